@@ -1,0 +1,5 @@
+export * from './grade.ts';
+export * from './framework.ts';
+export * from './judgement-area.ts';
+export * from './inspection-report.ts';
+export * from './local-authority.ts';

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { frameworkSchema, frameworkVersionSchema, inspectionKindSchema } from './framework.ts';
+import { gradeSchema } from './grade.ts';
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((value) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}, 'a real calendar date');
+export type IsoDate = string;
+
+export const judgementsSchema = z.object({
+  overall: gradeSchema.optional(),
+  leadership: gradeSchema.optional(),
+  helpAndProtection: gradeSchema.optional(),
+  childrenInCare: gradeSchema.optional(),
+  careLeavers: gradeSchema.optional(),
+  adoption: gradeSchema.optional(),
+  lscb: gradeSchema.optional(),
+});
+export type Judgements = z.infer<typeof judgementsSchema>;
+
+/** What the reader gives for one report: the extraction contract of DESIGN.md. */
+export const inspectionReportSchema = z.object({
+  file: z.string(),
+  framework: frameworkSchema,
+  version: frameworkVersionSchema,
+  kind: inspectionKindSchema,
+  localAuthority: z.string().min(1),
+  inspectionStart: isoDateSchema,
+  inspectionEnd: isoDateSchema,
+  published: isoDateSchema.nullable(),
+  leadInspector: z.string().nullable(),
+  judgements: judgementsSchema,
+  recommendations: z.array(z.string()),
+  lscbRecommendations: z.array(z.string()),
+});
+export type InspectionReport = z.infer<typeof inspectionReportSchema>;
+
+export const EXTRACTION_ERROR_CODES = [
+  'not-a-pdf',
+  'empty-file',
+  'encrypted-pdf',
+  'corrupt-pdf',
+  'unsupported-report',
+  'unreadable-file',
+] as const;
+export const extractionErrorCodeSchema = z.enum(EXTRACTION_ERROR_CODES);
+export type ExtractionErrorCode = z.infer<typeof extractionErrorCodeSchema>;
+
+export const extractionFailureSchema = z.object({
+  file: z.string(),
+  error: z.object({ code: extractionErrorCodeSchema, message: z.string() }),
+});
+export type ExtractionFailure = z.infer<typeof extractionFailureSchema>;
+
+export type ExtractionResult = InspectionReport | ExtractionFailure;
+
+export function isExtractionFailure(result: ExtractionResult): result is ExtractionFailure {
+  return 'error' in result;
+}

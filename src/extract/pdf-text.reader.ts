@@ -1,0 +1,115 @@
+/**
+ * The only module that touches the PDF library: turns PDF bytes into positioned text runs.
+ * Everything after this works on plain data and is pure.
+ */
+import { getDocument, PasswordException, InvalidPDFException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ExtractionError } from './extraction-error.ts';
+
+export interface TextRun {
+  readonly text: string;
+  /** Left edge in PDF points from the page's left. */
+  readonly x: number;
+  /** Baseline in points from the page's top (grows downwards, unlike PDF space). */
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly bold: boolean;
+}
+
+export interface PdfPage {
+  readonly number: number;
+  readonly width: number;
+  readonly height: number;
+  readonly runs: readonly TextRun[];
+}
+
+const PDF_MAGIC = '%PDF-';
+
+/** Checks the bytes look like a PDF before the parser sees them. */
+export function assertLooksLikePdf(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new ExtractionError('empty-file', 'The file is empty.');
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1024)));
+  if (!head.includes(PDF_MAGIC)) {
+    const looksHtml = /<!doctype html|<html/i.test(head);
+    throw new ExtractionError(
+      'not-a-pdf',
+      looksHtml ? 'The file is an HTML page, not a PDF (perhaps a "not found" page saved under a .pdf name).' : 'The file is not a PDF: it does not start with the %PDF- signature.',
+    );
+  }
+}
+
+interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+/** Reads every page's text runs. Throws ExtractionError for encrypted or corrupt files. */
+export async function readPdfText(bytes: Uint8Array): Promise<PdfPage[]> {
+  assertLooksLikePdf(bytes);
+  const loadingTask = getDocument({
+    // pdfjs refuses Node Buffers and may detach what it is given: hand it a private copy.
+    data: new Uint8Array(bytes),
+    verbosity: VerbosityLevel.ERRORS,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    let document;
+    try {
+      document = await loadingTask.promise;
+    } catch (error) {
+      if (error instanceof PasswordException) throw new ExtractionError('encrypted-pdf', 'The PDF is encrypted with a password and cannot be read.');
+      if (error instanceof InvalidPDFException) throw new ExtractionError('corrupt-pdf', `The PDF is damaged and cannot be read (${error.message}).`);
+      throw new ExtractionError('corrupt-pdf', `The PDF cannot be opened: ${(error as Error).message}`);
+    }
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const [, , width, height] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const boldFonts = new Set<string>();
+      for (const [fontName, style] of Object.entries(content.styles)) {
+        if (/bold|black|heavy|semibold/i.test(style.fontFamily ?? '')) boldFonts.add(fontName);
+      }
+      for (const fontName of new Set((content.items as RawTextItem[]).map((item) => item.fontName))) {
+        if (boldFonts.has(fontName)) continue;
+        try {
+          const font = page.commonObjs.has(fontName) ? (page.commonObjs.get(fontName) as { name?: string; bold?: boolean }) : undefined;
+          if (font && (font.bold || /bold|black|heavy|semibold|,B\b/i.test(font.name ?? ''))) boldFonts.add(fontName);
+        } catch {
+          // a font pdfjs could not load is treated as regular weight
+        }
+      }
+      const runs: TextRun[] = [];
+      for (const item of content.items as RawTextItem[]) {
+        if (typeof item.str !== 'string' || item.str.length === 0) continue;
+        const [a, b, , d, e, f] = item.transform as [number, number, number, number, number, number];
+        const size = Math.hypot(a, b) || Math.abs(d) || item.height;
+        runs.push({
+          text: item.str,
+          x: round(e),
+          y: round(height - f),
+          width: round(item.width),
+          height: round(size),
+          bold: boldFonts.has(item.fontName),
+        });
+      }
+      pages.push({ number, width, height, runs });
+      page.cleanup();
+    }
+    return pages;
+  } catch (error) {
+    if (error instanceof ExtractionError) throw error;
+    throw new ExtractionError('corrupt-pdf', `The PDF could not be read: ${(error as Error).message}`);
+  } finally {
+    await loadingTask.destroy();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
