@@ -98,3 +98,18 @@ export function parseGrade(text: string): Grade | undefined {
 export function joinWrapped(parts: readonly string[]): string {
   return parts.map((part) => part.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Joins the wrapped lines of one paragraph or list item as the labels do: spaces collapsed, and a
+ * line that ends in a hyphen joined to the next without a space ("decision-" + "making" gives
+ * "decision-making"; the hyphen is kept, as every line-end hyphen in these reports is a real one).
+ * A suspended hyphen stays apart from a following "and", "or" or "to" ("16-" + "and 17-year-olds").
+ */
+export function joinHyphenatedLines(parts: readonly string[]): string {
+  let text = '';
+  for (const part of parts.map((value) => value.replace(/\s+/g, ' ').trim()).filter(Boolean)) {
+    const joinsDirectly = /\p{L}-$|\d-$/u.test(text) && !/^(and|or|to|and\/or)\b/i.test(part);
+    text = text === '' ? part : joinsDirectly ? `${text}${part}` : `${text} ${part}`;
+  }
+  return text;
+}

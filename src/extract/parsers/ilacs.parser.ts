@@ -1,10 +1,88 @@
-import type { ReportParser } from './report-parser.ts';
+/**
+ * ILACS reports (inspections of local authority children's services, 2018 onwards): front page,
+ * judgement table and "What needs to improve". The version follows the judgements the report
+ * prints; the kind follows the length of the (first) on-site period. Pure.
+ */
+import type { FrameworkVersion, InspectionKind, Judgements } from '../../domain/index.ts';
+import type { Line } from '../lines.ts';
+import type { ReportText } from '../report-text.ts';
+import { ExtractionError } from '../extraction-error.ts';
+import { parseDayMonthYear, plain, type DateRange } from './common.ts';
+import { readLeadInspectors, readLocalAuthority, readOnSitePeriod } from './ilacs/front-page.ts';
+import { readImprovements } from './ilacs/improvements.ts';
+import { readJudgementTable, type JudgementRow } from './ilacs/judgement-table.ts';
+import type { ParsedReport, ReportParser } from './report-parser.ts';
 
-// Placeholder until the ILACS parser lands.
+/** Pages the front matter (title, dates, judgement table) is looked for on. */
+const FRONT_PAGES = 2;
+/** A short inspection is one week on site; a standard one two. */
+const LONGEST_SHORT_INSPECTION_DAYS = 7;
+
+const SIF_OR_LSCB_TITLE = /inspection of services for children in need of help and protection|review of the effectiveness of the local safeguarding|looked after children services/i;
+
+function frontLines(text: ReportText): Line[] {
+  const firstPage = text.lines[0]?.page ?? 1;
+  return text.lines.filter((line) => line.page < firstPage + FRONT_PAGES);
+}
+
 export const ilacsParser: ReportParser = {
   name: 'ilacs',
-  recognises: () => false,
-  parse: () => {
-    throw new Error('not implemented');
+
+  recognises(text) {
+    const front = frontLines(text);
+    const joined = plain(front.map((line) => line.text).join(' '));
+    if (SIF_OR_LSCB_TITLE.test(joined)) return false;
+    if (!/inspection dates?\s*:/i.test(joined)) return false;
+    const areas = new Set(readJudgementTable(front).map((row) => row.area));
+    return areas.has('leadership') && areas.has('helpAndProtection') && areas.has('childrenInCare');
+  },
+
+  parse(text): ParsedReport {
+    const front = frontLines(text);
+    const period = readOnSitePeriod(front);
+    if (!period) throw new ExtractionError('unsupported-report', 'The ILACS report prints no on-site dates that could be read ("Inspection dates: ...").');
+    const localAuthority = readLocalAuthority(front);
+    if (!localAuthority) throw new ExtractionError('unsupported-report', 'The ILACS report’s title names no local authority that could be read.');
+    const rows = readJudgementTable(front);
+    if (rows.length === 0) throw new ExtractionError('unsupported-report', 'The ILACS report has no judgement table that could be read.');
+    return {
+      framework: 'ILACS',
+      version: versionOf(rows),
+      kind: kindOf(period.firstPart),
+      localAuthority,
+      inspectionStart: period.start,
+      inspectionEnd: period.end,
+      published: printedPublicationDate(front),
+      leadInspector: readLeadInspectors(front),
+      judgements: judgementsOf(rows),
+      recommendations: readImprovements(text.lines),
+      lscbRecommendations: [],
+    };
   },
 };
+
+/** ILACS-2018 judges children in care and care leavers together; ILACS-2026 has no overall effectiveness. */
+export function versionOf(rows: readonly JudgementRow[]): FrameworkVersion {
+  if (rows.some((row) => row.combinedCareRow)) return 'ILACS-2018';
+  const overall = rows.find((row) => row.area === 'overall');
+  return overall ? 'ILACS-2023' : 'ILACS-2026';
+}
+
+export function kindOf(onSite: DateRange): InspectionKind {
+  const days = (Date.parse(onSite.end) - Date.parse(onSite.start)) / 86_400_000 + 1;
+  return days <= LONGEST_SHORT_INSPECTION_DAYS ? 'ilacs-short' : 'ilacs-standard';
+}
+
+export function judgementsOf(rows: readonly JudgementRow[]): Judgements {
+  const judgements: Judgements = {};
+  for (const row of rows) {
+    if (row.area && row.grade && judgements[row.area] === undefined) judgements[row.area] = row.grade;
+  }
+  return judgements;
+}
+
+/** ILACS reports print no publication date as a rule; read one when a report does. */
+function printedPublicationDate(lines: readonly Line[]): string | null {
+  const line = lines.find((candidate) => /^(report )?published\s*:/i.test(plain(candidate.text)));
+  return line ? (parseDayMonthYear(line.text) ?? null) : null;
+}

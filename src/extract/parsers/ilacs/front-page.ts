@@ -1,0 +1,86 @@
+/**
+ * The front page of an ILACS report: the local authority named in the title, the on-site dates
+ * and the lead inspector(s). Pure.
+ */
+import type { Line } from '../../lines.ts';
+import { parseDateRange, plain, type DateRange } from '../common.ts';
+
+const DATES_LABEL = /^inspection dates?\s*:?\s*/i;
+const LEAD_LABEL = /^lead inspectors?\s*:?\s*/i;
+/** Lines that end the lead inspector's entry. */
+const AFTER_LEAD = /^(judgement\b|inspection\b|the impact of leaders|the experiences and progress|overall effectiveness)/i;
+const INSPECTOR_TITLE = /,?\s*\b(?:(?:her|his) majesty['’]s|senior his majesty['’]s|senior her majesty['’]s|ofsted)\s+inspectors?\b|,?\s*\b(?:senior\s+)?HMIs?\b/gi;
+
+export interface OnSitePeriod extends DateRange {
+  /** The first part of a split on-site period (the whole period when it is not split). */
+  readonly firstPart: DateRange;
+}
+
+/** The line that prints the on-site dates on the front page, if any. */
+export function findDatesLine(lines: readonly Line[]): number {
+  return lines.findIndex((line) => DATES_LABEL.test(plain(line.text)) && /\d/.test(line.text));
+}
+
+/**
+ * Reads "Inspection dates: 7 to 18 January 2019" (or split periods joined with "and"), taking a
+ * wrapped continuation line when the first line ends before the year.
+ */
+export function readOnSitePeriod(lines: readonly Line[]): OnSitePeriod | undefined {
+  const index = findDatesLine(lines);
+  if (index < 0) return undefined;
+  let value = plain(lines[index]!.text).replace(DATES_LABEL, '');
+  const next = lines[index + 1];
+  if (next && next.page === lines[index]!.page && !/\d{4}\s*$/.test(value) && /^[\d\s\w,–-]+\d{4}\s*$/.test(plain(next.text)) && !LEAD_LABEL.test(plain(next.text))) {
+    value = `${value} ${plain(next.text)}`;
+  }
+  const whole = parseDateRange(value);
+  if (!whole) return undefined;
+  const parts = value.split(/\s+and\s+|\s*;\s*/);
+  const firstPart = parts.length > 1 ? parseDateRange(withYear(parts[0]!, whole.start)) : undefined;
+  return { ...whole, firstPart: firstPart ?? whole };
+}
+
+/** Gives "30 September to 11 October" the year of the period's first day when it prints none. */
+function withYear(part: string, isoStart: string): string {
+  return /\d{4}/.test(part) ? part : `${part} ${isoStart.slice(0, 4)}`;
+}
+
+/**
+ * The lead inspector(s) as printed, without titles ("His Majesty's Inspector", "HMI"); two names
+ * are joined with "; ". Null when the report names none.
+ */
+export function readLeadInspectors(lines: readonly Line[]): string | null {
+  const index = lines.findIndex((line) => LEAD_LABEL.test(plain(line.text)));
+  if (index < 0) return null;
+  const first = lines[index]!;
+  let value = plain(first.text).replace(LEAD_LABEL, '');
+  for (const line of lines.slice(index + 1, index + 4)) {
+    const text = plain(line.text);
+    if (line.page !== first.page || line.y - first.y > 60 || AFTER_LEAD.test(text)) break;
+    // A continuation is indented under the name, or only a title, or the entry visibly runs on.
+    const runsOn = /(,|\band)\s*$/.test(value) || line.x > first.x + 5 || /^(?:(?:her|his) majesty|hmi\b|senior)/i.test(text);
+    if (!runsOn) break;
+    value = `${value} ${text}`;
+  }
+  const names = value
+    .replace(INSPECTOR_TITLE, ',')
+    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  return names.length > 0 ? names.join('; ') : null;
+}
+
+/**
+ * The local authority as the title prints it: "Inspection of Dorset local authority children's
+ * services" gives "Dorset"; the older "Bolton / Inspection of children's social care services" gives
+ * "Bolton".
+ */
+export function readLocalAuthority(lines: readonly Line[]): string | undefined {
+  const datesIndex = findDatesLine(lines);
+  const titleLines = lines.slice(0, datesIndex >= 0 ? datesIndex : 4).filter((line) => line.page === lines[0]?.page);
+  const title = plain(titleLines.slice(-5).map((line) => line.text).join(' '));
+  const older = /^(.*?)\s*Inspection of (?:local authority )?children'?s(?: social care)? services\b/i.exec(title);
+  if (older?.[1]) return older[1].trim();
+  const newer = /Inspection of (?:the )?(.+?)(?:\s+local authority)?(?:\s+children'?s(?: social care)? services)?\s*$/i.exec(title);
+  return newer?.[1]?.trim() || undefined;
+}
