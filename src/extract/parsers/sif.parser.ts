@@ -1,10 +1,70 @@
-import type { ReportParser } from './report-parser.ts';
+/**
+ * Reports of the single inspection framework (2013-2018): inspections and re-inspections of services
+ * for children in need of help and protection, children looked after and care leavers, usually with
+ * the review of the Local Safeguarding Children Board, and standalone LSCB reviews. Pure.
+ */
+import { ExtractionError } from '../extraction-error.ts';
+import type { ReportText } from '../report-text.ts';
+import type { ReportParser, ParsedReport } from './report-parser.ts';
+import { readHeadline, readJudgementTable, readLscbJudgement, type Judgements } from './sif/judgements.ts';
+import { readList } from './sif/recommendation-list.ts';
+import { isReinspection } from './sif/reinspection.ts';
+import { findLaListHeading, findLscbListHeading, findLscbSection, previousInspectionsText, readLeadInspector } from './sif/sections.ts';
+import { bodyHeight, cleanText } from './sif/sif-lines.ts';
+import { findTitleStart, readTitlePage } from './sif/title-page.ts';
 
-// Placeholder until the SIF parser lands.
 export const sifParser: ReportParser = {
   name: 'sif',
-  recognises: () => false,
-  parse: () => {
-    throw new Error('not implemented');
-  },
+  recognises: (text) => findTitleStart(text.pages[0] ?? []) >= 0,
+  parse: parseSifReport,
 };
+
+function parseSifReport(text: ReportText): ParsedReport {
+  const firstPage = text.pages[0] ?? [];
+  const title = readTitlePage(firstPage);
+  if (!title) throw new ExtractionError('unsupported-report', 'The first page has no SIF or LSCB review title.');
+  if (!title.dates) throw new ExtractionError('unsupported-report', 'The SIF report has no readable "Inspection date" on its first page.');
+  const lines = text.lines;
+  const body = bodyHeight(lines);
+  const standaloneLscbReview = title.reviewsLscb && !title.inspectsServices;
+
+  const judgements: Judgements = {};
+  if (!standaloneLscbReview) {
+    const overall = readHeadline(firstPage, title.localAuthority);
+    if (overall) judgements.overall = overall;
+    Object.assign(judgements, readJudgementTable(firstPage));
+  }
+
+  const lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines);
+  let lscbRecommendations: string[] = [];
+  if (title.reviewsLscb) {
+    const lscb = readLscbJudgement(firstPage) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);
+    if (lscb) judgements.lscb = lscb;
+    const from = standaloneLscbReview ? -1 : lscbSection;
+    const heading = from >= 0 || standaloneLscbReview ? findLscbListHeading(lines, from) : -1;
+    if (heading >= 0) lscbRecommendations = readList(lines, heading, body);
+  }
+
+  let recommendations: string[] = [];
+  if (!standaloneLscbReview) {
+    const heading = findLaListHeading(lines, title.reviewsLscb ? lscbSection : -1);
+    if (heading >= 0) recommendations = readList(lines, heading, body, title.reviewsLscb && lscbSection > heading ? lscbSection : lines.length);
+  }
+
+  const bodyText = lines.map((line) => cleanText(line)).join(' ');
+  const kind = standaloneLscbReview ? 'lscb-review' : isReinspection(title.reinspectionTitle, bodyText, previousInspectionsText(lines)) ? 'sif-reinspection' : 'sif';
+
+  return {
+    framework: 'SIF',
+    version: 'SIF',
+    kind,
+    localAuthority: title.localAuthority,
+    inspectionStart: title.dates.start,
+    inspectionEnd: title.dates.end,
+    published: title.published ?? null,
+    leadInspector: readLeadInspector(lines),
+    judgements,
+    recommendations,
+    lscbRecommendations,
+  };
+}

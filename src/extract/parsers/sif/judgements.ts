@@ -1,0 +1,122 @@
+/**
+ * SIF judgements: the overall headline and the numbered table on the first page ("1. Children who
+ * need help and protection | Requires improvement"), whose grade cells may wrap over several lines
+ * above and below the row's label, and the LSCB statement ("The Local Safeguarding Children Board is
+ * good"). Pure.
+ */
+import type { Grade, JudgementArea } from '../../../domain/index.ts';
+import { lineCells, type Line } from '../../lines.ts';
+import { parseGrade, plain } from '../common.ts';
+import { cleanText } from './sif-lines.ts';
+
+/** The table's rows, by the wording SIF prints (numbering stripped). */
+const ROW_LABELS: readonly [RegExp, JudgementArea][] = [
+  [/^children who need help and protection/i, 'helpAndProtection'],
+  [/^children looked after and achieving/i, 'childrenInCare'],
+  [/^adoption performance/i, 'adoption'],
+  [/^experiences and progress of care leavers/i, 'careLeavers'],
+  [/^leadership, management and governance/i, 'leadership'],
+];
+
+/** A cell that holds only grade words: a grade cell, or one line of a wrapped one. */
+const GRADE_WORDS = /^(?:requires?|improvement|to|be|good|inadequate|outstanding|not|judged|\s|\.)+$/i;
+
+const HEADLINE = /^(?:children['’]s services\b|the overall judgement is\b|overall effectiveness\b)/i;
+
+export type Judgements = Partial<Record<JudgementArea, Grade>>;
+
+interface Row {
+  readonly area: JudgementArea;
+  readonly line: Line;
+  /** Middle of the label, which may wrap onto a second line. */
+  readonly centre: number;
+}
+
+function rowArea(line: Line): JudgementArea | undefined {
+  const label = plain(line.text).replace(/^\d(?:\.\d)?\.?\s*/, '');
+  return ROW_LABELS.find(([pattern]) => pattern.test(label))?.[1];
+}
+
+function gradeCells(line: Line, minX: number): { y: number; text: string }[] {
+  return lineCells(line)
+    .filter((cell) => cell.x >= minX && GRADE_WORDS.test(cell.text))
+    .map((cell) => ({ y: line.y, text: cell.text }));
+}
+
+/** Reads the numbered judgement table of one page; areas printed "Not judged" are left out. */
+export function readJudgementTable(page: readonly Line[]): Judgements {
+  const lines = [...page].sort((a, b) => a.y - b.y || a.x - b.x);
+  const anchors = lines.map((line, index) => ({ line, index, area: rowArea(line) })).filter((row) => row.area !== undefined);
+  // One table: keep the first occurrence of each area, in page order.
+  const seen = new Set<JudgementArea>();
+  const rows: Row[] = [];
+  for (const anchor of anchors) {
+    if (seen.has(anchor.area!)) continue;
+    seen.add(anchor.area!);
+    const next = lines[anchor.index + 1];
+    const wraps = next && next.y - anchor.line.y < anchor.line.height * 1.6 && next.x > anchor.line.x && rowArea(next) === undefined && !GRADE_WORDS.test(plain(lineCells(next)[0]?.text ?? ''));
+    rows.push({ area: anchor.area!, line: anchor.line, centre: wraps ? (anchor.line.y + next.y) / 2 : anchor.line.y });
+  }
+  if (rows.length === 0) return {};
+  // Grade cells stand well to the right of where the labels start.
+  const labelLeft = Math.min(...rows.map((row) => row.line.x));
+  const minX = labelLeft + 150;
+  const top = rows[0]!.centre - 30;
+  const bottom = rows[rows.length - 1]!.centre + 30;
+  const cells = lines.filter((line) => line.y >= top && line.y <= bottom).flatMap((line) => gradeCells(line, minX));
+  const texts = new Map<JudgementArea, string[]>();
+  for (const cell of cells) {
+    let nearest = rows[0]!;
+    for (const row of rows) if (Math.abs(row.centre - cell.y) < Math.abs(nearest.centre - cell.y)) nearest = row;
+    texts.set(nearest.area, [...(texts.get(nearest.area) ?? []), cell.text]);
+  }
+  const judgements: Judgements = {};
+  for (const row of rows) {
+    const text = (texts.get(row.area) ?? []).join(' ');
+    if (/not\s+judged/i.test(text)) continue;
+    const grade = parseGrade(text);
+    if (grade) judgements[row.area] = grade;
+  }
+  return judgements;
+}
+
+/**
+ * The overall judgement from the headline: "Children's services in X are good", "The overall
+ * judgement is requires improvement", wrapped over up to three lines.
+ */
+export function readHeadline(page: readonly Line[], localAuthority: string): Grade | undefined {
+  const lines = [...page].sort((a, b) => a.y - b.y || a.x - b.x);
+  const start = lines.findIndex((line) => HEADLINE.test(plain(line.text)));
+  if (start < 0) return undefined;
+  const first = lines[start]!;
+  const parts = [cleanText(first)];
+  let previous = first;
+  for (const line of lines.slice(start + 1)) {
+    if (line.height < first.height * 0.8) continue;
+    if (line.y - previous.y > first.height * 1.6 || /^\d/.test(line.text) || parts.length >= 3) break;
+    parts.push(cleanText(line));
+    previous = line;
+  }
+  let text = parts.join(' ');
+  if (localAuthority) text = text.split(localAuthority).join(' ');
+  // Only what follows the subject states the grade: "... are good", "... is that children's services require improvement".
+  const verdict = /\b(?:is|are|were|require|requires)\b[\s\S]*$/i.exec(text.replace(/^children['’]s services in\s+/i, ''));
+  return parseGrade(verdict ? verdict[0] : text);
+}
+
+const LSCB_STATEMENT =
+  /^(?:the )?(?:judgement for )?(?:the )?(?:effectiveness of )?(?:the )?(?:local safeguarding children(?:['’]s)?(?: board)?|lscb)(?: \(lscb\))?\s+(?:is\s+|are\s+)?(?:judged\s+(?:to\s+be\s+)?)?(requires?\s+improvement|good|inadequate|outstanding)\b/i;
+
+/** The LSCB judgement from the first statement of it in the given lines (each joined with the next). */
+export function readLscbJudgement(lines: readonly Line[]): Grade | undefined {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const text = cleanText(line);
+    if (!/^(?:the )?(?:judgement|effectiveness|local safeguarding|lscb)/i.test(text)) continue;
+    const next = lines[index + 1];
+    const joined = next && next.page === line.page && next.y - line.y < line.height * 2 ? `${text} ${cleanText(next)}` : text;
+    const match = LSCB_STATEMENT.exec(joined);
+    if (match) return parseGrade(match[1]!);
+  }
+  return undefined;
+}

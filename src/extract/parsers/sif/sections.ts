@@ -1,0 +1,73 @@
+/**
+ * Where things are in a SIF report's body: the local authority's recommendations, the LSCB part and
+ * its recommendations, the inspection team and the "Previous Ofsted inspections" notes. Pure.
+ */
+import type { Line } from '../../lines.ts';
+import { plain } from '../common.ts';
+import { cleanText, isContentsEntry } from './sif-lines.ts';
+
+const LA_LIST_HEADING = /^(?:recommendations|what does the local authority need to improve\??)$/i;
+const LSCB_LIST_HEADING = /^(?:recommendations|what does the (?:lscb|board|local safeguarding children board) need to improve\??|priority actions|priority and immediate actions?|areas for improvement:?)$/i;
+const LSCB_SECTION_HEADING = /^(?:section 2:? .*(?:safeguarding|lscb)|(?:the )?local safeguarding children board \(lscb\)$|(?:the )?effectiveness of the (?:local safeguarding children board|lscb)$)/i;
+
+function isHeading(line: Line, pattern: RegExp): boolean {
+  return !isContentsEntry(line) && pattern.test(cleanText(line));
+}
+
+/** The index where the LSCB's part of a combined report starts, or -1. */
+export function findLscbSection(lines: readonly Line[]): number {
+  // The first page carries a summary of the LSCB judgement, not the section.
+  return lines.findIndex((line) => line.page > 1 && isHeading(line, LSCB_SECTION_HEADING));
+}
+
+/** The heading of the local authority's recommendations, before the LSCB part; -1 when none. */
+export function findLaListHeading(lines: readonly Line[], lscbSection: number): number {
+  const end = lscbSection >= 0 ? lscbSection : lines.length;
+  return lines.findIndex((line, index) => index < end && line.page > 1 && isHeading(line, LA_LIST_HEADING));
+}
+
+/** The heading of the LSCB's recommendations inside its part (from `from`); -1 when none. */
+export function findLscbListHeading(lines: readonly Line[], from: number): number {
+  return lines.findIndex((line, index) => index > from && isHeading(line, LSCB_LIST_HEADING));
+}
+
+/** "Lead inspector: Jane Smith, HMI" → "Jane Smith"; two leads are joined with "; ". */
+export function readLeadInspector(lines: readonly Line[]): string | null {
+  for (const line of lines) {
+    const match = /^lead inspectors?\s*:\s*(.+)$/i.exec(plain(line.text).replace(/\s*\|\s*/g, ' '));
+    if (!match) continue;
+    const names = match[1]!
+      .split(/\s*(?:;|\band\b|&)\s*/)
+      .map(personName)
+      .filter((name) => name.length > 0);
+    if (names.length > 0) return names.join('; ');
+  }
+  return null;
+}
+
+/** A name without the role that follows it: ", HMI", " Senior HMI", " (HMI)", ", Her Majesty's Inspector". */
+function personName(text: string): string {
+  return plain(text)
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .split(',')[0]!
+    .replace(/\s+(?:senior\s+)?(?:hmi|shmi|oi|her majesty['’]s inspector)\.?$/i, '')
+    .replace(/[.\s]+$/, '')
+    .trim();
+}
+
+/**
+ * The notes on earlier inspections ("Previous Ofsted inspections"): the lines after that heading, up
+ * to the next heading-like line at the left margin.
+ */
+export function previousInspectionsText(lines: readonly Line[]): string {
+  const start = lines.findIndex((line) => /^previous ofsted inspections?$/i.test(cleanText(line)));
+  if (start < 0) return '';
+  const headingX = lines[start]!.x;
+  const parts: string[] = [];
+  for (const line of lines.slice(start + 1, start + 30)) {
+    const text = cleanText(line);
+    if (line.x <= headingX + 1 && text.length < 60 && !/[.,;:]$/.test(text) && !/^[\uf000-\uf0ff\u2022]/.test(text)) break;
+    parts.push(text);
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,49 @@
+/** Small line helpers the SIF readers share: clean text, the body font size, heading shapes. Pure. */
+import { joinRuns, type Line } from '../../lines.ts';
+import { plain } from '../common.ts';
+
+/** A run this much smaller than the line's main text is a superscript (footnote marker). */
+const SUPERSCRIPT_RATIO = 0.8;
+
+/** Private-use glyphs of symbol fonts and the usual bullet characters that start list items. */
+export const BULLET = /^[\uf000-\uf0ff\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7]/;
+
+/** The line's text with footnote markers (small raised digits) removed, typographic characters made plain. */
+export function cleanText(line: Line): string {
+  const main = Math.max(...line.runs.map((run) => run.height));
+  const kept = line.runs.filter((run) => !(run.height < main * SUPERSCRIPT_RATIO && /^\s*[\d*†‡]+\s*$/.test(run.text)));
+  return plain(joinRuns(kept));
+}
+
+/** True for a line that is only a footnote marker or a tiny fragment printed above a baseline. */
+export function isFootnoteMarker(line: Line, bodyHeight: number): boolean {
+  return line.height < bodyHeight * SUPERSCRIPT_RATIO && /^[\d*†‡\s]+$/.test(line.text);
+}
+
+/** The commonest text height in the lines: the body font size. */
+export function bodyHeight(lines: readonly Line[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    const key = Math.round(line.height * 10) / 10;
+    counts.set(key, (counts.get(key) ?? 0) + line.text.length);
+  }
+  let best = 12;
+  let bestCount = -1;
+  for (const [height, count] of counts) {
+    if (count > bestCount) {
+      best = height;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A line set in a larger type than the body: a section heading. */
+export function isLargerThanBody(line: Line, body: number): boolean {
+  return line.height > body + 1;
+}
+
+/** A table-of-contents entry: heading text followed by a page number. */
+export function isContentsEntry(line: Line): boolean {
+  return /\s\d{1,3}$/.test(line.text.trim()) && line.runs.length > 1;
+}

@@ -1,0 +1,81 @@
+/**
+ * The first page of a SIF report: the local authority's name in large type, the title (which says
+ * whether this is an inspection, a re-inspection and/or a review of the LSCB), the on-site dates and
+ * the publication date. Pure.
+ */
+import type { Line } from '../../lines.ts';
+import { isoDate, monthNumber, parseDateRange, parseDayMonthYear, plain, type DateRange } from '../common.ts';
+import { cleanText } from './sif-lines.ts';
+
+const INSPECTION_TITLE = /^(re-?\s?inspection|inspection) of services for children in need of help/i;
+const LSCB_TITLE = /^review of the effectiveness of the local safeguarding children/i;
+const DATES_LABEL = /^inspection dates?\s*:?\s*/i;
+const PUBLISHED_LABEL = /^report published\s*:?\s*/i;
+
+export interface TitlePage {
+  readonly localAuthority: string;
+  /** The whole title, lines joined: "Inspection of services for children ... and Review of the effectiveness of the LSCB". */
+  readonly title: string;
+  /** The title names an inspection of the local authority's services (SIF or re-inspection). */
+  readonly inspectsServices: boolean;
+  /** The title says "Re-inspection". */
+  readonly reinspectionTitle: boolean;
+  /** The report includes (or is) the review of the Local Safeguarding Children Board. */
+  readonly reviewsLscb: boolean;
+  readonly dates: DateRange | undefined;
+  readonly published: string | undefined;
+}
+
+/** Where the title starts on the first page, if this page has a SIF or LSCB review title at all. */
+export function findTitleStart(firstPage: readonly Line[]): number {
+  return firstPage.slice(0, 15).findIndex((line) => {
+    const text = plain(line.text);
+    return INSPECTION_TITLE.test(text) || LSCB_TITLE.test(text);
+  });
+}
+
+export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined {
+  const lines = [...firstPage].sort((a, b) => a.y - b.y || a.x - b.x);
+  const titleStart = findTitleStart(lines);
+  if (titleStart < 0) return undefined;
+  const titleLine = lines[titleStart]!;
+  // The name is set larger than the title; footnote markers and page numbers are smaller still.
+  const localAuthority = plain(
+    lines
+      .slice(0, titleStart)
+      .filter((line) => line.height > titleLine.height)
+      .map((line) => cleanText(line))
+      .join(' '),
+  );
+  const datesIndex = lines.findIndex((line, index) => index > titleStart && DATES_LABEL.test(plain(line.text)));
+  const titleEnd = datesIndex > titleStart ? datesIndex : Math.min(lines.length, titleStart + 6);
+  const title = plain(
+    lines
+      .slice(titleStart, titleEnd)
+      .filter((line) => line.height >= titleLine.height - 0.5)
+      .map((line) => cleanText(line))
+      .join(' '),
+  );
+  const datesLine = datesIndex >= 0 ? lines[datesIndex] : undefined;
+  const publishedLine = lines.find((line) => PUBLISHED_LABEL.test(plain(line.text)));
+  return {
+    localAuthority,
+    title,
+    inspectsServices: /(re-?\s?inspection|inspection) of services for children in need of help/i.test(title),
+    reinspectionTitle: /\bre-?\s?inspection of services/i.test(title),
+    reviewsLscb: /review of the effectiveness of the local safeguarding children/i.test(title),
+    dates: datesLine ? parseDateRange(numericDatesToWords(plain(datesLine.text).replace(DATES_LABEL, ''))) : undefined,
+    published: publishedLine ? parseDayMonthYear(numericDatesToWords(plain(publishedLine.text).replace(PUBLISHED_LABEL, ''))) : undefined,
+  };
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Rewrites day/month/year dates ("1/06/2015", UK order) in words so the shared date readers take them. */
+export function numericDatesToWords(text: string): string {
+  return text.replace(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (whole, day: string, month: string, year: string) => {
+    const name = MONTH_NAMES[Number(month) - 1];
+    if (!name || !monthNumber(name) || !isoDate(Number(year), Number(month), Number(day))) return whole;
+    return `${Number(day)} ${name} ${year}`;
+  });
+}
