@@ -10,6 +10,7 @@ import { ExtractionError } from '../extraction-error.ts';
 import { parseDayMonthYear, plain, type DateRange } from './common.ts';
 import { readLeadInspectors, readLocalAuthority, readOnSitePeriod } from './ilacs/front-page.ts';
 import { readImprovements } from './ilacs/improvements.ts';
+import { readJudgementHeadings, type HeadingGrade } from './ilacs/judgement-headings.ts';
 import { readJudgementTable, type JudgementRow } from './ilacs/judgement-table.ts';
 import type { ParsedReport, ReportParser } from './report-parser.ts';
 
@@ -43,8 +44,9 @@ export const ilacsParser: ReportParser = {
     if (!period) throw new ExtractionError('unsupported-report', 'The ILACS report prints no on-site dates that could be read ("Inspection dates: ...").');
     const localAuthority = readLocalAuthority(front);
     if (!localAuthority) throw new ExtractionError('unsupported-report', 'The ILACS report’s title names no local authority that could be read.');
-    const rows = readJudgementTable(front);
-    if (rows.length === 0) throw new ExtractionError('unsupported-report', 'The ILACS report has no judgement table that could be read.');
+    const tableRows = readJudgementTable(front);
+    if (tableRows.length === 0) throw new ExtractionError('unsupported-report', 'The ILACS report has no judgement table that could be read.');
+    const rows = withHeadingGrades(tableRows, readJudgementHeadings(bodyLines(text)));
     return {
       framework: 'ILACS',
       version: versionOf(rows),
@@ -60,6 +62,21 @@ export const ilacsParser: ReportParser = {
     };
   },
 };
+
+/** The report after its front page, where the judgement headings stand. */
+function bodyLines(text: ReportText): Line[] {
+  const firstPage = text.lines[0]?.page ?? 1;
+  return text.lines.filter((line) => line.page > firstPage);
+}
+
+/**
+ * Adds the body headings' grades for areas the table has no row for (a table row that says
+ * "Not judged" stays unjudged).
+ */
+export function withHeadingGrades(rows: readonly JudgementRow[], headings: readonly HeadingGrade[]): JudgementRow[] {
+  const missing = headings.filter((heading) => !rows.some((row) => row.area === heading.area));
+  return [...rows, ...missing.map((heading) => ({ label: '', area: heading.area, combinedCareRow: heading.combinedCareRow, gradeText: heading.grade, grade: heading.grade }))];
+}
 
 /** ILACS-2018 judges children in care and care leavers together; ILACS-2026 has no overall effectiveness. */
 export function versionOf(rows: readonly JudgementRow[]): FrameworkVersion {

@@ -9,7 +9,7 @@ const DATES_LABEL = /^inspection dates?\s*:?\s*/i;
 const LEAD_LABEL = /^lead inspectors?\s*:?\s*/i;
 /** Lines that end the lead inspector's entry. */
 const AFTER_LEAD = /^(judgement\b|inspection\b|the impact of leaders|the experiences and progress|overall effectiveness)/i;
-const INSPECTOR_TITLE = /,?\s*\b(?:(?:her|his) majesty['’]s|senior his majesty['’]s|senior her majesty['’]s|ofsted)\s+inspectors?\b|,?\s*\b(?:senior\s+)?HMIs?\b/gi;
+const INSPECTOR_TITLE = /,?\s*\(?\b(?:senior\s+)?(?:(?:her|his) majesty['’]s|ofsted)\s+inspectors?\b\)?|,?\s*\(?\b(?:senior\s+)?HMIs?\b\)?/gi;
 
 export interface OnSitePeriod extends DateRange {
   /** The first part of a split on-site period (the whole period when it is not split). */

@@ -28,11 +28,16 @@ const WRAP_GAP = 20;
 /** Grade runs start at the Grade heading's left edge; allow for small misalignment. */
 const COLUMN_SLACK = 8;
 
+/** Where a row's label lines stand on one page (a row split by a page break has two spans). */
+interface Span {
+  readonly page: number;
+  readonly top: number;
+  bottom: number;
+}
+
 interface RowBuilder {
   labelParts: string[];
-  page: number;
-  top: number;
-  bottom: number;
+  spans: Span[];
   gradeParts: { page: number; y: number; text: string }[];
 }
 
@@ -45,16 +50,42 @@ function gradeRunX(line: Line): number | undefined {
   return line.runs.find((run) => /^grades?$/i.test(run.text.trim()))?.x;
 }
 
+const GRADE_WORD = /^(outstanding|good|requires|inadequate|not\s+judged)\b/i;
+/** How far below the first row a table without a heading row is looked for. */
+const HEADLESS_TABLE_LINES = 20;
+
+/**
+ * Where the table starts and where its Grade column begins: at the "Judgement | Grade" heading, or,
+ * when a report prints no heading row, at the first row label, with the column at the leftmost
+ * grade word standing well right of the labels.
+ */
+function locateTable(lines: readonly Line[]): { start: number; gradeX: number } | undefined {
+  const headingIndex = lines.findIndex(isHeading);
+  if (headingIndex >= 0) {
+    const gradeX = gradeRunX(lines[headingIndex]!);
+    return gradeX === undefined ? undefined : { start: headingIndex + 1, gradeX };
+  }
+  const firstRow = lines.findIndex((line) => ROW_START.test(plain(line.text)));
+  if (firstRow < 0) return undefined;
+  const labelX = lines[firstRow]!.x;
+  const gradeXs = lines
+    .slice(firstRow, firstRow + HEADLESS_TABLE_LINES)
+    .filter((line) => line.page === lines[firstRow]!.page)
+    .flatMap((line) => line.runs.filter((run) => run.x > labelX + 100 && GRADE_WORD.test(run.text.trim())).map((run) => run.x));
+  return gradeXs.length > 0 ? { start: firstRow, gradeX: Math.min(...gradeXs) } : undefined;
+}
+
 /** The rows of the first judgement table in the report, or [] when there is none. */
 export function readJudgementTable(lines: readonly Line[]): JudgementRow[] {
-  const headingIndex = lines.findIndex(isHeading);
-  if (headingIndex < 0) return [];
-  let gradeX = gradeRunX(lines[headingIndex]!) ?? Infinity;
+  const table = locateTable(lines);
+  if (!table) return [];
+  let gradeX = table.gradeX;
   const rows: RowBuilder[] = [];
   const strayGrades: { page: number; y: number; text: string }[] = [];
-  let lastLabel: { page: number; y: number } | undefined = { page: lines[headingIndex]!.page, y: lines[headingIndex]!.y };
+  const startLine = lines[table.start - 1] ?? lines[table.start]!;
+  let lastLabel: { page: number; y: number } | undefined = { page: startLine.page, y: startLine.y };
 
-  for (const line of lines.slice(headingIndex + 1)) {
+  for (const line of lines.slice(table.start)) {
     if (isHeading(line)) {
       gradeX = gradeRunX(line) ?? gradeX;
       continue;
@@ -68,15 +99,20 @@ export function readJudgementTable(lines: readonly Line[]): JudgementRow[] {
     const label = joinRuns(labelRuns).replace(/\s+/g, ' ').trim();
     const grade = joinRuns(gradeRuns).replace(/\s+/g, ' ').trim();
     const current = rows[rows.length - 1];
+    const span = current?.spans[current.spans.length - 1];
     const newPage = lastLabel !== undefined && line.page !== lastLabel.page;
     if (label && ROW_START.test(plain(label))) {
-      rows.push({ labelParts: [label], page: line.page, top: line.y, bottom: line.y, gradeParts: [] });
+      rows.push({ labelParts: [label], spans: [{ page: line.page, top: line.y, bottom: line.y }], gradeParts: [] });
       lastLabel = { page: line.page, y: line.y };
     } else if (label) {
-      const continues = current && !newPage && line.page === current.page && line.y - current.bottom <= WRAP_GAP;
-      if (!continues) break;
+      // A label wraps onto the next line close below, or onto the top of the next page when the
+      // page breaks inside the row (then the line stays within the label column, unlike prose).
+      const wrapsOnPage = current && span && !newPage && line.page === span.page && line.y - span.bottom <= WRAP_GAP;
+      const wrapsOverPage = current && span && newPage && line.page === span.page + 1 && line.right < gradeX - COLUMN_SLACK;
+      if (!current || (!wrapsOnPage && !wrapsOverPage)) break;
+      if (wrapsOverPage) current.spans.push({ page: line.page, top: line.y, bottom: line.y });
+      else span!.bottom = line.y;
       current.labelParts.push(label);
-      current.bottom = line.y;
       lastLabel = { page: line.page, y: line.y };
     } else if (!grade) {
       continue;
@@ -87,16 +123,25 @@ export function readJudgementTable(lines: readonly Line[]): JudgementRow[] {
   return rows.map(finishRow);
 }
 
-/** The row whose label lines are nearest the grade fragment (zero when it sits beside them). */
+/**
+ * The row whose label lines are nearest the grade fragment (zero when it sits beside them). A
+ * fragment on a page with no row label belongs to a row split from it by the page break: the last
+ * earlier row still without a grade.
+ */
 function nearestRow(rows: readonly RowBuilder[], part: { page: number; y: number }): RowBuilder | undefined {
+  const onPage = (row: RowBuilder) => row.spans.filter((span) => span.page === part.page);
+  if (!rows.some((row) => onPage(row).length > 0)) {
+    return [...rows].reverse().find((row) => row.spans[0]!.page < part.page && row.gradeParts.length === 0);
+  }
   let best: RowBuilder | undefined;
   let bestDistance = Infinity;
   for (const row of rows) {
-    if (row.page !== part.page) continue;
-    const distance = part.y < row.top ? row.top - part.y : part.y > row.bottom ? part.y - row.bottom : 0;
-    if (distance < bestDistance) {
-      best = row;
-      bestDistance = distance;
+    for (const span of onPage(row)) {
+      const distance = part.y < span.top ? span.top - part.y : part.y > span.bottom ? part.y - span.bottom : 0;
+      if (distance < bestDistance) {
+        best = row;
+        bestDistance = distance;
+      }
     }
   }
   return best;
