@@ -1,0 +1,214 @@
+/**
+ * `csci import`: read every report under a folder and store it. Idempotent by the file's content
+ * hash, one transaction per report, a changed reading of a stored report updates its facts.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { JUDGEMENT_AREAS, isExtractionFailure, type ExtractionResult, type InspectionReport } from '../domain/index.ts';
+import { extractFiles, findReportFiles } from '../extract/index.ts';
+import { checkJudgementConsistency } from '../rules/consistency.ts';
+import {
+  findInspectionByContentHash,
+  finishImportRun,
+  insertInspection,
+  replaceInspectionFacts,
+  startImportRun,
+  type Database,
+  type InspectionFactsToStore,
+} from '../store/index.ts';
+import type { LocalAuthorityService } from './local-authority.service.ts';
+import { publicationDate, readManifest, urnFromFolder, type Manifest } from './report-placement.ts';
+
+/** Reads report files in input order (the real one is extract's worker pool). */
+export type ReportExtractor = (
+  files: readonly string[],
+  options: { readonly workers?: number; readonly onProgress?: (done: number, total: number) => void },
+) => AsyncIterable<ExtractionResult>;
+
+/** An anomaly the framework rules flag in a report's grades; it never stops the import. */
+export interface Anomaly {
+  readonly file: string;
+  readonly urn: string;
+  readonly rule: string;
+  readonly severity: 'warning' | 'note';
+  readonly reason: string;
+}
+
+/** The framework rules' consistency checks (src/rules/consistency.ts), as the importer uses them. */
+export type ReportChecker = (report: InspectionReport) => readonly Omit<Anomaly, 'file' | 'urn'>[];
+
+export const checkReportWithFrameworkRules: ReportChecker = (report) =>
+  checkJudgementConsistency(report.version, report.judgements).map((finding) => ({ rule: finding.rule, severity: finding.severity, reason: finding.reason }));
+
+export type ReportStatus = 'imported' | 'updated' | 'already-present' | 'failed';
+
+export interface ReportOutcome {
+  readonly file: string;
+  readonly status: ReportStatus;
+  readonly urn?: string;
+  readonly inspectionId?: number;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+export interface ImportFailure {
+  readonly file: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ImportSummary {
+  readonly runId: number;
+  readonly source: string;
+  readonly files: number;
+  readonly imported: number;
+  readonly updated: number;
+  readonly alreadyPresent: number;
+  readonly failed: number;
+  readonly failures: readonly ImportFailure[];
+  readonly anomalies: readonly Anomaly[];
+  readonly outcomes: readonly ReportOutcome[];
+}
+
+export interface ImportOptions {
+  /** A CSV of `file,published` for files whose publication date is neither printed nor in the file name. */
+  readonly manifest?: string;
+  readonly workers?: number;
+  /** Extraction progress: files read so far of all. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called once each report is stored, skipped or failed, in input order. */
+  readonly onReport?: (outcome: ReportOutcome, index: number) => void | Promise<void>;
+}
+
+export interface ImportService {
+  /** Imports every PDF found under the paths (files or folders). */
+  importReports(paths: readonly string[], options?: ImportOptions): Promise<ImportSummary>;
+}
+
+export interface ImportDependencies {
+  readonly db: Kysely<Database>;
+  readonly localAuthorities: LocalAuthorityService;
+  readonly extract?: ReportExtractor;
+  readonly checkReport?: ReportChecker;
+  readonly now?: () => string;
+}
+
+class ReportRejected extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The facts that identify a reading of a report: when these change, the stored report is updated. */
+export function factsOf(report: InspectionReport, urn: string, published: string, publishedSource: string): InspectionFactsToStore {
+  return {
+    inspection: {
+      urn,
+      content_hash: '',
+      facts_hash: '',
+      file_path: report.file,
+      framework: report.framework,
+      version: report.version,
+      kind: report.kind,
+      local_authority_as_printed: report.localAuthority,
+      inspection_start: report.inspectionStart,
+      inspection_end: report.inspectionEnd,
+      published,
+      published_source: publishedSource as InspectionFactsToStore['inspection']['published_source'],
+      lead_inspector: report.leadInspector,
+    },
+    judgements: JUDGEMENT_AREAS.flatMap((area) => (report.judgements[area] ? [{ area, grade: report.judgements[area] }] : [])),
+    recommendations: [
+      ...report.recommendations.map((text) => ({ list: 'la' as const, text })),
+      ...report.lscbRecommendations.map((text) => ({ list: 'lscb' as const, text })),
+    ],
+  };
+}
+
+function hashFacts(facts: InspectionFactsToStore): string {
+  const { content_hash: _content, facts_hash: _facts, file_path: _path, ...inspection } = facts.inspection;
+  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations })).digest('hex');
+}
+
+const defaultExtractor: ReportExtractor = (files, options) => extractFiles(files, options);
+
+export function createImportService(dependencies: ImportDependencies): ImportService {
+  const { db, localAuthorities } = dependencies;
+  const extract = dependencies.extract ?? defaultExtractor;
+  const checkReport = dependencies.checkReport ?? checkReportWithFrameworkRules;
+  const now = dependencies.now ?? (() => new Date().toISOString());
+
+  const placeReport = async (report: InspectionReport, manifest: Manifest | undefined): Promise<{ urn: string; published: string; source: string }> => {
+    const folderUrn = urnFromFolder(report.file);
+    let urn: string | undefined;
+    if (folderUrn !== undefined) urn = await localAuthorities.resolve(folderUrn).then((authority) => (authority.urn === folderUrn ? authority.urn : undefined), () => undefined);
+    urn ??= (await localAuthorities.findByPrintedName(report.localAuthority))?.urn;
+    if (urn === undefined) {
+      const folderNote = folderUrn === undefined ? 'its folder name does not start with a URN' : `the URN ${folderUrn} of its folder is not in the register`;
+      throw new ReportRejected('unknown-local-authority', `Cannot tell which council this report is about: ${folderNote}, and the printed name "${report.localAuthority}" matches no council in the register.`);
+    }
+    const date = publicationDate(report, report.file, manifest);
+    if (!date) throw new ReportRejected('no-publication-date', 'The report prints no publication date, its file name holds no YYYY-MM-DD date, and no manifest gives one (use --manifest FILE with columns file,published).');
+    return { urn, published: date.published, source: date.source };
+  };
+
+  return {
+    async importReports(paths, options = {}) {
+      const manifest = options.manifest === undefined ? undefined : await readManifest(options.manifest);
+      const files = await findReportFiles(paths);
+      const source = paths.map((path) => resolve(path)).join(', ');
+      const runId = await startImportRun(db, source, files.length, now());
+      const outcomes: ReportOutcome[] = [];
+      const anomalies: Anomaly[] = [];
+      let index = 0;
+      for await (const result of extract(files, { workers: options.workers, onProgress: options.onProgress })) {
+        let outcome: ReportOutcome;
+        if (isExtractionFailure(result)) {
+          outcome = { file: result.file, status: 'failed', error: result.error };
+        } else {
+          try {
+            const place = await placeReport(result, manifest);
+            const facts = factsOf(result, place.urn, place.published, place.source);
+            const contentHash = createHash('sha256').update(await readFile(result.file)).digest('hex');
+            const factsHash = hashFacts(facts);
+            const toStore = { ...facts, inspection: { ...facts.inspection, content_hash: contentHash, facts_hash: factsHash } };
+            const stored = await findInspectionByContentHash(db, contentHash);
+            if (!stored) {
+              outcome = { file: result.file, status: 'imported', urn: place.urn, inspectionId: await insertInspection(db, toStore, runId, now()) };
+            } else if (stored.facts_hash !== factsHash) {
+              await replaceInspectionFacts(db, stored.id, toStore, runId, now());
+              outcome = { file: result.file, status: 'updated', urn: place.urn, inspectionId: Number(stored.id) };
+            } else {
+              outcome = { file: result.file, status: 'already-present', urn: place.urn, inspectionId: Number(stored.id) };
+            }
+            for (const finding of checkReport(result)) anomalies.push({ file: result.file, urn: place.urn, ...finding });
+          } catch (error) {
+            const code = error instanceof ReportRejected ? error.code : 'store-failed';
+            outcome = { file: result.file, status: 'failed', error: { code, message: (error as Error).message } };
+          }
+        }
+        outcomes.push(outcome);
+        await options.onReport?.(outcome, index++);
+      }
+      const count = (status: ReportStatus): number => outcomes.filter((outcome) => outcome.status === status).length;
+      const failures = outcomes.flatMap((outcome) => (outcome.error ? [{ file: outcome.file, code: outcome.error.code, message: outcome.error.message }] : []));
+      const summary = {
+        runId,
+        source,
+        files: files.length,
+        imported: count('imported'),
+        updated: count('updated'),
+        alreadyPresent: count('already-present'),
+        failed: count('failed'),
+        failures,
+        anomalies,
+        outcomes,
+      };
+      await finishImportRun(db, runId, summary, now());
+      return summary;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The composition root: opens the store, brings the schema up to date, loads the register when it
+ * is empty, and builds every service once. The web app, the API and the CLI share one Services.
+ */
+import type { Config } from '../config.ts';
+import { createDb, migrateToLatest, storeLocation, type StoreHandle, type StoreLocation } from '../store/index.ts';
+import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
+import { createInspectionService, type InspectionService } from './inspection.service.ts';
+import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
+import { ensureRegisterLoaded } from './register.service.ts';
+import { createStatsService, type StatsService } from './stats.service.ts';
+
+export interface Services {
+  readonly localAuthorities: LocalAuthorityService;
+  readonly inspections: InspectionService;
+  readonly stats: StatsService;
+  readonly imports: ImportService;
+  /** The open store (for health checks and tests); services are the way to read and write it. */
+  readonly store: StoreHandle;
+  /** Closes the database connection(s). */
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  /** Where the store lives, instead of what the config says (tests: `{ sqlite: ':memory:' }`). */
+  readonly location?: StoreLocation;
+  /** Replacements for the importer's extractor, rule checker or clock (tests). */
+  readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
+}
+
+export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: ServicesOptions = {}): Promise<Services> {
+  const store = createDb(options.location ?? storeLocation(config));
+  try {
+    await migrateToLatest(store.db, store.dialect);
+    await ensureRegisterLoaded(store.db);
+  } catch (error) {
+    await store.db.destroy();
+    throw error;
+  }
+  const localAuthorities = createLocalAuthorityService(store.db);
+  const inspections = createInspectionService(store.db, localAuthorities);
+  return {
+    localAuthorities,
+    inspections,
+    stats: createStatsService(localAuthorities, inspections),
+    imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
+    store,
+    close: () => store.db.destroy(),
+  };
+}
+
+export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
+export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
+export type { StatsService } from './stats.service.ts';
+export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
+export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
+export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

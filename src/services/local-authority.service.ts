@@ -1,0 +1,88 @@
+/** The register as the web app, the API and the CLI read it: list, search, resolve, one council with its peers. */
+import type { Kysely } from 'kysely';
+import { councilNameKey } from '../analytics/index.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { listLocalAuthorityRows, listNeighbourRows, type Database } from '../store/index.ts';
+import { toLocalAuthorityView, type LocalAuthorityView } from './views.ts';
+
+export interface LocalAuthorityDetail {
+  readonly authority: LocalAuthorityView;
+  /** Every council in the same region (this one included), by name. */
+  readonly region: { readonly code: string | null; readonly name: string | null; readonly members: readonly LocalAuthorityView[] };
+  /** The statistical neighbours found in the register, nearest first. */
+  readonly neighbours: readonly LocalAuthorityView[];
+}
+
+export interface LocalAuthorityService {
+  /** Every council, by name; abolished ones only when asked. */
+  list(options?: { readonly includeInactive?: boolean }): Promise<LocalAuthorityView[]>;
+  /** Councils whose name, other names, URN, LA code or GSS code match the text (case-insensitive); exact key matches first. */
+  search(text: string, options?: { readonly includeInactive?: boolean }): Promise<LocalAuthorityView[]>;
+  /** One council by URN, LA code, GSS code or name (as reports print it); throws NotFoundError. */
+  resolve(reference: string): Promise<LocalAuthorityView>;
+  /** The council a printed name refers to, or undefined. */
+  findByPrintedName(name: string): Promise<LocalAuthorityView | undefined>;
+  /** One council with its region and statistical neighbours; throws NotFoundError. */
+  get(reference: string): Promise<LocalAuthorityDetail>;
+}
+
+export function createLocalAuthorityService(db: Kysely<Database>): LocalAuthorityService {
+  const all = async (): Promise<LocalAuthorityView[]> => {
+    const [rows, neighbours] = await Promise.all([listLocalAuthorityRows(db), listNeighbourRows(db)]);
+    return rows.map((row) => toLocalAuthorityView(row, neighbours));
+  };
+  const byPrintedName = (authorities: readonly LocalAuthorityView[], name: string): LocalAuthorityView | undefined => {
+    const key = councilNameKey(name);
+    if (key === '') return undefined;
+    const matches = authorities.filter((authority) => [authority.name, ...authority.alsoKnownAs].some((candidate) => councilNameKey(candidate) === key));
+    return matches.find((authority) => authority.active) ?? matches[0];
+  };
+  const resolveIn = (authorities: readonly LocalAuthorityView[], reference: string): LocalAuthorityView => {
+    const text = reference.trim();
+    if (text === '') throw new ValidationError('Give a council: its URN, LA code, GSS code or name.');
+    const upper = text.toUpperCase();
+    const found =
+      authorities.find((authority) => authority.urn === text) ??
+      authorities.find((authority) => authority.laCode === text) ??
+      authorities.find((authority) => authority.gssCode === upper) ??
+      byPrintedName(authorities, text);
+    if (!found) throw new NotFoundError(`No council in the register matches "${text}".`, 'unknown-local-authority');
+    return found;
+  };
+  return {
+    async list(options = {}) {
+      return (await all()).filter((authority) => options.includeInactive || authority.active);
+    },
+    async search(text, options = {}) {
+      const authorities = (await all()).filter((authority) => options.includeInactive || authority.active);
+      const needle = text.trim().toLowerCase();
+      if (needle === '') return authorities;
+      const key = councilNameKey(needle);
+      const exact = authorities.filter(
+        (authority) => authority.urn === needle || authority.laCode === needle || authority.gssCode?.toLowerCase() === needle || (key !== '' && [authority.name, ...authority.alsoKnownAs].some((name) => councilNameKey(name) === key)),
+      );
+      const partial = authorities.filter((authority) => !exact.includes(authority) && [authority.name, ...authority.alsoKnownAs].some((name) => name.toLowerCase().includes(needle)));
+      return [...exact, ...partial];
+    },
+    async resolve(reference) {
+      return resolveIn(await all(), reference);
+    },
+    async findByPrintedName(name) {
+      return byPrintedName(await all(), name);
+    },
+    async get(reference) {
+      const authorities = await all();
+      const authority = resolveIn(authorities, reference);
+      const byCode = new Map(authorities.filter((candidate) => candidate.laCode !== null).map((candidate) => [candidate.laCode, candidate]));
+      return {
+        authority,
+        region: {
+          code: authority.regionCode,
+          name: authority.regionName,
+          members: authority.regionName === null ? [authority] : authorities.filter((candidate) => candidate.regionName === authority.regionName),
+        },
+        neighbours: authority.statisticalNeighbours.flatMap((code) => byCode.get(code) ?? []),
+      };
+    },
+  };
+}

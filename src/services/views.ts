@@ -1,0 +1,94 @@
+/** What the services return: domain-shaped views of the store's rows (camelCase, ISO dates). */
+import type { CouncilFacts, InspectionFacts } from '../analytics/index.ts';
+import {
+  frameworkSchema,
+  frameworkVersionSchema,
+  gradeSchema,
+  inspectionKindSchema,
+  judgementAreaSchema,
+  type IsoDate,
+  type Judgements,
+  type LocalAuthority,
+} from '../domain/index.ts';
+import type { InspectionRow, JudgementRow, LocalAuthorityRow, NeighbourRow, PublishedSource } from '../store/index.ts';
+
+/** A council from the register. `statisticalNeighbours` are LA codes, nearest first. */
+export interface LocalAuthorityView extends LocalAuthority {
+  readonly alsoKnownAs: readonly string[];
+  readonly establishedOn: IsoDate | null;
+  readonly abolishedOn: IsoDate | null;
+}
+
+export interface InspectionView extends InspectionFacts {
+  readonly localAuthorityName: string;
+  readonly regionName: string | null;
+  readonly publishedSource: PublishedSource;
+  readonly leadInspector: string | null;
+  /** The path the report was imported from. */
+  readonly filePath: string;
+  readonly fileName: string;
+}
+
+export interface InspectionDetailView extends InspectionView {
+  readonly localAuthorityAsPrinted: string;
+  readonly recommendations: readonly string[];
+  readonly lscbRecommendations: readonly string[];
+  readonly contentHash: string;
+  readonly importedAt: string;
+  readonly updatedAt: string;
+}
+
+export function toLocalAuthorityView(row: LocalAuthorityRow, neighbours: readonly NeighbourRow[]): LocalAuthorityView {
+  return {
+    urn: row.urn,
+    laCode: row.la_code,
+    gssCode: row.gss_code,
+    name: row.name,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    laType: row.la_type,
+    statisticalNeighbours: neighbours.filter((neighbour) => neighbour.urn === row.urn).sort((a, b) => a.position - b.position).map((neighbour) => neighbour.neighbour_la_code),
+    active: Number(row.active) === 1,
+    alsoKnownAs: row.also_known_as === '' ? [] : row.also_known_as.split('; '),
+    establishedOn: row.established_on,
+    abolishedOn: row.abolished_on,
+  };
+}
+
+export function toCouncilFacts(view: LocalAuthorityView): CouncilFacts {
+  return {
+    urn: view.urn,
+    name: view.name,
+    laCode: view.laCode,
+    regionName: view.regionName,
+    statisticalNeighbours: view.statisticalNeighbours,
+    establishedOn: view.establishedOn,
+    abolishedOn: view.abolishedOn,
+  };
+}
+
+export function judgementsFrom(rows: readonly JudgementRow[]): Judgements {
+  const judgements: Judgements = {};
+  for (const row of rows) judgements[judgementAreaSchema.parse(row.area)] = gradeSchema.parse(row.grade);
+  return judgements;
+}
+
+export function toInspectionView(row: InspectionRow, judgements: readonly JudgementRow[], authority: LocalAuthorityView | undefined): InspectionView {
+  return {
+    id: Number(row.id),
+    urn: row.urn,
+    published: row.published,
+    framework: frameworkSchema.parse(row.framework),
+    version: frameworkVersionSchema.parse(row.version),
+    kind: inspectionKindSchema.parse(row.kind),
+    inspectionStart: row.inspection_start,
+    inspectionEnd: row.inspection_end,
+    judgements: judgementsFrom(judgements),
+    localAuthorityName: authority?.name ?? row.local_authority_as_printed,
+    regionName: authority?.regionName ?? null,
+    publishedSource: row.published_source,
+    leadInspector: row.lead_inspector,
+    filePath: row.file_path,
+    fileName: row.file_path.split(/[\\/]/).at(-1) ?? row.file_path,
+  };
+}

@@ -1,0 +1,101 @@
+/** SQL for inspections, their judgements and their recommendations. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow } from './database.ts';
+
+export interface InspectionFactsToStore {
+  readonly inspection: Omit<NewInspection, 'id' | 'imported_at' | 'updated_at' | 'import_run_id'>;
+  readonly judgements: readonly { area: string; grade: string }[];
+  readonly recommendations: readonly { list: RecommendationList; text: string }[];
+}
+
+export interface StoredReportKey {
+  id: number;
+  facts_hash: string;
+}
+
+export async function findInspectionByContentHash(db: Kysely<Database>, contentHash: string): Promise<StoredReportKey | undefined> {
+  return db.selectFrom('inspection').select(['id', 'facts_hash']).where('content_hash', '=', contentHash).executeTakeFirst();
+}
+
+/** Stores a new report and its facts in one transaction; returns the new id. */
+export async function insertInspection(db: Kysely<Database>, facts: InspectionFactsToStore, importRunId: number | null, now: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('inspection')
+      .values({ ...facts.inspection, import_run_id: importRunId, imported_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertChildren(trx, id, facts);
+    return id;
+  });
+}
+
+/** Replaces the stored facts of a report already present (same file bytes, newer reading), in one transaction. */
+export async function replaceInspectionFacts(db: Kysely<Database>, id: number, facts: InspectionFactsToStore, importRunId: number | null, now: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('inspection')
+      .set({ ...facts.inspection, import_run_id: importRunId, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('judgement').where('inspection_id', '=', id).execute();
+    await trx.deleteFrom('recommendation').where('inspection_id', '=', id).execute();
+    await insertChildren(trx, id, facts);
+  });
+}
+
+async function insertChildren(trx: Transaction<Database>, id: number, facts: InspectionFactsToStore): Promise<void> {
+  if (facts.judgements.length > 0) {
+    await trx
+      .insertInto('judgement')
+      .values(facts.judgements.map((judgement) => ({ inspection_id: id, area: judgement.area, grade: judgement.grade })))
+      .execute();
+  }
+  const positions: Record<RecommendationList, number> = { la: 0, lscb: 0 };
+  if (facts.recommendations.length > 0) {
+    await trx
+      .insertInto('recommendation')
+      .values(facts.recommendations.map((recommendation) => ({ inspection_id: id, list: recommendation.list, position: ++positions[recommendation.list], text: recommendation.text })))
+      .execute();
+  }
+}
+
+export interface InspectionFilter {
+  readonly urn?: string;
+}
+
+export async function listInspectionRows(db: Kysely<Database>, filter: InspectionFilter = {}): Promise<InspectionRow[]> {
+  let query = db.selectFrom('inspection').selectAll();
+  if (filter.urn !== undefined) query = query.where('urn', '=', filter.urn);
+  return query.orderBy('urn').orderBy('published').orderBy('inspection_start').orderBy('id').execute();
+}
+
+export async function listJudgementRows(db: Kysely<Database>, filter: InspectionFilter = {}): Promise<JudgementRow[]> {
+  let query = db.selectFrom('judgement').innerJoin('inspection', 'inspection.id', 'judgement.inspection_id').select(['judgement.inspection_id', 'judgement.area', 'judgement.grade']);
+  if (filter.urn !== undefined) query = query.where('inspection.urn', '=', filter.urn);
+  return query.orderBy('judgement.inspection_id').execute();
+}
+
+export async function findInspectionRow(db: Kysely<Database>, id: number): Promise<InspectionRow | undefined> {
+  return db.selectFrom('inspection').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listJudgementsOf(db: Kysely<Database>, id: number): Promise<JudgementRow[]> {
+  return db.selectFrom('judgement').selectAll().where('inspection_id', '=', id).execute();
+}
+
+export async function listRecommendationsOf(db: Kysely<Database>, id: number): Promise<RecommendationRow[]> {
+  return db.selectFrom('recommendation').selectAll().where('inspection_id', '=', id).orderBy('list').orderBy('position').execute();
+}
+
+export interface StoreCounts {
+  inspections: number;
+  judgements: number;
+  recommendations: number;
+}
+
+export async function countStoredFacts(db: Kysely<Database>): Promise<StoreCounts> {
+  const count = async (table: 'inspection' | 'judgement' | 'recommendation'): Promise<number> =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count);
+  return { inspections: await count('inspection'), judgements: await count('judgement'), recommendations: await count('recommendation') };
+}

@@ -1,0 +1,47 @@
+/** SQL for the local authority register. */
+import type { Kysely } from 'kysely';
+import type { Database, LocalAuthorityRow, NewLocalAuthority } from './database.ts';
+
+export interface RegisterEntry {
+  readonly authority: NewLocalAuthority;
+  /** LA codes of the statistical neighbours, nearest first. */
+  readonly neighbours: readonly string[];
+}
+
+export interface NeighbourRow {
+  urn: string;
+  position: number;
+  neighbour_la_code: string;
+}
+
+export async function countLocalAuthorities(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('local_authority').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Inserts the whole register in one transaction. */
+export async function insertRegister(db: Kysely<Database>, entries: readonly RegisterEntry[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const entry of entries) {
+      await trx.insertInto('local_authority').values(entry.authority).execute();
+      if (entry.neighbours.length > 0) {
+        await trx
+          .insertInto('statistical_neighbour')
+          .values(entry.neighbours.map((code, index) => ({ urn: entry.authority.urn, position: index + 1, neighbour_la_code: code })))
+          .execute();
+      }
+    }
+  });
+}
+
+export async function listLocalAuthorityRows(db: Kysely<Database>): Promise<LocalAuthorityRow[]> {
+  return db.selectFrom('local_authority').selectAll().orderBy('name').execute();
+}
+
+export async function findLocalAuthorityRow(db: Kysely<Database>, urn: string): Promise<LocalAuthorityRow | undefined> {
+  return db.selectFrom('local_authority').selectAll().where('urn', '=', urn).executeTakeFirst();
+}
+
+export async function listNeighbourRows(db: Kysely<Database>): Promise<NeighbourRow[]> {
+  return db.selectFrom('statistical_neighbour').selectAll().orderBy('urn').orderBy('position').execute();
+}
