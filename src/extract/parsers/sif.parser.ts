@@ -35,7 +35,7 @@ function parseSifReport(text: ReportText): ParsedReport {
     Object.assign(judgements, readJudgementTable(firstPage));
   }
 
-  const lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines);
+  const lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines, body);
   let lscbRecommendations: string[] = [];
   if (title.reviewsLscb) {
     const lscb = readLscbJudgement(firstPage) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);

@@ -9,13 +9,13 @@ import { lineCells, type Line } from '../../lines.ts';
 import { parseGrade, plain } from '../common.ts';
 import { cleanText } from './sif-lines.ts';
 
-/** The table's rows, by the wording SIF prints (numbering stripped). */
+/** The table's row labels, whole, as SIF prints them (numbering stripped; the in-care label may wrap). */
 const ROW_LABELS: readonly [RegExp, JudgementArea][] = [
-  [/^children who need help and protection/i, 'helpAndProtection'],
-  [/^children looked after and achieving/i, 'childrenInCare'],
-  [/^adoption performance/i, 'adoption'],
-  [/^experiences and progress of care leavers/i, 'careLeavers'],
-  [/^leadership, management and governance/i, 'leadership'],
+  [/^(?:the )?(?:experiences and progress of )?children who need help and protection$/i, 'helpAndProtection'],
+  [/^(?:the )?(?:experiences and progress of )?children looked after and achieving(?: permanence)?$/i, 'childrenInCare'],
+  [/^adoption performance$/i, 'adoption'],
+  [/^(?:the )?experiences and progress of care leavers$/i, 'careLeavers'],
+  [/^leadership,? management and governance$/i, 'leadership'],
 ];
 
 /** A cell that holds only grade words: a grade cell, or one line of a wrapped one. */
@@ -32,8 +32,14 @@ interface Row {
   readonly centre: number;
 }
 
+/** The area whose label fills the line (apart from its grade cells); prose that starts with a label does not count. */
 function rowArea(line: Line): JudgementArea | undefined {
-  const label = plain(line.text).replace(/^\d(?:\.\d)?\.?\s*/, '');
+  const label = plain(
+    lineCells(line)
+      .filter((cell, index) => index === 0 || !GRADE_WORDS.test(cell.text))
+      .map((cell) => cell.text)
+      .join(' '),
+  ).replace(/^\d(?:\.\d)?\.?\s*/, '');
   return ROW_LABELS.find(([pattern]) => pattern.test(label))?.[1];
 }
 

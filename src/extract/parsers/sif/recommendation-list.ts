@@ -5,14 +5,17 @@
  * Pure.
  */
 import type { Line } from '../../lines.ts';
-import { joinWrapped } from '../common.ts';
+import { joinHyphenatedLines } from '../common.ts';
 import { BULLET, cleanText, isFootnoteMarker, isLargerThanBody } from './sif-lines.ts';
 
 const NUMBERED = /^(\d{1,3})\s*\.\s*(?=\S)/;
 
 /** Headings that begin the next part of the report, whatever their type size. */
 const SECTION_HEADING =
-  /^(?:summary for children|information about this (?:inspection|local authority)|inspection findings|key strengths|summary of (?:key )?findings|executive summary|section \d|what the inspection judge?ments mean|the local safeguarding children board \(lscb\)$|local safeguarding children board \(lscb\)$|what does the lscb need to improve|the lscb (?:is|requires)\b|the local safeguarding children board (?:is|requires)\b)/i;
+  /^(?:summary for children|information about this (?:inspection|local authority)|inspection findings|key strengths|summary of (?:key )?findings|executive summary|section \d+\s*:|what the inspection judge?ments mean|the local safeguarding children board \(lscb\)$|local safeguarding children board \(lscb\)$|what does the lscb need to improve|the lscb (?:is|requires)\b|the local safeguarding children board (?:is|requires)\b)/i;
+
+/** The parts an early SIF list is divided into, set in any size. */
+const LIST_PART = /^(?:priority and immediate actions?|priority actions|immediate actions?|areas for improvement):?$/i;
 
 /** Numbered paragraphs that say there is nothing to list. */
 const NOTHING_TO_LIST = /^(?:the inspection did not find any|there (?:are|were) no (?:areas for )?(?:priority|immediate))/i;
@@ -24,19 +27,22 @@ function isSubHeading(text: string): boolean {
 
 interface Item {
   readonly x: number;
-  readonly textX: number;
+  /** The first character of the item's line: its number's first digit or its bullet. */
+  readonly marker: string;
   readonly parts: string[];
 }
 
-function itemStart(line: Line, text: string): { body: string; textX: number } | undefined {
+function itemStart(text: string): string | undefined {
   const numbered = NUMBERED.exec(text);
   const bullet = BULLET.test(text);
   if (!numbered && !bullet) return undefined;
   const body = numbered ? text.slice(numbered[0].length) : text.replace(BULLET, '');
-  // Where the item's own words start: the first run after the number or bullet.
-  const firstWordRun = line.runs.find((run, index) => index > 0 && run.text.trim() && !/^[\d.]+$/.test(run.text.trim()) && !BULLET.test(run.text.trim()));
-  const textX = firstWordRun && firstWordRun.x > line.x ? firstWordRun.x : line.x + 18;
-  return { body: body.replace(/^[|\s]+/, ''), textX };
+  return body.replace(/^[|\s]+/, '');
+}
+
+/** Wrapped lines of an item hang to the right of its number or bullet. */
+function isIndentedUnder(line: Line, item: Item): boolean {
+  return line.x > item.x + 4;
 }
 
 /**
@@ -53,16 +59,25 @@ export function readList(lines: readonly Line[], start: number, body: number, en
     const line = lines[index]!;
     if (isFootnoteMarker(line, body)) continue;
     const text = cleanText(line);
-    if (!text) continue;
-    if (isLargerThanBody(line, body) || SECTION_HEADING.test(text)) break;
-    const startOfItem = itemStart(line, text);
-    if (startOfItem) {
+    // Nothing, or a page number the furniture filter missed.
+    if (!text || /^\d{1,3}$/.test(text)) continue;
+    if (LIST_PART.test(text)) {
       finish();
-      if (NOTHING_TO_LIST.test(startOfItem.body)) continue;
-      current = { x: line.x, textX: startOfItem.textX, parts: [startOfItem.body] };
       continue;
     }
-    if (current && line.x >= current.textX - 3) {
+    if (isLargerThanBody(line, body) || SECTION_HEADING.test(text)) break;
+    const startOfItem = itemStart(text);
+    // A bullet indented under a numbered item is part of it: "... by ensuring that: - x - y".
+    if (startOfItem !== undefined && current && BULLET.test(text) && !BULLET.test(current.marker) && isIndentedUnder(line, current)) {
+      current.parts.push(`- ${startOfItem}`);
+      continue;
+    }
+    if (startOfItem !== undefined) {
+      finish();
+      current = { x: line.x, marker: text.slice(0, 1), parts: [startOfItem] };
+      continue;
+    }
+    if (current && isIndentedUnder(line, current)) {
       current.parts.push(text);
       continue;
     }
@@ -75,5 +90,5 @@ export function readList(lines: readonly Line[], start: number, body: number, en
     break;
   }
   finish();
-  return items.map((item) => joinWrapped(item.parts)).filter((item) => item.length > 0);
+  return items.map((item) => joinHyphenatedLines(item.parts)).filter((item) => item.length > 0);
 }

@@ -4,31 +4,47 @@
  */
 import type { Line } from '../../lines.ts';
 import { plain } from '../common.ts';
-import { cleanText, isContentsEntry } from './sif-lines.ts';
+import { cleanText, isContentsEntry, isLargerThanBody } from './sif-lines.ts';
 
 const LA_LIST_HEADING = /^(?:recommendations|what does the local authority need to improve\??)$/i;
 const LSCB_LIST_HEADING = /^(?:recommendations|what does the (?:lscb|board|local safeguarding children board) need to improve\??|priority actions|priority and immediate actions?|areas for improvement:?)$/i;
 const LSCB_SECTION_HEADING = /^(?:section 2:? .*(?:safeguarding|lscb)|(?:the )?local safeguarding children board \(lscb\)$|(?:the )?effectiveness of the (?:local safeguarding children board|lscb)$)/i;
 
+/** The section's title without "(LSCB)": a heading only when set larger than the body. */
+const LSCB_SECTION_TITLE = /^(?:the )?local safeguarding children board$/i;
+
 function isHeading(line: Line, pattern: RegExp): boolean {
   return !isContentsEntry(line) && pattern.test(cleanText(line));
 }
 
+/** Pages that hold the table of contents: their entries repeat the headings without being them. */
+export function contentsPages(lines: readonly Line[]): Set<number> {
+  return new Set(lines.filter((line) => /^contents$/i.test(cleanText(line))).map((line) => line.page));
+}
+
 /** The index where the LSCB's part of a combined report starts, or -1. */
-export function findLscbSection(lines: readonly Line[]): number {
+export function findLscbSection(lines: readonly Line[], body: number): number {
+  const contents = contentsPages(lines);
   // The first page carries a summary of the LSCB judgement, not the section.
-  return lines.findIndex((line) => line.page > 1 && isHeading(line, LSCB_SECTION_HEADING));
+  return lines.findIndex(
+    (line) =>
+      line.page > 1 &&
+      !contents.has(line.page) &&
+      (isHeading(line, LSCB_SECTION_HEADING) || (isLargerThanBody(line, body) && isHeading(line, LSCB_SECTION_TITLE))),
+  );
 }
 
 /** The heading of the local authority's recommendations, before the LSCB part; -1 when none. */
 export function findLaListHeading(lines: readonly Line[], lscbSection: number): number {
   const end = lscbSection >= 0 ? lscbSection : lines.length;
-  return lines.findIndex((line, index) => index < end && line.page > 1 && isHeading(line, LA_LIST_HEADING));
+  const contents = contentsPages(lines);
+  return lines.findIndex((line, index) => index < end && line.page > 1 && !contents.has(line.page) && isHeading(line, LA_LIST_HEADING));
 }
 
 /** The heading of the LSCB's recommendations inside its part (from `from`); -1 when none. */
 export function findLscbListHeading(lines: readonly Line[], from: number): number {
-  return lines.findIndex((line, index) => index > from && isHeading(line, LSCB_LIST_HEADING));
+  const contents = contentsPages(lines);
+  return lines.findIndex((line, index) => index > from && !contents.has(line.page) && isHeading(line, LSCB_LIST_HEADING));
 }
 
 /** "Lead inspector: Jane Smith, HMI" → "Jane Smith"; two leads are joined with "; ". */
