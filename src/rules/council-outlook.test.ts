@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { councilOutlook, windowStatus } from './council-outlook.ts';
+import { record } from './test-records.ts';
+
+const histories = new Map([
+  [
+    'derby',
+    [
+      record('sif', '2017-03-06', '2017-06-13', { overall: 'good', helpAndProtection: 'requires_improvement', childrenInCare: 'good', leadership: 'good', lscb: 'outstanding' }),
+      record('ilacs-short', '2019-12-02', '2020-01-31', { overall: 'good', helpAndProtection: 'good', childrenInCare: 'good', leadership: 'good' }),
+    ],
+  ],
+  ['sandford', [record('ilacs-standard', '2019-01-07', '2019-03-01', { overall: 'inadequate', helpAndProtection: 'inadequate', childrenInCare: 'requires_improvement', leadership: 'inadequate' })]],
+  ...['a', 'b', 'c', 'd', 'e', 'f'].map((name, index) => [
+    name,
+    [record('sif', '2014-01-06', '2014-03-01', { overall: 'good' }), record('ilacs-short', `201${index % 3 + 7}-0${index + 1}-06`, `201${index % 3 + 7}-0${index + 3}-01`, { overall: 'good' })],
+  ] as const),
+]);
+
+describe('what comes next for a council', () => {
+  test('Derby on 1 July 2017: short inspection next, action plan due 20 September 2017 and running', () => {
+    const outlook = councilOutlook('derby', '2017-07-01', histories);
+    assert.equal(outlook.inspectionsKnown, 1);
+    assert.equal(outlook.next.pathway, 'short');
+    assert.equal(outlook.next.kind, 'ilacs-short');
+    assert.deepEqual(outlook.deadlines.map((deadline) => [deadline.id, deadline.due, deadline.status]), [
+      ['council-publishes-report', '2017-07-25', 'running'],
+      ['written-statement-of-action', '2017-09-20', 'running'],
+    ]);
+    assert.equal(outlook.nominalWindowStatus, 'before-window');
+    assert.match(outlook.visits.focusedVisits, /usually one/);
+    assert.deepEqual(outlook.consistency, []);
+  });
+  test('the as-at date decides which reports are known: the 2019 inspection counts only once published', () => {
+    assert.equal(councilOutlook('derby', '2020-01-30', histories).latest.inspectionStart, '2017-03-06');
+    const later = councilOutlook('derby', '2020-01-31', histories);
+    assert.equal(later.latest.inspectionStart, '2019-12-02');
+    assert.deepEqual(later.deadlines.map((deadline) => deadline.status), ['running', 'running']);
+    assert.deepEqual(councilOutlook('derby', '2021-01-01', histories).deadlines.map((deadline) => deadline.status), ['passed', 'passed']);
+  });
+  test('an inadequate council: monitoring visits, the first about four weeks after the action plan is due, and no focused visits', () => {
+    const outlook = councilOutlook('sandford', '2019-03-15', histories);
+    assert.equal(outlook.next.pathway, 'monitoring-then-reinspection');
+    assert.equal(outlook.next.kind, 'ilacs-standard');
+    assert.match(outlook.visits.focusedVisits, /None expected/);
+    const planDue = outlook.deadlines.find((deadline) => deadline.id === 'written-statement-of-action')!.due;
+    assert.equal(planDue, '2019-06-13');
+    assert.equal(outlook.visits.firstMonitoringVisitBy, '2019-07-11');
+  });
+  test('the empirical window comes from the other councils\' gaps', () => {
+    const outlook = councilOutlook('derby', '2020-02-01', histories);
+    assert.ok(outlook.next.empiricalWindow);
+    assert.equal(outlook.next.empiricalWindow.group, 'short');
+  });
+  test('a council with no reports, or none public by the date, gets a clear error', () => {
+    assert.throws(() => councilOutlook('nowhere', '2020-01-01', histories), { code: 'no-reports', message: /No reports were found for the local authority "nowhere"/ });
+    assert.throws(() => councilOutlook('derby', '2017-06-12', histories), { code: 'no-inspection-by-date' });
+    assert.throws(() => councilOutlook('derby', '2017-02-30', histories), { code: 'invalid-date' });
+  });
+  test('window status', () => {
+    assert.equal(windowStatus('2020-01-01', { from: '2019-01-01', to: null }), 'open');
+    assert.equal(windowStatus('2020-01-01', { from: '2019-01-01', to: '2019-12-31' }), 'after-window');
+    assert.equal(windowStatus('2019-06-01', { from: '2019-01-01', to: '2019-12-31' }), 'in-window');
+  });
+});
