@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { councilOutlook, windowStatus } from './council-outlook.ts';
+import type { InspectionRecord } from './inspection-history.ts';
 import { record } from './test-records.ts';
 
-const histories = new Map([
+const histories = new Map<string, InspectionRecord[]>([
   [
     'derby',
     [
@@ -15,7 +16,7 @@ const histories = new Map([
   ...['a', 'b', 'c', 'd', 'e', 'f'].map((name, index) => [
     name,
     [record('sif', '2014-01-06', '2014-03-01', { overall: 'good' }), record('ilacs-short', `201${index % 3 + 7}-0${index + 1}-06`, `201${index % 3 + 7}-0${index + 3}-01`, { overall: 'good' })],
-  ] as const),
+  ] as [string, InspectionRecord[]]),
 ]);
 
 describe('what comes next for a council', () => {
