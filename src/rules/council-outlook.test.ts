@@ -15,7 +15,7 @@ const histories = new Map<string, InspectionRecord[]>([
   ['sandford', [record('ilacs-standard', '2019-01-07', '2019-03-01', { overall: 'inadequate', helpAndProtection: 'inadequate', childrenInCare: 'requires_improvement', leadership: 'inadequate' })]],
   ...['a', 'b', 'c', 'd', 'e', 'f'].map((name, index) => [
     name,
-    [record('sif', '2014-01-06', '2014-03-01', { overall: 'good' }), record('ilacs-short', `201${index % 3 + 7}-0${index + 1}-06`, `201${index % 3 + 7}-0${index + 3}-01`, { overall: 'good' })],
+    [record('sif', '2014-01-06', '2014-03-01', { overall: 'good' }), record('ilacs-short', `20${18 + (index % 3)}-0${index + 2}-05`, `20${18 + (index % 3)}-0${index + 4}-01`, { overall: 'good' })],
   ] as [string, InspectionRecord[]]),
 ]);
 
