@@ -70,12 +70,20 @@ function bodyLines(text: ReportText): Line[] {
 }
 
 /**
- * Adds the body headings' grades for areas the table has no row for (a table row that says
- * "Not judged" stays unjudged).
+ * Adds the body headings' grades for areas the table has no row or no readable grade for (a table
+ * row that says "Not judged" stays unjudged).
  */
 export function withHeadingGrades(rows: readonly JudgementRow[], headings: readonly HeadingGrade[]): JudgementRow[] {
-  const missing = headings.filter((heading) => !rows.some((row) => row.area === heading.area));
-  return [...rows, ...missing.map((heading) => ({ label: '', area: heading.area, combinedCareRow: heading.combinedCareRow, gradeText: heading.grade, grade: heading.grade }))];
+  const settled = rows.filter((row) => row.grade !== undefined || row.notJudged);
+  const open = rows.filter((row) => !settled.includes(row));
+  const fromHeadings = headings
+    .filter((heading) => !settled.some((row) => row.area === heading.area))
+    .map((heading): JudgementRow => {
+      const row = open.find((candidate) => candidate.area === heading.area);
+      return { label: row?.label ?? '', area: heading.area, combinedCareRow: row?.combinedCareRow ?? heading.combinedCareRow, gradeText: heading.grade, grade: heading.grade, notJudged: false };
+    });
+  const filled = new Set(fromHeadings.map((row) => row.area));
+  return [...settled, ...open.filter((row) => !filled.has(row.area)), ...fromHeadings];
 }
 
 /** ILACS-2018 judges children in care and care leavers together; ILACS-2026 has no overall effectiveness. */

@@ -20,6 +20,8 @@ export interface JudgementRow {
   readonly gradeText: string;
   /** Undefined when the cell is empty or says "Not judged". */
   readonly grade: Grade | undefined;
+  /** The cell says "Not judged". */
+  readonly notJudged: boolean;
 }
 
 const ROW_START = /^(the impact of leaders|the experiences and progress|experiences and progress|overall effectiveness|impact of leaders)/i;
@@ -108,7 +110,7 @@ export function readJudgementTable(lines: readonly Line[]): JudgementRow[] {
       // A label wraps onto the next line close below, or onto the top of the next page when the
       // page breaks inside the row (then the line stays within the label column, unlike prose).
       const wrapsOnPage = current && span && !newPage && line.page === span.page && line.y - span.bottom <= WRAP_GAP;
-      const wrapsOverPage = current && span && newPage && line.page === span.page + 1 && line.right < gradeX - COLUMN_SLACK;
+      const wrapsOverPage = current && span && newPage && line.page === span.page + 1 && labelRuns.every((run) => run.x + run.width < gradeX - COLUMN_SLACK);
       if (!current || (!wrapsOnPage && !wrapsOverPage)) break;
       if (wrapsOverPage) current.spans.push({ page: line.page, top: line.y, bottom: line.y });
       else span!.bottom = line.y;
@@ -158,7 +160,8 @@ function finishRow(row: RowBuilder): JudgementRow {
   const { area, combinedCareRow } = areaOfLabel(label);
   // Some files put a row's label and grade in one run; the labels themselves never name a grade.
   const cell = gradeText || label;
-  return { label, area, combinedCareRow, gradeText, grade: /not\s+judged/i.test(cell) ? undefined : parseGrade(cell) };
+  const notJudged = /not\s+judged/i.test(cell);
+  return { label, area, combinedCareRow, gradeText, grade: notJudged ? undefined : parseGrade(cell), notJudged };
 }
 
 /** Which judgement a row label names, in any ILACS version's wording. */
