@@ -17,6 +17,8 @@ export interface Services {
   readonly imports: ImportService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
+  /** What opening the store did: migrations applied now, councils loaded into an empty register. */
+  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number };
   /** Closes the database connection(s). */
   close(): Promise<void>;
 }
@@ -30,9 +32,10 @@ export interface ServicesOptions {
 
 export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: ServicesOptions = {}): Promise<Services> {
   const store = createDb(options.location ?? storeLocation(config));
+  let startup: Services['startup'];
   try {
-    await migrateToLatest(store.db, store.dialect);
-    await ensureRegisterLoaded(store.db);
+    const appliedMigrations = await migrateToLatest(store.db, store.dialect);
+    startup = { appliedMigrations, councilsLoaded: await ensureRegisterLoaded(store.db) };
   } catch (error) {
     await store.db.destroy();
     throw error;
@@ -45,6 +48,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     stats: createStatsService(localAuthorities, inspections),
     imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
     store,
+    startup,
     close: () => store.db.destroy(),
   };
 }

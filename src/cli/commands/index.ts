@@ -1,5 +1,9 @@
 import type { Command } from '../command.ts';
 import { extractCommand } from './extract.command.ts';
+import { importCommand } from './import.command.ts';
+import { statsCommand } from './stats.command.ts';
+import { historyCommand } from './history.command.ts';
+import { migrateCommand } from './migrate.command.ts';
 
 /** Every `csci` command. Add new commands here. */
-export const COMMANDS: readonly Command[] = [extractCommand];
+export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand];

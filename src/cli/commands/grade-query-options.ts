@@ -1,0 +1,39 @@
+/** The options shared by `csci stats ...`: --as-at, --area, --framework, --basis, validated. */
+import { BASES, type Basis, type GradeQuery } from '../../analytics/index.ts';
+import { FRAMEWORKS, isoDateSchema, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, type Framework, type JudgementArea } from '../../domain/index.ts';
+import { UsageError } from '../command.ts';
+
+export const GRADE_QUERY_OPTIONS = {
+  'as-at': { type: 'string' },
+  area: { type: 'string' },
+  framework: { type: 'string' },
+  basis: { type: 'string' },
+} as const;
+
+export interface GradeQueryValues {
+  readonly 'as-at'?: string;
+  readonly area?: string;
+  readonly framework?: string;
+  readonly basis?: string;
+}
+
+/** Accepts an area by its key (helpAndProtection) or its column name (help_and_protection). */
+export function parseArea(text: string | undefined): JudgementArea {
+  if (text === undefined) return 'overall';
+  const area = JUDGEMENT_AREAS.find((candidate) => candidate.toLowerCase() === text.toLowerCase() || JUDGEMENT_AREA_COLUMNS[candidate] === text.toLowerCase());
+  if (!area) throw new UsageError(`--area must be one of ${JUDGEMENT_AREAS.join(', ')}.`);
+  return area;
+}
+
+export function parseGradeQuery(values: GradeQueryValues, today: string = new Date().toISOString().slice(0, 10)): GradeQuery {
+  const asAt = values['as-at'] ?? today;
+  if (!isoDateSchema.safeParse(asAt).success) throw new UsageError(`--as-at must be a date as YYYY-MM-DD, not "${asAt}".`);
+  let framework: Framework | undefined;
+  if (values.framework !== undefined) {
+    framework = FRAMEWORKS.find((candidate) => candidate === values.framework?.toUpperCase());
+    if (!framework) throw new UsageError(`--framework must be ${FRAMEWORKS.join(' or ')}.`);
+  }
+  const basis = (values.basis ?? 'latest') as Basis;
+  if (!BASES.includes(basis)) throw new UsageError(`--basis must be ${BASES.join(' or ')}.`);
+  return { asAt, area: parseArea(values.area), basis, ...(framework ? { framework } : {}) };
+}
