@@ -12,7 +12,7 @@ const NUMBERED = /^(\d{1,3})\s*\.\s*(?=\S)/;
 
 /** Headings that begin the next part of the report, whatever their type size. */
 const SECTION_HEADING =
-  /^(?:summary for children|information about this (?:inspection|local authority)|inspection findings|key strengths|summary of (?:key )?findings|executive summary|section \d+\s*:|what the inspection judge?ments mean|the local safeguarding children board \(lscb\)$|local safeguarding children board \(lscb\)$|what does the lscb need to improve|the lscb (?:is|requires)\b|the local safeguarding children board (?:is|requires)\b)/i;
+  /^(?:the local authority['’]s strengths|summary for children|information about this (?:inspection|local authority)|inspection findings|key strengths|summary of (?:key )?findings|executive summary|section \d+\s*:|what the inspection judge?ments mean|the local safeguarding children board \(lscb\)$|local safeguarding children board \(lscb\)$|what does the lscb need to improve|the lscb (?:is|requires)\b|the local safeguarding children board (?:is|requires)\b)/i;
 
 /** The parts an early SIF list is divided into, set in any size. */
 const LIST_PART = /^(?:priority and immediate actions?|priority actions|immediate actions?|areas for improvement):?$/i;
@@ -27,6 +27,7 @@ function isSubHeading(text: string): boolean {
 
 interface Item {
   readonly x: number;
+  readonly page: number;
   /** The first character of the item's line: its number's first digit or its bullet. */
   readonly marker: string;
   readonly parts: string[];
@@ -40,9 +41,24 @@ function itemStart(text: string): string | undefined {
   return body.replace(/^[|\s]+/, '');
 }
 
-/** Wrapped lines of an item hang to the right of its number or bullet. */
-function isIndentedUnder(line: Line, item: Item): boolean {
-  return line.x > item.x + 4;
+/**
+ * Wrapped lines of an item hang to the right of its number or bullet; on the next page, to the right
+ * of that page's left edge (pages of one report may be set with different margins).
+ */
+function isIndentedUnder(line: Line, item: Item, leftOfPage: number): boolean {
+  return line.x > (line.page === item.page ? item.x : leftOfPage) + 4;
+}
+
+/** The left edge of a page's text: the leftmost line of a few words. */
+function pageLeft(lines: readonly Line[], page: number): number {
+  const xs = lines.filter((line) => line.page === page && line.text.split(' ').length >= 3).map((line) => line.x);
+  return xs.length > 0 ? Math.min(...xs) : 0;
+}
+
+/** Some PDFs repeat a sub-heading's words at the end of the line before it; those words are not the item's. */
+function dropEcho(item: Item | undefined, heading: string): void {
+  const last = item?.parts[item.parts.length - 1];
+  if (item && last && last !== heading && last.endsWith(` ${heading}`)) item.parts[item.parts.length - 1] = last.slice(0, -heading.length).trimEnd();
 }
 
 /**
@@ -51,6 +67,11 @@ function isIndentedUnder(line: Line, item: Item): boolean {
 export function readList(lines: readonly Line[], start: number, body: number, end = lines.length): string[] {
   const items: Item[] = [];
   let current: Item | undefined;
+  const lefts = new Map<number, number>();
+  const leftOf = (page: number): number => {
+    if (!lefts.has(page)) lefts.set(page, pageLeft(lines, page));
+    return lefts.get(page)!;
+  };
   const finish = () => {
     if (current) items.push(current);
     current = undefined;
@@ -62,26 +83,30 @@ export function readList(lines: readonly Line[], start: number, body: number, en
     // Nothing, or a page number the furniture filter missed.
     if (!text || /^\d{1,3}$/.test(text)) continue;
     if (LIST_PART.test(text)) {
+      dropEcho(current, text);
       finish();
       continue;
     }
-    if (isLargerThanBody(line, body) || SECTION_HEADING.test(text)) break;
     const startOfItem = itemStart(text);
+    if ((startOfItem === undefined && isLargerThanBody(line, body)) || SECTION_HEADING.test(text)) break;
     // A bullet indented under a numbered item is part of it: "... by ensuring that: - x - y".
-    if (startOfItem !== undefined && current && BULLET.test(text) && !BULLET.test(current.marker) && isIndentedUnder(line, current)) {
+    if (startOfItem !== undefined && current && BULLET.test(text) && !BULLET.test(current.marker) && isIndentedUnder(line, current, leftOf(line.page))) {
       current.parts.push(`- ${startOfItem}`);
       continue;
     }
     if (startOfItem !== undefined) {
       finish();
-      current = { x: line.x, marker: text.slice(0, 1), parts: [startOfItem] };
+      current = { x: line.x, page: line.page, marker: text.slice(0, 1), parts: [startOfItem] };
       continue;
     }
-    if (current && isIndentedUnder(line, current)) {
+    if (current && isIndentedUnder(line, current, leftOf(line.page))) {
       current.parts.push(text);
       continue;
     }
+    // "The local authority has the following strengths:" introduces the next part.
+    if (items.length + (current ? 1 : 0) > 0 && /:$/.test(text)) break;
     if (isSubHeading(text)) {
+      dropEcho(current, text);
       finish();
       continue;
     }
