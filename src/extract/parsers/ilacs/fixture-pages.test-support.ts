@@ -5,9 +5,9 @@
 import type { PdfPage, TextRun } from '../../pdf-text.reader.ts';
 import { buildReportText, type ReportText } from '../../report-text.ts';
 
-/** A run of text at (x, y), about 5.5 points a character wide. */
-export function run(text: string, x: number, y: number, width = text.length * 5.5): TextRun {
-  return { text, x, y, width, height: 12, bold: false };
+/** A run of text at (x, y), about 5.5 points a character wide; body text is 12 points high. */
+export function run(text: string, x: number, y: number, width = text.length * 5.5, height = 12): TextRun {
+  return { text, x, y, width, height, bold: false };
 }
 
 /** One line of left-aligned text. */

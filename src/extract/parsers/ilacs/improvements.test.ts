@@ -51,6 +51,21 @@ test('a list running over a page break ends at the next heading, even an indente
   assert.deepEqual(readImprovements(lines), ['The accuracy of self-evaluation.', 'The quality and consistency of assessments and children’s plans.', 'Access to training for staff and foster carers.']);
 });
 
+test('footnotes at a page foot and superscript markers are not part of the items', () => {
+  const lines = report(
+    page(
+      2,
+      textLine('What needs to improve?', 700),
+      [run('1', 200, 695, 4, 9)],
+      textLine('◼ The quality of plans for disabled children. (outcome 1, national', 725),
+      [run('framework)', 89, 740, 50), run('2', 140, 739, 4, 8)],
+      [run('1', 71, 770, 4, 6.5), run('The areas for improvement are cross-referenced with the national framework.', 78, 772, 300, 10)],
+    ),
+    page(3, textLine('◼ The help for young carers.', 106), textLine('The experiences and progress of children who need help and', 140)),
+  ).lines;
+  assert.deepEqual(readImprovements(lines), ['The quality of plans for disabled children. (outcome 1, national framework)', 'The help for young carers.']);
+});
+
 test('the heading must stand alone: a sentence ending "What needs to improve?" is not it', () => {
   const lines = report(
     page(

@@ -2,10 +2,15 @@
  * The "What needs to improve" section of an ILACS report: one item per bullet, each whole on one
  * line (wrapped lines joined, line-end hyphens kept, sub-bullets folded in as "- ..."). Pure.
  */
-import type { Line } from '../../lines.ts';
+import { joinRuns, type Line } from '../../lines.ts';
 import { joinHyphenatedLines, plain } from '../common.ts';
 
-const HEADING = /^what needs to improve(?: in this local authority)?\s*[?:.]?$/i;
+/** The heading, perhaps with a footnote marker after it. */
+const HEADING = /^what needs to improve(?: in this local authority)?\s*[?:.]?\s*\d{0,2}$/i;
+/** Footnote text and markers are set smaller than the body text. */
+const SMALL_PRINT = 0.88;
+/** Lines after the heading sampled for the body text size. */
+const SAMPLE_LINES = 30;
 /** Bullet glyphs seen in reports: squares, dots and the symbol-font private-use glyphs. */
 const BULLET = /^[\u2022\u2023\u2043\u2219\u25a0-\u25ff\u2b1b\u2b1d\u2b24\uf000-\uf0ff]\s*/;
 /** Second-level markers: dashes and hollow bullets. */
@@ -25,10 +30,27 @@ export function readImprovements(lines: readonly Line[]): string[] {
   const headingIndex = findImprovementsHeading(lines);
   if (headingIndex < 0) return [];
   const heading = lines[headingIndex]!;
-  const body = lines.slice(headingIndex + 1);
+  const body = withoutFootnotes(lines.slice(headingIndex + 1));
   const firstBullet = body.findIndex((line) => BULLET.test(line.text));
   const bulleted = firstBullet >= 0 && body.slice(0, firstBullet).every((line) => !isSectionEnd(line, heading.x));
   return bulleted ? bulletItems(body.slice(firstBullet)) : proseItems(body, heading);
+}
+
+/**
+ * Drops footnote text and markers (smaller print, or a lone number) and superscript markers inside
+ * lines, so a list that runs past a footnote at a page foot stays whole.
+ */
+function withoutFootnotes(lines: readonly Line[]): Line[] {
+  const heights = lines.slice(0, SAMPLE_LINES).map((line) => line.height).sort((a, b) => a - b);
+  const bodyHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  return lines
+    .filter((line) => line.height >= SMALL_PRINT * bodyHeight && !/^\d{1,2}$/.test(line.text.trim()))
+    .map((line) => {
+      const markers = line.runs.filter((run) => /^\d{1,2}$/.test(run.text.trim()) && run.height < SMALL_PRINT * bodyHeight);
+      if (markers.length === 0) return line;
+      const runs = line.runs.filter((run) => !markers.includes(run));
+      return { ...line, runs, text: joinRuns(runs).replace(/\s+/g, ' ').trim() };
+    });
 }
 
 function isSectionEnd(line: Line, leftEdge: number): boolean {
