@@ -77,10 +77,16 @@ export function readLeadInspectors(lines: readonly Line[]): string | null {
  */
 export function readLocalAuthority(lines: readonly Line[]): string | undefined {
   const datesIndex = findDatesLine(lines);
-  const titleLines = lines.slice(0, datesIndex >= 0 ? datesIndex : 4).filter((line) => line.page === lines[0]?.page);
-  const title = plain(titleLines.slice(-5).map((line) => line.text).join(' '));
+  const datesHeight = lines[datesIndex]?.height ?? 0;
+  // The title stands above the dates, in print at least as large (smaller text there is not title).
+  const titleLines = lines
+    .slice(0, datesIndex >= 0 ? datesIndex : 4)
+    .filter((line) => line.page === lines[0]?.page && line.height >= datesHeight - 0.5)
+    .slice(-5);
+  const title = plain(titleLines.map((line) => line.text).join(' '));
   const older = /^(.*?)\s*Inspection of (?:local authority )?children'?s(?: social care)? services\b/i.exec(title);
   if (older?.[1]) return older[1].trim();
   const newer = /Inspection of (?:the )?(.+?)(?:\s+local authority)?(?:\s+children'?s(?: social care)? services)?\s*$/i.exec(title);
-  return newer?.[1]?.trim() || undefined;
+  if (newer?.[1]) return newer[1].trim();
+  return title || undefined;
 }

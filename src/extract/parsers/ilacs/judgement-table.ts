@@ -24,7 +24,7 @@ export interface JudgementRow {
   readonly notJudged: boolean;
 }
 
-const ROW_START = /^(the impact of leaders|the experiences and progress|experiences and progress|overall effectiveness|impact of leaders)/i;
+const ROW_START = /^(?:the )?(?:impact of leaders|experiences (?:and progress )?of|overall effectiveness)/i;
 /** Label lines further apart than this (points) belong to different rows or to the text after the table. */
 const WRAP_GAP = 20;
 /** Grade runs start at the Grade heading's left edge; allow for small misalignment. */
