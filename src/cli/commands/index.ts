@@ -4,6 +4,9 @@ import { importCommand } from './import.command.ts';
 import { statsCommand } from './stats.command.ts';
 import { historyCommand } from './history.command.ts';
 import { migrateCommand } from './migrate.command.ts';
+import { deadlineCommand } from './deadline.command.ts';
+import { workdaysCommand } from './workdays.command.ts';
+import { scheduleCommand } from './schedule.command.ts';
 
 /** Every `csci` command. Add new commands here. */
-export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand];
+export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand, deadlineCommand, workdaysCommand, scheduleCommand];

@@ -1,0 +1,186 @@
+/**
+ * `csci schedule`: what comes next for a council, from its reports read with the extractor; or,
+ * with --backtest, how well the engine would have predicted every next inspection in a folder.
+ *
+ * Councils are keyed by Ofsted URN, taken from the report's folder name `<urn>-<slug>` (the
+ * corpus layout). A report outside such a folder is keyed by its printed local authority name,
+ * normalised (case, punctuation, "council", "county", "borough of" and the like ignored). `--la`
+ * takes a URN or a name.
+ */
+import { basename, dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatUkDate, parseIsoDate, type IsoDate } from '../../calendar/index.ts';
+import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, isExtractionFailure, type InspectionReport } from '../../domain/index.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
+import { extractFiles, findReportFiles } from '../../extract/index.ts';
+import {
+  backtest,
+  councilOutlook,
+  EMPIRICAL_WINDOW_PERCENTILES,
+  type BacktestResult,
+  type CouncilOutlook,
+  type EmpiricalWindow,
+  type Evidence,
+} from '../../rules/index.ts';
+import { UsageError, type CliIo, type Command } from '../command.ts';
+import { progressReporter } from '../progress.ts';
+
+/** The URN in a folder name like `80427-derby`, if any. */
+export function urnFromPath(file: string): string | undefined {
+  return /^(\d+)-/.exec(basename(dirname(file)))?.[1];
+}
+
+/** A printed council name reduced to its distinctive words: "Derby City Council" and "derby" match. */
+export function normaliseCouncilName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\b(the|council|county|city|of|borough|metropolitan|london|royal|district)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface ReportSet {
+  readonly histories: Map<string, InspectionReport[]>;
+  /** The printed names seen for each key. */
+  readonly names: Map<string, Set<string>>;
+  readonly files: number;
+  readonly unreadable: number;
+}
+
+/** Reads every report under the paths with the extractor and groups them by council. */
+export async function readReportSet(paths: readonly string[], io: CliIo, workers?: number): Promise<ReportSet> {
+  const files = await findReportFiles(paths);
+  if (files.length === 0) throw new ValidationError(`No PDF files were found in ${paths.join(', ')}.`, 'no-files');
+  const histories = new Map<string, InspectionReport[]>();
+  const names = new Map<string, Set<string>>();
+  const progress = progressReporter(io.stderr, 'Reading reports');
+  let unreadable = 0;
+  for await (const result of extractFiles(files, { workers, onProgress: progress.update })) {
+    if (isExtractionFailure(result)) {
+      unreadable++;
+      continue;
+    }
+    const key = urnFromPath(result.file) ?? `name:${normaliseCouncilName(result.localAuthority)}`;
+    histories.set(key, [...(histories.get(key) ?? []), result]);
+    names.set(key, (names.get(key) ?? new Set()).add(result.localAuthority));
+  }
+  progress.stop();
+  if (unreadable > 0) io.stderr.write(`${unreadable} of ${files.length} files could not be read and were left out (run csci extract on them to see why).\n`);
+  return { histories, names, files: files.length, unreadable };
+}
+
+/** The key of the council `--la` names: a URN, or a printed name. */
+export function resolveCouncil(set: ReportSet, la: string): string {
+  if (set.histories.has(la)) return la;
+  const wanted = normaliseCouncilName(la);
+  const matches = [...set.names].filter(([, names]) => [...names].some((name) => normaliseCouncilName(name) === wanted)).map(([key]) => key);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new ValidationError(`"${la}" matches more than one council in the reports (${matches.join(', ')}); give the URN.`, 'ambiguous-council');
+  throw new NotFoundError(`No reports were found for the local authority "${la}" among the ${set.histories.size} councils in the ${set.files} files read.`, 'no-reports');
+}
+
+const TAG = (evidence: Evidence) => `[${evidence.nature}: ${evidence.tags.join(', ')}]`;
+const day = (date: IsoDate) => formatUkDate(date);
+
+function describeEmpirical(window: EmpiricalWindow | null): string {
+  if (!window) return 'none (no completed gap between two inspections is known at this date in the reports given; give more councils\' reports)';
+  const end = window.to ? day(window.to) : 'no upper end yet (too many councils still waiting)';
+  const median = window.median ? `; median ${day(window.median)}` : '';
+  const group = window.group === 'all' ? 'after any pathway' : 'after the same pathway';
+  return `${day(window.from)} to ${end} (${window.percentiles.lower}th-${window.percentiles.upper}th percentiles${median}; ${window.completedGaps} completed gaps, ${window.stillWaiting} councils still waiting, ${group})`;
+}
+
+const STATUS_WORDS = { 'before-window': 'not yet open', 'in-window': 'open now', 'after-window': 'passed', open: 'open now, no end yet' } as const;
+
+export function describeOutlook(outlook: CouncilOutlook, name: string): string {
+  const { latest, next } = outlook;
+  const grades = JUDGEMENT_AREAS.filter((area) => latest.judgements[area]).map((area) => `${JUDGEMENT_AREA_SHORT[area].toLowerCase()} ${GRADE_SHORT[latest.judgements[area]!].toLowerCase()}`);
+  const lines = [
+    `${name} (${outlook.localAuthority}) as at ${day(outlook.asAt)}, from ${outlook.inspectionsKnown} graded inspection(s) public by then`,
+    '',
+    `Latest graded inspection: ${INSPECTION_KIND_LABELS[latest.kind]} (${latest.version}), on site ${day(latest.inspectionStart)} to ${day(latest.inspectionEnd)}, published ${latest.published ? day(latest.published) : 'date unknown'}.`,
+    `  Grades: ${grades.join('; ')}.`,
+    ...(outlook.consistency.length === 0
+      ? ['  Consistency: nothing unusual in this set of grades.']
+      : outlook.consistency.map((finding) => `  Consistency ${finding.severity}: ${finding.reason} ${TAG(finding.evidence)}`)),
+    '',
+    `Next graded inspection ${TAG(next.evidence)}: ${INSPECTION_KIND_LABELS[next.kind]}. ${next.reason}`,
+    `  Nominal window ${TAG(next.nominalWindow.evidence)}: ${day(next.nominalWindow.from)} to ${day(next.nominalWindow.to)} (third anniversary ${day(next.nominalWindow.anniversary)}): ${STATUS_WORDS[outlook.nominalWindowStatus]}.`,
+    `  Empirical window [estimate: EMP]: ${describeEmpirical(next.empiricalWindow)}${outlook.empiricalWindowStatus ? `: ${STATUS_WORDS[outlook.empiricalWindowStatus]}` : ''}.`,
+    '',
+    `Before it ${TAG(outlook.visits.evidence)}: ${outlook.visits.focusedVisits}`,
+    ...(outlook.visits.monitoringVisits ? [`  ${outlook.visits.monitoringVisits}`] : []),
+    ...(outlook.visits.firstMonitoringVisitBy ? [`  First monitoring visit expected by about ${day(outlook.visits.firstMonitoringVisitBy)}.`] : []),
+    '',
+    outlook.deadlines.length === 0 ? 'Deadlines: none (the latest report has no publication date).' : 'Deadlines after the latest report [rule]:',
+    ...outlook.deadlines.map((deadline) => `  ${deadline.due}  ${deadline.name} (${deadline.workingDays} working days, ${deadline.legalBasis.citation}): ${deadline.status}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+export function describeBacktest(result: BacktestResult, councils: number): string {
+  const bounded = result.details.filter((item) => item.empiricalWindow?.to);
+  const boundedHits = bounded.filter((item) => item.inEmpiricalWindow).length;
+  const count = (test: (item: BacktestResult['details'][number]) => boolean) => result.details.filter(test).length;
+  const { lower, upper } = EMPIRICAL_WINDOW_PERCENTILES;
+  return [
+    `Backtest: ${result.cases} next inspections predicted, from ${councils} councils' reports (only reports public before each predicted inspection are used).`,
+    `  Next kind right:                 ${percent(result.kindAccuracy)} (${count((item) => item.kindRight)} of ${result.cases})`,
+    `  Actual start in nominal window:  ${percent(result.nominalWindowCoverage)} (third anniversary, six months either side)`,
+    `  Actual start in empirical window: ${percent(result.empiricalWindowCoverage)} (${lower * 100}th-${upper * 100}th percentiles of the gaps known the day before)`,
+    `    of which open-ended windows: ${result.openEndedEmpiricalWindows}; bounded windows alone cover ${percent(bounded.length === 0 ? 0 : boundedHits / bounded.length)} (${boundedHits} of ${bounded.length}); no window yet: ${result.withoutEmpiricalWindow}`,
+    ...(result.skipped > 0 ? [`  Left out: ${result.skipped} pairs whose earlier report has no grades.`] : []),
+  ].join('\n') + '\n';
+}
+
+function todayUtc(): IsoDate {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export const scheduleCommand: Command = {
+  name: 'schedule',
+  summary: "What comes next for a council (next inspection, windows, visits, running deadlines); --backtest scores the predictions",
+  usage: 'csci schedule <file.pdf|folder>... --la <urn or name> [--as-at YYYY-MM-DD] [--json] | csci schedule <folder>... --backtest [--json] [--details]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        la: { type: 'string' },
+        'as-at': { type: 'string' },
+        backtest: { type: 'boolean' },
+        details: { type: 'boolean' },
+        json: { type: 'boolean' },
+        workers: { type: 'string' },
+      },
+    });
+    if (positionals.length === 0) throw new UsageError('Give the report files or folders to read.');
+    if (values.backtest === (values.la !== undefined)) throw new UsageError('Give either --la <urn or name> or --backtest.');
+    if (values.backtest && values['as-at'] !== undefined) throw new UsageError('--as-at does not apply to --backtest (each prediction uses the day before the inspection it predicts).');
+    if (values.details && !values.backtest) throw new UsageError('--details goes with --backtest.');
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number, 0 or more.');
+    const asAt = values['as-at'] === undefined ? todayUtc() : parseIsoDate(values['as-at'], 'as-at date');
+
+    const set = await readReportSet(positionals, io, workers);
+    if (values.backtest) {
+      const result = backtest(set.histories);
+      if (result.cases === 0) throw new ValidationError('No council in these reports has two or more graded inspections, so there is nothing to backtest.', 'nothing-to-backtest');
+      if (values.json) {
+        const { cases, kindAccuracy, nominalWindowCoverage, empiricalWindowCoverage } = result;
+        io.stdout.write(JSON.stringify(values.details ? result : { cases, kindAccuracy, nominalWindowCoverage, empiricalWindowCoverage }) + '\n');
+      } else {
+        io.stdout.write(describeBacktest(result, set.histories.size));
+      }
+      return 0;
+    }
+    const key = resolveCouncil(set, values.la!);
+    const outlook = councilOutlook(key, asAt, set.histories);
+    const name = [...(set.names.get(key) ?? [])][0] ?? key;
+    io.stdout.write(values.json ? JSON.stringify({ name, ...outlook }) + '\n' : describeOutlook(outlook, name));
+    return 0;
+  },
+};
