@@ -19,6 +19,9 @@ const SUB_BULLET = /^(?:[-\u2010-\u2015\u2212\u25e6\u2043]|o(?=\s))\s*/;
 const INDENT = 5;
 /** A vertical gap larger than this many line heights separates paragraphs. */
 const PARAGRAPH_GAP = 1.6;
+/** Inside a list, a gap this many line heights below a line ends the list (wrapped lines are closer). */
+const LIST_END_GAP = 2;
+const NEXT_HEADING = /^The (experiences (and progress )?of|impact of leaders)\b/;
 
 /** Index of the section heading, or -1 when the report has no such section. */
 export function findImprovementsHeading(lines: readonly Line[]): number {
@@ -59,12 +62,12 @@ function isSectionEnd(line: Line, leftEdge: number): boolean {
 
 /** The judgement headings and numbered findings that follow the list, even when indented like it. */
 function startsNextSection(text: string): boolean {
-  return /^The (experiences and progress of|impact of leaders)\b/.test(plain(text)) || /^\d{1,3}\.\s/.test(text);
+  return NEXT_HEADING.test(plain(text)) || /^\d{1,3}\.\s/.test(text);
 }
 
 /** A wrapped line follows its predecessor closely; a wider gap on the same page starts something else. */
 function isParagraphBreak(previous: Line | undefined, line: Line): boolean {
-  return previous !== undefined && previous.page === line.page && line.y - previous.y > PARAGRAPH_GAP * Math.max(line.height, 1) * 1.25;
+  return previous !== undefined && previous.page === line.page && line.y - previous.y > LIST_END_GAP * Math.max(line.height, 1);
 }
 
 function bulletItems(lines: readonly Line[]): string[] {
@@ -96,7 +99,7 @@ function proseItems(lines: readonly Line[], heading: Line): string[] {
   let previous: Line | undefined;
   for (const line of lines) {
     if (line.x < heading.x - INDENT) break;
-    if (/^(the experiences and progress of|the impact of leaders on)\b/i.test(plain(line.text))) break;
+    if (NEXT_HEADING.test(plain(line.text))) break;
     const gap = previous && previous.page === line.page ? line.y - previous.y : 0;
     if (!previous || gap > PARAGRAPH_GAP * line.height) paragraphs.push([]);
     paragraphs[paragraphs.length - 1]!.push(line.text);
