@@ -30,9 +30,10 @@ function parseSifReport(text: ReportText): ParsedReport {
 
   const judgements: Judgements = {};
   if (!standaloneLscbReview) {
+    Object.assign(judgements, readJudgementTable(firstPage));
+    // The headline states the overall judgement; a table row for it is the fallback.
     const overall = readHeadline(firstPage, title.localAuthority);
     if (overall) judgements.overall = overall;
-    Object.assign(judgements, readJudgementTable(firstPage));
   }
 
   const lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines, body);

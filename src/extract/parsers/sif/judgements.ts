@@ -11,6 +11,7 @@ import { cleanText } from './sif-lines.ts';
 
 /** The table's row labels, whole, as SIF prints them (numbering stripped; the in-care label may wrap). */
 const ROW_LABELS: readonly [RegExp, JudgementArea][] = [
+  [/^overall effectiveness$/i, 'overall'],
   [/^(?:the )?(?:experiences and progress of )?children who need help and protection$/i, 'helpAndProtection'],
   [/^(?:the )?(?:experiences and progress of )?children looked after and achieving(?: permanence)?$/i, 'childrenInCare'],
   [/^adoption performance$/i, 'adoption'],

@@ -12,7 +12,7 @@ const NUMBERED = /^(\d{1,3})\s*\.\s*(?=\S)/;
 
 /** Headings that begin the next part of the report, whatever their type size. */
 const SECTION_HEADING =
-  /^(?:the local authority['’]s strengths|summary for children|information about this (?:inspection|local authority)|inspection findings|key strengths|summary of (?:key )?findings|executive summary|section \d+\s*:|what the inspection judge?ments mean|the local safeguarding children board \(lscb\)$|local safeguarding children board \(lscb\)$|what does the lscb need to improve|the lscb (?:is|requires)\b|the local safeguarding children board (?:is|requires)\b)/i;
+  /^(?:the local authority['’]s strengths|progress since the last inspection|inspection judgements? about|summary for children|information about this (?:inspection|local authority)|inspection findings|key strengths|summary of (?:key )?findings|executive summary|section \d+\s*:|what the inspection judge?ments mean|the local safeguarding children board \(lscb\)$|local safeguarding children board \(lscb\)$|what does the lscb need to improve|the lscb (?:is|requires)\b|the local safeguarding children board (?:is|requires)\b)/i;
 
 /** The parts an early SIF list is divided into, set in any size. */
 const LIST_PART = /^(?:priority and immediate actions?|priority actions|immediate actions?|areas for improvement):?$/i;
@@ -92,6 +92,11 @@ export function readList(lines: readonly Line[], start: number, body: number, en
     // A bullet indented under a numbered item is part of it: "... by ensuring that: - x - y".
     if (startOfItem !== undefined && current && BULLET.test(text) && !BULLET.test(current.marker) && isIndentedUnder(line, current, leftOf(line.page))) {
       current.parts.push(`- ${startOfItem}`);
+      continue;
+    }
+    // A wrapped line may start with a number ("... section" / "47. enquiries"): it hangs under its item.
+    if (startOfItem !== undefined && current && !BULLET.test(text) && line.page === current.page && line.x > current.x + 4) {
+      current.parts.push(text);
       continue;
     }
     if (startOfItem !== undefined) {

@@ -6,7 +6,7 @@ import type { Line } from '../../lines.ts';
 import { plain } from '../common.ts';
 import { cleanText, isContentsEntry, isLargerThanBody } from './sif-lines.ts';
 
-const LA_LIST_HEADING = /^(?:recommendations|what does the local authority need to improve\??)$/i;
+const LA_LIST_HEADING = /^(?:recommendations|what (?:does )?the local authority needs? to (?:do to )?improve\??)$/i;
 const LSCB_LIST_HEADING = /^(?:recommendations|what does the (?:lscb|board|local safeguarding children board) need to improve\??|priority actions|priority and immediate actions?|areas for improvement:?)$/i;
 const LSCB_SECTION_HEADING = /^(?:section 2:? .*(?:safeguarding|lscb)|(?:the )?local safeguarding children board \(lscb\)$|(?:the )?effectiveness of the (?:local safeguarding children board|lscb)$)/i;
 
@@ -49,10 +49,13 @@ export function findLscbListHeading(lines: readonly Line[], from: number): numbe
 
 /** "Lead inspector: Jane Smith, HMI" → "Jane Smith"; two leads are joined with "; ". */
 export function readLeadInspector(lines: readonly Line[]): string | null {
-  for (const line of lines) {
-    const match = /^lead inspectors?\s*:\s*(.+)$/i.exec(plain(line.text).replace(/\s*\|\s*/g, ' '));
+  for (const [index, line] of lines.entries()) {
+    const match = /^lead inspectors?\s*(?::\s*(.*)|$)/i.exec(plain(line.text));
     if (!match) continue;
-    const names = match[1]!
+    // The name may stand on the next line when the label is alone on its own.
+    const next = lines[index + 1];
+    const text = match[1] ?? (next && next.page === line.page ? plain(next.text) : '');
+    const names = text
       .split(/\s*(?:;|\band\b|&)\s*/)
       .map(personName)
       .filter((name) => name.length > 0);

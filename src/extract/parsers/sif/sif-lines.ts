@@ -6,7 +6,7 @@ import { plain } from '../common.ts';
 const SUPERSCRIPT_RATIO = 0.8;
 
 /** Private-use glyphs of symbol fonts and the usual bullet characters that start list items. */
-export const BULLET = /^[\uf000-\uf0ff\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7]/;
+export const BULLET = /^(?:[\uf000-\uf0ff\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7]|-(?=\s))/;
 
 /** The line's text with footnote markers (small raised digits) removed, typographic characters made plain. */
 export function cleanText(line: Line): string {

@@ -40,13 +40,9 @@ export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined
   if (titleStart < 0) return undefined;
   const titleLine = lines[titleStart]!;
   // The name is set larger than the title; footnote markers and page numbers are smaller still.
-  const localAuthority = plain(
-    lines
-      .slice(0, titleStart)
-      .filter((line) => line.height > titleLine.height)
-      .map((line) => cleanText(line))
-      .join(' '),
-  );
+  const above = lines.slice(0, titleStart);
+  const larger = above.filter((line) => line.height > titleLine.height);
+  const localAuthority = plain((larger.length > 0 ? larger : above.filter((line) => line.height >= titleLine.height - 0.5)).map((line) => cleanText(line)).join(' '));
   const datesIndex = lines.findIndex((line, index) => index > titleStart && DATES_LABEL.test(plain(line.text)));
   const titleEnd = datesIndex > titleStart ? datesIndex : Math.min(lines.length, titleStart + 6);
   const title = plain(
