@@ -1,0 +1,171 @@
+/**
+ * /api/v1: explicit JSON routes for everything the pages show. Inputs are parsed with zod; errors are
+ * `{"error": {"code", "message"}}` with the right status. No sessions, no cookies.
+ */
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { AREA_WORDING, JUDGEMENT_AREAS, type JudgementArea } from '../../domain/index.ts';
+import { ValidationError } from '../../errors.ts';
+import { toPublicError } from '../../web/error-handler.ts';
+import { todayIso } from '../../web/format.ts';
+import { paths } from '../../web/paths.ts';
+import type { CouncilSummary, InspectionDetail, InspectionSummary, ReadModel } from '../../web/read-model.ts';
+import {
+  SOURCE,
+  asAtQuerySchema,
+  councilsQuerySchema,
+  idParamSchema,
+  latestQuerySchema,
+  nationalQuerySchema,
+  urnParamSchema,
+} from './api.schemas.ts';
+import { openApiDocument } from './openapi.ts';
+import type { z } from 'zod';
+
+/** Parses one part of the request, turning a zod failure into a 400 naming the part and field. */
+function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.infer<T> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const message = result.error.issues.map((issue) => `${part} ${issue.path.join('.') || 'value'} ${issue.message}`).join('; ');
+  throw new ValidationError(message);
+}
+
+function council(summary: CouncilSummary) {
+  return { urn: summary.urn, name: summary.name, laCode: summary.laCode, gssCode: summary.gssCode, region: summary.regionName, laType: summary.laType, active: summary.active };
+}
+
+function inspectionSummary(inspection: InspectionSummary) {
+  return {
+    id: inspection.id,
+    urn: inspection.urn,
+    version: inspection.version,
+    kind: inspection.kind,
+    inspectionStart: inspection.inspectionStart,
+    inspectionEnd: inspection.inspectionEnd,
+    published: inspection.published,
+    judgements: inspection.judgements,
+  };
+}
+
+function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
+  const wording: Partial<Record<JudgementArea, string>> = {};
+  for (const area of JUDGEMENT_AREAS) {
+    const text = AREA_WORDING[inspection.version][area];
+    if (inspection.judgements[area] !== undefined && text) wording[area] = text;
+  }
+  return {
+    ...inspectionSummary(inspection),
+    council: council(inspection.council),
+    framework: inspection.framework,
+    leadInspector: inspection.leadInspector,
+    localAuthorityAsPrinted: inspection.localAuthorityAsPrinted,
+    judgementWording: wording,
+    recommendations: inspection.recommendations,
+    flags: inspection.flags,
+    report: hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+    source: SOURCE,
+  };
+}
+
+export function registerApiV1(readModel: ReadModel): FastifyPluginAsync {
+  return async function apiV1(api: FastifyInstance) {
+    api.setErrorHandler((error, request, reply) => {
+      const publicError = toPublicError(error);
+      if (publicError.status >= 500) request.log.error({ err: error }, 'unhandled API error');
+      return reply.code(publicError.status).send({ error: { code: publicError.code, message: publicError.message } });
+    });
+    api.setNotFoundHandler((request, reply) =>
+      reply.code(404).send({ error: { code: 'not-found', message: `There is no API resource at ${request.url.split('?')[0]}.` } }),
+    );
+    api.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('cache-control', 'no-cache');
+      reply.header('access-control-allow-origin', '*');
+      return payload;
+    });
+
+    api.get('/', async () => ({
+      openapi: paths.api.openapi,
+      councils: paths.api.councils,
+      nationalDistribution: paths.api.nationalDistribution,
+      latestInspections: paths.api.latestInspections,
+      source: SOURCE,
+    }));
+
+    api.get('/openapi.json', async () => openApiDocument());
+
+    api.get('/councils', async (request) => {
+      const { q } = parse(councilsQuerySchema, request.query, 'query');
+      const councils = q === undefined ? await readModel.listCouncils() : await readModel.searchCouncils(q);
+      return { count: councils.length, councils: councils.map(council) };
+    });
+
+    api.get('/councils/:urn', async (request) => {
+      const { urn } = parse(urnParamSchema, request.params, 'path');
+      const story = await readModel.councilStory(urn, todayIso());
+      const latest = story.history[0];
+      return {
+        council: council(story.council),
+        latestInspection: latest ? inspectionSummary(latest) : null,
+        inspections: story.history.length,
+        links: {
+          page: paths.council(urn),
+          inspections: paths.api.councilInspections(urn),
+          comparisons: paths.api.councilComparisons(urn),
+          next: paths.api.councilNext(urn),
+        },
+      };
+    });
+
+    api.get('/councils/:urn/inspections', async (request) => {
+      const { urn } = parse(urnParamSchema, request.params, 'path');
+      const story = await readModel.councilStory(urn, todayIso());
+      return {
+        urn,
+        inspections: story.history.map((entry) => ({ ...inspectionSummary(entry), previous: entry.previous, changes: entry.changes })),
+        source: SOURCE,
+      };
+    });
+
+    api.get('/councils/:urn/comparisons', async (request) => {
+      const { urn } = parse(urnParamSchema, request.params, 'path');
+      const asAt = parse(asAtQuerySchema, request.query, 'query').asAt ?? todayIso();
+      const story = await readModel.councilStory(urn, asAt);
+      return { urn, asAt, positions: story.positions, neighbours: story.neighbours, region: story.regionPeers };
+    });
+
+    api.get('/councils/:urn/next', async (request) => {
+      const { urn } = parse(urnParamSchema, request.params, 'path');
+      const asAt = parse(asAtQuerySchema, request.query, 'query').asAt ?? todayIso();
+      const story = await readModel.councilStory(urn, asAt);
+      return { urn, asAt, next: story.next };
+    });
+
+    api.get('/inspections/:id', async (request) => {
+      const { id } = parse(idParamSchema, request.params, 'path');
+      const inspection = await readModel.inspection(id);
+      return inspectionDetail(inspection, inspection.reportFile !== null);
+    });
+
+    api.get('/stats/national', async (request) => {
+      const query = parse(nationalQuerySchema, request.query, 'query');
+      const asAt = query.asAt ?? todayIso();
+      const picture = await readModel.nationalPicture(asAt);
+      const distributions = query.area ? picture.distributions.filter((distribution) => distribution.area === query.area) : picture.distributions;
+      return { asAt, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
+    });
+
+    api.get('/stats/latest-inspections', async (request) => {
+      const query = parse(latestQuerySchema, request.query, 'query');
+      const asAt = query.asAt ?? todayIso();
+      const picture = await readModel.nationalPicture(asAt);
+      const rows = picture.latest.filter(
+        (row) => (query.region === undefined || row.regionName === query.region) && (query.overall === undefined || row.judgements.overall === query.overall),
+      );
+      return {
+        asAt,
+        count: rows.length,
+        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName })),
+        source: SOURCE,
+      };
+    });
+  };
+}

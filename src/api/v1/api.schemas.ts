@@ -1,0 +1,117 @@
+/** The API's inputs and outputs as zod schemas: inputs are parsed with them, the OpenAPI document is generated from them. */
+import { z } from 'zod';
+import { FRAMEWORK_VERSIONS, GRADES, INSPECTION_KINDS, JUDGEMENT_AREAS, isoDateSchema } from '../../domain/index.ts';
+
+export const gradeSchema = z.enum(GRADES).meta({ description: 'outstanding > good > requires_improvement > inadequate' });
+export const areaSchema = z.enum(JUDGEMENT_AREAS);
+const judgementsSchema = z.partialRecord(areaSchema, gradeSchema).meta({ description: 'Grade per judgement area; an area not judged is absent.' });
+const gradeCountsSchema = z.object({ outstanding: z.number().int(), good: z.number().int(), requires_improvement: z.number().int(), inadequate: z.number().int() });
+
+// Inputs.
+export const urnParamSchema = z.object({ urn: z.string().regex(/^\d{1,10}$/, 'must be an Ofsted URN (digits)') });
+export const idParamSchema = z.object({ id: z.coerce.number().int().positive('must be a positive whole number').max(Number.MAX_SAFE_INTEGER) });
+export const asAtQuerySchema = z.object({
+  asAt: isoDateSchema.optional().meta({ description: 'YYYY-MM-DD; default today' }),
+});
+export const councilsQuerySchema = z.object({
+  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name, Ofsted URN or LA code' }),
+});
+export const nationalQuerySchema = asAtQuerySchema.extend({ area: areaSchema.optional() });
+export const latestQuerySchema = asAtQuerySchema.extend({
+  region: z.string().trim().max(80).optional(),
+  overall: gradeSchema.optional(),
+});
+
+// Outputs.
+export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({ id: 'Error' });
+
+export const councilSchema = z
+  .object({
+    urn: z.string(),
+    name: z.string(),
+    laCode: z.string().nullable(),
+    gssCode: z.string().nullable(),
+    region: z.string().nullable(),
+    laType: z.string().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Council' });
+
+const inspectionSummaryShape = {
+  id: z.number().int(),
+  urn: z.string(),
+  version: z.enum(FRAMEWORK_VERSIONS),
+  kind: z.enum(INSPECTION_KINDS),
+  inspectionStart: isoDateSchema,
+  inspectionEnd: isoDateSchema,
+  published: isoDateSchema,
+  judgements: judgementsSchema,
+};
+export const inspectionSummarySchema = z.object(inspectionSummaryShape).meta({ id: 'InspectionSummary' });
+
+export const historyEntrySchema = z
+  .object({
+    ...inspectionSummaryShape,
+    previous: judgementsSchema,
+    changes: z.partialRecord(areaSchema, z.enum(['improved', 'declined', 'same', 'new'])),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int(), text: z.string() }).meta({ id: 'Recommendation' });
+
+export const inspectionDetailSchema = z
+  .object({
+    ...inspectionSummaryShape,
+    council: councilSchema,
+    framework: z.enum(['SIF', 'ILACS']),
+    leadInspector: z.string().nullable(),
+    localAuthorityAsPrinted: z.string(),
+    judgementWording: z.partialRecord(areaSchema, z.string()).meta({ description: "Each judged area's name as the report prints it" }),
+    recommendations: z.array(recommendationSchema),
+    flags: z.array(z.object({ code: z.string(), message: z.string() })),
+    report: z.string().nullable().meta({ description: 'Address of the source report (PDF) on this server, when held' }),
+    source: z.string(),
+  })
+  .meta({ id: 'InspectionDetail' });
+
+export const distributionSchema = z
+  .object({ area: areaSchema, included: z.number().int(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
+  .meta({ id: 'AreaDistribution' });
+
+export const nationalSchema = z
+  .object({ asAt: isoDateSchema, included: z.number().int(), missing: z.number().int(), distributions: z.array(distributionSchema), source: z.string() })
+  .meta({ id: 'NationalDistribution' });
+
+export const latestInspectionSchema = z.object({ ...inspectionSummaryShape, name: z.string(), region: z.string().nullable() }).meta({ id: 'LatestInspection' });
+export const latestListSchema = z.object({ asAt: isoDateSchema, count: z.number().int(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
+
+export const positionSchema = z
+  .object({
+    group: z.enum(['region', 'neighbours']),
+    groupName: z.string(),
+    area: areaSchema,
+    grade: gradeSchema.nullable(),
+    included: z.number().int(),
+    counts: gradeCountsSchema,
+    sameOrBetter: z.number().int().nullable(),
+    rank: z.number().int().nullable(),
+  })
+  .meta({ id: 'Position' });
+
+export const peerSchema = z.object({ urn: z.string(), name: z.string(), overall: gradeSchema.nullable(), published: isoDateSchema.nullable(), inspectionId: z.number().int().nullable() }).meta({ id: 'Peer' });
+
+export const comparisonsSchema = z
+  .object({ urn: z.string(), asAt: isoDateSchema, positions: z.array(positionSchema), neighbours: z.array(peerSchema), region: z.array(peerSchema) })
+  .meta({ id: 'Comparisons' });
+
+export const nextSchema = z
+  .object({ urn: z.string(), asAt: isoDateSchema, next: z.array(z.object({ heading: z.string(), lines: z.array(z.string()), basis: z.enum(['rule', 'estimate']) })) })
+  .meta({ id: 'WhatComesNext' });
+
+export const councilDetailSchema = z
+  .object({ council: councilSchema, latestInspection: inspectionSummarySchema.nullable(), inspections: z.number().int(), links: z.record(z.string(), z.string()) })
+  .meta({ id: 'CouncilDetail' });
+export const councilListSchema = z.object({ count: z.number().int(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
+export const historySchema = z.object({ urn: z.string(), inspections: z.array(historyEntrySchema), source: z.string() }).meta({ id: 'History' });
+
+export const SOURCE = 'Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)';

@@ -1,0 +1,112 @@
+/** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the routes use. */
+import { z } from 'zod';
+import {
+  areaSchema,
+  comparisonsSchema,
+  councilDetailSchema,
+  councilListSchema,
+  errorSchema,
+  gradeSchema,
+  historySchema,
+  inspectionDetailSchema,
+  latestListSchema,
+  nationalSchema,
+  nextSchema,
+} from './api.schemas.ts';
+
+type JsonObject = Record<string, unknown>;
+
+const registry = z.globalRegistry;
+
+function ref(schema: z.ZodType): JsonObject {
+  const id = registry.get(schema)?.id;
+  if (!id) throw new Error('schema without an id');
+  return { $ref: `#/components/schemas/${id}` };
+}
+
+function ok(description: string, schema: z.ZodType): JsonObject {
+  return { description, content: { 'application/json': { schema: ref(schema) } } };
+}
+
+const errors = {
+  '400': { description: 'The request is not valid', content: { 'application/json': { schema: ref(errorSchema) } } },
+  '404': { description: 'Not found', content: { 'application/json': { schema: ref(errorSchema) } } },
+};
+
+const asAt = { name: 'asAt', in: 'query', required: false, description: 'The date to compute at, YYYY-MM-DD (default today)', schema: { type: 'string', format: 'date' } };
+const urn = { name: 'urn', in: 'path', required: true, description: "The council's Ofsted URN", schema: { type: 'string', pattern: '^\\d{1,10}$' } };
+
+/** Every schema with an id (api.schemas.ts gives them with .meta({id})), with refs pointing at each other. */
+function components(): JsonObject {
+  const generated = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (id: string) => `#/components/schemas/${id}`, unrepresentable: 'any', io: 'output' });
+  const schemas: JsonObject = {};
+  for (const [id, schema] of Object.entries(generated.schemas)) {
+    const { $schema: _schema, $id: _id, ...own } = schema as JsonObject;
+    schemas[id] = own;
+  }
+  return schemas;
+}
+
+let cached: JsonObject | undefined;
+
+export function openApiDocument(): JsonObject {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: "Children's services inspections API",
+      version: '1.0.0',
+      description:
+        "Facts read from Ofsted's inspection reports on English local authorities' children's services. Reports are Crown copyright, reused under the Open Government Licence v3.0. Errors are {\"error\": {\"code\", \"message\"}}.",
+      license: { name: 'Open Government Licence v3.0 (report content)', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+    },
+    servers: [{ url: '/api/v1' }],
+    paths: {
+      '/councils': {
+        get: {
+          summary: 'List councils, or find them by name, Ofsted URN or LA code',
+          parameters: [{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 100 } }],
+          responses: { '200': ok('Councils', councilListSchema), '400': errors['400'] },
+        },
+      },
+      '/councils/{urn}': {
+        get: { summary: 'A council and its latest graded inspection', parameters: [urn], responses: { '200': ok('The council', councilDetailSchema), ...errors } },
+      },
+      '/councils/{urn}/inspections': {
+        get: { summary: "A council's graded inspections, latest first, with each grade's change", parameters: [urn], responses: { '200': ok('History', historySchema), ...errors } },
+      },
+      '/councils/{urn}/comparisons': {
+        get: { summary: "A council's place in its region and among its statistical neighbours", parameters: [urn, asAt], responses: { '200': ok('Comparisons', comparisonsSchema), ...errors } },
+      },
+      '/councils/{urn}/next': {
+        get: { summary: 'What comes next: the expected next inspection and running deadlines', parameters: [urn, asAt], responses: { '200': ok('What comes next', nextSchema), ...errors } },
+      },
+      '/inspections/{id}': {
+        get: {
+          summary: 'One inspection: dates, kind, lead inspector, judgements with the report wording, recommendations, consistency flags',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: { '200': ok('The inspection', inspectionDetailSchema), ...errors },
+        },
+      },
+      '/stats/national': {
+        get: {
+          summary: "Grade distribution of each council's latest graded inspection, per judgement area, as at a date",
+          parameters: [asAt, { name: 'area', in: 'query', required: false, schema: z.toJSONSchema(areaSchema) }],
+          responses: { '200': ok('Distribution', nationalSchema), '400': errors['400'] },
+        },
+      },
+      '/stats/latest-inspections': {
+        get: {
+          summary: "Each council's latest graded inspection as at a date",
+          parameters: [
+            asAt,
+            { name: 'region', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'overall', in: 'query', required: false, schema: z.toJSONSchema(gradeSchema) },
+          ],
+          responses: { '200': ok('Latest inspections', latestListSchema), '400': errors['400'] },
+        },
+      },
+    },
+    components: { schemas: components() },
+  };
+  return cached;
+}

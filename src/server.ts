@@ -1,0 +1,108 @@
+/**
+ * `npm start`, the main job: open the store (migrating it and loading the register), import the
+ * reports from CSCI_REPORTS_DIR when the store holds none, then serve the web app and API on PORT.
+ */
+import { progressReporter } from './cli/progress.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createServices, type Services } from './services/index.ts';
+import { createApp } from './web/app.ts';
+import { createReadModel } from './web/read-model.service.ts';
+
+export interface StartOptions {
+  readonly config: Config;
+  readonly logger?: Logger;
+  /** Human-readable progress lines (stdout by default); request logs go to the logger. */
+  readonly say?: (line: string) => void;
+  readonly host?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+/** Imports the reports folder when the store holds no inspection yet; says what happened. */
+export async function importWhenEmpty(services: Services, reportsDir: string | undefined, say: (line: string) => void): Promise<void> {
+  const held = (await services.inspections.listAll()).length;
+  if (held > 0) {
+    say(`The store holds ${held} inspections; no import needed.`);
+    return;
+  }
+  if (reportsDir === undefined) {
+    say('No reports found: the store is empty and there is no reports folder (set CSCI_REPORTS_DIR to a folder of Ofsted report PDFs, or put them in ../shared/corpus/reports). The pages will show no inspections until reports are imported with `npm run csci -- import <folder>`.');
+    return;
+  }
+  say(`The store is empty: importing the reports in ${reportsDir} ...`);
+  const progress = progressReporter(process.stderr, 'Importing');
+  try {
+    const summary = await services.imports.importReports([reportsDir], { onProgress: progress.update });
+    progress.stop();
+    if (summary.files === 0) {
+      say(`No reports found in ${reportsDir} (no PDF files). The pages will show no inspections.`);
+      return;
+    }
+    say(`Imported ${summary.imported} of ${summary.files} files (${summary.failed} could not be read${summary.anomalies.length ? `, ${summary.anomalies.length} anomalies flagged` : ''}).`);
+    for (const failure of summary.failures.slice(0, 10)) say(`  not imported: ${failure.file}: ${failure.message}`);
+    if (summary.failures.length > 10) say(`  ... and ${summary.failures.length - 10} more (run \`npm run csci -- import ${reportsDir}\` for the full list).`);
+  } finally {
+    progress.stop();
+  }
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options;
+  const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const logger = options.logger ?? createLogger();
+  const services = await createServices(config);
+  const { appliedMigrations, councilsLoaded } = services.startup;
+  say(appliedMigrations.length ? `Database migrated (${appliedMigrations.join(', ')}).` : 'Database schema up to date.');
+  if (councilsLoaded > 0) say(`Loaded the register of ${councilsLoaded} councils.`);
+  try {
+    await importWhenEmpty(services, config.reportsDir, say);
+    const app = await createApp({ readModel: createReadModel(services), logger });
+    await app.listen({ port: config.port, host: options.host ?? '0.0.0.0' });
+    const url = `http://localhost:${config.port}`;
+    say(`Serving on ${url} (national picture: ${url}/national, API: ${url}/api/v1/openapi.json)`);
+    return {
+      url,
+      services,
+      async close() {
+        await app.close();
+        await services.close();
+      },
+    };
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    const server = await startServer({ config });
+    const stop = async (signal: string) => {
+      process.stdout.write(`Stopping (${signal}).\n`);
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') process.stderr.write(`Port ${config.port} is in use: set PORT to a free port.\n`);
+    else process.stderr.write(`Could not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,33 @@
+/** GET /councils/:urn: a council's story — history, place among its peers, what comes next, latest recommendations. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { JUDGEMENT_AREAS, isoDateSchema } from '../../../domain/index.ts';
+import { NotFoundError, ValidationError } from '../../../errors.ts';
+import { councilTimelineChart } from '../../charts/council-timeline.chart.ts';
+import { todayIso } from '../../format.ts';
+import type { ReadModel } from '../../read-model.ts';
+
+export const urnSchema = z.string().regex(/^\d{1,10}$/, 'A council is identified by its Ofsted URN, a number');
+const querySchema = z.object({ asAt: z.string().trim().optional() });
+
+export function registerCouncilRoutes(app: FastifyInstance, readModel: ReadModel): void {
+  app.get<{ Params: { urn: string } }>('/councils/:urn', async (request, reply) => {
+    const urn = urnSchema.safeParse(request.params.urn);
+    if (!urn.success) throw new NotFoundError(`There is no council with the reference “${request.params.urn}”.`);
+    const { asAt: asAtInput } = querySchema.parse(request.query ?? {});
+    if (asAtInput && !isoDateSchema.safeParse(asAtInput).success) throw new ValidationError('Enter a real date as year-month-day, for example 2019-03-31.');
+    const asAt = asAtInput || todayIso();
+    const story = await readModel.councilStory(urn.data, asAt);
+    const latestEntry = story.history[0];
+    return reply.view('pages/council/council.njk', {
+      ...story,
+      latestAreas: latestEntry ? JUDGEMENT_AREAS.filter((area) => latestEntry.judgements[area] !== undefined) : [],
+      historyAreas: JUDGEMENT_AREAS.filter((area) => story.history.some((entry) => entry.judgements[area] !== undefined)),
+      timelineSvg: councilTimelineChart(
+        story.council.name,
+        story.history.map((entry) => ({ date: entry.inspectionEnd, judgements: entry.judgements })),
+      ),
+      latestRecommendations: story.latest?.recommendations.filter((recommendation) => recommendation.list === 'la') ?? [],
+    });
+  });
+}

@@ -1,0 +1,10 @@
+/** GET / (start page) and /about (source, licence, how grades are counted). */
+import type { FastifyInstance } from 'fastify';
+import { paths } from '../../paths.ts';
+import type { ReadModel } from '../../read-model.ts';
+
+export function registerHomeRoutes(app: FastifyInstance, readModel: ReadModel): void {
+  app.get(paths.home, async (_request, reply) => reply.view('pages/home/home.njk', { counts: await readModel.storeSummary() }));
+  app.get(paths.about, async (_request, reply) => reply.view('pages/about/about.njk'));
+  app.get(paths.health, async (_request, reply) => reply.send({ status: 'ok' }));
+}

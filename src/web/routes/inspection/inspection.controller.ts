@@ -1,0 +1,63 @@
+/** GET /inspections/:id (one inspection: dates, kind, judgements in Ofsted's wording, recommendations, flags) and its source PDF. */
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AREA_WORDING, JUDGEMENT_AREAS } from '../../../domain/index.ts';
+import { NotFoundError } from '../../../errors.ts';
+import { paths } from '../../paths.ts';
+import type { InspectionDetail, ReadModel } from '../../read-model.ts';
+
+export const inspectionIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const FRAMEWORK_TEXT: Record<string, string> = {
+  SIF: 'Single inspection framework (SIF)',
+  'ILACS-2018': 'ILACS, 2018 framework (children in care and care leavers judged together)',
+  'ILACS-2023': 'ILACS, 2023 framework (care leavers judged separately)',
+  'ILACS-2026': 'ILACS, 2026 framework (no overall effectiveness judgement)',
+};
+
+async function readableReport(inspection: InspectionDetail): Promise<string | null> {
+  if (!inspection.reportFile) return null;
+  try {
+    await access(inspection.reportFile);
+    return inspection.reportFile;
+  } catch {
+    return null;
+  }
+}
+
+async function findInspection(readModel: ReadModel, rawId: string): Promise<InspectionDetail> {
+  const id = inspectionIdSchema.safeParse(rawId);
+  if (!id.success) throw new NotFoundError(`There is no inspection with the reference “${rawId}”.`);
+  return readModel.inspection(id.data);
+}
+
+export function registerInspectionRoutes(app: FastifyInstance, readModel: ReadModel): void {
+  app.get<{ Params: { id: string } }>('/inspections/:id', async (request, reply) => {
+    const inspection = await findInspection(readModel, request.params.id);
+    const wording = AREA_WORDING[inspection.version];
+    const judgementRows = JUDGEMENT_AREAS.filter((area) => inspection.judgements[area] !== undefined).map((area) => ({
+      area,
+      wording: wording[area] ?? area,
+      grade: inspection.judgements[area],
+    }));
+    const report = await readableReport(inspection);
+    return reply.view('pages/inspection/inspection.njk', {
+      inspection,
+      frameworkText: FRAMEWORK_TEXT[inspection.version] ?? inspection.version,
+      judgementRows,
+      laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
+      lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
+      reportHref: report ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/inspections/:id/report.pdf', async (request, reply) => {
+    const inspection = await findInspection(readModel, request.params.id);
+    const report = await readableReport(inspection);
+    if (!report) throw new NotFoundError('The source report of this inspection is not held on this server.');
+    const name = `${inspection.council.name.replace(/[^A-Za-z0-9]+/g, '-')}-${inspection.published}.pdf`;
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(createReadStream(report));
+  });
+}

@@ -1,0 +1,92 @@
+/** Filtering, sorting and CSV of the national table of each council's latest graded inspection (pure). */
+import { GRADE_WORDING, JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, gradeScore, type JudgementArea } from '../../../domain/index.ts';
+import type { LatestInspectionRow } from '../../read-model.ts';
+import type { NationalQuery, SortKey } from './national.schema.ts';
+
+export function filterRows(rows: readonly LatestInspectionRow[], query: NationalQuery): LatestInspectionRow[] {
+  const name = query.name?.toLowerCase();
+  return rows.filter(
+    (row) =>
+      (query.region === undefined || row.regionName === query.region) &&
+      (query.overall === undefined || row.judgements.overall === query.overall) &&
+      (name === undefined || row.name.toLowerCase().includes(name)),
+  );
+}
+
+function isArea(key: SortKey): key is JudgementArea {
+  return (JUDGEMENT_AREAS as readonly string[]).includes(key);
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/** Sorts a copy; rows without a value sort last in either order; ties go by name. */
+export function sortRows(rows: readonly LatestInspectionRow[], sort: SortKey, order: 'asc' | 'desc'): LatestInspectionRow[] {
+  const direction = order === 'asc' ? 1 : -1;
+  const value = (row: LatestInspectionRow): string | number | null => {
+    if (isArea(sort)) {
+      const grade = row.judgements[sort];
+      return grade ? gradeScore(grade) : null;
+    }
+    if (sort === 'region') return row.regionName;
+    if (sort === 'published') return row.published;
+    if (sort === 'kind') return row.kind;
+    return row.name;
+  };
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null && vb !== null) return 1;
+    if (vb === null && va !== null) return -1;
+    if (va !== null && vb !== null && va !== vb) {
+      const compared = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+      if (compared !== 0) return compared * direction;
+    }
+    return collator.compare(a.name, b.name);
+  });
+}
+
+/** Areas judged in at least one of the rows, in the reports' order. */
+export function areasIn(rows: readonly LatestInspectionRow[]): JudgementArea[] {
+  return JUDGEMENT_AREAS.filter((area) => rows.some((row) => row.judgements[area] !== undefined));
+}
+
+function csvCell(value: string): string {
+  // Quote when needed, and stop spreadsheet formula injection from any text that starts with = + - @.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const CSV_SOURCE = 'Ofsted inspection report, Crown copyright, Open Government Licence v3.0';
+
+/**
+ * The rows shown, as CSV with the project's snake_case column names and Ofsted's grade wording;
+ * each row credits its source report (`reportUrl` gives the address of the inspection's page).
+ */
+export function latestRowsCsv(rows: readonly LatestInspectionRow[], asAt: string, reportUrl: (row: LatestInspectionRow) => string): string {
+  const header = ['urn', 'local_authority', 'region', 'as_at', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'report', 'source'];
+  const lines = [header.join(',')];
+  for (const row of rows) {
+    lines.push(
+      [
+        row.urn,
+        row.name,
+        row.regionName ?? '',
+        asAt,
+        row.inspectionStart,
+        row.inspectionEnd,
+        row.published,
+        row.version,
+        row.kind,
+        ...JUDGEMENT_AREAS.map((area) => {
+          const grade = row.judgements[area];
+          return grade ? GRADE_WORDING[grade] : '';
+        }),
+        reportUrl(row),
+        CSV_SOURCE,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,87 @@
+/** GET /national (the national picture) and its CSV download of the table as shown. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { GRADES, type JudgementArea } from '../../../domain/index.ts';
+import { nationalDistributionChart } from '../../charts/national-distribution.chart.ts';
+import { areaShort, gradeShort, todayIso } from '../../format.ts';
+import { paths } from '../../paths.ts';
+import type { ReadModel } from '../../read-model.ts';
+import { areasIn, filterRows, latestRowsCsv, sortRows } from './latest-table.ts';
+import { parseNationalQuery, type NationalQuery, type SortKey } from './national.schema.ts';
+
+const COLUMN_TEXT: Record<string, string> = { name: 'Council', region: 'Region', published: 'Published', kind: 'Kind' };
+
+/** The page's query as URL parameters, defaults left out, with some replaced. */
+function queryString(query: NationalQuery, overrides: Partial<Record<string, string>> = {}): Record<string, string | undefined> {
+  return {
+    asAt: query.asAt,
+    region: query.region,
+    overall: query.overall,
+    name: query.name,
+    sort: query.sort === 'name' ? undefined : query.sort,
+    order: query.order === 'asc' ? undefined : query.order,
+    ...overrides,
+  };
+}
+
+function columns(query: NationalQuery, areas: readonly JudgementArea[]) {
+  const keys: SortKey[] = ['name', 'region', 'published', 'kind', ...areas];
+  return keys.map((key) => {
+    const active = query.sort === key;
+    const nextOrder = active && query.order === 'asc' ? 'desc' : 'asc';
+    const text = COLUMN_TEXT[key] ?? areaShort(key as JudgementArea);
+    return {
+      key,
+      text,
+      ariaSort: active ? (query.order === 'asc' ? 'ascending' : 'descending') : 'none',
+      href: `${paths.withQuery(paths.national, queryString(query, { sort: key, order: nextOrder }))}#latest-inspections`,
+    };
+  });
+}
+
+function absoluteBase(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+export function registerNationalRoutes(app: FastifyInstance, readModel: ReadModel): void {
+  app.get(paths.national, async (request, reply) => {
+    const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
+    const asAt = query.asAt ?? todayIso();
+    const picture = await readModel.nationalPicture(asAt);
+    const shown = sortRows(filterRows(picture.latest, query), query.sort, query.order);
+    const areas = areasIn(picture.latest.length ? picture.latest : shown);
+    const errors = asAtError
+      ? { summary: [{ text: asAtError, href: '#as-at' }], fields: { asAt: asAtError } }
+      : { summary: [], fields: {} };
+    if (asAtError) reply.code(400);
+    return reply.view('pages/national/national.njk', {
+      asAt,
+      form: { asAt: asAtInput, name: query.name ?? '', sort: query.sort, order: query.order },
+      errors,
+      included: picture.included,
+      missing: picture.missing,
+      distributions: picture.distributions,
+      chartSvg: nationalDistributionChart(picture.distributions, asAt),
+      regionItems: [{ value: '', text: 'All regions' }, ...picture.regions.map((region) => ({ value: region, text: region, selected: region === query.region }))],
+      gradeItems: [{ value: '', text: 'Any grade' }, ...GRADES.map((grade) => ({ value: grade, text: gradeShort(grade), selected: grade === query.overall }))],
+      rows: shown,
+      totalRows: picture.latest.length,
+      filtered: shown.length !== picture.latest.length,
+      areas,
+      columns: columns(query, areas),
+      csvHref: paths.withQuery(paths.nationalCsv, queryString(query)),
+    });
+  });
+
+  app.get(paths.nationalCsv, async (request, reply) => {
+    const { query, asAtError } = parseNationalQuery(request.query);
+    if (asAtError) return reply.code(400).type('text/plain; charset=utf-8').send(`${asAtError}\n`);
+    const asAt = query.asAt ?? todayIso();
+    const picture = await readModel.nationalPicture(asAt);
+    const shown = sortRows(filterRows(picture.latest, query), query.sort, query.order);
+    const base = absoluteBase(request);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="latest-inspections-${asAt}.csv"`)
+      .send(latestRowsCsv(shown, asAt, (row) => `${base}${paths.inspection(row.id)}`));
+  });
+}
