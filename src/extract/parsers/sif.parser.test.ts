@@ -255,3 +255,24 @@ test('a report without readable inspection dates is refused with a clear error',
   const page = laterTitlePage().filter((line) => !line.cells.some(([, text]) => text.startsWith('Inspection date')));
   assert.throws(() => sifParser.parse(report(page)), /Inspection date/);
 });
+
+test('a judgement table without numbering, with a label wrapped over two lines and an overall row, is read by position', () => {
+  const page: Row[] = [
+    row(120, 71, 'Anyborough', NAME),
+    row(145, 71, 'Inspection of services for children in need of help and', TITLE),
+    row(162, 71, 'protection, children looked after and care leavers', TITLE),
+    row(185, 71, 'Inspection dates: 6 to 30 July 2015', TITLE),
+    row(208, 71, 'Report published: 15 September 2015', TITLE),
+    cells(250, [71, 'The experiences and progress of children who need help and'], [420, 'good']),
+    row(264, 71, 'protection'),
+    cells(291, [71, 'Children looked after and achieving permanence'], [420, 'Requires improvement']),
+    cells(318, [71, 'Leadership, management and governance'], [420, 'Good']),
+    cells(345, [71, 'Overall effectiveness'], [420, 'Good']),
+    row(380, 71, 'Leadership, management and governance require improvement because plans are not good enough.'),
+  ];
+  const parsed = sifParser.parse(report(page));
+  assert.deepEqual(parsed.judgements, { helpAndProtection: 'good', childrenInCare: 'requires_improvement', leadership: 'good', overall: 'good' });
+  assert.equal(parsed.inspectionStart, '2015-07-06');
+  assert.equal(parsed.leadInspector, null);
+  assert.deepEqual(parsed.recommendations, []);
+});

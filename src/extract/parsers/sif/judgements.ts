@@ -33,15 +33,28 @@ interface Row {
   readonly centre: number;
 }
 
-/** The area whose label fills the line (apart from its grade cells); prose that starts with a label does not count. */
-function rowArea(line: Line): JudgementArea | undefined {
-  const label = plain(
+/** The label part of a table line: its cells other than grade cells, numbering stripped. */
+function labelOf(line: Line): string {
+  return plain(
     lineCells(line)
       .filter((cell, index) => index === 0 || !GRADE_WORDS.test(cell.text))
       .map((cell) => cell.text)
       .join(' '),
   ).replace(/^\d(?:\.\d)?\.?\s*/, '');
+}
+
+/** The area a whole label names; prose that merely starts with a label's words does not count. */
+function areaOf(label: string): JudgementArea | undefined {
   return ROW_LABELS.find(([pattern]) => pattern.test(label))?.[1];
+}
+
+/** The line that carries on a wrapped label: just below, indented at least as far, not a grade cell. */
+function labelContinuation(lines: readonly Line[], index: number): Line | undefined {
+  const line = lines[index]!;
+  return lines
+    .slice(index + 1)
+    .filter((next) => next.y > line.y + 1 && next.y - line.y < line.height * 1.6)
+    .find((next) => next.x >= line.x && !GRADE_WORDS.test(lineCells(next)[0]?.text ?? ''));
 }
 
 function gradeCells(line: Line, minX: number): { y: number; text: string }[] {
@@ -50,20 +63,26 @@ function gradeCells(line: Line, minX: number): { y: number; text: string }[] {
     .map((cell) => ({ y: line.y, text: cell.text }));
 }
 
+/** The table's rows in page order, the first of each area; a label may wrap onto the next line. */
+function tableRows(lines: readonly Line[]): Row[] {
+  const seen = new Set<JudgementArea>();
+  const rows: Row[] = [];
+  lines.forEach((line, index) => {
+    const label = labelOf(line);
+    const next = labelContinuation(lines, index);
+    const wrapped = next ? areaOf(`${label} ${labelOf(next)}`) : undefined;
+    const area = wrapped ?? areaOf(label);
+    if (!area || seen.has(area)) return;
+    seen.add(area);
+    rows.push({ area, line, centre: wrapped && next ? (line.y + next.y) / 2 : line.y });
+  });
+  return rows;
+}
+
 /** Reads the numbered judgement table of one page; areas printed "Not judged" are left out. */
 export function readJudgementTable(page: readonly Line[]): Judgements {
   const lines = [...page].sort((a, b) => a.y - b.y || a.x - b.x);
-  const anchors = lines.map((line, index) => ({ line, index, area: rowArea(line) })).filter((row) => row.area !== undefined);
-  // One table: keep the first occurrence of each area, in page order.
-  const seen = new Set<JudgementArea>();
-  const rows: Row[] = [];
-  for (const anchor of anchors) {
-    if (seen.has(anchor.area!)) continue;
-    seen.add(anchor.area!);
-    const next = lines[anchor.index + 1];
-    const wraps = next && next.y - anchor.line.y < anchor.line.height * 1.6 && next.x > anchor.line.x && rowArea(next) === undefined && !GRADE_WORDS.test(plain(lineCells(next)[0]?.text ?? ''));
-    rows.push({ area: anchor.area!, line: anchor.line, centre: wraps ? (anchor.line.y + next.y) / 2 : anchor.line.y });
-  }
+  const rows = tableRows(lines);
   if (rows.length === 0) return {};
   // Grade cells stand well to the right of where the labels start.
   const labelLeft = Math.min(...rows.map((row) => row.line.x));
