@@ -61,10 +61,16 @@ test('a grade the table leaves unread is taken from the body heading', () => {
   assert.equal(parsed.judgements.helpAndProtection, 'good');
 });
 
-test('the kind follows the first part of the on-site period: one week short, two weeks standard', () => {
-  assert.equal(kindOf({ start: '2024-03-11', end: '2024-03-15' }), 'ilacs-short');
-  assert.equal(kindOf({ start: '2023-07-11', end: '2023-07-13' }), 'ilacs-short');
-  assert.equal(kindOf({ start: '2024-03-04', end: '2024-03-15' }), 'ilacs-standard');
+test('the kind follows the time on site: one week short, two weeks standard', () => {
+  assert.equal(kindOf([{ start: '2024-03-11', end: '2024-03-15' }]), 'ilacs-short');
+  assert.equal(kindOf([{ start: '2023-07-11', end: '2023-07-13' }]), 'ilacs-short');
+  assert.equal(kindOf([{ start: '2024-03-04', end: '2024-03-15' }]), 'ilacs-standard');
+  assert.equal(kindOf([{ start: '2019-06-03', end: '2019-06-19' }]), 'ilacs-standard');
+});
+
+test('a split period: two separate weeks are standard, a week with a short return visit is short', () => {
+  assert.equal(kindOf([{ start: '2025-05-05', end: '2025-05-09' }, { start: '2025-05-19', end: '2025-05-23' }]), 'ilacs-standard');
+  assert.equal(kindOf([{ start: '2025-05-05', end: '2025-05-09' }, { start: '2025-06-10', end: '2025-06-12' }]), 'ilacs-short');
   const split = ilacsParser.parse(report(frontPage({ dates: '30 September to 11 October 2024 and 13 to 16 January 2025', table: table2023(GOOD) }), improvementsPage));
   assert.deepEqual([split.kind, split.inspectionStart, split.inspectionEnd], ['ilacs-standard', '2024-09-30', '2025-01-16']);
 });

@@ -16,8 +16,11 @@ import type { ParsedReport, ReportParser } from './report-parser.ts';
 
 /** Pages the front matter (title, dates, judgement table) is looked for on. */
 const FRONT_PAGES = 2;
-/** A short inspection is one week on site; a standard one two. */
+/** A short inspection is one week on site (Monday to Friday), a standard one two. */
 const LONGEST_SHORT_INSPECTION_DAYS = 7;
+/** Working days on site across a split period from which it counts as a standard inspection. */
+const FEWEST_STANDARD_WORKING_DAYS = 9;
+const DAY_MS = 86_400_000;
 
 const SIF_OR_LSCB_TITLE = /inspection of services for children in need of help and protection|review of the effectiveness of the local safeguarding|looked after children services/i;
 
@@ -50,7 +53,7 @@ export const ilacsParser: ReportParser = {
     return {
       framework: 'ILACS',
       version: versionOf(rows),
-      kind: kindOf(period.firstPart),
+      kind: kindOf(period.parts),
       localAuthority,
       inspectionStart: period.start,
       inspectionEnd: period.end,
@@ -93,9 +96,30 @@ export function versionOf(rows: readonly JudgementRow[]): FrameworkVersion {
   return overall ? 'ILACS-2023' : 'ILACS-2026';
 }
 
-export function kindOf(onSite: DateRange): InspectionKind {
-  const days = (Date.parse(onSite.end) - Date.parse(onSite.start)) / 86_400_000 + 1;
-  return days <= LONGEST_SHORT_INSPECTION_DAYS ? 'ilacs-short' : 'ilacs-standard';
+/**
+ * A short inspection is one week on site, a standard one two. A split period is standard when its
+ * first part alone is longer than a week or its parts add up to nearly two weeks of working days
+ * (a short inspection with a brief return visit stays short).
+ */
+export function kindOf(parts: readonly DateRange[]): InspectionKind {
+  const [first] = parts;
+  if (!first) throw new ExtractionError('unsupported-report', 'The ILACS report prints no on-site period.');
+  if (calendarDays(first) > LONGEST_SHORT_INSPECTION_DAYS) return 'ilacs-standard';
+  const workingDays = parts.reduce((total, part) => total + weekdays(part), 0);
+  return workingDays >= FEWEST_STANDARD_WORKING_DAYS ? 'ilacs-standard' : 'ilacs-short';
+}
+
+function calendarDays(range: DateRange): number {
+  return (Date.parse(range.end) - Date.parse(range.start)) / DAY_MS + 1;
+}
+
+function weekdays(range: DateRange): number {
+  let count = 0;
+  for (let time = Date.parse(range.start); time <= Date.parse(range.end); time += DAY_MS) {
+    const day = new Date(time).getUTCDay();
+    if (day !== 0 && day !== 6) count++;
+  }
+  return count;
 }
 
 export function judgementsOf(rows: readonly JudgementRow[]): Judgements {

@@ -37,9 +37,24 @@ test('a singular "Inspection date:" with a dash', () => {
   assert.deepEqual({ start: period?.start, end: period?.end }, { start: '2022-07-11', end: '2022-07-22' });
 });
 
-test('a split on-site period runs from the first day to the last, and its first part is kept', () => {
+test('a split on-site period runs from the first day to the last, and its parts are kept', () => {
   const period = readOnSitePeriod(frontLines(textLine('Inspection dates: 30 September to 11 October 2024 and 13 to 16 January 2025', 216)));
-  assert.deepEqual(period, { start: '2024-09-30', end: '2025-01-16', firstPart: { start: '2024-09-30', end: '2024-10-11' } });
+  assert.deepEqual(period, {
+    start: '2024-09-30',
+    end: '2025-01-16',
+    parts: [
+      { start: '2024-09-30', end: '2024-10-11' },
+      { start: '2025-01-13', end: '2025-01-16' },
+    ],
+  });
+});
+
+test('a part printed without a year that ends in December belongs to the year before the next part', () => {
+  const period = readOnSitePeriod(frontLines(textLine('Inspection dates: 15 to 19 December and 12 to 16 January 2026', 216)));
+  assert.deepEqual(period?.parts, [
+    { start: '2025-12-15', end: '2025-12-19' },
+    { start: '2026-01-12', end: '2026-01-16' },
+  ]);
 });
 
 test('no dates line gives no period', () => {

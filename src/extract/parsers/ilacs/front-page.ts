@@ -12,8 +12,8 @@ const AFTER_LEAD = /^(judgement\b|inspection\b|the impact of leaders|the experie
 const INSPECTOR_TITLE = /,?\s*\(?\b(?:senior\s+)?(?:(?:her|his) majesty['’]s|ofsted)\s+inspectors?\b\)?|,?\s*\(?\b(?:senior\s+)?HMIs?\b\)?/gi;
 
 export interface OnSitePeriod extends DateRange {
-  /** The first part of a split on-site period (the whole period when it is not split). */
-  readonly firstPart: DateRange;
+  /** The separate parts of a split on-site period, in order (one part when it is not split). */
+  readonly parts: readonly DateRange[];
 }
 
 /** The line that prints the on-site dates on the front page, if any. */
@@ -30,19 +30,35 @@ export function readOnSitePeriod(lines: readonly Line[]): OnSitePeriod | undefin
   if (index < 0) return undefined;
   let value = plain(lines[index]!.text).replace(DATES_LABEL, '');
   const next = lines[index + 1];
-  if (next && next.page === lines[index]!.page && !/\d{4}\s*$/.test(value) && /^[\d\s\w,–-]+\d{4}\s*$/.test(plain(next.text)) && !LEAD_LABEL.test(plain(next.text))) {
+  if (next && next.page === lines[index]!.page && !/\d{4}\s*$/.test(value) && /^[\d\s\w,-]+\d{4}\s*$/.test(plain(next.text)) && !LEAD_LABEL.test(plain(next.text))) {
     value = `${value} ${plain(next.text)}`;
   }
   const whole = parseDateRange(value);
   if (!whole) return undefined;
-  const parts = value.split(/\s+and\s+|\s*;\s*/);
-  const firstPart = parts.length > 1 ? parseDateRange(withYear(parts[0]!, whole.start)) : undefined;
-  return { ...whole, firstPart: firstPart ?? whole };
+  return { ...whole, parts: splitParts(value) ?? [whole] };
 }
 
-/** Gives "30 September to 11 October" the year of the period's first day when it prints none. */
-function withYear(part: string, isoStart: string): string {
-  return /\d{4}/.test(part) ? part : `${part} ${isoStart.slice(0, 4)}`;
+/**
+ * The parts of "30 September to 11 October 2024 and 13 to 16 January 2025". A part that prints no
+ * year takes the year that puts it just before the next part. Undefined when a part cannot be read.
+ */
+function splitParts(value: string): DateRange[] | undefined {
+  const texts = value.split(/\s+and\s+|\s*;\s*/).filter((text) => /\d/.test(text));
+  const parts: DateRange[] = [];
+  for (let index = texts.length - 1; index >= 0; index--) {
+    const text = texts[index]!;
+    const following = parts[0];
+    let part: DateRange | undefined;
+    if (/\d{4}/.test(text) || !following) {
+      part = parseDateRange(text);
+    } else {
+      const year = Number(following.start.slice(0, 4));
+      part = [year, year - 1].map((candidate) => parseDateRange(`${text} ${candidate}`)).find((range) => range !== undefined && range.end < following.start);
+    }
+    if (!part) return undefined;
+    parts.unshift(part);
+  }
+  return parts.length > 0 ? parts : undefined;
 }
 
 /**
