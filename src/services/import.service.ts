@@ -18,7 +18,8 @@ import {
   type Database,
   type InspectionFactsToStore,
 } from '../store/index.ts';
-import type { LocalAuthorityService } from './local-authority.service.ts';
+import { matchPrintedName, type LocalAuthorityService } from './local-authority.service.ts';
+import type { LocalAuthorityView } from './views.ts';
 import { publicationDate, readManifest, urnFromFolder, type Manifest } from './report-placement.ts';
 
 /** Reads report files in input order (the real one is extract's worker pool). */
@@ -141,11 +142,9 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
   const checkReport = dependencies.checkReport ?? checkReportWithFrameworkRules;
   const now = dependencies.now ?? (() => new Date().toISOString());
 
-  const placeReport = async (report: InspectionReport, manifest: Manifest | undefined): Promise<{ urn: string; published: string; source: string }> => {
+  const placeReport = (report: InspectionReport, register: readonly LocalAuthorityView[], manifest: Manifest | undefined): { urn: string; published: string; source: string } => {
     const folderUrn = urnFromFolder(report.file);
-    let urn: string | undefined;
-    if (folderUrn !== undefined) urn = await localAuthorities.resolve(folderUrn).then((authority) => (authority.urn === folderUrn ? authority.urn : undefined), () => undefined);
-    urn ??= (await localAuthorities.findByPrintedName(report.localAuthority))?.urn;
+    const urn = register.find((authority) => authority.urn === folderUrn)?.urn ?? matchPrintedName(register, report.localAuthority)?.urn;
     if (urn === undefined) {
       const folderNote = folderUrn === undefined ? 'its folder name does not start with a URN' : `the URN ${folderUrn} of its folder is not in the register`;
       throw new ReportRejected('unknown-local-authority', `Cannot tell which council this report is about: ${folderNote}, and the printed name "${report.localAuthority}" matches no council in the register.`);
@@ -159,6 +158,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     async importReports(paths, options = {}) {
       const manifest = options.manifest === undefined ? undefined : await readManifest(options.manifest);
       const files = await findReportFiles(paths);
+      const register = await localAuthorities.list({ includeInactive: true });
       const source = paths.map((path) => resolve(path)).join(', ');
       const runId = await startImportRun(db, source, files.length, now());
       const outcomes: ReportOutcome[] = [];
@@ -170,7 +170,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
           outcome = { file: result.file, status: 'failed', error: result.error };
         } else {
           try {
-            const place = await placeReport(result, manifest);
+            const place = placeReport(result, register, manifest);
             const facts = factsOf(result, place.urn, place.published, place.source);
             const contentHash = createHash('sha256').update(await readFile(result.file)).digest('hex');
             const factsHash = hashFacts(facts);

@@ -26,16 +26,18 @@ export interface LocalAuthorityService {
   get(reference: string): Promise<LocalAuthorityDetail>;
 }
 
+/** The council a printed name refers to, among these; an active council wins over an abolished namesake. */
+export function matchPrintedName(authorities: readonly LocalAuthorityView[], name: string): LocalAuthorityView | undefined {
+  const key = councilNameKey(name);
+  if (key === '') return undefined;
+  const matches = authorities.filter((authority) => [authority.name, ...authority.alsoKnownAs].some((candidate) => councilNameKey(candidate) === key));
+  return matches.find((authority) => authority.active) ?? matches[0];
+}
+
 export function createLocalAuthorityService(db: Kysely<Database>): LocalAuthorityService {
   const all = async (): Promise<LocalAuthorityView[]> => {
     const [rows, neighbours] = await Promise.all([listLocalAuthorityRows(db), listNeighbourRows(db)]);
     return rows.map((row) => toLocalAuthorityView(row, neighbours));
-  };
-  const byPrintedName = (authorities: readonly LocalAuthorityView[], name: string): LocalAuthorityView | undefined => {
-    const key = councilNameKey(name);
-    if (key === '') return undefined;
-    const matches = authorities.filter((authority) => [authority.name, ...authority.alsoKnownAs].some((candidate) => councilNameKey(candidate) === key));
-    return matches.find((authority) => authority.active) ?? matches[0];
   };
   const resolveIn = (authorities: readonly LocalAuthorityView[], reference: string): LocalAuthorityView => {
     const text = reference.trim();
@@ -45,7 +47,7 @@ export function createLocalAuthorityService(db: Kysely<Database>): LocalAuthorit
       authorities.find((authority) => authority.urn === text) ??
       authorities.find((authority) => authority.laCode === text) ??
       authorities.find((authority) => authority.gssCode === upper) ??
-      byPrintedName(authorities, text);
+      matchPrintedName(authorities, text);
     if (!found) throw new NotFoundError(`No council in the register matches "${text}".`, 'unknown-local-authority');
     return found;
   };
@@ -68,7 +70,7 @@ export function createLocalAuthorityService(db: Kysely<Database>): LocalAuthorit
       return resolveIn(await all(), reference);
     },
     async findByPrintedName(name) {
-      return byPrintedName(await all(), name);
+      return matchPrintedName(await all(), name);
     },
     async get(reference) {
       const authorities = await all();

@@ -21,16 +21,11 @@ export async function countLocalAuthorities(db: Kysely<Database>): Promise<numbe
 
 /** Inserts the whole register in one transaction. */
 export async function insertRegister(db: Kysely<Database>, entries: readonly RegisterEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const neighbours = entries.flatMap((entry) => entry.neighbours.map((code, index) => ({ urn: entry.authority.urn, position: index + 1, neighbour_la_code: code })));
   await db.transaction().execute(async (trx) => {
-    for (const entry of entries) {
-      await trx.insertInto('local_authority').values(entry.authority).execute();
-      if (entry.neighbours.length > 0) {
-        await trx
-          .insertInto('statistical_neighbour')
-          .values(entry.neighbours.map((code, index) => ({ urn: entry.authority.urn, position: index + 1, neighbour_la_code: code })))
-          .execute();
-      }
-    }
+    await trx.insertInto('local_authority').values(entries.map((entry) => entry.authority)).execute();
+    if (neighbours.length > 0) await trx.insertInto('statistical_neighbour').values(neighbours).execute();
   });
 }
 
