@@ -4,9 +4,8 @@
  * points above or below their label, and the table may run onto the next page. Pure.
  */
 import type { Grade, JudgementArea } from '../../../domain/index.ts';
-import type { Line } from '../../lines.ts';
+import { joinRuns, type Line } from '../../lines.ts';
 import type { TextRun } from '../../pdf-text.reader.ts';
-import { joinRuns } from '../../lines.ts';
 import { parseGrade, plain } from '../common.ts';
 
 export type IlacsArea = Extract<JudgementArea, 'overall' | 'leadership' | 'helpAndProtection' | 'childrenInCare' | 'careLeavers'>;
@@ -85,7 +84,7 @@ export function readJudgementTable(lines: readonly Line[]): JudgementRow[] {
   const rows: RowBuilder[] = [];
   const strayGrades: { page: number; y: number; text: string }[] = [];
   const startLine = lines[table.start - 1] ?? lines[table.start]!;
-  let lastLabel: { page: number; y: number } | undefined = { page: startLine.page, y: startLine.y };
+  let lastLabel = { page: startLine.page, y: startLine.y };
 
   for (const line of lines.slice(table.start)) {
     if (isHeading(line)) {
@@ -102,7 +101,7 @@ export function readJudgementTable(lines: readonly Line[]): JudgementRow[] {
     const grade = joinRuns(gradeRuns).replace(/\s+/g, ' ').trim();
     const current = rows[rows.length - 1];
     const span = current?.spans[current.spans.length - 1];
-    const newPage = lastLabel !== undefined && line.page !== lastLabel.page;
+    const newPage = line.page !== lastLabel.page;
     if (label && ROW_START.test(plain(label))) {
       rows.push({ labelParts: [label], spans: [{ page: line.page, top: line.y, bottom: line.y }], gradeParts: [] });
       lastLabel = { page: line.page, y: line.y };
