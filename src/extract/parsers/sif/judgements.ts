@@ -112,7 +112,7 @@ export function readJudgementTable(page: readonly Line[]): Judgements {
  */
 export function readHeadline(page: readonly Line[], localAuthority: string): Grade | undefined {
   const lines = [...page].sort((a, b) => a.y - b.y || a.x - b.x);
-  const start = lines.findIndex((line) => HEADLINE.test(plain(line.text)));
+  const start = lines.findIndex((line) => HEADLINE.test(cleanText(line)));
   if (start < 0) return undefined;
   const first = lines[start]!;
   const parts = [cleanText(first)];

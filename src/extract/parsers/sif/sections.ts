@@ -19,7 +19,7 @@ function isHeading(line: Line, pattern: RegExp): boolean {
 
 /** Pages that hold the table of contents: their entries repeat the headings without being them. */
 export function contentsPages(lines: readonly Line[]): Set<number> {
-  return new Set(lines.filter((line) => /^contents$/i.test(cleanText(line))).map((line) => line.page));
+  return new Set(lines.filter((line) => /^\s*contents\s*$/i.test(line.text)).map((line) => line.page));
 }
 
 /** The index where the LSCB's part of a combined report starts, or -1. */
@@ -50,11 +50,12 @@ export function findLscbListHeading(lines: readonly Line[], from: number): numbe
 /** "Lead inspector: Jane Smith, HMI" → "Jane Smith"; two leads are joined with "; ". */
 export function readLeadInspector(lines: readonly Line[]): string | null {
   for (const [index, line] of lines.entries()) {
-    const match = /^lead inspectors?\s*(?::\s*(.*)|$)/i.exec(plain(line.text));
+    if (!/^\s*lead inspector/i.test(line.text)) continue;
+    const match = /^lead inspectors?\s*(?::\s*(.*)|$)/i.exec(cleanText(line));
     if (!match) continue;
     // The name may stand on the next line when the label is alone on its own.
     const next = lines[index + 1];
-    const text = match[1] ?? (next && next.page === line.page ? plain(next.text) : '');
+    const text = match[1] ?? (next && next.page === line.page ? cleanText(next) : '');
     const names = text
       .split(/\s*(?:;|\band\b|&)\s*/)
       .map(personName)

@@ -8,11 +8,20 @@ const SUPERSCRIPT_RATIO = 0.8;
 /** Private-use glyphs of symbol fonts and the usual bullet characters that start list items. */
 export const BULLET = /^(?:[\uf000-\uf0ff\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7]|-(?=\s))/;
 
+const cleaned = new WeakMap<Line, string>();
+
 /** The line's text with footnote markers (small raised digits) removed, typographic characters made plain. */
 export function cleanText(line: Line): string {
-  const main = Math.max(...line.runs.map((run) => run.height));
-  const kept = line.runs.filter((run) => !(run.height < main * SUPERSCRIPT_RATIO && /^\s*[\d*†‡]+\s*$/.test(run.text)));
-  return plain(joinRuns(kept));
+  let text = cleaned.get(line);
+  if (text === undefined) {
+    const main = Math.max(...line.runs.map((run) => run.height));
+    const kept = line.runs.filter((run) => !(run.height < main * SUPERSCRIPT_RATIO && /^\s*[\d*†‡]+\s*$/.test(run.text)));
+    const joined = kept.length === line.runs.length ? line.text : joinRuns(kept);
+    // Plain ASCII needs only the spaces tidied, which the line builder has done; the rest goes through `plain`.
+    text = /^[\x20-\x7e]*$/.test(joined) ? joined.trim() : plain(joined);
+    cleaned.set(line, text);
+  }
+  return text;
 }
 
 /** True for a line that is only a footnote marker or a tiny fragment printed above a baseline. */

@@ -29,7 +29,7 @@ export interface TitlePage {
 /** Where the title starts on the first page, if this page has a SIF or LSCB review title at all. */
 export function findTitleStart(firstPage: readonly Line[]): number {
   return firstPage.slice(0, 15).findIndex((line) => {
-    const text = plain(line.text);
+    const text = cleanText(line);
     return INSPECTION_TITLE.test(text) || LSCB_TITLE.test(text);
   });
 }
@@ -43,7 +43,7 @@ export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined
   const above = lines.slice(0, titleStart);
   const larger = above.filter((line) => line.height > titleLine.height);
   const localAuthority = plain((larger.length > 0 ? larger : above.filter((line) => line.height >= titleLine.height - 0.5)).map((line) => cleanText(line)).join(' '));
-  const datesIndex = lines.findIndex((line, index) => index > titleStart && DATES_LABEL.test(plain(line.text)));
+  const datesIndex = lines.findIndex((line, index) => index > titleStart && DATES_LABEL.test(cleanText(line)));
   const titleEnd = datesIndex > titleStart ? datesIndex : Math.min(lines.length, titleStart + 6);
   const title = plain(
     lines
@@ -53,15 +53,15 @@ export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined
       .join(' '),
   );
   const datesLine = datesIndex >= 0 ? lines[datesIndex] : undefined;
-  const publishedLine = lines.find((line) => PUBLISHED_LABEL.test(plain(line.text)));
+  const publishedLine = lines.find((line) => PUBLISHED_LABEL.test(cleanText(line)));
   return {
     localAuthority,
     title,
     inspectsServices: /(re-?\s?inspection|inspection) of services for children in need of help/i.test(title),
     reinspectionTitle: /\bre-?\s?inspection of services/i.test(title),
     reviewsLscb: /review of the effectiveness of the local safeguarding children/i.test(title),
-    dates: datesLine ? parseDateRange(numericDatesToWords(plain(datesLine.text).replace(DATES_LABEL, ''))) : undefined,
-    published: publishedLine ? parseDayMonthYear(numericDatesToWords(plain(publishedLine.text).replace(PUBLISHED_LABEL, ''))) : undefined,
+    dates: datesLine ? parseDateRange(numericDatesToWords(cleanText(datesLine).replace(DATES_LABEL, ''))) : undefined,
+    published: publishedLine ? parseDayMonthYear(numericDatesToWords(cleanText(publishedLine).replace(PUBLISHED_LABEL, ''))) : undefined,
   };
 }
 
