@@ -6,7 +6,7 @@
 import { ExtractionError } from '../extraction-error.ts';
 import type { ReportText } from '../report-text.ts';
 import type { ReportParser, ParsedReport } from './report-parser.ts';
-import { readHeadline, readJudgementTable, readLscbJudgement, type Judgements } from './sif/judgements.ts';
+import { findLscbStatement, readHeadline, readJudgementTable, readLscbJudgement, type Judgements } from './sif/judgements.ts';
 import { readList } from './sif/recommendation-list.ts';
 import { isReinspection } from './sif/reinspection.ts';
 import { findLaListHeading, findLscbListHeading, findLscbSection, previousInspectionsText, readLeadInspector } from './sif/sections.ts';
@@ -36,7 +36,12 @@ function parseSifReport(text: ReportText): ParsedReport {
     if (overall) judgements.overall = overall;
   }
 
-  const lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines, body);
+  let lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines, body);
+  // No recognisable LSCB heading: the part starts where its judgement is stated, after the first page.
+  if (title.reviewsLscb && lscbSection < 0) {
+    const statement = findLscbStatement(lines.filter((line) => line.page > 1));
+    if (statement) lscbSection = lines.findIndex((line) => line.page > 1) + statement.index;
+  }
   let lscbRecommendations: string[] = [];
   if (title.reviewsLscb) {
     const lscb = readLscbJudgement(firstPage) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);

@@ -130,19 +130,29 @@ export function readHeadline(page: readonly Line[], localAuthority: string): Gra
   return parseGrade(verdict ? verdict[0] : text);
 }
 
+/**
+ * "The Local Safeguarding Children Board is good", "The effectiveness of the LSCB requires improvement",
+ * "The effectiveness of the Anytown Safeguarding Children Board (ASCB) is good": the board, then its grade.
+ */
 const LSCB_STATEMENT =
-  /^(?:the )?(?:judgement for )?(?:the )?(?:effectiveness of )?(?:the )?(?:local safeguarding children(?:['’]s)?(?: board)?|lscb)(?: \(lscb\))?\s+(?:is\s+|are\s+)?(?:judged\s+(?:to\s+be\s+)?)?(requires?\s+improvement|good|inadequate|outstanding)\b/i;
+  /^(?:the )?(?:judgement for )?(?:the )?(?:effectiveness of )?(?:the )?(?:local safeguarding children(?:['’]s)?(?: board)?|lscb|(?:[\w'’.-]+ ){1,4}safeguarding children(?:['’]s)? board)(?: \([a-z]+\))?\s+(?:is\s+|are\s+)?(?:judged\s+(?:to\s+be\s+)?)?(requires?\s+improvement|good|inadequate|outstanding)\b/i;
 
-/** The LSCB judgement from the first statement of it in the given lines (each joined with the next). */
-export function readLscbJudgement(lines: readonly Line[]): Grade | undefined {
+/** The first statement of the LSCB judgement in the lines (each joined with the next), and where it stands. */
+export function findLscbStatement(lines: readonly Line[]): { index: number; grade: Grade } | undefined {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const text = cleanText(line);
-    if (!/^(?:the )?(?:judgement|effectiveness|local safeguarding|lscb)/i.test(text)) continue;
+    if (!/safeguarding children|lscb/i.test(text) && !/^(?:the )?(?:judgement|effectiveness)/i.test(text)) continue;
     const next = lines[index + 1];
     const joined = next && next.page === line.page && next.y - line.y < line.height * 2 ? `${text} ${cleanText(next)}` : text;
     const match = LSCB_STATEMENT.exec(joined);
-    if (match) return parseGrade(match[1]!);
+    const grade = match ? parseGrade(match[1]!) : undefined;
+    if (grade) return { index, grade };
   }
   return undefined;
+}
+
+/** The LSCB judgement from the first statement of it in the lines. */
+export function readLscbJudgement(lines: readonly Line[]): Grade | undefined {
+  return findLscbStatement(lines)?.grade;
 }
