@@ -45,7 +45,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
   return {
     localAuthorities,
     inspections,
-    stats: createStatsService(localAuthorities, inspections),
+    stats: createStatsService(store.db, localAuthorities),
     imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
     store,
     startup,

@@ -30,14 +30,21 @@ export interface InspectionService {
   get(id: number): Promise<InspectionDetailView>;
 }
 
+/** The stored inspections (of one council, or all) with their judgements, and the whole register, read together. */
+export async function loadInspectionViews(
+  db: Kysely<Database>,
+  localAuthorities: LocalAuthorityService,
+  urn?: string,
+): Promise<{ inspections: InspectionView[]; authorities: LocalAuthorityView[] }> {
+  const filter = urn === undefined ? {} : { urn };
+  const [rows, judgements, authorities] = await Promise.all([listInspectionRows(db, filter), listJudgementRows(db, filter), localAuthorities.list({ includeInactive: true })]);
+  const byUrn = new Map(authorities.map((authority) => [authority.urn, authority]));
+  const judgementsById = Map.groupBy(judgements, (judgement) => Number(judgement.inspection_id));
+  return { inspections: rows.map((row) => toInspectionView(row, judgementsById.get(Number(row.id)) ?? [], byUrn.get(row.urn))), authorities };
+}
+
 export function createInspectionService(db: Kysely<Database>, localAuthorities: LocalAuthorityService): InspectionService {
-  const views = async (urn?: string): Promise<{ inspections: InspectionView[]; authorities: LocalAuthorityView[] }> => {
-    const filter = urn === undefined ? {} : { urn };
-    const [rows, judgements, authorities] = await Promise.all([listInspectionRows(db, filter), listJudgementRows(db, filter), localAuthorities.list({ includeInactive: true })]);
-    const byUrn = new Map(authorities.map((authority) => [authority.urn, authority]));
-    const judgementsById = Map.groupBy(judgements, (judgement) => Number(judgement.inspection_id));
-    return { inspections: rows.map((row) => toInspectionView(row, judgementsById.get(Number(row.id)) ?? [], byUrn.get(row.urn))), authorities };
-  };
+  const views = (urn?: string) => loadInspectionViews(db, localAuthorities, urn);
   return {
     async latestByCouncil(asAt) {
       const { inspections, authorities } = await views();

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { councilNameKey } from '../analytics/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { listLocalAuthorityRows, listNeighbourRows, type Database } from '../store/index.ts';
-import { toLocalAuthorityView, type LocalAuthorityView } from './views.ts';
+import { neighboursByUrn, toLocalAuthorityView, type LocalAuthorityView } from './views.ts';
 
 export interface LocalAuthorityDetail {
   readonly authority: LocalAuthorityView;
@@ -34,22 +34,25 @@ export function matchPrintedName(authorities: readonly LocalAuthorityView[], nam
   return matches.find((authority) => authority.active) ?? matches[0];
 }
 
+/** One council among these by URN, LA code, GSS code or printed name; throws NotFoundError. */
+export function resolveIn(authorities: readonly LocalAuthorityView[], reference: string): LocalAuthorityView {
+  const text = reference.trim();
+  if (text === '') throw new ValidationError('Give a council: its URN, LA code, GSS code or name.');
+  const upper = text.toUpperCase();
+  const found =
+    authorities.find((authority) => authority.urn === text) ??
+    authorities.find((authority) => authority.laCode === text) ??
+    authorities.find((authority) => authority.gssCode === upper) ??
+    matchPrintedName(authorities, text);
+  if (!found) throw new NotFoundError(`No council in the register matches "${text}".`, 'unknown-local-authority');
+  return found;
+}
+
 export function createLocalAuthorityService(db: Kysely<Database>): LocalAuthorityService {
   const all = async (): Promise<LocalAuthorityView[]> => {
     const [rows, neighbours] = await Promise.all([listLocalAuthorityRows(db), listNeighbourRows(db)]);
-    return rows.map((row) => toLocalAuthorityView(row, neighbours));
-  };
-  const resolveIn = (authorities: readonly LocalAuthorityView[], reference: string): LocalAuthorityView => {
-    const text = reference.trim();
-    if (text === '') throw new ValidationError('Give a council: its URN, LA code, GSS code or name.');
-    const upper = text.toUpperCase();
-    const found =
-      authorities.find((authority) => authority.urn === text) ??
-      authorities.find((authority) => authority.laCode === text) ??
-      authorities.find((authority) => authority.gssCode === upper) ??
-      matchPrintedName(authorities, text);
-    if (!found) throw new NotFoundError(`No council in the register matches "${text}".`, 'unknown-local-authority');
-    return found;
+    const grouped = neighboursByUrn(neighbours);
+    return rows.map((row) => toLocalAuthorityView(row, grouped));
   };
   return {
     async list(options = {}) {

@@ -1,9 +1,11 @@
 /** National, regional and statistical-neighbour figures at a date, from the stored inspections. */
 import { nationalDistribution, neighbourPosition, regionPosition, type GradeQuery, type GroupPosition, type NationalDistribution } from '../analytics/index.ts';
 import { JUDGEMENT_AREAS, type JudgementArea } from '../domain/index.ts';
-import type { InspectionService } from './inspection.service.ts';
-import type { LocalAuthorityService } from './local-authority.service.ts';
-import { toCouncilFacts } from './views.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/index.ts';
+import { loadInspectionViews } from './inspection.service.ts';
+import { resolveIn, type LocalAuthorityService } from './local-authority.service.ts';
+import { toCouncilFacts, type LocalAuthorityView } from './views.ts';
 
 export interface StatsService {
   /** The grade distribution of every council that existed at the date. Default area: overall; basis: latest. */
@@ -16,11 +18,12 @@ export interface StatsService {
   neighbours(reference: string, query: GradeQuery): Promise<GroupPosition>;
 }
 
-export function createStatsService(localAuthorities: LocalAuthorityService, inspections: InspectionService): StatsService {
+export function createStatsService(db: Kysely<Database>, localAuthorities: LocalAuthorityService): StatsService {
   const facts = async () => {
-    const [authorities, all] = await Promise.all([localAuthorities.list({ includeInactive: true }), inspections.listAll()]);
-    return { councils: authorities.map(toCouncilFacts), inspections: all };
+    const { authorities, inspections } = await loadInspectionViews(db, localAuthorities);
+    return { councils: authorities.map(toCouncilFacts), inspections, authorities };
   };
+  const councilIn = (authorities: readonly LocalAuthorityView[], reference: string) => toCouncilFacts(resolveIn(authorities, reference));
   return {
     async national(query) {
       const { councils, inspections: all } = await facts();
@@ -31,14 +34,12 @@ export function createStatsService(localAuthorities: LocalAuthorityService, insp
       return Object.fromEntries(JUDGEMENT_AREAS.map((area) => [area, nationalDistribution(councils, all, { ...query, area })])) as Record<JudgementArea, NationalDistribution>;
     },
     async region(reference, query) {
-      const council = toCouncilFacts(await localAuthorities.resolve(reference));
-      const { councils, inspections: all } = await facts();
-      return regionPosition(council, councils, all, query);
+      const { councils, inspections: all, authorities } = await facts();
+      return regionPosition(councilIn(authorities, reference), councils, all, query);
     },
     async neighbours(reference, query) {
-      const council = toCouncilFacts(await localAuthorities.resolve(reference));
-      const { councils, inspections: all } = await facts();
-      return neighbourPosition(council, councils, all, query);
+      const { councils, inspections: all, authorities } = await facts();
+      return neighbourPosition(councilIn(authorities, reference), councils, all, query);
     },
   };
 }

@@ -1,11 +1,11 @@
 /** What the services return: domain-shaped views of the store's rows (camelCase, ISO dates). */
 import type { CouncilFacts, InspectionFacts } from '../analytics/index.ts';
 import {
-  frameworkSchema,
-  frameworkVersionSchema,
-  gradeSchema,
-  inspectionKindSchema,
-  judgementAreaSchema,
+  FRAMEWORK_VERSIONS,
+  FRAMEWORKS,
+  GRADES,
+  INSPECTION_KINDS,
+  JUDGEMENT_AREAS,
   type IsoDate,
   type Judgements,
   type LocalAuthority,
@@ -38,7 +38,18 @@ export interface InspectionDetailView extends InspectionView {
   readonly updatedAt: string;
 }
 
-export function toLocalAuthorityView(row: LocalAuthorityRow, neighbours: readonly NeighbourRow[]): LocalAuthorityView {
+/** Neighbour rows grouped by council, nearest first, for toLocalAuthorityView. */
+export function neighboursByUrn(rows: readonly NeighbourRow[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const row of [...rows].sort((a, b) => a.position - b.position)) {
+    const list = grouped.get(row.urn);
+    if (list) list.push(row.neighbour_la_code);
+    else grouped.set(row.urn, [row.neighbour_la_code]);
+  }
+  return grouped;
+}
+
+export function toLocalAuthorityView(row: LocalAuthorityRow, neighbours: ReadonlyMap<string, string[]>): LocalAuthorityView {
   return {
     urn: row.urn,
     laCode: row.la_code,
@@ -47,7 +58,7 @@ export function toLocalAuthorityView(row: LocalAuthorityRow, neighbours: readonl
     regionCode: row.region_code,
     regionName: row.region_name,
     laType: row.la_type,
-    statisticalNeighbours: neighbours.filter((neighbour) => neighbour.urn === row.urn).sort((a, b) => a.position - b.position).map((neighbour) => neighbour.neighbour_la_code),
+    statisticalNeighbours: neighbours.get(row.urn) ?? [],
     active: Number(row.active) === 1,
     alsoKnownAs: row.also_known_as === '' ? [] : row.also_known_as.split('; '),
     establishedOn: row.established_on,
@@ -67,9 +78,15 @@ export function toCouncilFacts(view: LocalAuthorityView): CouncilFacts {
   };
 }
 
+/** Rows were validated on the way in; a value the vocabulary does not know is a corrupt store. */
+function known<T extends string>(values: readonly T[], value: string, what: string): T {
+  if (!(values as readonly string[]).includes(value)) throw new Error(`The store holds an unknown ${what}: ${value}`);
+  return value as T;
+}
+
 export function judgementsFrom(rows: readonly JudgementRow[]): Judgements {
   const judgements: Judgements = {};
-  for (const row of rows) judgements[judgementAreaSchema.parse(row.area)] = gradeSchema.parse(row.grade);
+  for (const row of rows) judgements[known(JUDGEMENT_AREAS, row.area, 'judgement area')] = known(GRADES, row.grade, 'grade');
   return judgements;
 }
 
@@ -78,9 +95,9 @@ export function toInspectionView(row: InspectionRow, judgements: readonly Judgem
     id: Number(row.id),
     urn: row.urn,
     published: row.published,
-    framework: frameworkSchema.parse(row.framework),
-    version: frameworkVersionSchema.parse(row.version),
-    kind: inspectionKindSchema.parse(row.kind),
+    framework: known(FRAMEWORKS, row.framework, 'framework'),
+    version: known(FRAMEWORK_VERSIONS, row.version, 'framework version'),
+    kind: known(INSPECTION_KINDS, row.kind, 'inspection kind'),
     inspectionStart: row.inspection_start,
     inspectionEnd: row.inspection_end,
     judgements: judgementsFrom(judgements),

@@ -71,9 +71,12 @@ export async function listInspectionRows(db: Kysely<Database>, filter: Inspectio
 }
 
 export async function listJudgementRows(db: Kysely<Database>, filter: InspectionFilter = {}): Promise<JudgementRow[]> {
-  let query = db.selectFrom('judgement').innerJoin('inspection', 'inspection.id', 'judgement.inspection_id').select(['judgement.inspection_id', 'judgement.area', 'judgement.grade']);
-  if (filter.urn !== undefined) query = query.where('inspection.urn', '=', filter.urn);
-  return query.orderBy('judgement.inspection_id').execute();
+  let query = db.selectFrom('judgement').selectAll();
+  if (filter.urn !== undefined) {
+    const urn = filter.urn;
+    query = query.where('inspection_id', 'in', (eb) => eb.selectFrom('inspection').select('id').where('urn', '=', urn));
+  }
+  return query.orderBy('inspection_id').execute();
 }
 
 export async function findInspectionRow(db: Kysely<Database>, id: number): Promise<InspectionRow | undefined> {
