@@ -276,3 +276,23 @@ test('a judgement table without numbering, with a label wrapped over two lines a
   assert.equal(parsed.leadInspector, null);
   assert.deepEqual(parsed.recommendations, []);
 });
+
+test('the LSCB part is found by its judgement when its heading is not one the reader knows, and a board named after the area counts', () => {
+  const parsed = sifParser.parse(
+    report(
+      laterTitlePage(),
+      recommendationsPage,
+      [
+        row(110, 71, 'Part two: the board', 15.96),
+        row(156, 71, 'The effectiveness of the Anyshire Safeguarding Children Board (ASCB) is'),
+        row(171, 71, 'good.'),
+        row(197, 71, 'Areas for improvement:'),
+        cells(224, [71, '140.'], [99, 'ASCB should make sure that performance reports include analysis.']),
+        row(260, 71, 'Key strengths and weaknesses of the LSCB'),
+      ],
+    ),
+  );
+  assert.equal(parsed.judgements.lscb, 'good');
+  assert.deepEqual(parsed.lscbRecommendations, ['ASCB should make sure that performance reports include analysis.']);
+  assert.equal(parsed.recommendations.length, 4);
+});
