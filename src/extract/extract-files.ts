@@ -14,6 +14,14 @@ export interface ExtractFilesOptions {
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 4;
 
+/**
+ * Heap limits per worker. pdfjs allocates briskly; left alone, V8 lets each worker's heap grow far
+ * beyond what it needs (about 620 MB peak for two workers over the corpus). A small young
+ * generation and a bounded old generation keep the whole process under 500 MB. A file that needs
+ * more than this fails alone (its worker is replaced) instead of taking the run down.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } as const;
+
 /** Yields one result per file, in the order of `files`. */
 export async function* extractFiles(files: readonly string[], options: ExtractFilesOptions = {}): AsyncGenerator<ExtractionResult> {
   const workerCount = Math.min(options.workers ?? availableParallelism(), files.length);
@@ -35,31 +43,48 @@ async function* extractOnWorkers(
   onProgress: ExtractFilesOptions['onProgress'],
 ): AsyncGenerator<ExtractionResult> {
   const results = new Map<number, ExtractionResult>();
+  const workers = new Set<Worker>();
   let nextToSend = 0;
   let nextToYield = 0;
   let done = 0;
   let wake: (() => void) | undefined;
-  let failed: Error | undefined;
-  const workers = Array.from({ length: workerCount }, () => new Worker(new URL('./extract.worker.ts', import.meta.url)));
-  const sendNext = (worker: Worker): void => {
-    if (nextToSend < files.length) {
-      worker.postMessage({ index: nextToSend, file: files[nextToSend] });
-      nextToSend++;
-    }
+  let stopping = false;
+
+  const settle = (index: number, result: ExtractionResult): void => {
+    results.set(index, result);
+    onProgress?.(++done, files.length);
+    wake?.();
   };
-  for (const worker of workers) {
+
+  const startWorker = (): void => {
+    const worker = new Worker(new URL('./extract.worker.ts', import.meta.url), { resourceLimits: WORKER_LIMITS });
+    workers.add(worker);
+    let current: number | undefined;
+    const sendNext = (): void => {
+      current = undefined;
+      if (nextToSend < files.length) {
+        current = nextToSend++;
+        worker.postMessage({ index: current, file: files[current] });
+      }
+    };
     worker.on('message', (message: { index: number; result: ExtractionResult }) => {
-      results.set(message.index, message.result);
-      onProgress?.(++done, files.length);
-      sendNext(worker);
-      wake?.();
+      settle(message.index, message.result);
+      sendNext();
     });
-    worker.on('error', (error) => {
-      failed = error;
-      wake?.();
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (current === undefined) return;
+      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'reading it needed more memory than a reader is allowed' : error.message;
+      settle(current, { file: files[current]!, error: { code: 'unreadable-file', message: `The file could not be read: ${reason}.` } });
+      current = undefined;
     });
-    sendNext(worker);
-  }
+    worker.on('exit', () => {
+      workers.delete(worker);
+      if (!stopping && nextToSend < files.length) startWorker();
+    });
+    sendNext();
+  };
+
+  for (let count = 0; count < workerCount; count++) startWorker();
   try {
     while (nextToYield < files.length) {
       const ready = results.get(nextToYield);
@@ -69,10 +94,10 @@ async function* extractOnWorkers(
         yield ready;
         continue;
       }
-      if (failed) throw failed;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    stopping = true;
+    await Promise.all([...workers].map((worker) => worker.terminate()));
   }
 }
