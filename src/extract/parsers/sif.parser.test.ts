@@ -296,3 +296,14 @@ test('the LSCB part is found by its judgement when its heading is not one the re
   assert.deepEqual(parsed.lscbRecommendations, ['ASCB should make sure that performance reports include analysis.']);
   assert.equal(parsed.recommendations.length, 4);
 });
+
+test('a judgement table split across the first two pages is read whole', () => {
+  const firstPage = laterTitlePage({ withLscb: false }).filter((line) => line.y < 420);
+  const secondPage: Row[] = [
+    cells(110, [124, '2.2 Experiences and progress of care leavers'], [394, 'Good']),
+    cells(137, [77, '3.'], [95, 'Leadership, management and governance'], [394, 'Requires improvement']),
+    row(180, 77, 'Executive summary', HEADING),
+  ];
+  const parsed = sifParser.parse(report(firstPage, secondPage));
+  assert.deepEqual(parsed.judgements, { overall: 'requires_improvement', helpAndProtection: 'requires_improvement', childrenInCare: 'good', careLeavers: 'good', leadership: 'requires_improvement' });
+});

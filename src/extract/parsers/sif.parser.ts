@@ -30,7 +30,16 @@ function parseSifReport(text: ReportText): ParsedReport {
 
   const judgements: Judgements = {};
   if (!standaloneLscbReview) {
-    Object.assign(judgements, readJudgementTable(firstPage));
+    const table = readJudgementTable(firstPage);
+    Object.assign(judgements, table.judgements);
+    // A table split across pages carries on at the top of the second.
+    if (table.areas.size > 0) {
+      const rest = readJudgementTable(text.pages[1] ?? []);
+      for (const area of rest.areas) {
+        const grade = rest.judgements[area];
+        if (!table.areas.has(area) && grade) judgements[area] = grade;
+      }
+    }
     // The headline states the overall judgement; a table row for it is the fallback.
     const overall = readHeadline(firstPage, title.localAuthority);
     if (overall) judgements.overall = overall;

@@ -79,11 +79,19 @@ function tableRows(lines: readonly Line[]): Row[] {
   return rows;
 }
 
-/** Reads the numbered judgement table of one page; areas printed "Not judged" are left out. */
-export function readJudgementTable(page: readonly Line[]): Judgements {
+export interface JudgementTable {
+  /** The grades printed; areas printed "Not judged" are left out. */
+  readonly judgements: Judgements;
+  /** Every area the table has a row for, judged or not. */
+  readonly areas: ReadonlySet<JudgementArea>;
+}
+
+/** Reads the numbered judgement table of one page. */
+export function readJudgementTable(page: readonly Line[]): JudgementTable {
   const lines = [...page].sort((a, b) => a.y - b.y || a.x - b.x);
   const rows = tableRows(lines);
-  if (rows.length === 0) return {};
+  const areas = new Set(rows.map((row) => row.area));
+  if (rows.length === 0) return { judgements: {}, areas };
   // Grade cells stand well to the right of where the labels start.
   const labelLeft = Math.min(...rows.map((row) => row.line.x));
   const minX = labelLeft + 150;
@@ -103,7 +111,7 @@ export function readJudgementTable(page: readonly Line[]): Judgements {
     const grade = parseGrade(text);
     if (grade) judgements[row.area] = grade;
   }
-  return judgements;
+  return { judgements, areas };
 }
 
 /**
