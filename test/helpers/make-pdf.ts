@@ -19,8 +19,13 @@ export interface MakePdfOptions {
 const PAGE_WIDTH = 595;
 const PAGE_HEIGHT = 842;
 
+/** WinAnsiEncoding codes of the few non-ASCII characters reports use. */
+const WIN_ANSI: Readonly<Record<string, number>> = { '\u2019': 0x92, '\u2018': 0x91, '\u201c': 0x93, '\u201d': 0x94, '\u2022': 0x95, '\u2013': 0x96, '\u2014': 0x97 };
+
 function escapePdfString(text: string): string {
-  return text.replace(/[\\()]/g, (char) => `\\${char}`).replace(/[^\x20-\x7e]/g, '?');
+  return text
+    .replace(/[\\()]/g, (char) => `\\${char}`)
+    .replace(/[^\x20-\x7e]/g, (char) => (WIN_ANSI[char] ? `\\${WIN_ANSI[char].toString(8)}` : '?'));
 }
 
 export function makePdf(pages: readonly (readonly PdfTextLine[])[], options: MakePdfOptions = {}): Uint8Array {
