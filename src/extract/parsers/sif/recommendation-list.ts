@@ -108,8 +108,9 @@ export function readList(lines: readonly Line[], start: number, body: number, en
       current.parts.push(text);
       continue;
     }
-    // "The local authority has the following strengths:" introduces the next part.
-    if (items.length + (current ? 1 : 0) > 0 && /:$/.test(text)) break;
+    // A sentence that introduces something else ("The local authority has the following strengths:")
+    // ends the list; a short topic heading with a colon ("Care leavers:") does not.
+    if (items.length + (current ? 1 : 0) > 0 && /:$/.test(text) && text.split(' ').length > 4) break;
     if (isSubHeading(text)) {
       dropEcho(current, text);
       finish();
