@@ -7,7 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerApiV1 } from '../api/v1/api.routes.ts';
 import type { Logger } from '../logger.ts';
 import { setUpErrorHandlers } from './error-handler.ts';
-import { setUpRequestLogging, requestIdFrom } from './middleware/set-up-request-logging.ts';
+import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './middleware/set-up-request-logging.ts';
 import { setUpStaticAssets } from './middleware/set-up-static-assets.ts';
 import { setUpViews } from './middleware/set-up-views.ts';
 import { setUpWebSecurity } from './middleware/set-up-web-security.ts';
@@ -27,7 +27,7 @@ export interface AppDependencies {
 export async function createApp({ readModel, logger }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 64 * 1024,

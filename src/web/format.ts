@@ -27,6 +27,15 @@ export function ukDate(iso: string | null | undefined): string {
   return date ? UK_DATE.format(date) : iso;
 }
 
+const UK_DATE_SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2017-06-13" → "13 Jun 2017", for dense tables. */
+export function ukDateShort(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = toDate(iso);
+  return date ? UK_DATE_SHORT.format(date) : iso;
+}
+
 /** "2017-06-13" → "Jun 2017". */
 export function ukMonth(iso: string | null | undefined): string {
   if (!iso) return '';

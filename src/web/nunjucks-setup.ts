@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, percent, plural, ukDate, ukDateRange, ukMonth } from './format.ts';
+import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, percent, plural, ukDate, ukDateRange, ukDateShort, ukMonth } from './format.ts';
 import { paths } from './paths.ts';
 
 export const SERVICE_NAME = "Children's services inspections";
@@ -16,6 +16,7 @@ export function createNunjucks(options: { watch?: boolean } = {}): nunjucks.Envi
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   env.addFilter('ukDate', ukDate);
   env.addFilter('ukMonth', ukMonth);
+  env.addFilter('ukDateShort', ukDateShort);
   env.addFilter('ukDateRange', (start: string, end: string) => ukDateRange(start, end));
   env.addFilter('gradeWording', gradeWording);
   env.addFilter('gradeShort', gradeShort);

@@ -107,7 +107,7 @@ function nextSteps(outlook: CouncilOutlook): NextStep[] {
       heading: 'When it is likely, from the gaps seen between inspections',
       basis: 'estimate',
       lines: [
-        `${Math.round(empirical.percentiles.upper * 100 - empirical.percentiles.lower * 100)}% of observed gaps put it between ${ukDate(empirical.from)} and ${empirical.to ? ukDate(empirical.to) : 'a date the data cannot yet bound'}${empirical.median ? `; the middle of the observed gaps is ${ukDate(empirical.median)}` : ''}.`,
+        `${Math.round(empirical.percentiles.upper - empirical.percentiles.lower)}% of observed gaps put it between ${ukDate(empirical.from)} and ${empirical.to ? ukDate(empirical.to) : 'a date the data cannot yet bound'}${empirical.median ? `; the middle of the observed gaps is ${ukDate(empirical.median)}` : ''}.`,
         `Based on ${empirical.completedGaps} completed gaps${empirical.stillWaiting ? ` and ${empirical.stillWaiting} councils still waiting` : ''}${empirical.group === 'all' ? ', every pathway pooled' : ''}.`,
       ],
     });

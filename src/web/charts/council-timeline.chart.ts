@@ -35,14 +35,14 @@ export function councilTimelineChart(councilName: string, inspections: readonly 
     {
       width: 720,
       height: 40 + areas.length * 122,
-      marginLeft: 160,
+      marginLeft: 185,
       marginRight: 24,
-      marginTop: 40,
+      marginTop: 48,
       x: { type: 'utc', domain: [new Date(first - pad), new Date(last + pad)], label: null, grid: true, ticks: 'year', axis: 'top' },
       y: { domain: [...GRADES].reverse().map(gradeShort), label: null, tickSize: 0, reverse: true },
       fy: { domain: areas, label: null, axis: null, padding: 0.3 },
       marks: [
-        Plot.text(areas, { fy: (area: string) => area, text: (area: string) => area, frameAnchor: 'top-left', dx: -150, dy: -18, fontWeight: 'bold', textAnchor: 'start' }),
+        Plot.text(areas, { fy: (area: string) => area, text: (area: string) => area, frameAnchor: 'top-left', dx: -175, dy: -20, fontWeight: 'bold', textAnchor: 'start' }),
         Plot.frame({ stroke: '#b1b4b6' }),
         Plot.line(points, { x: 'date', y: 'grade', fy: 'area', stroke: '#505a5f', strokeWidth: 1.5, strokeDasharray: '4,3', sort: 'date' }),
         Plot.dot(points, { x: 'date', y: 'grade', fy: 'area', r: 6, fill: (point: Point) => GRADE_FILL[point.gradeKey], stroke: '#0b0c0c', strokeWidth: 1 }),

@@ -39,14 +39,14 @@ export function nationalDistributionChart(distributions: readonly AreaDistributi
     {
       width: 720,
       height: 40 + shown.length * 118,
-      marginLeft: 160,
+      marginLeft: 185,
       marginRight: 90,
-      marginTop: 40,
+      marginTop: 48,
       x: { label: 'Councils', domain: [0, max], grid: true, axis: 'top', labelAnchor: 'right' },
       y: { domain: GRADES.map(gradeShort), label: null, tickSize: 0 },
       fy: { domain: areas, label: null, axis: null, padding: 0.28 },
       marks: [
-        Plot.text(areas, { fy: (area: string) => area, text: (area: string) => area, frameAnchor: 'top-left', dx: -150, dy: -16, fontWeight: 'bold', textAnchor: 'start' }),
+        Plot.text(areas, { fy: (area: string) => area, text: (area: string) => area, frameAnchor: 'top-left', dx: -175, dy: -18, fontWeight: 'bold', textAnchor: 'start' }),
         Plot.barX(bars, { x: 'count', y: 'grade', fy: 'area', fill: (bar: Bar) => GRADE_FILL[bar.gradeKey], stroke: '#0b0c0c', strokeWidth: 0.5 }),
         Plot.text(bars, { x: 'count', y: 'grade', fy: 'area', text: 'label', textAnchor: 'start', dx: 4, fill: '#0b0c0c' }),
       ],

@@ -1,0 +1,80 @@
+/**
+ * For tests and the benchmark: real services over a fresh SQLite store, filled through the real
+ * importer with reports given as data (one small stand-in file per report, read by an extractor
+ * that returns the report written for it). No PDF reading, so it is quick and needs no corpus.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { InspectionReport } from '../../domain/index.ts';
+import { createServices, type ImportSummary, type ReportExtractor, type Services } from '../../services/index.ts';
+
+export interface ReportFixture extends Omit<InspectionReport, 'file'> {
+  /** Where the report sits, corpus-style: `<urn>-<slug>/<YYYY-MM-DD>.pdf`. */
+  readonly path: string;
+}
+
+export interface LoadedServices {
+  readonly services: Services;
+  readonly summary: ImportSummary;
+  readonly dir: string;
+  close(): Promise<void>;
+}
+
+function extractorFor(reports: ReadonlyMap<string, InspectionReport>): ReportExtractor {
+  return async function* (files, options) {
+    let done = 0;
+    for (const file of files) {
+      const report = reports.get(resolve(file));
+      if (!report) throw new Error(`No fixture report for ${file}`);
+      yield { ...report, file };
+      options.onProgress?.(++done, files.length);
+    }
+  };
+}
+
+/** Opens services on a new SQLite file under a temporary folder and imports the fixtures. */
+export async function servicesWithReports(fixtures: readonly ReportFixture[]): Promise<LoadedServices> {
+  const dir = mkdtempSync(join(tmpdir(), 'csci-web-'));
+  const reportsDir = join(dir, 'reports');
+  const reports = new Map<string, InspectionReport>();
+  for (const { path: relative, ...report } of fixtures) {
+    const path = resolve(reportsDir, relative);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `%PDF-1.4\n% stand-in for ${relative}\n`);
+    reports.set(path, { ...report, file: path });
+  }
+  return servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir);
+}
+
+/**
+ * Opens services on a new SQLite file and imports existing report files (real corpus PDFs, say),
+ * each read as the report given for its absolute path.
+ */
+export async function servicesWithReportFiles(reports: ReadonlyMap<string, InspectionReport>): Promise<LoadedServices> {
+  return servicesImporting(reports, [...reports.keys()], mkdtempSync(join(tmpdir(), 'csci-web-')));
+}
+
+async function servicesImporting(reports: ReadonlyMap<string, InspectionReport>, paths: readonly string[], dir: string): Promise<LoadedServices> {
+  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { importer: { extract: extractorFor(reports) } });
+  try {
+    const summary = paths.length ? await services.imports.importReports(paths) : emptySummary();
+    return {
+      services,
+      summary,
+      dir,
+      async close() {
+        await services.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await services.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function emptySummary(): ImportSummary {
+  return { runId: 0, source: '', files: 0, imported: 0, updated: 0, alreadyPresent: 0, failed: 0, failures: [], anomalies: [], outcomes: [] };
+}
