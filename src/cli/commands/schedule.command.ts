@@ -5,11 +5,13 @@
  * Councils are keyed by Ofsted URN, taken from the report's folder name `<urn>-<slug>` (the
  * corpus layout). A report outside such a folder is keyed by its printed local authority name,
  * normalised (case, punctuation, "council", "county", "borough of" and the like ignored). `--la`
- * takes a URN or a name.
+ * takes a URN or a name. ILACS reports do not print their publication date; when the reader gives
+ * none and the file is named `YYYY-MM-DD.pdf` (the corpus names files by Ofsted's listed
+ * publication date), that date is used as the publication date.
  */
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatUkDate, parseIsoDate, type IsoDate } from '../../calendar/index.ts';
+import { formatUkDate, isIsoDate, parseIsoDate, type IsoDate } from '../../calendar/index.ts';
 import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, isExtractionFailure, type InspectionReport } from '../../domain/index.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { extractFiles, findReportFiles } from '../../extract/index.ts';
@@ -28,6 +30,12 @@ import { progressReporter } from '../progress.ts';
 /** The URN in a folder name like `80427-derby`, if any. */
 export function urnFromPath(file: string): string | undefined {
   return /^(\d+)-/.exec(basename(dirname(file)))?.[1];
+}
+
+/** The publication date a file is named by (`2022-05-11.pdf`), if any. */
+export function publishedFromFileName(file: string): IsoDate | undefined {
+  const stem = /^(\d{4}-\d{2}-\d{2})\.pdf$/i.exec(basename(file))?.[1];
+  return stem !== undefined && isIsoDate(stem) ? stem : undefined;
 }
 
 /** A printed council name reduced to its distinctive words: "Derby City Council" and "derby" match. */
@@ -62,10 +70,12 @@ export async function readReportSet(paths: readonly string[], io: CliIo, workers
       continue;
     }
     const key = urnFromPath(result.file) ?? `name:${normaliseCouncilName(result.localAuthority)}`;
-    histories.set(key, [...(histories.get(key) ?? []), result]);
+    const report = result.published === null ? { ...result, published: publishedFromFileName(result.file) ?? null } : result;
+    histories.set(key, [...(histories.get(key) ?? []), report]);
     names.set(key, (names.get(key) ?? new Set()).add(result.localAuthority));
   }
   progress.stop();
+  if (unreadable === files.length) throw new ValidationError(`None of the ${files.length} files could be read as an inspection report (run csci extract on them to see why).`, 'no-readable-reports');
   if (unreadable > 0) io.stderr.write(`${unreadable} of ${files.length} files could not be read and were left out (run csci extract on them to see why).\n`);
   return { histories, names, files: files.length, unreadable };
 }
@@ -158,7 +168,7 @@ export const scheduleCommand: Command = {
       },
     });
     if (positionals.length === 0) throw new UsageError('Give the report files or folders to read.');
-    if (values.backtest === (values.la !== undefined)) throw new UsageError('Give either --la <urn or name> or --backtest.');
+    if (Boolean(values.backtest) === (values.la !== undefined)) throw new UsageError('Give either --la <urn or name> or --backtest.');
     if (values.backtest && values['as-at'] !== undefined) throw new UsageError('--as-at does not apply to --backtest (each prediction uses the day before the inspection it predicts).');
     if (values.details && !values.backtest) throw new UsageError('--details goes with --backtest.');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
