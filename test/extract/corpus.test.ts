@@ -1,12 +1,13 @@
 /**
  * The reader against every labelled report in ../shared/corpus: each core field exact, every
- * expected error given, and at least 99% of recommendation items exact after normalisation.
+ * expected error given, and at least 99% of recommendation items exact after normalisation. As in
+ * `csci extract`, a report that prints no publication date takes its listing date from the file name.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { isExtractionFailure, JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, type ExtractionResult } from '../../src/domain/index.ts';
-import { extractFiles } from '../../src/extract/index.ts';
+import { extractFiles, withListingDate } from '../../src/extract/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing, normaliseForComparison, readLabels, readRecommendationLabels, type LabelRow } from '../helpers/corpus.ts';
 
 const MIN_RECOMMENDATION_ITEMS_EXACT = 0.99;
@@ -19,7 +20,7 @@ describe('the reader on the real corpus', { skip: corpusMissing }, () => {
   before(async () => {
     const files = labels.map((row) => join(CORPUS_REPORTS_DIR, row.file));
     let index = 0;
-    for await (const result of extractFiles(files)) results.set(labels[index++]!.file, result);
+    for await (const result of extractFiles(files)) results.set(labels[index++]!.file, withListingDate(result));
   });
 
   for (const row of labels) {

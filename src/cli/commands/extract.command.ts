@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isExtractionFailure } from '../../domain/index.ts';
-import { extractFiles, findReportFiles } from '../../extract/index.ts';
+import { extractFiles, findReportFiles, withListingDate } from '../../extract/index.ts';
 import { UsageError, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -22,7 +22,8 @@ export const extractCommand: Command = {
     let failures = 0;
     for await (const result of extractFiles(files, { workers, onProgress: progress.update })) {
       if (isExtractionFailure(result)) failures++;
-      io.stdout.write(JSON.stringify(result) + '\n');
+      // A report that prints no publication date takes the one Ofsted's listing gives (its file name).
+      io.stdout.write(JSON.stringify(withListingDate(result)) + '\n');
     }
     progress.stop();
     if (failures > 0) io.stderr.write(`${failures} of ${files.length} files could not be read.\n`);
