@@ -30,6 +30,8 @@ describe('what comes next for a council', () => {
       ['written-statement-of-action', '2017-09-20', 'running'],
     ]);
     assert.equal(outlook.nominalWindowStatus, 'before-window');
+    assert.deepEqual([outlook.nextFramework.version, outlook.nextFramework.expectedOn], ['ILACS-2018', '2020-03-06']);
+    assert.ok(!outlook.nextFramework.areas.includes('careLeavers'));
     assert.match(outlook.visits.focusedVisits, /usually one/);
     assert.deepEqual(outlook.consistency, []);
   });
@@ -48,6 +50,12 @@ describe('what comes next for a council', () => {
     const planDue = outlook.deadlines.find((deadline) => deadline.id === 'written-statement-of-action')!.due;
     assert.equal(planDue, '2019-06-13');
     assert.equal(outlook.visits.firstMonitoringVisitBy, '2019-07-11');
+  });
+  test('a council expected after April 2026 is told there will be no overall judgement', () => {
+    const outlook = councilOutlook('derby', '2026-11-23', histories);
+    assert.equal(outlook.nextFramework.version, 'ILACS-2026');
+    assert.ok(!outlook.nextFramework.areas.includes('overall'));
+    assert.equal(outlook.nextFramework.expectedOn, '2026-11-24');
   });
   test('the empirical window comes from the other councils\' gaps', () => {
     const outlook = councilOutlook('derby', '2020-02-01', histories);

@@ -5,10 +5,12 @@
  * public on the as-at date is used. Pure.
  */
 import { addDays, parseIsoDate, type IsoDate } from '../calendar/index.ts';
+import type { FrameworkVersion, JudgementArea } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkJudgementConsistency, type ConsistencyFinding } from './consistency.ts';
 import { deadlinesAfterPublication, type Deadline } from './deadlines.ts';
 import type { Evidence } from './evidence.ts';
+import { frameworkVersionFor, gradedAreasFor } from './framework-version.ts';
 import { gapObservations } from './gap-distribution.ts';
 import { cycleInspections, knownFrom, type Histories, type InspectionRecord } from './inspection-history.ts';
 import { predictNextInspection, type InspectionWindow, type NextInspection } from './next-inspection.ts';
@@ -33,6 +35,8 @@ export interface CouncilOutlook {
   readonly inspectionsKnown: number;
   readonly latest: InspectionRecord;
   readonly next: NextInspection;
+  /** The framework version and graded areas expected for the next inspection, from the date it is expected (not before tomorrow). */
+  readonly nextFramework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly evidence: Evidence };
   readonly nominalWindowStatus: WindowStatus;
   readonly empiricalWindowStatus: WindowStatus | null;
   readonly visits: VisitExpectation;
@@ -89,6 +93,18 @@ export function councilOutlook(localAuthority: string, asAt: IsoDate, histories:
   const deadlines: DeadlineStatus[] = latest.published
     ? deadlinesAfterPublication(latest.published).map((deadline) => ({ ...deadline, status: deadline.due < asAt ? 'passed' : 'running' }))
     : [];
+  const expected = next.empiricalWindow?.median ?? next.nominalWindow.anniversary;
+  const expectedOn = expected > asAt ? expected : addDays(asAt, 1);
+  const nextFramework = {
+    version: frameworkVersionFor(expectedOn, next.kind),
+    areas: gradedAreasFor(expectedOn, next.kind),
+    expectedOn,
+    evidence: {
+      nature: 'estimate',
+      tags: ['OFF', 'EMP'],
+      source: 'The framework version in force on the date the inspection is expected (the empirical median, else the third anniversary); a later framework change would alter it.',
+    } satisfies Evidence,
+  };
   const actionPlanDue = deadlines.find((deadline) => deadline.id === 'written-statement-of-action')?.due ?? null;
   return {
     localAuthority,
@@ -96,6 +112,7 @@ export function councilOutlook(localAuthority: string, asAt: IsoDate, histories:
     inspectionsKnown: known.length,
     latest,
     next,
+    nextFramework,
     nominalWindowStatus: windowStatus(asAt, next.nominalWindow),
     empiricalWindowStatus: next.empiricalWindow && windowStatus(asAt, next.empiricalWindow),
     visits: expectedVisits(next, actionPlanDue),

@@ -37,7 +37,7 @@ export function pathwayAfter(record: InspectionRecord): PathwayDecision | undefi
   if (overall === 'outstanding' || overall === 'good') {
     return {
       pathway: 'short',
-      reason: `Overall effectiveness was ${overall}: the next graded inspection is a short inspection (one week on site). About one in seven good councils got a standard inspection instead.`,
+      reason: `Overall effectiveness was ${overall}: the next graded inspection is a short inspection (one week on site). ${overall === 'good' ? 'About one good council in six got a standard inspection instead (20 of 118).' : 'Outstanding councils got one in 26 of 27 cases.'}`,
       evidence: { nature: 'rule', tags: ['SEC', 'EMP'], source: `${CYCLE_RULE_SOURCE}; good then short 98/118, outstanding then short 26/27 [EMP].` },
     };
   }

@@ -90,6 +90,7 @@ export function resolveCouncil(set: ReportSet, la: string): string {
   throw new NotFoundError(`No reports were found for the local authority "${la}" among the ${set.histories.size} councils in the ${set.files} files read.`, 'no-reports');
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const TAG = (evidence: Evidence) => `[${evidence.nature}: ${evidence.tags.join(', ')}]`;
 const day = (date: IsoDate) => formatUkDate(date);
 
@@ -98,7 +99,7 @@ function describeEmpirical(window: EmpiricalWindow | null): string {
   const end = window.to ? day(window.to) : 'no upper end yet (too many councils still waiting)';
   const median = window.median ? `; median ${day(window.median)}` : '';
   const group = window.group === 'all' ? 'after any pathway' : 'after the same pathway';
-  return `${day(window.from)} to ${end} (${window.percentiles.lower}th-${window.percentiles.upper}th percentiles${median}; ${window.completedGaps} completed gaps, ${window.stillWaiting} councils still waiting, ${group})`;
+  return `${day(window.from)} to ${end} (${window.percentiles.lower}th-${window.percentiles.upper}th percentiles${median}; ${plural(window.completedGaps, 'completed gap')}, ${plural(window.stillWaiting, 'council')} still waiting, ${group})`;
 }
 
 const STATUS_WORDS = { 'before-window': 'not yet open', 'in-window': 'open now', 'after-window': 'passed', open: 'open now, no end yet' } as const;
@@ -107,7 +108,7 @@ export function describeOutlook(outlook: CouncilOutlook, name: string): string {
   const { latest, next } = outlook;
   const grades = JUDGEMENT_AREAS.filter((area) => latest.judgements[area]).map((area) => `${JUDGEMENT_AREA_SHORT[area].toLowerCase()} ${GRADE_SHORT[latest.judgements[area]!].toLowerCase()}`);
   const lines = [
-    `${name} (${outlook.localAuthority}) as at ${day(outlook.asAt)}, from ${outlook.inspectionsKnown} graded inspection(s) public by then`,
+    `${name} (${outlook.localAuthority}) as at ${day(outlook.asAt)}, from ${plural(outlook.inspectionsKnown, 'graded inspection')} public by then`,
     '',
     `Latest graded inspection: ${INSPECTION_KIND_LABELS[latest.kind]} (${latest.version}), on site ${day(latest.inspectionStart)} to ${day(latest.inspectionEnd)}, published ${latest.published ? day(latest.published) : 'date unknown'}.`,
     `  Grades: ${grades.join('; ')}.`,
@@ -116,6 +117,7 @@ export function describeOutlook(outlook: CouncilOutlook, name: string): string {
       : outlook.consistency.map((finding) => `  Consistency ${finding.severity}: ${finding.reason} ${TAG(finding.evidence)}`)),
     '',
     `Next graded inspection ${TAG(next.evidence)}: ${INSPECTION_KIND_LABELS[next.kind]}. ${next.reason}`,
+    `  Framework ${TAG(outlook.nextFramework.evidence)}: ${outlook.nextFramework.version} if it comes about ${day(outlook.nextFramework.expectedOn)}, grading ${outlook.nextFramework.areas.map((area) => JUDGEMENT_AREA_SHORT[area].toLowerCase()).join(', ')}.`,
     `  Nominal window ${TAG(next.nominalWindow.evidence)}: ${day(next.nominalWindow.from)} to ${day(next.nominalWindow.to)} (third anniversary ${day(next.nominalWindow.anniversary)}): ${STATUS_WORDS[outlook.nominalWindowStatus]}.`,
     `  Empirical window [estimate: EMP]: ${describeEmpirical(next.empiricalWindow)}${outlook.empiricalWindowStatus ? `: ${STATUS_WORDS[outlook.empiricalWindowStatus]}` : ''}.`,
     '',
