@@ -2,31 +2,16 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
 import type { InspectionReport } from '../../src/domain/index.ts';
-import { listInspectionRows, listJudgementRows, type Database } from '../../src/store/index.ts';
+import { listInspectionRows } from '../../src/store/index.ts';
 import type { DialectName } from '../../src/store/index.ts';
 import { corpusMissing, readLabels, readRecommendationLabels } from '../helpers/corpus.ts';
 import { createTestServices, TEST_DIALECTS } from './dialects.ts';
+import { storedState } from './stored-state.ts';
 import { addFixtureFile, buildFixtureFolder, fixtureExtractor, isGradedLabelRow, makeTempDir, reportFromLabel } from './label-fixtures.ts';
 
 const labels = corpusMissing ? [] : readLabels().filter(isGradedLabelRow);
 const recommendations = corpusMissing ? new Map() : readRecommendationLabels();
-
-/** Everything stored about the reports, keyed by content hash, without ids, run ids or times. */
-async function storedState(db: Kysely<Database>): Promise<unknown> {
-  const rows = await listInspectionRows(db);
-  const judgements = await listJudgementRows(db);
-  const recommendationRows = await db.selectFrom('recommendation').selectAll().execute();
-  const hashOf = new Map(rows.map((row) => [Number(row.id), row.content_hash]));
-  return {
-    inspections: rows
-      .map(({ id: _id, import_run_id: _run, imported_at: _imported, updated_at: _updated, ...rest }) => rest)
-      .sort((a, b) => a.content_hash.localeCompare(b.content_hash)),
-    judgements: judgements.map((row) => `${hashOf.get(Number(row.inspection_id))} ${row.area} ${row.grade}`).sort(),
-    recommendations: recommendationRows.map((row) => `${hashOf.get(Number(row.inspection_id))} ${row.list} ${row.position} ${row.text}`).sort(),
-  };
-}
 
 const sample = (count: number) => labels.filter((_row, index) => index % Math.ceil(labels.length / count) === 0).slice(0, count);
 
