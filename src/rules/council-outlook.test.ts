@@ -57,10 +57,16 @@ describe('what comes next for a council', () => {
     assert.ok(!outlook.nextFramework.areas.includes('overall'));
     assert.equal(outlook.nextFramework.expectedOn, '2026-11-24');
   });
-  test('the empirical window comes from the other councils\' gaps', () => {
+  test('the empirical window comes from the other councils\' gaps; given the wait so far, it can only move later', () => {
     const outlook = councilOutlook('derby', '2020-02-01', histories);
     assert.ok(outlook.next.empiricalWindow);
     assert.equal(outlook.next.empiricalWindow.group, 'short');
+    const dates = (window: { from: string; to: string | null; median: string | null } | null) => window && [window.from, window.to, window.median];
+    assert.deepEqual(dates(outlook.empiricalWindowGivenWait), dates(outlook.next.empiricalWindow), 'no gap is shorter than the 61 days waited');
+    const later = councilOutlook('derby', '2024-06-01', histories);
+    assert.ok(later.next.empiricalWindow && later.empiricalWindowGivenWait);
+    assert.ok(later.empiricalWindowGivenWait.from > '2024-06-01');
+    assert.ok(later.empiricalWindowGivenWait.from >= later.next.empiricalWindow.from);
   });
   test('a council with no reports, or none public by the date, gets a clear error', () => {
     assert.throws(() => councilOutlook('nowhere', '2020-01-01', histories), { code: 'no-reports', message: /No reports were found for the local authority "nowhere"/ });

@@ -13,7 +13,7 @@ import type { Evidence } from './evidence.ts';
 import { frameworkVersionFor, gradedAreasFor } from './framework-version.ts';
 import { gapObservations } from './gap-distribution.ts';
 import { cycleInspections, knownFrom, type Histories, type InspectionRecord } from './inspection-history.ts';
-import { predictNextInspection, type InspectionWindow, type NextInspection } from './next-inspection.ts';
+import { empiricalWindow, predictNextInspection, type EmpiricalWindow, type InspectionWindow, type NextInspection } from './next-inspection.ts';
 
 export type WindowStatus = 'before-window' | 'in-window' | 'after-window' | 'open';
 
@@ -37,6 +37,8 @@ export interface CouncilOutlook {
   readonly next: NextInspection;
   /** The framework version and graded areas expected for the next inspection, from the date it is expected (not before tomorrow). */
   readonly nextFramework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly evidence: Evidence };
+  /** The empirical window among gaps longer than the wait so far: when to expect it, given no inspection by the as-at date. */
+  readonly empiricalWindowGivenWait: EmpiricalWindow | null;
   readonly nominalWindowStatus: WindowStatus;
   readonly empiricalWindowStatus: WindowStatus | null;
   readonly visits: VisitExpectation;
@@ -93,7 +95,8 @@ export function councilOutlook(localAuthority: string, asAt: IsoDate, histories:
   const deadlines: DeadlineStatus[] = latest.published
     ? deadlinesAfterPublication(latest.published).map((deadline) => ({ ...deadline, status: deadline.due < asAt ? 'passed' : 'running' }))
     : [];
-  const expected = next.empiricalWindow?.median ?? next.nominalWindow.anniversary;
+  const givenWait = empiricalWindow(latest, next.pathway, observations, asAt);
+  const expected = givenWait?.median ?? next.empiricalWindow?.median ?? next.nominalWindow.anniversary;
   const expectedOn = expected > asAt ? expected : addDays(asAt, 1);
   const nextFramework = {
     version: frameworkVersionFor(expectedOn, next.kind),
@@ -102,7 +105,7 @@ export function councilOutlook(localAuthority: string, asAt: IsoDate, histories:
     evidence: {
       nature: 'estimate',
       tags: ['OFF', 'EMP'],
-      source: 'The framework version in force on the date the inspection is expected (the empirical median, else the third anniversary); a later framework change would alter it.',
+      source: 'The framework version in force on the date the inspection is expected (the empirical median given the wait so far, else the third anniversary, and not before tomorrow); a later framework change would alter it.',
     } satisfies Evidence,
   };
   const actionPlanDue = deadlines.find((deadline) => deadline.id === 'written-statement-of-action')?.due ?? null;
@@ -113,6 +116,7 @@ export function councilOutlook(localAuthority: string, asAt: IsoDate, histories:
     latest,
     next,
     nextFramework,
+    empiricalWindowGivenWait: givenWait,
     nominalWindowStatus: windowStatus(asAt, next.nominalWindow),
     empiricalWindowStatus: next.empiricalWindow && windowStatus(asAt, next.empiricalWindow),
     visits: expectedVisits(next, actionPlanDue),

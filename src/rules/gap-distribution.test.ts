@@ -16,6 +16,12 @@ describe('Kaplan-Meier quantiles', () => {
     // two councils have waited 25 days already: of the five, only 10 and 20 ended by day 25
     assert.deepEqual(kaplanMeierQuantiles([...gaps, waiting(25), waiting(25)], [0.5, 0.9]), [30, 30]);
   });
+  test('given a wait so far, only longer gaps count', () => {
+    const gaps = [10, 20, 30, 40].map(completed);
+    assert.deepEqual(kaplanMeierQuantiles(gaps, [0.5, 1], 20), [30, 40]);
+    assert.deepEqual(kaplanMeierQuantiles(gaps, [0.01], 25), [30]);
+    assert.deepEqual(kaplanMeierQuantiles(gaps, [0.5], 40), [null]);
+  });
   test('null when the estimate never reaches the quantile', () => {
     assert.deepEqual(kaplanMeierQuantiles([completed(10), waiting(50), waiting(60)], [0.2, 0.9]), [10, null]);
     assert.deepEqual(kaplanMeierQuantiles([], [0.5]), [null]);

@@ -45,9 +45,15 @@ export function gapObservations(histories: Histories, asAt: IsoDate, options: Ga
 
 /**
  * Kaplan-Meier quantiles of the gap: for each q, the smallest gap by which a share q of spells had
- * ended. Null when the estimate never reaches q (too many spells still open to say).
+ * ended. Null when the estimate never reaches q (too many spells still open to say). With
+ * `survived`, the quantiles of the gap among spells that last longer than that many days (a council
+ * that has already waited that long).
  */
-export function kaplanMeierQuantiles(observations: readonly Pick<GapObservation, 'days' | 'completed'>[], quantiles: readonly number[]): (number | null)[] {
+export function kaplanMeierQuantiles(
+  observations: readonly Pick<GapObservation, 'days' | 'completed'>[],
+  quantiles: readonly number[],
+  survived = 0,
+): (number | null)[] {
   const sorted = [...observations].sort((a, b) => a.days - b.days || Number(b.completed) - Number(a.completed));
   const steps: { days: number; ended: number }[] = [];
   let atRisk = sorted.length;
@@ -66,5 +72,8 @@ export function kaplanMeierQuantiles(observations: readonly Pick<GapObservation,
     }
     atRisk -= events + censored;
   }
-  return quantiles.map((q) => steps.find((step) => step.ended >= q - 1e-9)?.days ?? null);
+  const endedBefore = steps.filter((step) => step.days <= survived).at(-1)?.ended ?? 0;
+  const remaining = 1 - endedBefore;
+  if (remaining <= 1e-9) return quantiles.map(() => null);
+  return quantiles.map((q) => steps.find((step) => step.days > survived && step.ended >= endedBefore + q * remaining - 1e-9)?.days ?? null);
 }

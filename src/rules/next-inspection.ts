@@ -4,7 +4,7 @@
  * three-year cycle) and its empirical window (percentiles of the gaps observed in the data held).
  * Every part says whether it is a rule or an estimate. Pure.
  */
-import { addDays, addMonths, type IsoDate } from '../calendar/index.ts';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar/index.ts';
 import { compareGrades, type Grade, type GradedInspectionKind } from '../domain/index.ts';
 import { ValidationError } from '../errors.ts';
 import type { Evidence } from './evidence.ts';
@@ -128,15 +128,25 @@ function observationPathway(observation: GapObservation): Pathway | undefined {
   return pathwayAfter(observation.from)?.pathway;
 }
 
-/** Percentiles of the observed gaps after the same pathway (all pathways when fewer than 5 completed), from the last inspection's start. */
-export function empiricalWindow(after: InspectionRecord, pathway: Pathway, observations: readonly GapObservation[]): EmpiricalWindow | null {
+/** The spells the empirical window draws on: after the same pathway, or all of them when fewer than 5 of those are complete. */
+function windowSample(pathway: Pathway, observations: readonly GapObservation[]): { sample: readonly GapObservation[]; useGroup: boolean } {
   const samePathway = observations.filter((observation) => observationPathway(observation) === pathway);
   const useGroup = samePathway.filter((observation) => observation.completed).length >= MIN_COMPLETED_GAPS_FOR_PATHWAY;
-  const sample = useGroup ? samePathway : observations;
+  return { sample: useGroup ? samePathway : observations, useGroup };
+}
+
+/**
+ * Percentiles of the observed gaps after the same pathway (all pathways when fewer than 5
+ * completed), from the last inspection's start. With `waitedUntil`, only gaps longer than the wait
+ * so far count: the window for a council that has not been inspected again by that date.
+ */
+export function empiricalWindow(after: InspectionRecord, pathway: Pathway, observations: readonly GapObservation[], waitedUntil?: IsoDate): EmpiricalWindow | null {
+  const { sample, useGroup } = windowSample(pathway, observations);
   const completedGaps = sample.filter((observation) => observation.completed).length;
   if (completedGaps === 0) return null;
   const { lower, upper } = EMPIRICAL_WINDOW_PERCENTILES;
-  const [low, median, high] = kaplanMeierQuantiles(sample, [lower, 0.5, upper]);
+  const waited = waitedUntil === undefined ? 0 : Math.max(0, daysBetween(after.inspectionStart, waitedUntil));
+  const [low, median, high] = kaplanMeierQuantiles(sample, [lower, 0.5, upper], waited);
   if (low === null || low === undefined) return null;
   const at = (days: number | null | undefined) => (days === null || days === undefined ? null : addDays(after.inspectionStart, days));
   return {
@@ -150,7 +160,7 @@ export function empiricalWindow(after: InspectionRecord, pathway: Pathway, obser
     evidence: {
       nature: 'estimate',
       tags: ['EMP'],
-      source: `Kaplan-Meier percentiles of the start-to-start gaps between consecutive graded inspections known at the time (${completedGaps} completed, ${sample.length - completedGaps} councils still waiting counted as censored), ${useGroup ? 'after the same pathway' : 'after any pathway (too few after this one)'}.`,
+      source: `Kaplan-Meier percentiles of the start-to-start gaps between consecutive graded inspections known at the time (${completedGaps} completed, ${sample.length - completedGaps} councils still waiting counted as censored), ${useGroup ? 'after the same pathway' : 'after any pathway (too few after this one)'}${waited > 0 ? `, among gaps longer than the ${waited} days waited by ${waitedUntil}` : ''}.`,
     },
   };
 }

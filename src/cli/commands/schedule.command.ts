@@ -120,6 +120,7 @@ export function describeOutlook(outlook: CouncilOutlook, name: string): string {
     `  Framework ${TAG(outlook.nextFramework.evidence)}: ${outlook.nextFramework.version} if it comes about ${day(outlook.nextFramework.expectedOn)}, grading ${outlook.nextFramework.areas.map((area) => JUDGEMENT_AREA_SHORT[area].toLowerCase()).join(', ')}.`,
     `  Nominal window ${TAG(next.nominalWindow.evidence)}: ${day(next.nominalWindow.from)} to ${day(next.nominalWindow.to)} (third anniversary ${day(next.nominalWindow.anniversary)}): ${STATUS_WORDS[outlook.nominalWindowStatus]}.`,
     `  Empirical window [estimate: EMP]: ${describeEmpirical(next.empiricalWindow)}${outlook.empiricalWindowStatus ? `: ${STATUS_WORDS[outlook.empiricalWindowStatus]}` : ''}.`,
+    `  Given no inspection by ${day(outlook.asAt)} [estimate: EMP]: ${describeEmpirical(outlook.empiricalWindowGivenWait)}.`,
     '',
     `Before it ${TAG(outlook.visits.evidence)}: ${outlook.visits.focusedVisits}`,
     ...(outlook.visits.monitoringVisits ? [`  ${outlook.visits.monitoringVisits}`] : []),
