@@ -32,7 +32,8 @@ describe('what comes next for a council', () => {
     assert.equal(outlook.nominalWindowStatus, 'before-window');
     assert.deepEqual([outlook.nextFramework.version, outlook.nextFramework.expectedOn], ['ILACS-2018', '2020-03-06']);
     assert.ok(!outlook.nextFramework.areas.includes('careLeavers'));
-    assert.match(outlook.visits.focusedVisits, /usually one/);
+    assert.match(outlook.visits.summary, /usually one/);
+    assert.deepEqual(outlook.visits.focusedVisits, { atLeast: 1, usually: 1 });
     assert.deepEqual(outlook.consistency, []);
   });
   test('the as-at date decides which reports are known: the 2019 inspection counts only once published', () => {
@@ -46,7 +47,8 @@ describe('what comes next for a council', () => {
     const outlook = councilOutlook('sandford', '2019-03-15', histories);
     assert.equal(outlook.next.pathway, 'monitoring-then-reinspection');
     assert.equal(outlook.next.kind, 'ilacs-standard');
-    assert.match(outlook.visits.focusedVisits, /None expected/);
+    assert.match(outlook.visits.summary, /No focused visits expected/);
+    assert.deepEqual(outlook.visits.focusedVisits, { atLeast: 0, usually: 0 });
     const planDue = outlook.deadlines.find((deadline) => deadline.id === 'written-statement-of-action')!.due;
     assert.equal(planDue, '2019-06-13');
     assert.equal(outlook.visits.firstMonitoringVisitBy, '2019-07-11');
@@ -56,6 +58,7 @@ describe('what comes next for a council', () => {
     assert.equal(outlook.nextFramework.version, 'ILACS-2026');
     assert.ok(!outlook.nextFramework.areas.includes('overall'));
     assert.equal(outlook.nextFramework.expectedOn, '2026-11-24');
+    assert.match(outlook.visits.summary, /From April 2026/);
   });
   test('the empirical window comes from the other councils\' gaps; given the wait so far, it can only move later', () => {
     const outlook = councilOutlook('derby', '2020-02-01', histories);

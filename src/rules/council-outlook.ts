@@ -10,7 +10,7 @@ import { NotFoundError } from '../errors.ts';
 import { checkJudgementConsistency, type ConsistencyFinding } from './consistency.ts';
 import { deadlinesAfterPublication, type Deadline } from './deadlines.ts';
 import type { Evidence } from './evidence.ts';
-import { frameworkVersionFor, gradedAreasFor } from './framework-version.ts';
+import { frameworkVersionFor, gradedAreasFor, NO_OVERALL_FROM } from './framework-version.ts';
 import { gapObservations } from './gap-distribution.ts';
 import { cycleInspections, knownFrom, type Histories, type InspectionRecord } from './inspection-history.ts';
 import { empiricalWindow, predictNextInspection, type EmpiricalWindow, type InspectionWindow, type NextInspection } from './next-inspection.ts';
@@ -18,7 +18,9 @@ import { empiricalWindow, predictNextInspection, type EmpiricalWindow, type Insp
 export type WindowStatus = 'before-window' | 'in-window' | 'after-window' | 'open';
 
 export interface VisitExpectation {
-  readonly focusedVisits: string;
+  /** Focused visits (or joint targeted area inspections) expected before the next graded inspection. */
+  readonly focusedVisits: { readonly atLeast: number; readonly usually: number };
+  readonly summary: string;
   readonly monitoringVisits: string | null;
   /** When the first monitoring visit is expected, for an inadequate council. */
   readonly firstMonitoringVisitBy: IsoDate | null;
@@ -54,10 +56,11 @@ export function windowStatus(asAt: IsoDate, window: InspectionWindow): WindowSta
 }
 
 /** Focused and monitoring visits to expect before the next graded inspection (estimates from secondary sources). */
-export function expectedVisits(next: NextInspection, actionPlanDue: IsoDate | null): VisitExpectation {
+export function expectedVisits(next: NextInspection, actionPlanDue: IsoDate | null, asAt: IsoDate): VisitExpectation {
   if (next.pathway === 'monitoring-then-reinspection') {
     return {
-      focusedVisits: 'None expected: inadequate councils are monitored instead.',
+      focusedVisits: { atLeast: 0, usually: 0 },
+      summary: 'No focused visits expected: inadequate councils are monitored instead.',
       monitoringVisits: 'Roughly quarterly monitoring visits (usually 2 inspectors for about 2 days), each with a published letter, until the re-inspection.',
       firstMonitoringVisitBy: actionPlanDue === null ? null : addDays(actionPlanDue, 28),
       evidence: {
@@ -72,9 +75,26 @@ export function expectedVisits(next: NextInspection, actionPlanDue: IsoDate | nu
     tags: ['SEC', 'MEM'],
     source: 'CYP Now 2017, council minutes and ILACS briefing slides (2018); the framework text with the exact number was not seen (DOMAIN.md §2.3). A joint targeted area inspection can take the place of a focused visit.',
   };
-  return next.pathway === 'short'
-    ? { focusedVisits: 'At least one focused visit (2 inspectors, 2 days), usually one, before the short inspection.', monitoringVisits: null, firstMonitoringVisitBy: null, evidence }
-    : { focusedVisits: 'At least one focused visit, usually two (one may be a joint targeted area inspection), before the standard inspection.', monitoringVisits: null, firstMonitoringVisitBy: null, evidence };
+  if (next.pathway === 'standard') {
+    return {
+      focusedVisits: { atLeast: 1, usually: 2 },
+      summary: 'At least one focused visit (2 inspectors, 2 days), usually two (one may be a joint targeted area inspection), before the standard inspection.',
+      monitoringVisits: null,
+      firstMonitoringVisitBy: null,
+      evidence,
+    };
+  }
+  const from2026 =
+    asAt >= NO_OVERALL_FROM
+      ? ' From April 2026 a focused visit before the short inspection reportedly depends on leaders being good or better and at least two of the three practice judgements good or better (secondary source, unverified).'
+      : '';
+  return {
+    focusedVisits: { atLeast: 1, usually: 1 },
+    summary: `At least one focused visit (2 inspectors, 2 days), usually one, before the short inspection.${from2026}`,
+    monitoringVisits: null,
+    firstMonitoringVisitBy: null,
+    evidence,
+  };
 }
 
 /**
@@ -119,7 +139,7 @@ export function councilOutlook(localAuthority: string, asAt: IsoDate, histories:
     empiricalWindowGivenWait: givenWait,
     nominalWindowStatus: windowStatus(asAt, next.nominalWindow),
     empiricalWindowStatus: next.empiricalWindow && windowStatus(asAt, next.empiricalWindow),
-    visits: expectedVisits(next, actionPlanDue),
+    visits: expectedVisits(next, actionPlanDue, asAt),
     deadlines,
     consistency: checkJudgementConsistency(latest.version, latest.judgements),
   };

@@ -122,7 +122,7 @@ export function describeOutlook(outlook: CouncilOutlook, name: string): string {
     `  Empirical window [estimate: EMP]: ${describeEmpirical(next.empiricalWindow)}${outlook.empiricalWindowStatus ? `: ${STATUS_WORDS[outlook.empiricalWindowStatus]}` : ''}.`,
     `  Given no inspection by ${day(outlook.asAt)} [estimate: EMP]: ${describeEmpirical(outlook.empiricalWindowGivenWait)}.`,
     '',
-    `Before it ${TAG(outlook.visits.evidence)}: ${outlook.visits.focusedVisits}`,
+    `Before it ${TAG(outlook.visits.evidence)}: ${outlook.visits.summary}`,
     ...(outlook.visits.monitoringVisits ? [`  ${outlook.visits.monitoringVisits}`] : []),
     ...(outlook.visits.firstMonitoringVisitBy ? [`  First monitoring visit expected by about ${day(outlook.visits.firstMonitoringVisitBy)}.`] : []),
     '',
