@@ -182,6 +182,11 @@ export function predictNextInspection(after: InspectionRecord, observations: rea
   if (!decision) throw new ValidationError(`The inspection that started ${after.inspectionStart} has no grades, so what comes next cannot be worked out.`, 'no-grades');
   const nominal = nominalWindow(after);
   const empirical = empiricalWindow(after, decision.pathway, observations);
-  const kind = expectedKind(after, decision.pathway, empirical?.median ?? nominal.anniversary);
-  return { after, pathway: decision.pathway, kind, reason: decision.reason, evidence: decision.evidence, nominalWindow: nominal, empiricalWindow: empirical };
+  const expected = empirical?.median ?? nominal.anniversary;
+  const kind = expectedKind(after, decision.pathway, expected);
+  const reason =
+    after.version === 'SIF' && decision.pathway === 'monitoring-then-reinspection'
+      ? `${decision.reason} Re-inspections after SIF were SIF re-inspections up to June 2018 and ILACS standard inspections after; with the re-inspection expected about ${expected}, this one is taken as ${kind === 'sif-reinspection' ? 'a SIF re-inspection' : 'an ILACS standard inspection'} (an estimate).`
+      : decision.reason;
+  return { after, pathway: decision.pathway, kind, reason, evidence: decision.evidence, nominalWindow: nominal, empiricalWindow: empirical };
 }
