@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CouncilFacts, InspectionFacts } from './facts.ts';
+import { councilExistedOn, gradeHeld, percentagesOf } from './grade-at-date.ts';
+import { nationalDistribution } from './national-distribution.ts';
+
+const council = (urn: string, extra: Partial<CouncilFacts> = {}): CouncilFacts => ({
+  urn,
+  name: `Council ${urn}`,
+  laCode: urn.slice(-3),
+  regionName: 'North West',
+  statisticalNeighbours: [],
+  establishedOn: null,
+  abolishedOn: null,
+  ...extra,
+});
+
+let nextId = 1;
+const inspection = (urn: string, published: string, judgements: InspectionFacts['judgements'], extra: Partial<InspectionFacts> = {}): InspectionFacts => ({
+  id: nextId++,
+  urn,
+  published,
+  framework: 'ILACS',
+  version: 'ILACS-2018',
+  kind: 'ilacs-standard',
+  inspectionStart: published,
+  inspectionEnd: published,
+  judgements,
+  ...extra,
+});
+
+test('a council exists from its first day and no longer on the day it is abolished', () => {
+  const reorganised = council('1', { establishedOn: '2021-04-01', abolishedOn: '2023-04-01' });
+  assert.equal(councilExistedOn(reorganised, '2021-03-31'), false);
+  assert.equal(councilExistedOn(reorganised, '2021-04-01'), true);
+  assert.equal(councilExistedOn(reorganised, '2023-03-31'), true);
+  assert.equal(councilExistedOn(reorganised, '2023-04-01'), false);
+});
+
+test('the grade held is from the latest inspection published by the date, counting the publication day', () => {
+  const history = [inspection('1', '2016-05-01', { overall: 'inadequate' }), inspection('1', '2019-07-01', { overall: 'good' })];
+  assert.equal(gradeHeld(history, { asAt: '2019-06-30', area: 'overall' })?.grade, 'inadequate');
+  assert.equal(gradeHeld(history, { asAt: '2019-07-01', area: 'overall' })?.grade, 'good');
+  assert.equal(gradeHeld(history, { asAt: '2016-04-30', area: 'overall' }), undefined);
+  assert.equal(gradeHeld(history, { asAt: '2020-01-01', area: 'overall', basis: 'first' })?.grade, 'inadequate');
+});
+
+test('an inspection that did not judge the area is passed over for the last one that did', () => {
+  const history = [inspection('1', '2022-01-01', { overall: 'good', careLeavers: 'good' }, { version: 'ILACS-2023' }), inspection('1', '2026-06-01', { careLeavers: 'outstanding' }, { version: 'ILACS-2026' })];
+  assert.equal(gradeHeld(history, { asAt: '2026-12-31', area: 'overall' })?.grade, 'good');
+  assert.equal(gradeHeld(history, { asAt: '2026-12-31', area: 'careLeavers' })?.grade, 'outstanding');
+});
+
+test('the framework filter keeps only that framework’s inspections', () => {
+  const history = [inspection('1', '2015-01-01', { overall: 'inadequate' }, { framework: 'SIF', version: 'SIF', kind: 'sif' }), inspection('1', '2019-01-01', { overall: 'good' })];
+  assert.equal(gradeHeld(history, { asAt: '2020-01-01', area: 'overall', framework: 'SIF' })?.grade, 'inadequate');
+  assert.equal(gradeHeld(history, { asAt: '2020-01-01', area: 'overall', framework: 'ILACS' })?.grade, 'good');
+});
+
+test('percentages are of the councils included, to one decimal place, and 0 when none are', () => {
+  assert.deepEqual(percentagesOf({ outstanding: 1, good: 1, requires_improvement: 1, inadequate: 0 }), { outstanding: 33.3, good: 33.3, requires_improvement: 33.3, inadequate: 0 });
+  assert.deepEqual(percentagesOf({ outstanding: 0, good: 0, requires_improvement: 0, inadequate: 0 }), { outstanding: 0, good: 0, requires_improvement: 0, inadequate: 0 });
+});
+
+test('the national distribution counts councils that existed at the date and lists the missing ones', () => {
+  const councils = [council('1'), council('2'), council('3', { abolishedOn: '2020-04-01' }), council('4', { establishedOn: '2021-04-01' })];
+  const inspections = [inspection('1', '2019-01-01', { overall: 'good' }), inspection('3', '2019-01-01', { overall: 'inadequate' })];
+  assert.deepEqual(nationalDistribution(councils, inspections, { asAt: '2020-01-01', area: 'overall' }), {
+    asAt: '2020-01-01',
+    framework: null,
+    area: 'overall',
+    basis: 'latest',
+    included: 2,
+    missing: ['2'],
+    counts: { outstanding: 0, good: 1, requires_improvement: 0, inadequate: 1 },
+    percentages: { outstanding: 0, good: 50, requires_improvement: 0, inadequate: 50 },
+  });
+  const later = nationalDistribution(councils, inspections, { asAt: '2021-06-01', area: 'overall' });
+  assert.deepEqual([later.included, later.missing], [1, ['2', '4']]);
+});
