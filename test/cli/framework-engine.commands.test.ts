@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
-import { normaliseCouncilName, publishedFromFileName, urnFromPath } from '../../src/cli/commands/schedule.command.ts';
+import { describeBacktest, describeOutlook, normaliseCouncilName, publishedFromFileName, urnFromPath } from '../../src/cli/commands/schedule.command.ts';
+import { backtest, councilOutlook, type InspectionRecord } from '../../src/rules/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing } from '../helpers/corpus.ts';
 
 async function csci(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -66,6 +67,25 @@ describe('csci schedule', () => {
     assert.equal(publishedFromFileName('reports/80459-derby/2022-05-11.pdf'), '2022-05-11');
     assert.equal(publishedFromFileName('reports/80459-derby/2022-02-30.pdf'), undefined);
     assert.equal(publishedFromFileName('derby-2022.pdf'), undefined);
+  });
+  test('the printed outlook marks rules and estimates, and the backtest prints both coverages', () => {
+    const sif = (start: string, published: string, overall: 'good' | 'inadequate'): InspectionRecord => ({ kind: 'sif', version: 'SIF', inspectionStart: start, inspectionEnd: start, published, judgements: { overall, leadership: overall, helpAndProtection: overall, childrenInCare: overall } });
+    const short = (start: string, published: string): InspectionRecord => ({ kind: 'ilacs-short', version: 'ILACS-2018', inspectionStart: start, inspectionEnd: start, published, judgements: { overall: 'good', leadership: 'good', helpAndProtection: 'good', childrenInCare: 'good' } });
+    const histories = new Map<string, InspectionRecord[]>([
+      ['1', [sif('2015-01-05', '2015-03-02', 'good'), short('2018-09-03', '2018-10-19')]],
+      ['2', [sif('2015-06-01', '2015-07-27', 'inadequate')]],
+    ]);
+    const text = describeOutlook(councilOutlook('2', '2015-08-03', histories), 'Sandford');
+    assert.match(text, /^Sandford \(2\) as at 3 August 2015, from 1 graded inspection public by then/);
+    assert.match(text, /Next graded inspection \[rule: OFF, SEC, EMP\]: Single inspection framework re-inspection\./);
+    assert.match(text, /Nominal window \[rule: SEC\]: 1 December 2017 to 1 December 2018/);
+    assert.match(text, /Empirical window \[estimate: EMP\]: none/);
+    assert.match(text, /Before it \[estimate: OFF, SEC\]: No focused visits expected/);
+    assert.match(text, /2015-11-03 {2}Written statement of action \(the action plan\) \(70 working days, EIA 2006 s\.137\(3\)-\(4\); SI 2007\/462 reg 3\): running/);
+    const summary = describeBacktest(backtest(histories), 2);
+    assert.match(summary, /Backtest: 1 next inspection predicted/);
+    assert.match(summary, /Next kind right: +100\.0% \(1 of 1\)/);
+    assert.match(summary, /Actual start in empirical window: 0\.0%/);
   });
   test('usage errors: no files, or not exactly one of --la and --backtest', async () => {
     assert.equal((await csci('schedule', '--backtest')).code, 2);

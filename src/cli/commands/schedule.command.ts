@@ -140,7 +140,7 @@ export function describeBacktest(result: BacktestResult, councils: number): stri
   const count = (test: (item: BacktestResult['details'][number]) => boolean) => result.details.filter(test).length;
   const { lower, upper } = EMPIRICAL_WINDOW_PERCENTILES;
   return [
-    `Backtest: ${result.cases} next inspections predicted, from ${councils} councils' reports (only reports public before each predicted inspection are used).`,
+    `Backtest: ${plural(result.cases, 'next inspection')} predicted, from the reports of ${plural(councils, 'council')} (only reports public before each predicted inspection are used).`,
     `  Next kind right:                 ${percent(result.kindAccuracy)} (${count((item) => item.kindRight)} of ${result.cases})`,
     `  Actual start in nominal window:  ${percent(result.nominalWindowCoverage)} (third anniversary, six months either side)`,
     `  Actual start in empirical window: ${percent(result.empiricalWindowCoverage)} (${lower * 100}th-${upper * 100}th percentiles of the gaps known the day before)`,
