@@ -3,8 +3,8 @@
  * inspections) and the pure analytics and framework rules. No SQL here.
  *
  * Speed: every figure is computed from one snapshot of the register and the inspections, loaded
- * through the services and kept for `snapshotSeconds` (an import by another process shows up
- * within that time); results per date are memoised on the snapshot.
+ * through the services and refreshed in the background once it is `snapshotSeconds` old (an import
+ * by another process shows up soon after); results per date are memoised on the snapshot.
  */
 import {
   inspectionHistory,
@@ -21,9 +21,10 @@ import { checkJudgementConsistency, councilOutlook, type CouncilOutlook } from '
 import type { InspectionService } from '../services/inspection.service.ts';
 import type { LocalAuthorityService } from '../services/local-authority.service.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from '../services/views.ts';
-import { kindLabel, ukDate } from './format.ts';
+import { areaShort, kindLabel, ukDate } from './format.ts';
 import type {
   AreaDistribution,
+  CouncilStory,
   CouncilSummary,
   GradeChange,
   HistoryEntry,
@@ -46,12 +47,14 @@ export interface ReadModelSources {
 }
 
 export interface ReadModelOptions {
-  /** How long a loaded snapshot is reused; 0 reloads on every request. */
+  /** Age after which a snapshot is reloaded in the background; 0 reloads on every request (tests). */
   readonly snapshotSeconds?: number;
   readonly now?: () => number;
 }
 
 interface Snapshot {
+  /** 1 for the first load, then 2, 3, ... */
+  readonly version: number;
   readonly loadedAt: number;
   readonly authorities: readonly LocalAuthorityView[];
   readonly councils: readonly CouncilFacts[];
@@ -99,6 +102,7 @@ function nextSteps(outlook: CouncilOutlook): NextStep[] {
       lines: [
         next.reason,
         `Nominal window: ${ukDate(nominal.from)} to ${ukDate(nominal.to)} (around the third anniversary of the last inspection's start, ${ukDate(nominal.anniversary)}).`,
+        `Framework expected then: ${outlook.nextFramework.version}, grading ${outlook.nextFramework.areas.map((area) => areaShort(area).toLowerCase()).join(', ')}.`,
       ],
     },
   ];
@@ -115,7 +119,7 @@ function nextSteps(outlook: CouncilOutlook): NextStep[] {
   steps.push({
     heading: 'Visits before it',
     basis: outlook.visits.evidence.nature,
-    lines: [outlook.visits.focusedVisits, ...(outlook.visits.monitoringVisits ? [outlook.visits.monitoringVisits] : []), ...(outlook.visits.firstMonitoringVisitBy ? [`First monitoring visit expected by about ${ukDate(outlook.visits.firstMonitoringVisitBy)}.`] : [])],
+    lines: [outlook.visits.summary, ...(outlook.visits.monitoringVisits ? [outlook.visits.monitoringVisits] : []), ...(outlook.visits.firstMonitoringVisitBy ? [`First monitoring visit expected by about ${ukDate(outlook.visits.firstMonitoringVisitBy)}.`] : [])],
   });
   const running = outlook.deadlines.filter((deadline) => deadline.status === 'running');
   steps.push({
@@ -135,13 +139,16 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
   const ttl = (options.snapshotSeconds ?? 10) * 1000;
   const now = options.now ?? Date.now;
   let current: Promise<Snapshot> | undefined;
-  let currentLoadedAt = -Infinity;
+  let refreshing: Promise<Snapshot> | undefined;
+  let loads = 0;
 
   const load = async (): Promise<Snapshot> => {
     const loadedAt = now();
+    const version = ++loads;
     const [authorities, inspections] = await Promise.all([sources.localAuthorities.list({ includeInactive: true }), sources.inspections.listAll()]);
     const inspectionsByUrn = Map.groupBy(inspections, (inspection) => inspection.urn);
     return {
+      version,
       loadedAt,
       authorities,
       councils: authorities.map(toCouncilFacts),
@@ -152,16 +159,35 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     };
   };
 
-  const snapshot = (): Promise<Snapshot> => {
-    if (!current || now() - currentLoadedAt >= ttl) {
-      currentLoadedAt = now();
+  /**
+   * The first call waits for the load; later calls get the snapshot in hand at once and, once it is
+   * older than the TTL, start one reload in the background that replaces it when done (stale while
+   * revalidating: no request waits for a reload, so reloads do not show in response times).
+   */
+  const snapshot = async (): Promise<Snapshot> => {
+    if (!current) {
       const loading = load();
       current = loading;
       loading.catch(() => {
         if (current === loading) current = undefined;
       });
+      return loading;
     }
-    return current;
+    const held = await current;
+    if (!refreshing && now() - held.loadedAt >= ttl) {
+      refreshing = load();
+      refreshing.then(
+        (fresh) => {
+          current = Promise.resolve(fresh);
+          refreshing = undefined;
+        },
+        () => {
+          refreshing = undefined;
+        },
+      );
+      if (ttl === 0) return refreshing;
+    }
+    return held;
   };
 
   const memo = <T>(snap: Snapshot, key: string, compute: () => T): T => {
@@ -256,8 +282,15 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     });
 
   const detail = async (id: number): Promise<InspectionDetail> => {
-    const inspection = await sources.inspections.get(id);
     const snap = await snapshot();
+    const key = `detail:${id}`;
+    const pending = memo(snap, key, () => loadDetail(snap, id));
+    pending.catch(() => snap.memo.delete(key)); // an unknown id is not remembered
+    return pending;
+  };
+
+  const loadDetail = async (snap: Snapshot, id: number): Promise<InspectionDetail> => {
+    const inspection = await sources.inspections.get(id);
     const authority = snap.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
@@ -278,7 +311,27 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     };
   };
 
+  const story = async (snap: Snapshot, urn: string, asAt: string): Promise<CouncilStory> => {
+    const authority = councilOf(snap, urn);
+    const council = toCouncilFacts(authority);
+    const entries = history(snap, urn);
+    const latestEntry = entries[0];
+    return {
+      council: councilSummary(authority),
+      asAt,
+      history: entries,
+      positions: positions(snap, council, asAt),
+      neighbours: statisticalNeighboursOf(council, snap.councils).map((neighbour) => peer(snap, neighbour, asAt)),
+      regionPeers: council.regionName === null ? [] : snap.councils.filter((candidate) => candidate.regionName === council.regionName).map((member) => peer(snap, member, asAt)),
+      next: outlook(snap, urn, asAt),
+      latest: latestEntry ? await detail(latestEntry.id) : null,
+    };
+  };
+
   return {
+    async dataVersion() {
+      return String((await snapshot()).version);
+    },
     async storeSummary(): Promise<StoreSummary> {
       const snap = await snapshot();
       const published = snap.inspections.map((inspection) => inspection.published).sort();
@@ -295,20 +348,10 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     },
     async councilStory(urn, asAt) {
       const snap = await snapshot();
-      const authority = councilOf(snap, urn);
-      const council = toCouncilFacts(authority);
-      const entries = history(snap, urn);
-      const latestEntry = entries[0];
-      return {
-        council: councilSummary(authority),
-        asAt,
-        history: entries,
-        positions: positions(snap, council, asAt),
-        neighbours: statisticalNeighboursOf(council, snap.councils).map((neighbour) => peer(snap, neighbour, asAt)),
-        regionPeers: council.regionName === null ? [] : snap.councils.filter((candidate) => candidate.regionName === council.regionName).map((member) => peer(snap, member, asAt)),
-        next: outlook(snap, urn, asAt),
-        latest: latestEntry ? await detail(latestEntry.id) : null,
-      };
+      const key = `story:${urn}:${asAt}`;
+      const pending = memo(snap, key, () => story(snap, urn, asAt));
+      pending.catch(() => snap.memo.delete(key)); // an unknown council is not remembered
+      return pending;
     },
     inspection: detail,
   };

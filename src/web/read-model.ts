@@ -129,6 +129,8 @@ export interface StoreSummary {
 }
 
 export interface ReadModel {
+  /** Changes whenever the data behind the other answers may have changed: a key for caching pages. */
+  dataVersion(): Promise<string>;
   storeSummary(): Promise<StoreSummary>;
   listCouncils(): Promise<readonly CouncilSummary[]>;
   searchCouncils(query: string): Promise<readonly CouncilSummary[]>;

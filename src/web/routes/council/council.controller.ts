@@ -17,17 +17,20 @@ export function registerCouncilRoutes(app: FastifyInstance, readModel: ReadModel
     const { asAt: asAtInput } = querySchema.parse(request.query ?? {});
     if (asAtInput && !isoDateSchema.safeParse(asAtInput).success) throw new ValidationError('Enter a real date as year-month-day, for example 2019-03-31.');
     const asAt = asAtInput || todayIso();
-    const story = await readModel.councilStory(urn.data, asAt);
-    const latestEntry = story.history[0];
-    return reply.view('pages/council/council.njk', {
-      ...story,
-      latestAreas: latestEntry ? JUDGEMENT_AREAS.filter((area) => latestEntry.judgements[area] !== undefined) : [],
-      historyAreas: JUDGEMENT_AREAS.filter((area) => story.history.some((entry) => entry.judgements[area] !== undefined)),
-      timelineSvg: councilTimelineChart(
-        story.council.name,
-        story.history.map((entry) => ({ date: entry.inspectionEnd, judgements: entry.judgements })),
-      ),
-      latestRecommendations: story.latest?.recommendations.filter((recommendation) => recommendation.list === 'la') ?? [],
-    });
+    const context = async () => {
+      const story = await readModel.councilStory(urn.data, asAt);
+      const latestEntry = story.history[0];
+      return {
+        ...story,
+        latestAreas: latestEntry ? JUDGEMENT_AREAS.filter((area) => latestEntry.judgements[area] !== undefined) : [],
+        historyAreas: JUDGEMENT_AREAS.filter((area) => story.history.some((entry) => entry.judgements[area] !== undefined)),
+        timelineSvg: councilTimelineChart(
+          story.council.name,
+          story.history.map((entry) => ({ date: entry.inspectionEnd, judgements: entry.judgements })),
+        ),
+        latestRecommendations: story.latest?.recommendations.filter((recommendation) => recommendation.list === 'la') ?? [],
+      };
+    };
+    return reply.cachedView(`${await readModel.dataVersion()}:${asAt}:${request.url}`, 'pages/council/council.njk', context);
   });
 }

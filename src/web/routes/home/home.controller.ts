@@ -4,7 +4,9 @@ import { paths } from '../../paths.ts';
 import type { ReadModel } from '../../read-model.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, readModel: ReadModel): void {
-  app.get(paths.home, async (_request, reply) => reply.view('pages/home/home.njk', { counts: await readModel.storeSummary() }));
+  app.get(paths.home, async (request, reply) =>
+    reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/home/home.njk', async () => ({ counts: await readModel.storeSummary() })),
+  );
   app.get(paths.about, async (_request, reply) => reply.view('pages/about/about.njk'));
   app.get(paths.health, async (_request, reply) => reply.send({ status: 'ok' }));
 }

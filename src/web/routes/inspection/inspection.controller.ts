@@ -35,22 +35,24 @@ async function findInspection(readModel: ReadModel, rawId: string): Promise<Insp
 
 export function registerInspectionRoutes(app: FastifyInstance, readModel: ReadModel): void {
   app.get<{ Params: { id: string } }>('/inspections/:id', async (request, reply) => {
-    const inspection = await findInspection(readModel, request.params.id);
-    const wording = AREA_WORDING[inspection.version];
-    const judgementRows = JUDGEMENT_AREAS.filter((area) => inspection.judgements[area] !== undefined).map((area) => ({
-      area,
-      wording: wording[area] ?? area,
-      grade: inspection.judgements[area],
-    }));
-    const report = await readableReport(inspection);
-    return reply.view('pages/inspection/inspection.njk', {
-      inspection,
-      frameworkText: FRAMEWORK_TEXT[inspection.version] ?? inspection.version,
-      judgementRows,
-      laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
-      lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
-      reportHref: report ? `${paths.inspection(inspection.id)}/report.pdf` : null,
-    });
+    const context = async () => {
+      const inspection = await findInspection(readModel, request.params.id);
+      const wording = AREA_WORDING[inspection.version];
+      const report = await readableReport(inspection);
+      return {
+        inspection,
+        frameworkText: FRAMEWORK_TEXT[inspection.version] ?? inspection.version,
+        judgementRows: JUDGEMENT_AREAS.filter((area) => inspection.judgements[area] !== undefined).map((area) => ({
+          area,
+          wording: wording[area] ?? area,
+          grade: inspection.judgements[area],
+        })),
+        laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
+        lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
+        reportHref: report ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+      };
+    };
+    return reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/inspection/inspection.njk', context);
   });
 
   app.get<{ Params: { id: string } }>('/inspections/:id/report.pdf', async (request, reply) => {

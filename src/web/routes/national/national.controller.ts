@@ -8,6 +8,7 @@ import type { ReadModel } from '../../read-model.ts';
 import { areasIn, filterRows, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery, type NationalQuery, type SortKey } from './national.schema.ts';
 
+const TEMPLATE = 'pages/national/national.njk';
 const COLUMN_TEXT: Record<string, string> = { name: 'Council', region: 'Region', published: 'Published', kind: 'Kind' };
 
 /** The page's query as URL parameters, defaults left out, with some replaced. */
@@ -46,30 +47,30 @@ export function registerNationalRoutes(app: FastifyInstance, readModel: ReadMode
   app.get(paths.national, async (request, reply) => {
     const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
     const asAt = query.asAt ?? todayIso();
-    const picture = await readModel.nationalPicture(asAt);
-    const shown = sortRows(filterRows(picture.latest, query), query.sort, query.order);
-    const areas = areasIn(picture.latest.length ? picture.latest : shown);
-    const errors = asAtError
-      ? { summary: [{ text: asAtError, href: '#as-at' }], fields: { asAt: asAtError } }
-      : { summary: [], fields: {} };
-    if (asAtError) reply.code(400);
-    return reply.view('pages/national/national.njk', {
-      asAt,
-      form: { asAt: asAtInput, name: query.name ?? '', sort: query.sort, order: query.order },
-      errors,
-      included: picture.included,
-      missing: picture.missing,
-      distributions: picture.distributions,
-      chartSvg: nationalDistributionChart(picture.distributions, asAt),
-      regionItems: [{ value: '', text: 'All regions' }, ...picture.regions.map((region) => ({ value: region, text: region, selected: region === query.region }))],
-      gradeItems: [{ value: '', text: 'Any grade' }, ...GRADES.map((grade) => ({ value: grade, text: gradeShort(grade), selected: grade === query.overall }))],
-      rows: shown,
-      totalRows: picture.latest.length,
-      filtered: shown.length !== picture.latest.length,
-      areas,
-      columns: columns(query, areas),
-      csvHref: paths.withQuery(paths.nationalCsv, queryString(query)),
-    });
+    const context = async () => {
+      const picture = await readModel.nationalPicture(asAt);
+      const shown = sortRows(filterRows(picture.latest, query), query.sort, query.order);
+      const areas = areasIn(picture.latest.length ? picture.latest : shown);
+      return {
+        asAt,
+        form: { asAt: asAtInput, name: query.name ?? '', sort: query.sort, order: query.order },
+        errors: asAtError ? { summary: [{ text: asAtError, href: '#as-at' }], fields: { asAt: asAtError } } : { summary: [], fields: {} },
+        included: picture.included,
+        missing: picture.missing,
+        distributions: picture.distributions,
+        chartSvg: nationalDistributionChart(picture.distributions, asAt),
+        regionItems: [{ value: '', text: 'All regions' }, ...picture.regions.map((region) => ({ value: region, text: region, selected: region === query.region }))],
+        gradeItems: [{ value: '', text: 'Any grade' }, ...GRADES.map((grade) => ({ value: grade, text: gradeShort(grade), selected: grade === query.overall }))],
+        rows: shown,
+        totalRows: picture.latest.length,
+        filtered: shown.length !== picture.latest.length,
+        areas,
+        columns: columns(query, areas),
+        csvHref: paths.withQuery(paths.nationalCsv, queryString(query)),
+      };
+    };
+    if (asAtError) return reply.code(400).view(TEMPLATE, await context());
+    return reply.cachedView(`${await readModel.dataVersion()}:${asAt}:${request.url}`, TEMPLATE, context);
   });
 
   app.get(paths.nationalCsv, async (request, reply) => {
