@@ -18,7 +18,10 @@ export interface StartOptions {
 }
 
 export interface RunningServer {
+  /** The address to print: http://localhost:PORT. */
   readonly url: string;
+  /** The address actually bound, with the real port (tests start on port 0). */
+  readonly address: string;
   readonly services: Services;
   close(): Promise<void>;
 }
@@ -63,10 +66,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await importWhenEmpty(services, config.reportsDir, say);
     const app = await createApp({ readModel: createReadModel(services), logger });
     await app.listen({ port: config.port, host: options.host ?? '0.0.0.0' });
-    const url = `http://localhost:${config.port}`;
+    const bound = app.server.address();
+    const port = bound !== null && typeof bound === 'object' ? bound.port : config.port;
+    const url = `http://localhost:${port}`;
     say(`Serving on ${url} (national picture: ${url}/national, API: ${url}/api/v1/openapi.json)`);
     return {
       url,
+      address: `http://127.0.0.1:${port}`,
       services,
       async close() {
         await app.close();

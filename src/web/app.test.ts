@@ -3,6 +3,16 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import {
+  comparisonsSchema,
+  councilDetailSchema,
+  councilListSchema,
+  historySchema,
+  inspectionDetailSchema,
+  latestListSchema,
+  nationalSchema,
+  nextSchema,
+} from '../api/v1/api.schemas.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
 import { createReadModel } from './read-model.service.ts';
@@ -260,6 +270,26 @@ describe('API', () => {
       const body = response.json();
       assert.equal(body.error.code, code, url);
       assert.equal(typeof body.error.message, 'string');
+    }
+  });
+
+  test('every answer has the shape its OpenAPI schema gives', async () => {
+    const id = await idOf(DERBY_URN, '2017-06-13');
+    const cases = [
+      ['/api/v1/councils?q=derby', councilListSchema],
+      [`/api/v1/councils/${DERBY_URN}`, councilDetailSchema],
+      [`/api/v1/councils/${DERBY_URN}/inspections`, historySchema],
+      [`/api/v1/councils/${DERBY_URN}/comparisons?asAt=2022-01-01`, comparisonsSchema],
+      [`/api/v1/councils/${DERBY_URN}/next?asAt=2022-01-01`, nextSchema],
+      [`/api/v1/inspections/${id}`, inspectionDetailSchema],
+      ['/api/v1/stats/national?asAt=2022-01-01', nationalSchema],
+      ['/api/v1/stats/latest-inspections', latestListSchema],
+    ] as const;
+    for (const [url, schema] of cases) {
+      const response = await app.inject(url);
+      assert.equal(response.statusCode, 200, url);
+      const parsed = (schema as unknown as { safeParse(value: unknown): { success: boolean; error?: unknown } }).safeParse(response.json());
+      assert.ok(parsed.success, `${url}: ${JSON.stringify(parsed.error)}`);
     }
   });
 
