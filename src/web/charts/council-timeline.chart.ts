@@ -33,7 +33,7 @@ export function councilTimelineChart(councilName: string, inspections: readonly 
   const dates = [...new Set(inspections.map((inspection) => inspection.date))].sort();
   return renderPlot(
     {
-      width: 720,
+      width: 960,
       height: 40 + areas.length * 122,
       marginLeft: 185,
       marginRight: 24,

@@ -8,6 +8,8 @@ export interface AreaDistribution {
   readonly area: JudgementArea;
   readonly included: number;
   readonly counts: Readonly<Record<Grade, number>>;
+  /** 0 to 100, as the analytics round them, so the chart and its table agree. */
+  readonly percentages: Readonly<Record<Grade, number>>;
 }
 
 interface Bar {
@@ -29,7 +31,7 @@ export function nationalDistributionChart(distributions: readonly AreaDistributi
         grade: gradeShort(grade),
         gradeKey: grade,
         count,
-        label: `${count} (${percent((count * 100) / distribution.included)})`,
+        label: `${count} (${percent(distribution.percentages[grade])})`,
       };
     }),
   );
@@ -37,7 +39,7 @@ export function nationalDistributionChart(distributions: readonly AreaDistributi
   const max = Math.max(1, ...bars.map((bar) => bar.count));
   return renderPlot(
     {
-      width: 720,
+      width: 960,
       height: 40 + shown.length * 118,
       marginLeft: 185,
       marginRight: 90,
