@@ -19,6 +19,7 @@ import {
   backtest,
   councilOutlook,
   EMPIRICAL_WINDOW_PERCENTILES,
+  PATHWAYS,
   type BacktestResult,
   type CouncilOutlook,
   type EmpiricalWindow,
@@ -145,6 +146,12 @@ export function describeBacktest(result: BacktestResult, councils: number): stri
     `  Actual start in nominal window:  ${percent(result.nominalWindowCoverage)} (third anniversary, six months either side)`,
     `  Actual start in empirical window: ${percent(result.empiricalWindowCoverage)} (${lower * 100}th-${upper * 100}th percentiles of the gaps known the day before)`,
     `    of which open-ended windows: ${result.openEndedEmpiricalWindows}; bounded windows alone cover ${percent(bounded.length === 0 ? 0 : boundedHits / bounded.length)} (${boundedHits} of ${bounded.length}); no window yet: ${result.withoutEmpiricalWindow}`,
+    `  By pathway (kind right / in empirical window): ${PATHWAYS.filter((pathway) => count((item) => item.pathway === pathway) > 0)
+      .map((pathway) => {
+        const total = count((item) => item.pathway === pathway);
+        return `${pathway} ${count((item) => item.pathway === pathway && item.kindRight)}/${total}, ${count((item) => item.pathway === pathway && item.inEmpiricalWindow)}/${total}`;
+      })
+      .join('; ')}`,
     ...(result.skipped > 0 ? [`  Left out: ${result.skipped} pairs whose earlier report has no grades.`] : []),
   ].join('\n') + '\n';
 }
