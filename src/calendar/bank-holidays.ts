@@ -25,8 +25,12 @@ interface OneOffChange {
   readonly adds?: BankHoliday;
 }
 
-/** Changes by proclamation (DOMAIN.md §4.1). */
+/**
+ * Changes by proclamation: DOMAIN.md §4.1 for 2012-2023. The 2011 royal wedding day is not in
+ * DOMAIN.md (which starts in 2012); it is here from recollection so that 2010-2011 are right too.
+ */
 const ONE_OFF_CHANGES: readonly OneOffChange[] = [
+  { adds: { date: '2011-04-29', name: 'Royal wedding' } },
   { moves: { from: '2012-05-28', to: '2012-06-04' } },
   { adds: { date: '2012-06-05', name: 'Queen’s Diamond Jubilee' } },
   { moves: { from: '2020-05-04', to: '2020-05-08' } },

@@ -55,6 +55,7 @@ describe('Easter and the weekend substitutions (DOMAIN.md test vectors (e))', ()
     assert.ok(dates(2020).includes('2020-05-08') && !dates(2020).includes('2020-05-04'));
     assert.ok(dates(2022).includes('2022-06-02') && dates(2022).includes('2022-06-03') && dates(2022).includes('2022-09-19') && !dates(2022).includes('2022-05-30'));
     assert.ok(dates(2023).includes('2023-05-08') && dates(2023).includes('2023-05-01'));
+    assert.ok(dates(2011).includes('2011-04-29'));
     assert.equal(dates(2033).length, 8);
   });
   test('computes every year from 2010 to 2040 and refuses others', () => {
