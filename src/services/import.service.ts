@@ -110,7 +110,7 @@ export function factsOf(report: InspectionReport, urn: string, published: string
       urn,
       content_hash: '',
       facts_hash: '',
-      file_path: report.file,
+      file_path: resolve(report.file),
       framework: report.framework,
       version: report.version,
       kind: report.kind,
@@ -154,6 +154,33 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     return { urn, published: date.published, source: date.source };
   };
 
+  /** Places, hashes and stores one report in its own transaction; never throws. */
+  const storeReport = async (report: InspectionReport, register: readonly LocalAuthorityView[], manifest: Manifest | undefined, runId: number, anomalies: Anomaly[]): Promise<ReportOutcome> => {
+    const file = report.file;
+    try {
+      const place = placeReport(report, register, manifest);
+      const facts = factsOf(report, place.urn, place.published, place.source);
+      const contentHash = createHash('sha256').update(await readFile(file)).digest('hex');
+      const factsHash = hashFacts(facts);
+      const toStore = { ...facts, inspection: { ...facts.inspection, content_hash: contentHash, facts_hash: factsHash } };
+      const stored = await findInspectionByContentHash(db, contentHash);
+      let outcome: ReportOutcome;
+      if (!stored) {
+        outcome = { file, status: 'imported', urn: place.urn, inspectionId: await insertInspection(db, toStore, runId, now()) };
+      } else if (stored.facts_hash !== factsHash) {
+        await replaceInspectionFacts(db, stored.id, toStore, runId, now());
+        outcome = { file, status: 'updated', urn: place.urn, inspectionId: Number(stored.id) };
+      } else {
+        outcome = { file, status: 'already-present', urn: place.urn, inspectionId: Number(stored.id) };
+      }
+      for (const finding of checkReport(report)) anomalies.push({ file, urn: place.urn, ...finding });
+      return outcome;
+    } catch (error) {
+      const code = error instanceof ReportRejected ? error.code : 'store-failed';
+      return { file, status: 'failed', error: { code, message: (error as Error).message } };
+    }
+  };
+
   return {
     async importReports(paths, options = {}) {
       const manifest = options.manifest === undefined ? undefined : await readManifest(options.manifest);
@@ -165,31 +192,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
       const anomalies: Anomaly[] = [];
       let index = 0;
       for await (const result of extract(files, { workers: options.workers, onProgress: options.onProgress })) {
-        let outcome: ReportOutcome;
-        if (isExtractionFailure(result)) {
-          outcome = { file: result.file, status: 'failed', error: result.error };
-        } else {
-          try {
-            const place = placeReport(result, register, manifest);
-            const facts = factsOf(result, place.urn, place.published, place.source);
-            const contentHash = createHash('sha256').update(await readFile(result.file)).digest('hex');
-            const factsHash = hashFacts(facts);
-            const toStore = { ...facts, inspection: { ...facts.inspection, content_hash: contentHash, facts_hash: factsHash } };
-            const stored = await findInspectionByContentHash(db, contentHash);
-            if (!stored) {
-              outcome = { file: result.file, status: 'imported', urn: place.urn, inspectionId: await insertInspection(db, toStore, runId, now()) };
-            } else if (stored.facts_hash !== factsHash) {
-              await replaceInspectionFacts(db, stored.id, toStore, runId, now());
-              outcome = { file: result.file, status: 'updated', urn: place.urn, inspectionId: Number(stored.id) };
-            } else {
-              outcome = { file: result.file, status: 'already-present', urn: place.urn, inspectionId: Number(stored.id) };
-            }
-            for (const finding of checkReport(result)) anomalies.push({ file: result.file, urn: place.urn, ...finding });
-          } catch (error) {
-            const code = error instanceof ReportRejected ? error.code : 'store-failed';
-            outcome = { file: result.file, status: 'failed', error: { code, message: (error as Error).message } };
-          }
-        }
+        const outcome = isExtractionFailure(result) ? ({ file: result.file, status: 'failed', error: result.error } as const) : await storeReport(result, register, manifest, runId, anomalies);
         outcomes.push(outcome);
         await options.onReport?.(outcome, index++);
       }
