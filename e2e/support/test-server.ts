@@ -10,6 +10,8 @@ import { createLogger } from '../../src/logger.ts';
 import { createApp } from '../../src/web/app.ts';
 import { createReadModel } from '../../src/web/read-model.service.ts';
 import { servicesWithReportFiles, type LoadedServices } from '../../src/web/testing/services-with-reports.ts';
+
+type LoadedFiles = Omit<LoadedServices, 'importMore'>;
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels, readRecommendationLabels } from '../../test/helpers/corpus.ts';
 import { isGradedLabelRow, reportFromLabel } from '../../test/store/label-fixtures.ts';
 
@@ -17,7 +19,7 @@ export { corpusMissing };
 
 export interface TestServer {
   readonly baseUrl: string;
-  readonly loaded: LoadedServices;
+  readonly loaded: LoadedFiles;
   close(): Promise<void>;
 }
 

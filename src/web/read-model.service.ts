@@ -6,6 +6,7 @@
  * through the services and refreshed in the background once it is `snapshotSeconds` old (an import
  * by another process shows up soon after); results per date are memoised on the snapshot.
  */
+import { createHash } from 'node:crypto';
 import {
   inspectionHistory,
   latestInspections,
@@ -53,9 +54,11 @@ export interface ReadModelOptions {
 }
 
 interface Snapshot {
-  /** 1 for the first load, then 2, 3, ... */
+  /** 1 for the first snapshot, then 2, 3, ... for each one with different data. */
   readonly version: number;
   readonly loadedAt: number;
+  /** sha256 of the loaded register and inspections: equal data, equal fingerprint. */
+  readonly fingerprint: string;
   readonly authorities: readonly LocalAuthorityView[];
   readonly councils: readonly CouncilFacts[];
   readonly byUrn: ReadonlyMap<string, LocalAuthorityView>;
@@ -140,16 +143,17 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
   const now = options.now ?? Date.now;
   let current: Promise<Snapshot> | undefined;
   let refreshing: Promise<Snapshot> | undefined;
+  let checkedAt = -Infinity;
   let loads = 0;
 
   const load = async (): Promise<Snapshot> => {
     const loadedAt = now();
-    const version = ++loads;
     const [authorities, inspections] = await Promise.all([sources.localAuthorities.list({ includeInactive: true }), sources.inspections.listAll()]);
     const inspectionsByUrn = Map.groupBy(inspections, (inspection) => inspection.urn);
     return {
-      version,
+      version: 0,
       loadedAt,
+      fingerprint: createHash('sha256').update(JSON.stringify([authorities, inspections])).digest('hex'),
       authorities,
       councils: authorities.map(toCouncilFacts),
       byUrn: new Map(authorities.map((authority) => [authority.urn, authority])),
@@ -160,13 +164,15 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
   };
 
   /**
-   * The first call waits for the load; later calls get the snapshot in hand at once and, once it is
-   * older than the TTL, start one reload in the background that replaces it when done (stale while
-   * revalidating: no request waits for a reload, so reloads do not show in response times).
+   * The first call waits for the load; later calls get the snapshot in hand at once and, once it was
+   * checked longer than the TTL ago, start one reload in the background. The reload replaces the
+   * snapshot only when the data differ (so memoised figures and cached pages live on while nothing
+   * changes), and no request waits for it.
    */
   const snapshot = async (): Promise<Snapshot> => {
     if (!current) {
-      const loading = load();
+      checkedAt = now();
+      const loading = load().then((first) => ({ ...first, version: ++loads }));
       current = loading;
       loading.catch(() => {
         if (current === loading) current = undefined;
@@ -174,18 +180,20 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       return loading;
     }
     const held = await current;
-    if (!refreshing && now() - held.loadedAt >= ttl) {
-      refreshing = load();
-      refreshing.then(
-        (fresh) => {
-          current = Promise.resolve(fresh);
+    if (!refreshing && now() - checkedAt >= ttl) {
+      checkedAt = now();
+      const reloading = load().then((fresh) => (fresh.fingerprint === held.fingerprint ? held : { ...fresh, version: ++loads }));
+      refreshing = reloading;
+      reloading.then(
+        (next) => {
+          current = Promise.resolve(next);
           refreshing = undefined;
         },
         () => {
           refreshing = undefined;
         },
       );
-      if (ttl === 0) return refreshing;
+      if (ttl === 0) return reloading;
     }
     return held;
   };

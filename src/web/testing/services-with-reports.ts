@@ -18,7 +18,21 @@ export interface LoadedServices {
   readonly services: Services;
   readonly summary: ImportSummary;
   readonly dir: string;
+  /** Writes more stand-in files and imports them through the same services. */
+  importMore(fixtures: readonly ReportFixture[]): Promise<ImportSummary>;
   close(): Promise<void>;
+}
+
+function writeFixtures(reportsDir: string, fixtures: readonly ReportFixture[], reports: Map<string, InspectionReport>): string[] {
+  const written: string[] = [];
+  for (const { path: relative, ...report } of fixtures) {
+    const path = resolve(reportsDir, relative);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `%PDF-1.4\n% stand-in for ${relative}\n`);
+    reports.set(path, { ...report, file: path });
+    written.push(path);
+  }
+  return written;
 }
 
 function extractorFor(reports: ReadonlyMap<string, InspectionReport>): ReportExtractor {
@@ -38,24 +52,20 @@ export async function servicesWithReports(fixtures: readonly ReportFixture[]): P
   const dir = mkdtempSync(join(tmpdir(), 'csci-web-'));
   const reportsDir = join(dir, 'reports');
   const reports = new Map<string, InspectionReport>();
-  for (const { path: relative, ...report } of fixtures) {
-    const path = resolve(reportsDir, relative);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `%PDF-1.4\n% stand-in for ${relative}\n`);
-    reports.set(path, { ...report, file: path });
-  }
-  return servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir);
+  writeFixtures(reportsDir, fixtures, reports);
+  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir);
+  return { ...loaded, importMore: (more) => loaded.services.imports.importReports(writeFixtures(reportsDir, more, reports)) };
 }
 
 /**
  * Opens services on a new SQLite file and imports existing report files (real corpus PDFs, say),
  * each read as the report given for its absolute path.
  */
-export async function servicesWithReportFiles(reports: ReadonlyMap<string, InspectionReport>): Promise<LoadedServices> {
+export async function servicesWithReportFiles(reports: ReadonlyMap<string, InspectionReport>): Promise<Omit<LoadedServices, 'importMore'>> {
   return servicesImporting(reports, [...reports.keys()], mkdtempSync(join(tmpdir(), 'csci-web-')));
 }
 
-async function servicesImporting(reports: ReadonlyMap<string, InspectionReport>, paths: readonly string[], dir: string): Promise<LoadedServices> {
+async function servicesImporting(reports: ReadonlyMap<string, InspectionReport>, paths: readonly string[], dir: string): Promise<Omit<LoadedServices, 'importMore'>> {
   const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { importer: { extract: extractorFor(reports) } });
   try {
     const summary = paths.length ? await services.imports.importReports(paths) : emptySummary();
