@@ -22,6 +22,7 @@ export function registerCouncilRoutes(app: FastifyInstance, readModel: ReadModel
       const latestEntry = story.history[0];
       return {
         ...story,
+        asAtInput: asAtInput ?? '',
         latestAreas: latestEntry ? JUDGEMENT_AREAS.filter((area) => latestEntry.judgements[area] !== undefined) : [],
         historyAreas: JUDGEMENT_AREAS.filter((area) => story.history.some((entry) => entry.judgements[area] !== undefined)),
         timelineSvg: councilTimelineChart(
