@@ -271,6 +271,8 @@ describe('API', () => {
       assert.equal(body.error.code, code, url);
       assert.equal(typeof body.error.message, 'string');
     }
+    const dateError = (await app.inject('/api/v1/stats/national?asAt=2019-02-30')).json();
+    assert.equal(dateError.error.message, 'query parameter asAt: must be a real calendar date');
   });
 
   test('every answer has the shape its OpenAPI schema gives', async () => {

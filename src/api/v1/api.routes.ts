@@ -25,7 +25,9 @@ import type { z } from 'zod';
 function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const message = result.error.issues.map((issue) => `${part} ${issue.path.join('.') || 'value'} ${issue.message}`).join('; ');
+  const message = result.error.issues
+    .map((issue) => `${part} parameter ${issue.path.join('.') || 'value'}: ${/^an? /.test(issue.message) ? `must be ${issue.message}` : issue.message}`)
+    .join('; ');
   throw new ValidationError(message);
 }
 
