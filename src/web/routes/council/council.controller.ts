@@ -23,6 +23,10 @@ export function registerCouncilRoutes(app: FastifyInstance, readModel: ReadModel
       return {
         ...story,
         asAtInput: asAtInput ?? '',
+        positionGroups: [
+          { caption: `In the ${story.council.regionName ?? 'region'}`, positions: story.positions.filter((position) => position.group === 'region') },
+          { caption: 'Among its statistical neighbours (and itself)', positions: story.positions.filter((position) => position.group === 'neighbours') },
+        ].filter((group) => group.positions.length > 0),
         latestAreas: latestEntry ? JUDGEMENT_AREAS.filter((area) => latestEntry.judgements[area] !== undefined) : [],
         historyAreas: JUDGEMENT_AREAS.filter((area) => story.history.some((entry) => entry.judgements[area] !== undefined)),
         timelineSvg: councilTimelineChart(
