@@ -6,20 +6,25 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { JUDGEMENT_AREAS, isExtractionFailure, type ExtractionResult, type InspectionReport } from '../domain/index.ts';
+import { FRAMEWORK_VERSIONS, JUDGEMENT_AREAS, isExtractionFailure, type ExtractionResult, type InspectionReport } from '../domain/index.ts';
 import { extractFiles, findReportFiles } from '../extract/index.ts';
 import { checkJudgementConsistency } from '../rules/consistency.ts';
 import {
   findInspectionByContentHash,
+  findInspectionsByContentHashes,
   finishImportRun,
   insertInspection,
+  listInspectionRows,
+  listJudgementRows,
   replaceInspectionFacts,
+  setReaderFingerprint,
   startImportRun,
   type Database,
   type InspectionFactsToStore,
 } from '../store/index.ts';
 import { matchPrintedName, type LocalAuthorityService } from './local-authority.service.ts';
-import type { LocalAuthorityView } from './views.ts';
+import { readerFingerprint } from './reader-fingerprint.ts';
+import { judgementsFrom, type LocalAuthorityView } from './views.ts';
 import { publicationDate, readManifest, urnFromFolder, type Manifest } from './report-placement.ts';
 
 /** Reads report files in input order (the real one is extract's worker pool). */
@@ -38,7 +43,7 @@ export interface Anomaly {
 }
 
 /** The framework rules' consistency checks (src/rules/consistency.ts), as the importer uses them. */
-export type ReportChecker = (report: InspectionReport) => readonly Omit<Anomaly, 'file' | 'urn'>[];
+export type ReportChecker = (report: Pick<InspectionReport, 'version' | 'judgements'>) => readonly Omit<Anomaly, 'file' | 'urn'>[];
 
 export const checkReportWithFrameworkRules: ReportChecker = (report) =>
   checkJudgementConsistency(report.version, report.judgements).map((finding) => ({ rule: finding.rule, severity: finding.severity, reason: finding.reason }));
@@ -93,6 +98,30 @@ export interface ImportDependencies {
   readonly extract?: ReportExtractor;
   readonly checkReport?: ReportChecker;
   readonly now?: () => string;
+  /** The reader code's fingerprint (reader-fingerprint.ts); reports stored under the same one are not read again. */
+  readonly readerFingerprint?: () => string;
+}
+
+interface RunContext {
+  readonly register: readonly LocalAuthorityView[];
+  readonly manifest: Manifest | undefined;
+  readonly fingerprint: string;
+  readonly runId: number;
+  readonly anomalies: Anomaly[];
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The content hash of every file that can be read; the reader reports the others. */
+async function hashFiles(files: readonly string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => undefined);
+    if (bytes) hashes.set(file, hashBytes(bytes));
+  }
+  return hashes;
 }
 
 class ReportRejected extends Error {
@@ -141,6 +170,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
   const extract = dependencies.extract ?? defaultExtractor;
   const checkReport = dependencies.checkReport ?? checkReportWithFrameworkRules;
   const now = dependencies.now ?? (() => new Date().toISOString());
+  const fingerprintOfReader = dependencies.readerFingerprint ?? readerFingerprint;
 
   const placeReport = (report: InspectionReport, register: readonly LocalAuthorityView[], manifest: Manifest | undefined): { urn: string; published: string; source: string } => {
     const folderUrn = urnFromFolder(report.file);
@@ -154,15 +184,39 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     return { urn, published: date.published, source: date.source };
   };
 
+  /**
+   * Files already stored (same bytes) and read by the same reader code need no reading: they are
+   * already present, and their anomalies come from the stored grades.
+   */
+  const storedUnderSameReader = async (hashes: ReadonlyMap<string, string>, context: RunContext): Promise<Map<string, ReportOutcome>> => {
+    const stored = await findInspectionsByContentHashes(db, [...new Set(hashes.values())]);
+    const current = new Map(stored.filter((row) => row.reader_fingerprint === context.fingerprint).map((row) => [row.content_hash, Number(row.id)]));
+    const known = new Map<string, ReportOutcome>();
+    if (current.size === 0) return known;
+    const [rows, judgements] = await Promise.all([listInspectionRows(db), listJudgementRows(db)]);
+    const rowById = new Map(rows.map((row) => [Number(row.id), row]));
+    const judgementsById = Map.groupBy(judgements, (judgement) => Number(judgement.inspection_id));
+    for (const [file, hash] of hashes) {
+      const id = current.get(hash);
+      const row = id === undefined ? undefined : rowById.get(id);
+      if (id === undefined || row === undefined) continue;
+      known.set(file, { file, status: 'already-present', urn: row.urn, inspectionId: id });
+      const version = FRAMEWORK_VERSIONS.find((candidate) => candidate === row.version);
+      if (version) for (const finding of checkReport({ version, judgements: judgementsFrom(judgementsById.get(id) ?? []) })) context.anomalies.push({ file, urn: row.urn, ...finding });
+    }
+    return known;
+  };
+
   /** Places, hashes and stores one report in its own transaction; never throws. */
-  const storeReport = async (report: InspectionReport, register: readonly LocalAuthorityView[], manifest: Manifest | undefined, runId: number, anomalies: Anomaly[]): Promise<ReportOutcome> => {
+  const storeReport = async (report: InspectionReport, context: RunContext, contentHashOfFile: string | undefined): Promise<ReportOutcome> => {
     const file = report.file;
+    const { anomalies, fingerprint, runId } = context;
     try {
-      const place = placeReport(report, register, manifest);
+      const place = placeReport(report, context.register, context.manifest);
       const facts = factsOf(report, place.urn, place.published, place.source);
-      const contentHash = createHash('sha256').update(await readFile(file)).digest('hex');
+      const contentHash = contentHashOfFile ?? hashBytes(await readFile(file));
       const factsHash = hashFacts(facts);
-      const toStore = { ...facts, inspection: { ...facts.inspection, content_hash: contentHash, facts_hash: factsHash } };
+      const toStore = { ...facts, inspection: { ...facts.inspection, content_hash: contentHash, facts_hash: factsHash, reader_fingerprint: fingerprint } };
       const stored = await findInspectionByContentHash(db, contentHash);
       let outcome: ReportOutcome;
       if (!stored) {
@@ -171,6 +225,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
         await replaceInspectionFacts(db, stored.id, toStore, runId, now());
         outcome = { file, status: 'updated', urn: place.urn, inspectionId: Number(stored.id) };
       } else {
+        await setReaderFingerprint(db, stored.id, fingerprint);
         outcome = { file, status: 'already-present', urn: place.urn, inspectionId: Number(stored.id) };
       }
       for (const finding of checkReport(report)) anomalies.push({ file, urn: place.urn, ...finding });
@@ -185,17 +240,36 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     async importReports(paths, options = {}) {
       const manifest = options.manifest === undefined ? undefined : await readManifest(options.manifest);
       const files = await findReportFiles(paths);
-      const register = await localAuthorities.list({ includeInactive: true });
       const source = paths.map((path) => resolve(path)).join(', ');
-      const runId = await startImportRun(db, source, files.length, now());
+      const context: RunContext = {
+        register: await localAuthorities.list({ includeInactive: true }),
+        manifest,
+        fingerprint: fingerprintOfReader(),
+        runId: await startImportRun(db, source, files.length, now()),
+        anomalies: [],
+      };
+      const hashes = await hashFiles(files);
+      const known = await storedUnderSameReader(hashes, context);
+      const toRead = files.filter((file) => !known.has(file));
+      if (known.size > 0) options.onProgress?.(known.size, files.length);
       const outcomes: ReportOutcome[] = [];
-      const anomalies: Anomaly[] = [];
-      let index = 0;
-      for await (const result of extract(files, { workers: options.workers, onProgress: options.onProgress })) {
-        const outcome = isExtractionFailure(result) ? ({ file: result.file, status: 'failed', error: result.error } as const) : await storeReport(result, register, manifest, runId, anomalies);
-        outcomes.push(outcome);
-        await options.onReport?.(outcome, index++);
+      const reading = extract(toRead, { workers: options.workers, onProgress: (done) => options.onProgress?.(known.size + done, files.length) })[Symbol.asyncIterator]();
+      try {
+        for (const [index, file] of files.entries()) {
+          let outcome = known.get(file);
+          if (outcome === undefined) {
+            const next = await reading.next();
+            if (next.done) throw new Error(`The reader gave no result for ${file}.`);
+            const result = next.value;
+            outcome = isExtractionFailure(result) ? { file: result.file, status: 'failed', error: result.error } : await storeReport(result, context, hashes.get(file));
+          }
+          outcomes.push(outcome);
+          await options.onReport?.(outcome, index);
+        }
+      } finally {
+        await reading.return?.();
       }
+      const { runId, anomalies } = context;
       const count = (status: ReportStatus): number => outcomes.filter((outcome) => outcome.status === status).length;
       const failures = outcomes.flatMap((outcome) => (outcome.error ? [{ file: outcome.file, code: outcome.error.code, message: outcome.error.message }] : []));
       const summary = {

@@ -44,6 +44,8 @@ export interface InspectionTable {
   published: string;
   published_source: PublishedSource;
   lead_inspector: string | null;
+  /** sha256 of the reader's code that gave these facts; null for rows stored before it was kept. */
+  reader_fingerprint: string | null;
   import_run_id: number | null;
   imported_at: string;
   updated_at: string;

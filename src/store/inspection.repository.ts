@@ -13,6 +13,28 @@ export interface StoredReportKey {
   facts_hash: string;
 }
 
+export interface StoredReportState {
+  id: number;
+  content_hash: string;
+  facts_hash: string;
+  reader_fingerprint: string | null;
+}
+
+/** The stored reports among these file hashes (asked in batches to stay under parameter limits). */
+export async function findInspectionsByContentHashes(db: Kysely<Database>, contentHashes: readonly string[]): Promise<StoredReportState[]> {
+  const found: StoredReportState[] = [];
+  for (let start = 0; start < contentHashes.length; start += 500) {
+    const batch = contentHashes.slice(start, start + 500);
+    found.push(...(await db.selectFrom('inspection').select(['id', 'content_hash', 'facts_hash', 'reader_fingerprint']).where('content_hash', 'in', batch).execute()));
+  }
+  return found;
+}
+
+/** Records that a newer reader read the report and found the same facts. */
+export async function setReaderFingerprint(db: Kysely<Database>, id: number, readerFingerprint: string): Promise<void> {
+  await db.updateTable('inspection').set({ reader_fingerprint: readerFingerprint }).where('id', '=', id).execute();
+}
+
 export async function findInspectionByContentHash(db: Kysely<Database>, contentHash: string): Promise<StoredReportKey | undefined> {
   return db.selectFrom('inspection').select(['id', 'facts_hash']).where('content_hash', '=', contentHash).executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { InspectionReport } from '../../src/domain/index.ts';
+import type { ReportExtractor } from '../../src/services/index.ts';
 import { listInspectionRows } from '../../src/store/index.ts';
 import type { DialectName } from '../../src/store/index.ts';
 import { corpusMissing, readLabels, readRecommendationLabels } from '../helpers/corpus.ts';
@@ -13,12 +14,24 @@ import { addFixtureFile, buildFixtureFolder, fixtureExtractor, isGradedLabelRow,
 const labels = corpusMissing ? [] : readLabels().filter(isGradedLabelRow);
 const recommendations = corpusMissing ? new Map() : readRecommendationLabels();
 
+let filesRead = 0;
+/** Counts the files the importer asks the reader for. */
+function countingExtractor(inner: ReportExtractor): ReportExtractor {
+  return (files, options) => {
+    filesRead += files.length;
+    return inner(files, options);
+  };
+}
+
 const sample = (count: number) => labels.filter((_row, index) => index % Math.ceil(labels.length / count) === 0).slice(0, count);
 
 for (const dialect of TEST_DIALECTS) {
   describe(`import on ${dialect}`, { skip: corpusMissing }, () => {
+    /** The reader's version as the importer sees it; a test changes it to stand for a better reader. */
+    let readerVersion = 'reader-1';
     const withServices = async (reports: Map<string, InspectionReport>, body: (services: Awaited<ReturnType<typeof createTestServices>>) => Promise<void>, d: DialectName = dialect) => {
-      const services = await createTestServices(d, { importer: { extract: fixtureExtractor(reports) } });
+      readerVersion = 'reader-1';
+      const services = await createTestServices(d, { importer: { extract: countingExtractor(fixtureExtractor(reports)), readerFingerprint: () => readerVersion } });
       try {
         await body(services);
       } finally {
@@ -33,7 +46,9 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(first.files, labels.length);
         assert.deepEqual(first.failures, []);
         assert.equal(first.imported, labels.length);
+        filesRead = 0;
         const second = await services.imports.importReports([folder.dir]);
+        assert.equal(filesRead, 0, 'reports stored by the same reader are not read again');
         assert.equal(second.imported, 0);
         assert.equal(second.updated, 0);
         assert.equal(second.alreadyPresent, labels.length);
@@ -103,6 +118,9 @@ for (const dialect of TEST_DIALECTS) {
         await services.imports.importReports([folder.dir]);
         const [path, report] = [...folder.reports.entries()][2] ?? assert.fail('no fixture');
         folder.reports.set(path, { ...report, judgements: { ...report.judgements, leadership: 'inadequate' }, recommendations: ['A recommendation the better reader found.'] });
+        const sameReader = await services.imports.importReports([folder.dir]);
+        assert.deepEqual([sameReader.updated, sameReader.alreadyPresent], [0, rows.length], 'the same reader does not read stored reports again');
+        readerVersion = 'reader-2';
         const summary = await services.imports.importReports([folder.dir]);
         assert.deepEqual([summary.imported, summary.updated, summary.alreadyPresent], [0, 1, rows.length - 1]);
         const outcome = summary.outcomes.find((candidate) => candidate.status === 'updated');
@@ -159,6 +177,9 @@ for (const dialect of TEST_DIALECTS) {
         const summary = await services.imports.importReports([dir]);
         assert.equal(summary.imported, 1);
         assert.ok(summary.anomalies.some((anomaly) => anomaly.rule === 'sif-inadequate-key-judgement-limits-overall' && anomaly.urn === row.urn));
+        const again = await services.imports.importReports([dir]);
+        assert.equal(again.alreadyPresent, 1);
+        assert.deepEqual(again.anomalies, summary.anomalies, 'a report not read again is still checked, from its stored grades');
       });
     });
   });
