@@ -313,7 +313,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
         ...inspection.recommendations.map((text, index) => ({ list: 'la' as const, position: index + 1, text })),
         ...inspection.lscbRecommendations.map((text, index) => ({ list: 'lscb' as const, position: index + 1, text })),
       ],
-      flags: checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, message: finding.reason })),
+      flags: checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
       sourceUrl: null,
       reportFile: inspection.filePath || null,
     };

@@ -59,6 +59,8 @@ export interface Recommendation {
 
 export interface ConsistencyFlag {
   readonly code: string;
+  /** 'warning': never seen in the published reports; 'note': seen, but rarely. */
+  readonly severity: 'warning' | 'note';
   readonly message: string;
 }
 
