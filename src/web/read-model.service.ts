@@ -14,6 +14,7 @@ import {
   neighbourPosition,
   regionPosition,
   statisticalNeighboursOf,
+  COUNCIL_INSPECTION_KINDS,
   type CouncilFacts,
 } from '../analytics/index.ts';
 import { JUDGEMENT_AREAS, type Grade, type JudgementArea } from '../domain/index.ts';
@@ -323,7 +324,8 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     const authority = councilOf(snap, urn);
     const council = toCouncilFacts(authority);
     const entries = history(snap, urn);
-    const latestEntry = entries[0];
+    // The latest inspection of the council's services; a standalone LSCB review is not one.
+    const latestEntry = entries.find((entry) => COUNCIL_INSPECTION_KINDS.includes(entry.kind)) ?? entries[0];
     return {
       council: councilSummary(authority),
       asAt,

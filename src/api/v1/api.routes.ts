@@ -103,7 +103,7 @@ export function registerApiV1(readModel: ReadModel): FastifyPluginAsync {
     api.get('/councils/:urn', async (request) => {
       const { urn } = parse(urnParamSchema, request.params, 'path');
       const story = await readModel.councilStory(urn, todayIso());
-      const latest = story.history[0];
+      const latest = story.history.find((entry) => entry.id === story.latest?.id);
       return {
         council: council(story.council),
         latestInspection: latest ? inspectionSummary(latest) : null,

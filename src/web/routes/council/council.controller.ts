@@ -19,10 +19,11 @@ export function registerCouncilRoutes(app: FastifyInstance, readModel: ReadModel
     const asAt = asAtInput || todayIso();
     const context = async () => {
       const story = await readModel.councilStory(urn.data, asAt);
-      const latestEntry = story.history[0];
+      const latestEntry = story.history.find((entry) => entry.id === story.latest?.id);
       return {
         ...story,
         asAtInput: asAtInput ?? '',
+        latestEntry,
         positionGroups: [
           { caption: `In the ${story.council.regionName ?? 'region'}`, positions: story.positions.filter((position) => position.group === 'region') },
           { caption: 'Among its statistical neighbours (and itself)', positions: story.positions.filter((position) => position.group === 'neighbours') },
