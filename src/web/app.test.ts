@@ -132,7 +132,8 @@ describe('pages', () => {
     assert.match(body, /<title>Derby: grades at each inspection, by judgement area<\/title>/);
     assert.match(body, /app-change--up">Improved/);
     assert.match(body, /<caption[^>]*>In the East Midlands<\/caption>/);
-    assert.match(body, /Help and protection<\/th>\s*<td[^>]*><strong[^>]*>Good<\/strong><\/td>\s*<td[^>]*>1 of 2<\/td>/, 'Derby good, Nottingham inadequate in help and protection');
+    assert.match(body, /Help and protection<\/th>\s*<td[^>]*><strong[^>]*>Good<\/strong><\/td>\s*<td[^>]*>1st<\/td>\s*<td[^>]*>1 of 2<\/td>/, 'Derby good, Nottingham inadequate in help and protection');
+    assert.match(body, /Overall effectiveness<\/th>\s*<td[^>]*><strong[^>]*>Good<\/strong><\/td>\s*<td[^>]*>joint 1st<\/td>\s*<td[^>]*>2 of 2<\/td>/, 'both good overall');
     assert.match(body, /Next graded inspection: ILACS short inspection/);
     assert.match(body, /Written statement of action|action plan/i);
     assert.match(body, /The quality of supervision of social workers/);

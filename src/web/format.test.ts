@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { gradeShort, gradeWording, kindLabel, percent, plural, ukDate, ukDateRange, ukDateShort } from './format.ts';
+import { gradeShort, gradeWording, kindLabel, ordinal, percent, plural, ukDate, ukDateRange, ukDateShort } from './format.ts';
 
 test('UK dates: "13 June 2017"', () => {
   assert.equal(ukDate('2017-06-13'), '13 June 2017');
@@ -30,4 +30,8 @@ test('whole percentages and plurals', () => {
   assert.equal(percent(undefined), '');
   assert.equal(plural(1, 'council'), '1 council');
   assert.equal(plural(1234, 'council'), '1,234 councils');
+});
+
+test('ordinals', () => {
+  assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
 });

@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, percent, plural, ukDate, ukDateRange, ukDateShort, ukMonth } from './format.ts';
+import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, ordinal, percent, plural, ukDate, ukDateRange, ukDateShort, ukMonth } from './format.ts';
 import { paths } from './paths.ts';
 
 export const SERVICE_NAME = "Children's services inspections";
@@ -24,6 +24,7 @@ export function createNunjucks(options: { watch?: boolean } = {}): nunjucks.Envi
   env.addFilter('kindLabel', kindLabel);
   env.addFilter('kindShort', kindShort);
   env.addFilter('percent', percent);
+  env.addFilter('ordinal', ordinal);
   env.addFilter('plural', (count: number, one: string, many?: string) => plural(count, one, many));
   env.addFilter('number', (value: number) => (typeof value === 'number' ? value.toLocaleString('en-GB') : ''));
   env.addGlobal('paths', paths);
