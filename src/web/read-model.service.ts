@@ -82,6 +82,16 @@ export function councilSummary(authority: LocalAuthorityView): CouncilSummary {
   };
 }
 
+/** The grades in the reports' order of areas, whatever order the store returned them in. */
+function inOrder(judgements: Judgements): Judgements {
+  const ordered: Partial<Record<JudgementArea, Grade>> = {};
+  for (const area of JUDGEMENT_AREAS) {
+    const grade = judgements[area];
+    if (grade !== undefined) ordered[area] = grade;
+  }
+  return ordered;
+}
+
 function inspectionSummary(inspection: InspectionView): InspectionSummary {
   return {
     id: inspection.id,
@@ -91,7 +101,7 @@ function inspectionSummary(inspection: InspectionView): InspectionSummary {
     inspectionStart: inspection.inspectionStart,
     inspectionEnd: inspection.inspectionEnd,
     published: inspection.published,
-    judgements: inspection.judgements,
+    judgements: inOrder(inspection.judgements),
   };
 }
 

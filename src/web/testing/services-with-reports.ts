@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { InspectionReport } from '../../domain/index.ts';
 import { createServices, type ImportSummary, type ReportExtractor, type Services } from '../../services/index.ts';
+import type { StoreLocation } from '../../store/index.ts';
 
 export interface ReportFixture extends Omit<InspectionReport, 'file'> {
   /** Where the report sits, corpus-style: `<urn>-<slug>/<YYYY-MM-DD>.pdf`. */
@@ -47,13 +48,13 @@ function extractorFor(reports: ReadonlyMap<string, InspectionReport>): ReportExt
   };
 }
 
-/** Opens services on a new SQLite file under a temporary folder and imports the fixtures. */
-export async function servicesWithReports(fixtures: readonly ReportFixture[]): Promise<LoadedServices> {
+/** Opens services on a new SQLite file under a temporary folder (or at `location`) and imports the fixtures. */
+export async function servicesWithReports(fixtures: readonly ReportFixture[], location?: StoreLocation): Promise<LoadedServices> {
   const dir = mkdtempSync(join(tmpdir(), 'csci-web-'));
   const reportsDir = join(dir, 'reports');
   const reports = new Map<string, InspectionReport>();
   writeFixtures(reportsDir, fixtures, reports);
-  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir);
+  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir, location);
   return { ...loaded, importMore: (more) => loaded.services.imports.importReports(writeFixtures(reportsDir, more, reports)) };
 }
 
@@ -65,8 +66,13 @@ export async function servicesWithReportFiles(reports: ReadonlyMap<string, Inspe
   return servicesImporting(reports, [...reports.keys()], mkdtempSync(join(tmpdir(), 'csci-web-')));
 }
 
-async function servicesImporting(reports: ReadonlyMap<string, InspectionReport>, paths: readonly string[], dir: string): Promise<Omit<LoadedServices, 'importMore'>> {
-  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { importer: { extract: extractorFor(reports) } });
+async function servicesImporting(
+  reports: ReadonlyMap<string, InspectionReport>,
+  paths: readonly string[],
+  dir: string,
+  location?: StoreLocation,
+): Promise<Omit<LoadedServices, 'importMore'>> {
+  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { importer: { extract: extractorFor(reports) }, ...(location ? { location } : {}) });
   try {
     const summary = paths.length ? await services.imports.importReports(paths) : emptySummary();
     return {
