@@ -68,7 +68,8 @@ interface Snapshot {
   readonly memo: Map<string, unknown>;
 }
 
-const MEMO_LIMIT = 256;
+/** Figures kept per snapshot (oldest dropped first): enough for every council at a few dates. */
+const MEMO_LIMIT = 4096;
 
 export function councilSummary(authority: LocalAuthorityView): CouncilSummary {
   return {
