@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { ConfigError, loadConfig } from './config.ts';
 
 const empty = mkdtempSync(join(tmpdir(), 'csci-config-'));
+after(() => rmSync(empty, { recursive: true, force: true }));
 
 test('defaults work on a laptop: port 3000, SQLite under ./data, no reports folder when there is none', () => {
   assert.deepEqual(loadConfig({}, empty), { port: 3000, databaseUrl: undefined, dataDir: join(empty, 'data'), reportsDir: undefined, production: false });

@@ -3,7 +3,7 @@
  * whose files hold unique bytes, and an extractor that gives, for each, the InspectionReport its
  * corpus label describes (files it does not know go to the real reader).
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, inspectionReportSchema, type InspectionReport } from '../../src/domain/index.ts';
@@ -44,8 +44,16 @@ export interface FixtureFolder {
   readonly reports: Map<string, InspectionReport>;
 }
 
+const madeDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed when the test process ends. */
 export function makeTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** Writes one small file per label row under a new temporary folder. */
