@@ -21,6 +21,7 @@ import {
   startImportRun,
   type Database,
   type InspectionFactsToStore,
+  type PublishedSource,
 } from '../store/index.ts';
 import { matchPrintedName, type LocalAuthorityService } from './local-authority.service.ts';
 import { readerFingerprint } from './reader-fingerprint.ts';
@@ -132,13 +133,13 @@ class ReportRejected extends Error {
   }
 }
 
-/** The facts that identify a reading of a report: when these change, the stored report is updated. */
-export function factsOf(report: InspectionReport, urn: string, published: string, publishedSource: string): InspectionFactsToStore {
+/** The facts read from a report, placed under its council and date; the hashes are added when stored. */
+export type ReportFacts = Omit<InspectionFactsToStore, 'inspection'> & { readonly inspection: Omit<InspectionFactsToStore['inspection'], 'content_hash' | 'facts_hash'> };
+
+export function factsOf(report: InspectionReport, urn: string, published: string, publishedSource: PublishedSource): ReportFacts {
   return {
     inspection: {
       urn,
-      content_hash: '',
-      facts_hash: '',
       file_path: resolve(report.file),
       framework: report.framework,
       version: report.version,
@@ -147,7 +148,7 @@ export function factsOf(report: InspectionReport, urn: string, published: string
       inspection_start: report.inspectionStart,
       inspection_end: report.inspectionEnd,
       published,
-      published_source: publishedSource as InspectionFactsToStore['inspection']['published_source'],
+      published_source: publishedSource,
       lead_inspector: report.leadInspector,
     },
     judgements: JUDGEMENT_AREAS.flatMap((area) => (report.judgements[area] ? [{ area, grade: report.judgements[area] }] : [])),
@@ -158,8 +159,9 @@ export function factsOf(report: InspectionReport, urn: string, published: string
   };
 }
 
-function hashFacts(facts: InspectionFactsToStore): string {
-  const { content_hash: _content, facts_hash: _facts, file_path: _path, ...inspection } = facts.inspection;
+/** A hash of the facts whose change means a different reading: everything but where the file lies. */
+function hashFacts(facts: ReportFacts): string {
+  const { file_path: _path, ...inspection } = facts.inspection;
   return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations })).digest('hex');
 }
 
@@ -172,7 +174,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
   const now = dependencies.now ?? (() => new Date().toISOString());
   const fingerprintOfReader = dependencies.readerFingerprint ?? readerFingerprint;
 
-  const placeReport = (report: InspectionReport, register: readonly LocalAuthorityView[], manifest: Manifest | undefined): { urn: string; published: string; source: string } => {
+  const placeReport = (report: InspectionReport, register: readonly LocalAuthorityView[], manifest: Manifest | undefined): { urn: string; published: string; source: PublishedSource } => {
     const folderUrn = urnFromFolder(report.file);
     const urn = register.find((authority) => authority.urn === folderUrn)?.urn ?? matchPrintedName(register, report.localAuthority)?.urn;
     if (urn === undefined) {
