@@ -7,6 +7,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { isoDateSchema, type InspectionReport, type IsoDate } from '../domain/index.ts';
 import { ValidationError } from '../errors.ts';
+import { listingDateFromFileName } from '../extract/index.ts';
 import type { PublishedSource } from '../store/index.ts';
 
 /** The `file,published` CSV given with --manifest: absolute paths, keyed for lookup by path and by file name. */
@@ -53,13 +54,11 @@ export interface PublicationDate {
   readonly source: PublishedSource;
 }
 
-const FILE_NAME_DATE = /(?:^|[^\d])(\d{4}-\d{2}-\d{2})(?:[^\d]|$)/;
-
 /** The printed date, else the file name's date, else the manifest's; undefined when none gives one. */
 export function publicationDate(report: Pick<InspectionReport, 'published'>, file: string, manifest?: Manifest): PublicationDate | undefined {
   if (report.published) return { published: report.published, source: 'printed' };
-  const fromName = FILE_NAME_DATE.exec(basename(file))?.[1];
-  if (fromName && isoDateSchema.safeParse(fromName).success) return { published: fromName, source: 'file-name' };
+  const fromName = listingDateFromFileName(file);
+  if (fromName) return { published: fromName, source: 'file-name' };
   const fromManifest = manifest?.byPath.get(resolve(file)) ?? manifest?.byName.get(basename(file)) ?? undefined;
   return fromManifest ? { published: fromManifest, source: 'manifest' } : undefined;
 }
