@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
-import { describeBacktest, describeOutlook, normaliseCouncilName, publishedFromFileName, urnFromPath } from '../../src/cli/commands/schedule.command.ts';
+import { describeBacktest, describeOutlook, normaliseCouncilName, urnFromPath } from '../../src/cli/commands/schedule.command.ts';
 import { backtest, councilOutlook, type InspectionRecord } from '../../src/rules/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing } from '../helpers/corpus.ts';
 
@@ -64,9 +64,6 @@ describe('csci schedule', () => {
     assert.equal(urnFromPath('downloads/derby.pdf'), undefined);
     assert.equal(normaliseCouncilName('Derby City Council'), 'derby');
     assert.equal(normaliseCouncilName('London Borough of Barking & Dagenham'), 'barking and dagenham');
-    assert.equal(publishedFromFileName('reports/80459-derby/2022-05-11.pdf'), '2022-05-11');
-    assert.equal(publishedFromFileName('reports/80459-derby/2022-02-30.pdf'), undefined);
-    assert.equal(publishedFromFileName('derby-2022.pdf'), undefined);
   });
   test('the printed outlook marks rules and estimates, and the backtest prints both coverages', () => {
     const sif = (start: string, published: string, overall: 'good' | 'inadequate'): InspectionRecord => ({ kind: 'sif', version: 'SIF', inspectionStart: start, inspectionEnd: start, published, judgements: { overall, leadership: overall, helpAndProtection: overall, childrenInCare: overall } });

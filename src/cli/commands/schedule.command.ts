@@ -6,15 +6,15 @@
  * corpus layout). A report outside such a folder is keyed by its printed local authority name,
  * normalised (case, punctuation, "council", "county", "borough of" and the like ignored). `--la`
  * takes a URN or a name. ILACS reports do not print their publication date; when the reader gives
- * none and the file is named `YYYY-MM-DD.pdf` (the corpus names files by Ofsted's listed
- * publication date), that date is used as the publication date.
+ * none, the date in the file name (Ofsted's listed publication date in the corpus layout
+ * `<urn>-<slug>/YYYY-MM-DD.pdf`) is used, as `csci extract` does.
  */
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatUkDate, isIsoDate, parseIsoDate, type IsoDate } from '../../calendar/index.ts';
+import { formatUkDate, parseIsoDate, type IsoDate } from '../../calendar/index.ts';
 import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, isExtractionFailure, type InspectionReport } from '../../domain/index.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
-import { extractFiles, findReportFiles } from '../../extract/index.ts';
+import { extractFiles, findReportFiles, withListingDate } from '../../extract/index.ts';
 import {
   backtest,
   councilOutlook,
@@ -31,12 +31,6 @@ import { progressReporter } from '../progress.ts';
 /** The URN in a folder name like `80427-derby`, if any. */
 export function urnFromPath(file: string): string | undefined {
   return /^(\d+)-/.exec(basename(dirname(file)))?.[1];
-}
-
-/** The publication date a file is named by (`2022-05-11.pdf`), if any. */
-export function publishedFromFileName(file: string): IsoDate | undefined {
-  const stem = /^(\d{4}-\d{2}-\d{2})\.pdf$/i.exec(basename(file))?.[1];
-  return stem !== undefined && isIsoDate(stem) ? stem : undefined;
 }
 
 /** A printed council name reduced to its distinctive words: "Derby City Council" and "derby" match. */
@@ -65,14 +59,14 @@ export async function readReportSet(paths: readonly string[], io: CliIo, workers
   const names = new Map<string, Set<string>>();
   const progress = progressReporter(io.stderr, 'Reading reports');
   let unreadable = 0;
-  for await (const result of extractFiles(files, { workers, onProgress: progress.update })) {
+  for await (const extracted of extractFiles(files, { workers, onProgress: progress.update })) {
+    const result = withListingDate(extracted);
     if (isExtractionFailure(result)) {
       unreadable++;
       continue;
     }
     const key = urnFromPath(result.file) ?? `name:${normaliseCouncilName(result.localAuthority)}`;
-    const report = result.published === null ? { ...result, published: publishedFromFileName(result.file) ?? null } : result;
-    histories.set(key, [...(histories.get(key) ?? []), report]);
+    histories.set(key, [...(histories.get(key) ?? []), result]);
     names.set(key, (names.get(key) ?? new Set()).add(result.localAuthority));
   }
   progress.stop();
