@@ -11,6 +11,7 @@ import { isExtractionFailure } from '../src/domain/index.ts';
 import { failure, parseReportText } from '../src/extract/extract-report.ts';
 import { readPdfText, type PdfPage } from '../src/extract/pdf-text.reader.ts';
 import { buildReportText } from '../src/extract/report-text.ts';
+import { withListingDate } from '../src/extract/listing-date.ts';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 const cache = '/tmp/corpus-runs';
@@ -38,7 +39,7 @@ if (argument === '--cache') {
     const pages = JSON.parse(readFileSync(cached, 'utf8')) as PdfPage[];
     let result;
     try {
-      result = parseReportText(buildReportText(pages), file);
+      result = withListingDate(parseReportText(buildReportText(pages), file));
     } catch (error) {
       result = failure(file, error);
     }
