@@ -3,3 +3,4 @@ export * from './framework.ts';
 export * from './judgement-area.ts';
 export * from './inspection-report.ts';
 export * from './local-authority.ts';
+export * from './visit-letter.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { frameworkSchema, frameworkVersionSchema, inspectionKindSchema } from './framework.ts';
 import { gradeSchema } from './grade.ts';
+import type { VisitLetter } from './visit-letter.ts';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((value) => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -53,8 +54,13 @@ export const extractionFailureSchema = z.object({
 });
 export type ExtractionFailure = z.infer<typeof extractionFailureSchema>;
 
-export type ExtractionResult = InspectionReport | ExtractionFailure;
+/** One file's reading: a graded inspection report, a letter after an ungraded visit, or a failure. */
+export type ExtractionResult = InspectionReport | VisitLetter | ExtractionFailure;
 
 export function isExtractionFailure(result: ExtractionResult): result is ExtractionFailure {
   return 'error' in result;
+}
+
+export function isVisitLetter(result: ExtractionResult): result is VisitLetter {
+  return !isExtractionFailure(result) && 'visitStart' in result;
 }

@@ -1,9 +1,10 @@
 /** One report: bytes in, a validated InspectionReport or a coded failure out. */
-import { inspectionReportSchema, type ExtractionResult } from '../domain/index.ts';
+import { inspectionReportSchema, visitLetterSchema, type ExtractionResult } from '../domain/index.ts';
 import { ExtractionError } from './extraction-error.ts';
 import { readPdfText } from './pdf-text.reader.ts';
 import { buildReportText, type ReportText } from './report-text.ts';
 import { REPORT_PARSERS } from './parsers/index.ts';
+import { visitLetterParser } from './parsers/visit-letter.parser.ts';
 
 export async function extractReport(bytes: Uint8Array, file: string): Promise<ExtractionResult> {
   try {
@@ -17,6 +18,7 @@ export async function extractReport(bytes: Uint8Array, file: string): Promise<Ex
 /** The pure half: text in, report out. Throws ExtractionError when no format fits. */
 export function parseReportText(text: ReportText, file: string): ExtractionResult {
   const parser = REPORT_PARSERS.find((candidate) => candidate.recognises(text));
+  if (!parser && visitLetterParser.recognises(text)) return parseLetterText(text, file);
   if (!parser) {
     throw new ExtractionError('unsupported-report', 'The PDF is not a report this reader knows: not a SIF, LSCB review or ILACS inspection of local authority children’s services.');
   }
@@ -24,6 +26,16 @@ export function parseReportText(text: ReportText, file: string): ExtractionResul
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ExtractionError('unsupported-report', `The report was recognised as ${parser.name} but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
+/** A letter after an ungraded visit (focused visit, monitoring visit, JTAI). */
+function parseLetterText(text: ReportText, file: string): ExtractionResult {
+  const parsed = visitLetterSchema.safeParse({ file, ...visitLetterParser.parse(text) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ExtractionError('unsupported-report', `The letter was recognised but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
   }
   return parsed.data;
 }

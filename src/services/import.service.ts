@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { FRAMEWORK_VERSIONS, JUDGEMENT_AREAS, isExtractionFailure, type ExtractionResult, type InspectionReport } from '../domain/index.ts';
+import { FRAMEWORK_VERSIONS, JUDGEMENT_AREAS, isExtractionFailure, isVisitLetter, type ExtractionResult, type InspectionReport } from '../domain/index.ts';
 import { extractFiles, findReportFiles } from '../extract/index.ts';
 import { checkJudgementConsistency } from '../rules/consistency.ts';
 import {
@@ -263,7 +263,11 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
             const next = await reading.next();
             if (next.done) throw new Error(`The reader gave no result for ${file}.`);
             const result = next.value;
-            outcome = isExtractionFailure(result) ? { file: result.file, status: 'failed', error: result.error } : await storeReport(result, context, hashes.get(file));
+            outcome = isExtractionFailure(result)
+              ? { file: result.file, status: 'failed', error: result.error }
+              : isVisitLetter(result)
+                ? { file: result.file, status: 'failed', error: { code: 'unsupported-report', message: 'Letters after ungraded visits are read but not stored yet.' } }
+                : await storeReport(result, context, hashes.get(file));
           }
           outcomes.push(outcome);
           await options.onReport?.(outcome, index);

@@ -12,7 +12,7 @@
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatUkDate, parseIsoDate, type IsoDate } from '../../calendar/index.ts';
-import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, isExtractionFailure, type InspectionReport } from '../../domain/index.ts';
+import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, isExtractionFailure, isVisitLetter, type InspectionReport } from '../../domain/index.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { extractFiles, findReportFiles, withListingDate } from '../../extract/index.ts';
 import {
@@ -65,6 +65,8 @@ export async function readReportSet(paths: readonly string[], io: CliIo, workers
       unreadable++;
       continue;
     }
+    // Letters after ungraded visits are not inspections the graded cycle counts from.
+    if (isVisitLetter(result)) continue;
     const key = urnFromPath(result.file) ?? `name:${normaliseCouncilName(result.localAuthority)}`;
     histories.set(key, [...(histories.get(key) ?? []), result]);
     names.set(key, (names.get(key) ?? new Set()).add(result.localAuthority));
