@@ -92,7 +92,7 @@ export function parseVisitLetter(text: ReportText): ParsedLetter {
     leadInspector,
     focus,
     theme: kind === 'focused-visit' ? themeOf(focus ?? undefined) : null,
-    covidContext: opening.some((paragraph) => /\bcovid|coronavirus|pandemic\b/i.test(paragraph.text)),
+    covidContext: opening.some((paragraph) => saysVisitWasInCovidContext(paragraph.text)),
     recommendations,
     priorityActions,
     warnings: [],
@@ -106,6 +106,13 @@ function openingParagraphs(paragraphs: readonly Paragraph[], summary: Paragraph 
   const rest = paragraphs.slice(Math.max(start, 0));
   const end = rest.findIndex((paragraph, index) => index > 0 && headingOf(paragraph.lines[0]!.text) !== undefined);
   return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** A sentence of the opening that ties COVID-19 to how the visit itself was carried out. */
+export function saysVisitWasInCovidContext(paragraph: string): boolean {
+  return plain(paragraph)
+    .split(/(?<=\.)\s+/)
+    .some((sentence) => /\bcovid|coronavirus|pandemic/i.test(sentence) && /\b(?:this|the) visit\b|\binspection\b|\binspectors?\b|methodology|delivery model/i.test(sentence));
 }
 
 function daysBetween(from: string, to: string): number {

@@ -9,9 +9,11 @@ import { BULLET } from './sections.ts';
 
 /** Wordings that introduce what was looked at, most specific first. */
 const FOCUS_WORDINGS: readonly RegExp[] = [
-  /\barrangements\s+for\s+(.+)$/i,
-  /\barrangements\s+(at\s+.+)$/i,
-  /\bthis visit looked at\s+(.+)$/i,
+  /\b(?:authority.s|council.s|their|its|the|looked at|evaluated|considered|reviewed)\s+arrangements\s+for\s+(.+)$/i,
+  /\b(?:authority.s|council.s|their|its|the|looked at|evaluated|considered|reviewed)\s+arrangements\s+at\s+(.+)$/i,
+  /\b(?:authority.s|council.s|their|its|the|looked at|evaluated|considered|reviewed)\s+arrangements\s+((?:and|to)\s+.+)$/i,
+  /\b(?:this|the) visit looked at\s+(.+)$/i,
+  /\bthe focus of (?:this|the) visit was on\s+(.+)$/i,
   /\binspectors (?:looked at|evaluated|reviewed|considered)\s+(?!a range\b|evidence\b)(.+)$/i,
 ];
 
@@ -27,16 +29,29 @@ function sentences(text: string): string[] {
 export function readFocus(paragraphs: readonly Paragraph[]): string | undefined {
   for (const wording of FOCUS_WORDINGS) {
     for (const [index, paragraph] of paragraphs.entries()) {
-      for (const sentence of sentences(plainKeepingQuotes(paragraph.text))) {
+      const matches = sentences(plainKeepingQuotes(paragraph.text)).flatMap((sentence) => {
         const match = wording.exec(sentence);
-        if (!match) continue;
-        let focus = match[1]!.trim();
-        if (/:$/.test(focus)) focus = [focus, ...bulletsAfter(paragraphs, index)].join(' ');
-        return focus.replace(/\.$/, '').trim();
-      }
+        return match ? [{ sentence, words: match[1]!.trim() }] : [];
+      });
+      const chosen = matches[0];
+      if (!chosen) continue;
+      let focus = chosen.words;
+      if (/:$/.test(focus)) focus = [focus, ...bulletsAfter(paragraphs, index)].join(' ');
+      return tidyFocus(focus);
     }
   }
   return undefined;
+}
+
+/** One line without bullet glyphs or the closing full stop (also one printed inside a closing quote). */
+function tidyFocus(focus: string): string {
+  return focus
+    .replace(/\s*[\u25a0-\u25ff\u2022\uf000-\uf0ff]\s*/g, ' ')
+    .replace(/\.$/, '')
+    .replace(/\.(['’])$/, '$1')
+    .replace(/(['’])\1$/, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Typographic quotes and apostrophes stay as printed; dashes and spaces are normalised. */

@@ -156,7 +156,8 @@ function signatoryName(text: string): string | undefined {
 
 /** "His Majesty's Inspectors for this visit were lead inspector X and team inspector Y": the named lead. */
 export function readNamedLead(summary: string): string | undefined {
-  const match = /\blead inspector,?\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})/u.exec(plain(summary)) ?? /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}),\s+lead inspector\b/u.exec(plain(summary));
+  const text = plain(summary);
+  const match = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}),\s+lead inspector\b/u.exec(text) ?? /\blead inspector\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})/u.exec(text);
   return match?.[1];
 }
 

@@ -13,7 +13,7 @@ export const BULLET = /^[\u2022\u2023\u2043\u2219\u25a0-\u25ff\u2b1b\u2b1d\u2b24
 const SUB_BULLET = /^(?:[-\u2010-\u2015\u2212\u25e6\u2043\u23af]|o(?=\s))\s*/;
 const IMPROVEMENTS_HEADING = /^(?:what needs to improve(?: in this area of (?:social work )?practice)?|areas? for improvement)\s*[?:.]?$/i;
 const PRIORITY_HEADING = /^areas? for priority action\s*[:.]?$/i;
-const OTHER_HEADING = /^(?:main findings|headline findings|findings|overview|summary|next steps)\s*[:.]?$/i;
+const OTHER_HEADING = /^(?:main findings|headline findings|findings|overview)\s*[:.]?$/i;
 /** Where the letter's closing words begin. */
 const CLOSING = /^(?:ofsted will (?:take|consider)|yours (?:sincerely|faithfully)|your sincerely|we have notified|where a focused visit results in|i am copying this letter)/i;
 const CLOSING_IN_ITEM = /\s+Ofsted will (?:take|consider) the findings\b.*$/;
@@ -21,6 +21,14 @@ const CLOSING_IN_ITEM = /\s+Ofsted will (?:take|consider) the findings\b.*$/;
 const INDENT = 5;
 /** Inside a list, a gap this many line heights below a line ends the list (wrapped lines are closer). */
 const LIST_END_GAP = 2.2;
+
+/** Footnotes are set smaller than the body text. */
+const SMALL_PRINT = 0.88;
+
+function medianHeight(lines: readonly Line[]): number {
+  const heights = lines.map((line) => line.height).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
 
 export type SectionName = 'improvements' | 'priority-actions' | 'other';
 
@@ -40,8 +48,11 @@ export function findHeading(lines: readonly Line[], section: SectionName): numbe
 /** The lines of the section under its heading, up to the next heading or the closing words. */
 function sectionLines(lines: readonly Line[], start: number): Line[] {
   const body: Line[] = [];
+  const bodyHeight = medianHeight(lines);
   for (const line of lines.slice(start + 1)) {
     if (headingOf(line.text) !== undefined || CLOSING.test(plain(line.text))) break;
+    // A footnote at a page foot (smaller print), or a lone marker or page number, between the items.
+    if (line.height < SMALL_PRINT * bodyHeight || /^\d{1,2}$/.test(line.text.trim())) continue;
     body.push(line);
   }
   return body;
