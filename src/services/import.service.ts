@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { FRAMEWORK_VERSIONS, JUDGEMENT_AREAS, isExtractionFailure, isVisitLetter, type ExtractionResult, type InspectionReport } from '../domain/index.ts';
+import { FRAMEWORK_VERSIONS, JUDGEMENT_AREAS, frameworkOf, isExtractionFailure, isLetterKind, isVisitLetter, type ExtractionResult, type FrameworkVersion, type InspectionReport, type VisitLetter } from '../domain/index.ts';
+import { frameworkVersionFor } from '../rules/framework-version.ts';
 import { extractFiles, findReportFiles } from '../extract/index.ts';
 import { checkJudgementConsistency } from '../rules/consistency.ts';
 import {
@@ -159,10 +160,55 @@ export function factsOf(report: InspectionReport, urn: string, published: string
   };
 }
 
+/** The framework in force when a letter's visit began (SIF for visits before ILACS, and before SIF too). */
+function letterVersion(visitStart: string): FrameworkVersion {
+  try {
+    return frameworkVersionFor(visitStart);
+  } catch {
+    return 'SIF';
+  }
+}
+
+/**
+ * A letter after an ungraded visit, stored as an inspection of its kind with no judgements: its
+ * improvements as the council's recommendations, its areas for priority action in the list `priority`.
+ */
+export function letterFactsOf(letter: VisitLetter, urn: string, published: string, publishedSource: PublishedSource): ReportFacts {
+  const version = letterVersion(letter.visitStart);
+  return {
+    inspection: {
+      urn,
+      file_path: resolve(letter.file),
+      framework: frameworkOf(version),
+      version,
+      kind: letter.kind,
+      local_authority_as_printed: letter.localAuthority,
+      inspection_start: letter.visitStart,
+      inspection_end: letter.visitEnd,
+      published,
+      published_source: publishedSource,
+      lead_inspector: letter.leadInspector,
+    },
+    judgements: [],
+    recommendations: [
+      ...letter.recommendations.map((text) => ({ list: 'la' as const, text })),
+      ...letter.priorityActions.map((text) => ({ list: 'priority' as const, text })),
+    ],
+    letter: {
+      letter_date: letter.letterDate,
+      focus: letter.focus,
+      theme: letter.theme,
+      covid_context: letter.covidContext ? 1 : 0,
+      inspectors: JSON.stringify(letter.inspectors),
+      warnings: JSON.stringify(letter.warnings),
+    },
+  };
+}
+
 /** A hash of the facts whose change means a different reading: everything but where the file lies. */
 function hashFacts(facts: ReportFacts): string {
   const { file_path: _path, ...inspection } = facts.inspection;
-  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations, letter: facts.letter })).digest('hex');
 }
 
 const defaultExtractor: ReportExtractor = (files, options) => extractFiles(files, options);
@@ -174,7 +220,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
   const now = dependencies.now ?? (() => new Date().toISOString());
   const fingerprintOfReader = dependencies.readerFingerprint ?? readerFingerprint;
 
-  const placeReport = (report: InspectionReport, register: readonly LocalAuthorityView[], manifest: Manifest | undefined): { urn: string; published: string; source: PublishedSource } => {
+  const placeReport = (report: Pick<InspectionReport, 'file' | 'localAuthority' | 'published'>, register: readonly LocalAuthorityView[], manifest: Manifest | undefined): { urn: string; published: string; source: PublishedSource } => {
     const folderUrn = urnFromFolder(report.file);
     const urn = register.find((authority) => authority.urn === folderUrn)?.urn ?? matchPrintedName(register, report.localAuthority)?.urn;
     if (urn === undefined) {
@@ -203,6 +249,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
       const row = id === undefined ? undefined : rowById.get(id);
       if (id === undefined || row === undefined) continue;
       known.set(file, { file, status: 'already-present', urn: row.urn, inspectionId: id });
+      if (isLetterKind(row.kind)) continue;
       const version = FRAMEWORK_VERSIONS.find((candidate) => candidate === row.version);
       if (version) for (const finding of checkReport({ version, judgements: judgementsFrom(judgementsById.get(id) ?? []) })) context.anomalies.push({ file, urn: row.urn, ...finding });
     }
@@ -210,12 +257,12 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
   };
 
   /** Places, hashes and stores one report in its own transaction; never throws. */
-  const storeReport = async (report: InspectionReport, context: RunContext, contentHashOfFile: string | undefined): Promise<ReportOutcome> => {
+  const storeReport = async (report: InspectionReport | VisitLetter, context: RunContext, contentHashOfFile: string | undefined): Promise<ReportOutcome> => {
     const file = report.file;
     const { anomalies, fingerprint, runId } = context;
     try {
       const place = placeReport(report, context.register, context.manifest);
-      const facts = factsOf(report, place.urn, place.published, place.source);
+      const facts = isVisitLetter(report) ? letterFactsOf(report, place.urn, place.published, place.source) : factsOf(report, place.urn, place.published, place.source);
       const contentHash = contentHashOfFile ?? hashBytes(await readFile(file));
       const factsHash = hashFacts(facts);
       const toStore = { ...facts, inspection: { ...facts.inspection, content_hash: contentHash, facts_hash: factsHash, reader_fingerprint: fingerprint } };
@@ -230,7 +277,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
         await setReaderFingerprint(db, stored.id, fingerprint);
         outcome = { file, status: 'already-present', urn: place.urn, inspectionId: Number(stored.id) };
       }
-      for (const finding of checkReport(report)) anomalies.push({ file, urn: place.urn, ...finding });
+      if (!isVisitLetter(report)) for (const finding of checkReport(report)) anomalies.push({ file, urn: place.urn, ...finding });
       return outcome;
     } catch (error) {
       const code = error instanceof ReportRejected ? error.code : 'store-failed';
@@ -263,11 +310,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
             const next = await reading.next();
             if (next.done) throw new Error(`The reader gave no result for ${file}.`);
             const result = next.value;
-            outcome = isExtractionFailure(result)
-              ? { file: result.file, status: 'failed', error: result.error }
-              : isVisitLetter(result)
-                ? { file: result.file, status: 'failed', error: { code: 'unsupported-report', message: 'Letters after ungraded visits are read but not stored yet.' } }
-                : await storeReport(result, context, hashes.get(file));
+            outcome = isExtractionFailure(result) ? { file: result.file, status: 'failed', error: result.error } : await storeReport(result, context, hashes.get(file));
           }
           outcomes.push(outcome);
           await options.onReport?.(outcome, index);

@@ -57,7 +57,8 @@ export interface JudgementTable {
   grade: string;
 }
 
-export type RecommendationList = 'la' | 'lscb';
+/** The council's and the LSCB's recommendations; `priority`: a letter's areas for priority action. */
+export type RecommendationList = 'la' | 'lscb' | 'priority';
 
 export interface RecommendationTable {
   inspection_id: number;
@@ -65,6 +66,21 @@ export interface RecommendationTable {
   /** 1 for the first recommendation in the report. */
   position: number;
   text: string;
+}
+
+/** What only a letter after an ungraded visit has; one row per inspection of kind focused-visit, monitoring-visit or jtai. */
+export interface VisitLetterTable {
+  inspection_id: number;
+  letter_date: string | null;
+  focus: string | null;
+  /** A theme code of VISIT_THEMES (focused visits only). */
+  theme: string | null;
+  /** 1 when the visit was carried out in the COVID-19 context. */
+  covid_context: number;
+  /** JSON: the inspectors named as visiting, in printed order. */
+  inspectors: string;
+  /** JSON: [{code, message}], what the reader could not confirm. */
+  warnings: string;
 }
 
 export interface ImportRunTable {
@@ -89,6 +105,7 @@ export interface Database {
   inspection: InspectionTable;
   judgement: JudgementTable;
   recommendation: RecommendationTable;
+  visit_letter: VisitLetterTable;
   import_run: ImportRunTable;
 }
 
@@ -99,3 +116,4 @@ export type NewInspection = Insertable<InspectionTable>;
 export type JudgementRow = Selectable<JudgementTable>;
 export type RecommendationRow = Selectable<RecommendationTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;
+export type VisitLetterRow = Selectable<VisitLetterTable>;

@@ -1,11 +1,13 @@
 /** SQL for inspections, their judgements and their recommendations. */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow } from './database.ts';
+import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow, VisitLetterRow, VisitLetterTable } from './database.ts';
 
 export interface InspectionFactsToStore {
   readonly inspection: Omit<NewInspection, 'id' | 'imported_at' | 'updated_at' | 'import_run_id'>;
   readonly judgements: readonly { area: string; grade: string }[];
   readonly recommendations: readonly { list: RecommendationList; text: string }[];
+  /** Letters only: what a letter adds to the inspection row. */
+  readonly letter?: Omit<VisitLetterTable, 'inspection_id'>;
 }
 
 export interface StoredReportKey {
@@ -62,6 +64,7 @@ export async function replaceInspectionFacts(db: Kysely<Database>, id: number, f
       .execute();
     await trx.deleteFrom('judgement').where('inspection_id', '=', id).execute();
     await trx.deleteFrom('recommendation').where('inspection_id', '=', id).execute();
+    await trx.deleteFrom('visit_letter').where('inspection_id', '=', id).execute();
     await insertChildren(trx, id, facts);
   });
 }
@@ -73,7 +76,8 @@ async function insertChildren(trx: Transaction<Database>, id: number, facts: Ins
       .values(facts.judgements.map((judgement) => ({ inspection_id: id, area: judgement.area, grade: judgement.grade })))
       .execute();
   }
-  const positions: Record<RecommendationList, number> = { la: 0, lscb: 0 };
+  if (facts.letter) await trx.insertInto('visit_letter').values({ inspection_id: id, ...facts.letter }).execute();
+  const positions: Record<RecommendationList, number> = { la: 0, lscb: 0, priority: 0 };
   if (facts.recommendations.length > 0) {
     await trx
       .insertInto('recommendation')
@@ -123,4 +127,18 @@ export async function countStoredFacts(db: Kysely<Database>): Promise<StoreCount
   const count = async (table: 'inspection' | 'judgement' | 'recommendation'): Promise<number> =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count);
   return { inspections: await count('inspection'), judgements: await count('judgement'), recommendations: await count('recommendation') };
+}
+
+/** The letter facts of inspections of the letter kinds (all, or one council's). */
+export async function listVisitLetterRows(db: Kysely<Database>, filter: InspectionFilter = {}): Promise<VisitLetterRow[]> {
+  let query = db.selectFrom('visit_letter').selectAll();
+  if (filter.urn !== undefined) {
+    const urn = filter.urn;
+    query = query.where('inspection_id', 'in', (eb) => eb.selectFrom('inspection').select('id').where('urn', '=', urn));
+  }
+  return query.orderBy('inspection_id').execute();
+}
+
+export async function findVisitLetterRow(db: Kysely<Database>, id: number): Promise<VisitLetterRow | undefined> {
+  return db.selectFrom('visit_letter').selectAll().where('inspection_id', '=', id).executeTakeFirst();
 }
