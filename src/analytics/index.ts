@@ -5,3 +5,4 @@ export * from './group-position.ts';
 export * from './inspection-history.ts';
 export * from './latest-inspections.ts';
 export * from './council-name.ts';
+export * from './visit-themes.ts';

@@ -4,3 +4,4 @@ export * from './judgement-area.ts';
 export * from './inspection-report.ts';
 export * from './local-authority.ts';
 export * from './visit-letter.ts';
+export * from './visit-letter-record.ts';

@@ -7,3 +7,4 @@ export * from './gap-distribution.ts';
 export * from './next-inspection.ts';
 export * from './council-outlook.ts';
 export * from './backtest.ts';
+export * from './visit-letters.ts';

@@ -9,12 +9,15 @@ import { createInspectionService, type InspectionService } from './inspection.se
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
+import { createVisitLetterService, type VisitLetterService } from './visit-letter.service.ts';
 
 export interface Services {
   readonly localAuthorities: LocalAuthorityService;
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
+  /** Letters after ungraded visits (focused visits, monitoring visits, JTAIs). */
+  readonly letters: VisitLetterService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register. */
@@ -47,6 +50,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     inspections,
     stats: createStatsService(store.db, localAuthorities),
     imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
+    letters: createVisitLetterService(store.db),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -56,6 +60,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
+export type { VisitLetterService } from './visit-letter.service.ts';
 export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
