@@ -17,11 +17,13 @@ import {
   COUNCIL_INSPECTION_KINDS,
   type CouncilFacts,
 } from '../analytics/index.ts';
-import { JUDGEMENT_AREAS, type Grade, type JudgementArea } from '../domain/index.ts';
+import { isLetterKind, JUDGEMENT_AREAS, type Grade, type JudgementArea, type VisitLetterRecord } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkJudgementConsistency, councilOutlook, type CouncilOutlook } from '../rules/index.ts';
 import type { InspectionService } from '../services/inspection.service.ts';
 import type { LocalAuthorityService } from '../services/local-authority.service.ts';
+import type { VisitLetterService } from '../services/visit-letter.service.ts';
+import { councilLetters, letterSteps, visitThemes } from './letters.read-model.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from '../services/views.ts';
 import { areaShort, kindLabel, ukDate } from './format.ts';
 import type {
@@ -46,6 +48,8 @@ import type {
 export interface ReadModelSources {
   readonly localAuthorities: LocalAuthorityService;
   readonly inspections: InspectionService;
+  /** Letters after ungraded visits; without it the pages show none. */
+  readonly letters?: VisitLetterService;
 }
 
 export interface ReadModelOptions {
@@ -65,6 +69,8 @@ interface Snapshot {
   readonly byUrn: ReadonlyMap<string, LocalAuthorityView>;
   readonly inspections: readonly InspectionView[];
   readonly inspectionsByUrn: ReadonlyMap<string, readonly InspectionView[]>;
+  readonly letters: readonly VisitLetterRecord[];
+  readonly lettersByUrn: ReadonlyMap<string, readonly VisitLetterRecord[]>;
   readonly memo: Map<string, unknown>;
 }
 
@@ -160,17 +166,19 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
 
   const load = async (): Promise<Snapshot> => {
     const loadedAt = now();
-    const [authorities, inspections] = await Promise.all([sources.localAuthorities.list({ includeInactive: true }), sources.inspections.listAll()]);
+    const [authorities, inspections, letters] = await Promise.all([sources.localAuthorities.list({ includeInactive: true }), sources.inspections.listAll(), sources.letters?.listAll() ?? []]);
     const inspectionsByUrn = Map.groupBy(inspections, (inspection) => inspection.urn);
     return {
       version: 0,
       loadedAt,
-      fingerprint: createHash('sha256').update(JSON.stringify([authorities, inspections])).digest('hex'),
+      fingerprint: createHash('sha256').update(JSON.stringify([authorities, inspections, letters])).digest('hex'),
       authorities,
       councils: authorities.map(toCouncilFacts),
       byUrn: new Map(authorities.map((authority) => [authority.urn, authority])),
       inspections,
       inspectionsByUrn,
+      letters,
+      lettersByUrn: Map.groupBy(letters, (letter) => letter.urn),
       memo: new Map(),
     };
   };
@@ -245,12 +253,14 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
         distributions,
         latest,
         regions: [...new Set(snap.authorities.map((authority) => authority.regionName).filter((name): name is string => name !== null))].sort(),
+        visitThemes: visitThemes(snap.letters, asAt),
       };
     });
 
   const history = (snap: Snapshot, urn: string): HistoryEntry[] =>
     memo(snap, `history:${urn}`, () =>
-      inspectionHistory(snap.inspectionsByUrn.get(urn) ?? [])
+      // Letters after ungraded visits have their own list (councilLetters).
+      inspectionHistory((snap.inspectionsByUrn.get(urn) ?? []).filter((inspection) => !isLetterKind(inspection.kind)))
         .map((entry) => {
           const previous: Partial<Record<JudgementArea, Grade>> = {};
           const changes: Partial<Record<JudgementArea, GradeChange>> = {};
@@ -292,11 +302,14 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
   const outlook = (snap: Snapshot, urn: string, asAt: string): NextStep[] =>
     memo(snap, `next:${urn}:${asAt}`, () => {
       const own = (snap.inspectionsByUrn.get(urn) ?? []).filter((inspection) => inspection.published <= asAt);
+      const letters = snap.lettersByUrn.get(urn) ?? [];
       if (own.length === 0) return [];
       try {
-        return nextSteps(councilOutlook(urn, asAt, snap.inspectionsByUrn));
+        const outlook = councilOutlook(urn, asAt, snap.inspectionsByUrn);
+        return [...nextSteps(outlook), ...letterSteps(letters, outlook.latest.inspectionStart, asAt)];
       } catch (error) {
-        if (error instanceof NotFoundError) return [];
+        // No graded inspection public yet: only what the letters say.
+        if (error instanceof NotFoundError) return letterSteps(letters, null, asAt);
         throw error;
       }
     });
@@ -345,6 +358,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       neighbours: statisticalNeighboursOf(council, snap.councils).map((neighbour) => peer(snap, neighbour, asAt)),
       regionPeers: council.regionName === null ? [] : snap.councils.filter((candidate) => candidate.regionName === council.regionName).map((member) => peer(snap, member, asAt)),
       next: outlook(snap, urn, asAt),
+      letters: councilLetters(snap.lettersByUrn.get(urn) ?? [], asAt),
       latest: latestEntry ? await detail(latestEntry.id) : null,
     };
   };

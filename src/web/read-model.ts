@@ -2,7 +2,7 @@
  * What the pages and the API read, in the shapes they show. `createReadModel(services)` (in
  * read-model.service.ts) composes these from the project's services; routes depend only on this.
  */
-import type { FrameworkVersion, Grade, InspectionKind, JudgementArea } from '../domain/index.ts';
+import type { FrameworkVersion, Grade, InspectionKind, JudgementArea, LetterKind, VisitTheme } from '../domain/index.ts';
 
 export type Judgements = Readonly<Partial<Record<JudgementArea, Grade>>>;
 export type GradeCounts = Readonly<Record<Grade, number>>;
@@ -49,6 +49,28 @@ export interface NationalPicture {
   readonly distributions: readonly AreaDistribution[];
   readonly latest: readonly LatestInspectionRow[];
   readonly regions: readonly string[];
+  /** Focused visits published by the date, by year and theme. */
+  readonly visitThemes: readonly VisitThemeRow[];
+}
+
+export interface VisitThemeRow {
+  readonly year: number;
+  readonly total: number;
+  readonly counts: readonly { readonly theme: VisitTheme; readonly label: string; readonly count: number }[];
+}
+
+/** A letter after an ungraded visit, as the council page lists it. */
+export interface LetterEntry {
+  readonly id: number;
+  readonly kind: LetterKind;
+  readonly visitStart: string;
+  readonly visitEnd: string;
+  readonly published: string;
+  readonly focus: string | null;
+  readonly themeLabel: string | null;
+  readonly recommendations: readonly string[];
+  readonly priorityActions: readonly string[];
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
 }
 
 export interface Recommendation {
@@ -122,6 +144,8 @@ export interface CouncilStory {
   readonly regionPeers: readonly PeerRow[];
   readonly next: readonly NextStep[];
   readonly latest: InspectionDetail | null;
+  /** Letters after ungraded visits published by the date, newest first. */
+  readonly letters: readonly LetterEntry[];
 }
 
 export interface StoreSummary {

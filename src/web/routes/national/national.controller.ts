@@ -58,6 +58,7 @@ export function registerNationalRoutes(app: FastifyInstance, readModel: ReadMode
         included: picture.included,
         missing: picture.missing,
         distributions: picture.distributions,
+        visitThemes: picture.visitThemes,
         chartSvg: nationalDistributionChart(picture.distributions, asAt),
         regionItems: [{ value: '', text: 'All regions' }, ...picture.regions.map((region) => ({ value: region, text: region, selected: region === query.region }))],
         gradeItems: [{ value: '', text: 'Any grade' }, ...GRADES.map((grade) => ({ value: grade, text: gradeShort(grade), selected: grade === query.overall }))],

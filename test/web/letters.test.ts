@@ -1,0 +1,59 @@
+/** Letters on the pages: a council's letters and what comes next from them, and /national's themes by year. */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { createLogger } from '../../src/logger.ts';
+import { createServices, type Services } from '../../src/services/index.ts';
+import { createApp } from '../../src/web/app.ts';
+import { createReadModel } from '../../src/web/read-model.service.ts';
+import { focusedVisitLetterPdf } from '../helpers/letter-pdf.ts';
+import { makeTempDir } from '../store/label-fixtures.ts';
+import { Writable } from 'node:stream';
+
+let services: Services;
+let app: FastifyInstance;
+
+before(async () => {
+  const dir = makeTempDir('csci-letter-pages-');
+  mkdirSync(join(dir, 'reports', '80418-norfolk'), { recursive: true });
+  writeFileSync(join(dir, 'reports', '80418-norfolk', '2024-03-04.pdf'), focusedVisitLetterPdf());
+  writeFileSync(join(dir, 'reports', '80418-norfolk', '2025-05-02.pdf'), focusedVisitLetterPdf('1 May 2025', '1 and 2 April 2025', 'The timeliness of pathway plans for young people.'));
+  services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') });
+  const summary = await services.imports.importReports([join(dir, 'reports')], { workers: 0 });
+  assert.equal(summary.imported, 2, JSON.stringify(summary.failures));
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+  app = await createApp({ readModel: createReadModel(services, { snapshotSeconds: 0 }), logger: createLogger({ destination: quiet }) });
+});
+
+after(async () => {
+  await app.close();
+  await services.close();
+});
+
+test('the council page lists the letters and counts the focused visits and priority-action deadlines in what comes next', async () => {
+  const response = await app.inject({ url: '/councils/80418?asAt=2025-06-01' });
+  assert.equal(response.statusCode, 200);
+  const html = response.body;
+  assert.match(html, /Letters after visits/);
+  assert.match(html, /Care leavers<\/strong>: care leavers/);
+  assert.match(html, /The suitability of the homes care leavers are offered\./);
+  assert.match(html, /Visits done since the latest graded inspection/);
+  assert.match(html, /2 focused visits published by 1 June 2025/);
+  assert.match(html, /Draft action plan for the areas for priority action: due /);
+  assert.match(html, /Graded inspections held\s*<\/dt>\s*<dd[^>]*>\s*0\s*</, 'letters are not counted as graded inspections');
+});
+
+test('as at a date before the second letter, only the first shows', async () => {
+  const html = (await app.inject({ url: '/councils/80418?asAt=2024-12-31' })).body;
+  assert.match(html, /1 letter published by/);
+});
+
+test('/national has the themes of focused visits by year, as a table', async () => {
+  const html = (await app.inject({ url: '/national?asAt=2025-12-31' })).body;
+  assert.match(html, /Focused visits by theme/);
+  const table = html.slice(html.indexOf('id="visit-themes"'));
+  assert.match(table, /<th scope="row" class="govuk-table__header">2024<\/th>/);
+  assert.match(table, /<th scope="row" class="govuk-table__header">2025<\/th>/);
+});
