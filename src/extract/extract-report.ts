@@ -20,7 +20,7 @@ export function parseReportText(text: ReportText, file: string): ExtractionResul
   const parser = REPORT_PARSERS.find((candidate) => candidate.recognises(text));
   if (!parser && visitLetterParser.recognises(text)) return parseLetterText(text, file);
   if (!parser) {
-    throw new ExtractionError('unsupported-report', 'The PDF is not a report this reader knows: not a SIF, LSCB review or ILACS inspection of local authority children’s services.');
+    throw new ExtractionError('unsupported-report', 'The PDF is not a report this reader knows: not a SIF, LSCB review or ILACS inspection of local authority children’s services, nor a focused-visit, monitoring-visit or JTAI letter.');
   }
   const parsed = inspectionReportSchema.safeParse({ file, ...parser.parse(text) });
   if (!parsed.success) {

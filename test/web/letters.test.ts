@@ -57,3 +57,13 @@ test('/national has the themes of focused visits by year, as a table', async () 
   assert.match(table, /<th scope="row" class="govuk-table__header">2024<\/th>/);
   assert.match(table, /<th scope="row" class="govuk-table__header">2025<\/th>/);
 });
+
+test('a letter has its own page, with its kind and what it asks to improve', async () => {
+  const html = (await app.inject({ url: '/councils/80418?asAt=2025-06-01' })).body;
+  const id = /href="\/inspections\/(\d+)"/.exec(html.slice(html.indexOf('id="letters"')))?.[1];
+  assert.ok(id, 'the letters table links each letter');
+  const page = await app.inject({ url: `/inspections/${id}` });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Focused visit/);
+  assert.match(page.body, /Management oversight of pathway plans\./);
+});
