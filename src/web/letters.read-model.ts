@@ -3,24 +3,34 @@ import { focusedVisitThemesByYear } from '../analytics/index.ts';
 import { VISIT_THEME_LABELS, VISIT_THEMES, type VisitLetterRecord } from '../domain/index.ts';
 import { lettersOutlook } from '../rules/index.ts';
 import { ukDate } from './format.ts';
-import type { LetterEntry, NextStep, VisitThemeRow } from './read-model.ts';
+import type { LetterDetail, LetterEntry, NextStep, VisitThemeRow } from './read-model.ts';
+
+function letterEntry(letter: VisitLetterRecord): LetterEntry {
+  return {
+    id: letter.inspectionId,
+    kind: letter.kind,
+    visitStart: letter.visitStart,
+    visitEnd: letter.visitEnd,
+    published: letter.published,
+    focus: letter.focus,
+    themeLabel: letter.theme ? VISIT_THEME_LABELS[letter.theme] : null,
+    recommendations: letter.recommendations,
+    priorityActions: letter.priorityActions,
+    warnings: letter.warnings,
+  };
+}
 
 export function councilLetters(letters: readonly VisitLetterRecord[], asAt: string): LetterEntry[] {
   return letters
     .filter((letter) => letter.published <= asAt)
     .sort((a, b) => b.visitStart.localeCompare(a.visitStart))
-    .map((letter) => ({
-      id: letter.inspectionId,
-      kind: letter.kind,
-      visitStart: letter.visitStart,
-      visitEnd: letter.visitEnd,
-      published: letter.published,
-      focus: letter.focus,
-      themeLabel: letter.theme ? VISIT_THEME_LABELS[letter.theme] : null,
-      recommendations: letter.recommendations,
-      priorityActions: letter.priorityActions,
-      warnings: letter.warnings,
-    }));
+    .map(letterEntry);
+}
+
+/** The letter stored as inspection `id`, or null when that inspection is a graded one. */
+export function letterDetail(letters: readonly VisitLetterRecord[], id: number): LetterDetail | null {
+  const letter = letters.find((candidate) => candidate.inspectionId === id);
+  return letter ? { ...letterEntry(letter), letterDate: letter.letterDate, inspectors: letter.inspectors, covidContext: letter.covidContext } : null;
 }
 
 /** What the letters add to "What comes next": visits done since the latest graded inspection, priority-action deadlines. */

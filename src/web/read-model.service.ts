@@ -23,7 +23,7 @@ import { checkJudgementConsistency, councilOutlook, type CouncilOutlook } from '
 import type { InspectionService } from '../services/inspection.service.ts';
 import type { LocalAuthorityService } from '../services/local-authority.service.ts';
 import type { VisitLetterService } from '../services/visit-letter.service.ts';
-import { councilLetters, letterSteps, visitThemes } from './letters.read-model.ts';
+import { councilLetters, letterDetail, letterSteps, visitThemes } from './letters.read-model.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from '../services/views.ts';
 import { areaShort, kindLabel, ukDate } from './format.ts';
 import type {
@@ -328,9 +328,11 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     const council: CouncilSummary = authority
       ? councilSummary(authority)
       : { urn: inspection.urn, name: inspection.localAuthorityName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
+    const letter = letterDetail(snap.letters, id);
     return {
       ...inspectionSummary(inspection),
       council,
+      letter,
       framework: inspection.framework,
       leadInspector: inspection.leadInspector,
       localAuthorityAsPrinted: inspection.localAuthorityAsPrinted,
@@ -338,7 +340,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
         ...inspection.recommendations.map((text, index) => ({ list: 'la' as const, position: index + 1, text })),
         ...inspection.lscbRecommendations.map((text, index) => ({ list: 'lscb' as const, position: index + 1, text })),
       ],
-      flags: checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
+      flags: letter ? [] : checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
       sourceUrl: null,
       reportFile: inspection.filePath || null,
     };

@@ -59,6 +59,13 @@ export interface VisitThemeRow {
   readonly counts: readonly { readonly theme: VisitTheme; readonly label: string; readonly count: number }[];
 }
 
+/** What the page of a letter shows beyond an inspection's fields. */
+export interface LetterDetail extends LetterEntry {
+  readonly letterDate: string | null;
+  readonly inspectors: readonly string[];
+  readonly covidContext: boolean;
+}
+
 /** A letter after an ungraded visit, as the council page lists it. */
 export interface LetterEntry {
   readonly id: number;
@@ -97,6 +104,8 @@ export interface InspectionDetail extends InspectionSummary {
   readonly sourceUrl: string | null;
   /** Where the stored report's PDF was read from; served at the inspection's report link when still there. Never shown. */
   readonly reportFile: string | null;
+  /** For a letter after an ungraded visit: what only a letter has; null for a graded inspection. */
+  readonly letter?: LetterDetail | null;
 }
 
 export type GradeChange = 'improved' | 'declined' | 'same' | 'new';

@@ -66,4 +66,7 @@ test('a letter has its own page, with its kind and what it asks to improve', asy
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Focused visit/);
   assert.match(page.body, /Management oversight of pathway plans\./);
+  assert.match(page.body, /Areas for priority action/);
+  assert.match(page.body, /Robin Sample, Alex Placeholder/);
+  assert.doesNotMatch(page.body, /No judgement could be read/);
 });
