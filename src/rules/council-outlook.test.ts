@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { councilOutlook, windowStatus } from './council-outlook.ts';
 import type { InspectionRecord } from './inspection-history.ts';
-import { record } from './test-records.ts';
+import { record } from '../../test/helpers/inspection-records.ts';
 
 const histories = new Map<string, InspectionRecord[]>([
   [

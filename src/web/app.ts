@@ -6,13 +6,13 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerApiV1 } from '../api/v1/api.routes.ts';
 import type { Logger } from '../logger.ts';
+import type { Services } from '../services/index.ts';
 import { setUpErrorHandlers } from './error-handler.ts';
 import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './middleware/set-up-request-logging.ts';
 import { setUpStaticAssets } from './middleware/set-up-static-assets.ts';
 import { setUpViews } from './middleware/set-up-views.ts';
 import { setUpWebSecurity } from './middleware/set-up-web-security.ts';
 import { createNunjucks } from './nunjucks-setup.ts';
-import type { ReadModel } from './read-model.ts';
 import { registerCouncilRoutes } from './routes/council/council.controller.ts';
 import { registerHomeRoutes } from './routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './routes/inspection/inspection.controller.ts';
@@ -20,11 +20,11 @@ import { registerNationalRoutes } from './routes/national/national.controller.ts
 import { registerSearchRoutes } from './routes/search/search.controller.ts';
 
 export interface AppDependencies {
-  readonly readModel: ReadModel;
+  readonly services: Services;
   readonly logger: Logger;
 }
 
-export async function createApp({ readModel, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function createApp({ services, logger }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new OneLinePerRequest(),
@@ -43,15 +43,15 @@ export async function createApp({ readModel, logger }: AppDependencies): Promise
   await app.register(formbody);
   // 5. Nunjucks views with govuk-frontend's templates.
   setUpViews(app, createNunjucks());
-  // 6. Not found and errors: a GOV.UK-style page, or JSON under /api (set before the routes so every plugin inherits it).
+  // 6. Not found and errors: a GOV.UK-style page (set before the routes so every page inherits it; the API sets its own).
   setUpErrorHandlers(app);
   // 7. Pages.
-  registerHomeRoutes(app, readModel);
-  registerNationalRoutes(app, readModel);
-  registerSearchRoutes(app, readModel);
-  registerCouncilRoutes(app, readModel);
-  registerInspectionRoutes(app, readModel);
+  registerHomeRoutes(app, services);
+  registerNationalRoutes(app, services);
+  registerSearchRoutes(app, services);
+  registerCouncilRoutes(app, services);
+  registerInspectionRoutes(app, services);
   // 8. The JSON API.
-  await app.register(registerApiV1(readModel), { prefix: '/api/v1' });
+  await app.register(registerApiV1(services), { prefix: '/api/v1' });
   return app;
 }

@@ -4,11 +4,10 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { AREA_WORDING, JUDGEMENT_AREAS, type JudgementArea } from '../../domain/index.ts';
-import { ValidationError } from '../../errors.ts';
-import { toPublicError } from '../../web/error-handler.ts';
-import { todayIso } from '../../web/format.ts';
-import { paths } from '../../web/paths.ts';
-import type { CouncilSummary, InspectionDetail, InspectionSummary, ReadModel } from '../../web/read-model.ts';
+import { todayIso } from '../../calendar/index.ts';
+import { toPublicError, ValidationError } from '../../errors.ts';
+import { paths } from '../../paths.ts';
+import type { CouncilSummary, InspectionDetail, InspectionSummary, Services } from '../../services/index.ts';
 import {
   SOURCE,
   asAtQuerySchema,
@@ -68,7 +67,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
   };
 }
 
-export function registerApiV1(readModel: ReadModel): FastifyPluginAsync {
+export function registerApiV1({ readModel }: Services): FastifyPluginAsync {
   return async function apiV1(api: FastifyInstance) {
     api.setErrorHandler((error, request, reply) => {
       const publicError = toPublicError(error);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { page, report, run, textLine } from './fixture-pages.test-support.ts';
+import { page, report, run, textLine } from '../../../../test/helpers/positioned-text.ts';
 import { readImprovements } from './improvements.ts';
 
 test('each bullet is one item, its wrapped lines joined and line-end hyphens kept', () => {

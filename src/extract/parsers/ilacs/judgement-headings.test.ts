@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { page, report, textLine } from './fixture-pages.test-support.ts';
+import { page, report, textLine } from '../../../../test/helpers/positioned-text.ts';
 import { readJudgementHeadings } from './judgement-headings.ts';
 
 test('headings with a colon, wrapped over two lines, give each area’s grade', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cells, page, report, run, table2023, textLine } from './fixture-pages.test-support.ts';
+import { cells, page, report, run, table2023, textLine } from '../../../../test/helpers/positioned-text.ts';
 import { areaOfLabel, readJudgementTable } from './judgement-table.ts';
 
 function gradesOf(rows: ReturnType<typeof readJudgementTable>) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { report, row } from './fixture.test-helper.ts';
+import { rowsReport as report, row } from '../../../../test/helpers/positioned-text.ts';
 import { readLeadInspector } from './sections.ts';
 
 const leadFrom = (...texts: string[]) => readLeadInspector(report(texts.map((text, index) => row(100 + index * 20, 71, text))).lines);
