@@ -19,7 +19,7 @@ import { pino } from 'pino';
 import { createLogger } from '../src/logger.ts';
 import { createServices } from '../src/services/index.ts';
 import { SQLITE_FILE } from '../src/store/index.ts';
-import { createApp } from '../src/web/app.ts';
+import { createApp } from '../src/app.ts';
 
 const CONNECTIONS = 20;
 const DURATION_SECONDS = 10;

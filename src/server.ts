@@ -6,7 +6,7 @@ import { progressReporter } from './cli/progress.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServices, type Services } from './services/index.ts';
-import { createApp } from './web/app.ts';
+import { createApp } from './app.ts';
 
 export interface StartOptions {
   readonly config: Config;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { InspectionReport } from '../../src/domain/index.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/app.ts';
 import { servicesWithReportFiles, type LoadedServices } from '../../test/helpers/services-with-reports.ts';
 
 type LoadedFiles = Omit<LoadedServices, 'importMore'>;

@@ -89,3 +89,20 @@ export type {
   StoreSummary,
 } from './read-model.ts';
 export type { ReadModelOptions } from './read-model.service.ts';
+export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
+/** What the edges use of the pure modules and the store, through the one door. */
+export { BASES } from '../analytics/index.ts';
+export { SQLITE_FILE } from '../store/index.ts';
+export {
+  backtest,
+  councilOutlook,
+  deadlinesAfterPriorityActionLetter,
+  deadlinesAfterPublication,
+  EMPIRICAL_WINDOW_PERCENTILES,
+  PATHWAYS,
+  type BacktestResult,
+  type CouncilOutlook,
+  type Deadline,
+  type EmpiricalWindow,
+  type Evidence,
+} from '../rules/index.ts';

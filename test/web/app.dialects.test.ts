@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../src/logger.ts';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/app.ts';
 import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
 import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../store/dialects.ts';

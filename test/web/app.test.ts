@@ -14,7 +14,7 @@ import {
   nextSchema,
 } from '../../src/api/v1/api.schemas.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/app.ts';
 import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
 import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
 

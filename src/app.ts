@@ -1,23 +1,24 @@
 /**
- * The web app and the API: `createApp` builds the Fastify instance with its middleware in order,
- * top to bottom. Services come in from the composition root (server.ts, tests, the benchmark).
+ * The HTTP composition root: `createApp` builds one Fastify instance with the middleware in order,
+ * top to bottom, then the pages (src/web) and the JSON API (src/api), which never import each
+ * other. Services come in from server.ts, the tests and the benchmark.
  */
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { registerApiV1 } from '../api/v1/api.routes.ts';
-import type { Logger } from '../logger.ts';
-import type { Services } from '../services/index.ts';
-import { setUpErrorHandlers } from './error-handler.ts';
-import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './middleware/set-up-request-logging.ts';
-import { setUpStaticAssets } from './middleware/set-up-static-assets.ts';
-import { setUpViews } from './middleware/set-up-views.ts';
-import { setUpWebSecurity } from './middleware/set-up-web-security.ts';
-import { createNunjucks } from './nunjucks-setup.ts';
-import { registerCouncilRoutes } from './routes/council/council.controller.ts';
-import { registerHomeRoutes } from './routes/home/home.controller.ts';
-import { registerInspectionRoutes } from './routes/inspection/inspection.controller.ts';
-import { registerNationalRoutes } from './routes/national/national.controller.ts';
-import { registerSearchRoutes } from './routes/search/search.controller.ts';
+import { registerApiV1 } from './api/v1/api.routes.ts';
+import type { Logger } from './logger.ts';
+import type { Services } from './services/index.ts';
+import { setUpErrorHandlers } from './web/error-handler.ts';
+import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './web/middleware/set-up-request-logging.ts';
+import { setUpStaticAssets } from './web/middleware/set-up-static-assets.ts';
+import { setUpViews } from './web/middleware/set-up-views.ts';
+import { setUpWebSecurity } from './web/middleware/set-up-web-security.ts';
+import { createNunjucks } from './web/nunjucks-setup.ts';
+import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
+import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
+import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
+import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
+import { registerSearchRoutes } from './web/routes/search/search.controller.ts';
 
 export interface AppDependencies {
   readonly services: Services;
