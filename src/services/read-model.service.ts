@@ -14,7 +14,7 @@ import {
   neighbourPosition,
   regionPosition,
   statisticalNeighboursOf,
-  COUNCIL_INSPECTION_KINDS,
+  isCouncilInspectionKind,
   type CouncilFacts,
 } from '../analytics/index.ts';
 import { JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements } from '../domain/index.ts';
@@ -64,7 +64,7 @@ interface SnapshotData {
 
 type Snap = Snapshot<SnapshotData>;
 
-export function councilSummary(authority: LocalAuthorityView): CouncilSummary {
+function councilSummary(authority: LocalAuthorityView): CouncilSummary {
   return {
     urn: authority.urn,
     name: authority.name,
@@ -280,7 +280,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     const council = toCouncilFacts(authority);
     const entries = history(snap, urn);
     // The latest inspection of the council's services; a standalone LSCB review is not one.
-    const latestEntry = entries.find((entry) => COUNCIL_INSPECTION_KINDS.includes(entry.kind)) ?? entries[0];
+    const latestEntry = entries.find((entry) => isCouncilInspectionKind(entry.kind)) ?? entries[0];
     return {
       council: councilSummary(authority),
       asAt,
