@@ -122,7 +122,7 @@ export interface EmpiricalWindowView {
   /** null: too many councils still waiting for the data to bound it. */
   readonly to: IsoDate | null;
   readonly median: IsoDate | null;
-  /** The percentiles of the observed gaps the window spans, as fractions (0.05, 0.95). */
+  /** The percentiles of the observed gaps the window spans (5 and 95). */
   readonly percentiles: { readonly lower: number; readonly upper: number };
   readonly completedGaps: number;
   readonly stillWaiting: number;

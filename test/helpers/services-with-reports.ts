@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { InspectionReport } from '../../src/domain/index.ts';
-import { createServices, type ImportSummary, type ReportExtractor, type Services, type ServicesOptions } from '../../src/services/index.ts';
+import { createServices, type ImportSummary, type Services, type ServicesOptions } from '../../src/services/index.ts';
+import { fixtureExtractor } from './fixture-extractor.ts';
 
 export interface ReportFixture extends Omit<InspectionReport, 'file'> {
   /** Where the report sits, corpus-style: `<urn>-<slug>/<YYYY-MM-DD>.pdf`. */
@@ -33,18 +34,6 @@ function writeFixtures(reportsDir: string, fixtures: readonly ReportFixture[], r
     written.push(path);
   }
   return written;
-}
-
-function extractorFor(reports: ReadonlyMap<string, InspectionReport>): ReportExtractor {
-  return async function* (files, options) {
-    let done = 0;
-    for (const file of files) {
-      const report = reports.get(resolve(file));
-      if (!report) throw new Error(`No fixture report for ${file}`);
-      yield { ...report, file };
-      options.onProgress?.(++done, files.length);
-    }
-  };
 }
 
 /** Options for the services besides the importer: the store's `location` (a new SQLite file by default), the read model's snapshot. */
@@ -74,7 +63,7 @@ async function servicesImporting(
   dir: string,
   options: TestServicesOptions = {},
 ): Promise<Omit<LoadedServices, 'importMore'>> {
-  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { ...options, importer: { extract: extractorFor(reports) } });
+  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { ...options, importer: { extract: fixtureExtractor(reports, { others: 'refuse' }) } });
   try {
     const summary = paths.length ? await services.imports.importReports(paths) : emptySummary();
     return {
