@@ -88,7 +88,7 @@ export type {
   RuleOrEstimate,
   StoreSummary,
 } from './read-model.ts';
-export type { ReadModelOptions } from './read-model.service.ts';
+export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
 export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
 export { BASES } from '../analytics/index.ts';

@@ -86,7 +86,8 @@ function inOrder(judgements: Judgements): Judgements {
   return ordered;
 }
 
-function inspectionSummary(inspection: InspectionView): InspectionSummary {
+/** Just the summary fields of an inspection (of a view, a history entry, a detail), grades in the reports' order. */
+export function inspectionSummary(inspection: InspectionSummary): InspectionSummary {
   return {
     id: inspection.id,
     urn: inspection.urn,

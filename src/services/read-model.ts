@@ -5,7 +5,7 @@
  */
 import type { GradeCounts } from '../analytics/index.ts';
 import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements } from '../domain/index.ts';
-import type { DeadlineId, LegalBasis, Nature, Pathway } from '../rules/index.ts';
+import type { Deadline, LegalBasis, Nature, Pathway } from '../rules/index.ts';
 
 export interface CouncilSummary {
   readonly urn: string;
@@ -131,14 +131,7 @@ export interface EmpiricalWindowView {
   readonly basis: 'estimate';
 }
 
-export interface DeadlineView {
-  readonly id: DeadlineId;
-  readonly name: string;
-  /** The event the clock runs from. */
-  readonly from: 'publication' | 'receipt' | 'letter';
-  readonly anchor: IsoDate;
-  readonly workingDays: number;
-  readonly due: IsoDate;
+export interface DeadlineView extends Pick<Deadline, 'id' | 'name' | 'from' | 'anchor' | 'workingDays' | 'due'> {
   readonly status: 'running' | 'passed';
   readonly legalBasis: Omit<LegalBasis, 'evidence'>;
   readonly basis: RuleOrEstimate;

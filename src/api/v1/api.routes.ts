@@ -7,7 +7,7 @@ import { AREA_WORDING, JUDGEMENT_AREAS, type JudgementArea } from '../../domain/
 import { todayIso } from '../../calendar/index.ts';
 import { toPublicError, ValidationError } from '../../errors.ts';
 import { paths } from '../../paths.ts';
-import type { CouncilSummary, InspectionDetail, InspectionSummary, Services } from '../../services/index.ts';
+import { inspectionSummary, type CouncilSummary, type InspectionDetail, type Services } from '../../services/index.ts';
 import {
   SOURCE,
   asAtQuerySchema,
@@ -32,19 +32,6 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.
 
 function council(summary: CouncilSummary) {
   return { urn: summary.urn, name: summary.name, laCode: summary.laCode, gssCode: summary.gssCode, region: summary.regionName, laType: summary.laType, active: summary.active };
-}
-
-function inspectionSummary(inspection: InspectionSummary) {
-  return {
-    id: inspection.id,
-    urn: inspection.urn,
-    version: inspection.version,
-    kind: inspection.kind,
-    inspectionStart: inspection.inspectionStart,
-    inspectionEnd: inspection.inspectionEnd,
-    published: inspection.published,
-    judgements: inspection.judgements,
-  };
 }
 
 function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
