@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, ordinal, percent, plural, ukDate, ukDateRange, ukDateShort, ukMonth } from './format.ts';
-import { paths } from './paths.ts';
+import { paths } from '../paths.ts';
+import { VISIT_THEME_LABELS, type VisitTheme } from '../domain/index.ts';
 
 export const SERVICE_NAME = "Children's services inspections";
 
@@ -22,6 +23,7 @@ export function createNunjucks(options: { watch?: boolean } = {}): nunjucks.Envi
   env.addFilter('gradeShort', gradeShort);
   env.addFilter('areaShort', areaShort);
   env.addFilter('kindLabel', kindLabel);
+  env.addFilter('visitTheme', (theme: VisitTheme | null) => (theme ? VISIT_THEME_LABELS[theme] : ''));
   env.addFilter('kindShort', kindShort);
   env.addFilter('percent', percent);
   env.addFilter('ordinal', ordinal);

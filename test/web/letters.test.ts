@@ -6,8 +6,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../src/logger.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
-import { createApp } from '../../src/web/app.ts';
-import { createReadModel } from '../../src/web/read-model.service.ts';
+import { createApp } from '../../src/app.ts';
 import { focusedVisitLetterPdf } from '../helpers/letter-pdf.ts';
 import { makeTempDir } from '../store/label-fixtures.ts';
 import { Writable } from 'node:stream';
@@ -20,11 +19,11 @@ before(async () => {
   mkdirSync(join(dir, 'reports', '80418-norfolk'), { recursive: true });
   writeFileSync(join(dir, 'reports', '80418-norfolk', '2024-03-04.pdf'), focusedVisitLetterPdf());
   writeFileSync(join(dir, 'reports', '80418-norfolk', '2025-05-02.pdf'), focusedVisitLetterPdf('1 May 2025', '1 and 2 April 2025', 'The timeliness of pathway plans for young people.'));
-  services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') });
+  services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { readModel: { snapshotSeconds: 0 } });
   const summary = await services.imports.importReports([join(dir, 'reports')], { workers: 0 });
   assert.equal(summary.imported, 2, JSON.stringify(summary.failures));
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  app = await createApp({ readModel: createReadModel(services, { snapshotSeconds: 0 }), logger: createLogger({ destination: quiet }) });
+  app = await createApp({ services, logger: createLogger({ destination: quiet }) });
 });
 
 after(async () => {
