@@ -35,6 +35,7 @@ export function reportFromLabel(row: LabelRow, file: string, recommendations?: R
     judgements,
     recommendations: recommendations?.recommendations ?? [],
     lscbRecommendations: recommendations?.lscbRecommendations ?? [],
+    warnings: [],
   });
 }
 

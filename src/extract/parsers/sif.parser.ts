@@ -3,6 +3,7 @@
  * for children in need of help and protection, children looked after and care leavers, usually with
  * the review of the Local Safeguarding Children Board, and standalone LSCB reviews. Pure.
  */
+import type { JudgementArea } from '../../domain/index.ts';
 import { ExtractionError } from '../extraction-error.ts';
 import type { ReportText } from '../report-text.ts';
 import type { ReportParser, ParsedReport } from './report-parser.ts';
@@ -29,15 +30,18 @@ function parseSifReport(text: ReportText): ParsedReport {
   const standaloneLscbReview = title.reviewsLscb && !title.inspectsServices;
 
   const judgements: Judgements = {};
+  const printed = new Set<JudgementArea>();
   if (!standaloneLscbReview) {
     const table = readJudgementTable(firstPage);
     Object.assign(judgements, table.judgements);
+    for (const area of table.areas) printed.add(area);
     // A table split across pages carries on at the top of the second.
     if (table.areas.size > 0) {
       const rest = readJudgementTable(text.pages[1] ?? []);
       for (const area of rest.areas) {
         const grade = rest.judgements[area];
         if (!table.areas.has(area) && grade) judgements[area] = grade;
+        printed.add(area);
       }
     }
     // The headline states the overall judgement; a table row for it is the fallback.
@@ -81,5 +85,7 @@ function parseSifReport(text: ReportText): ParsedReport {
     judgements,
     recommendations,
     lscbRecommendations,
+    // Rows printed without a grade say "Not judged" (the table reader leaves them out).
+    reading: { notJudged: [...printed].filter((area) => judgements[area] === undefined), reviewsLscb: title.reviewsLscb },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { ReportFixture } from './services-with-reports.ts';
 
-const base = { leadInspector: 'Alex Example', lscbRecommendations: [] as string[] };
+const base = { leadInspector: 'Alex Example', lscbRecommendations: [] as string[], warnings: [] };
 
 export const DERBY_URN = '80459';
 export const NOTTINGHAM_URN = '80533';
