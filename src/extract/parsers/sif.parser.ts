@@ -12,7 +12,7 @@ import { readList } from './sif/recommendation-list.ts';
 import { isReinspection } from './sif/reinspection.ts';
 import { findLaListHeading, findLscbListHeading, findLscbSection, previousInspectionsText, readLeadInspector } from './sif/sections.ts';
 import { bodyHeight, cleanText } from './sif/sif-lines.ts';
-import { findTitleStart, readTitlePage } from './sif/title-page.ts';
+import { findJoinedLscbReviewPage, findTitleStart, readTitlePage } from './sif/title-page.ts';
 
 export const sifParser: ReportParser = {
   name: 'sif',
@@ -49,15 +49,18 @@ function parseSifReport(text: ReportText): ParsedReport {
     if (overall) judgements.overall = overall;
   }
 
-  let lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines, body);
+  // A separately paginated review of the LSCB joined after the report starts at its own title page.
+  const joinedReviewPage = standaloneLscbReview ? undefined : findJoinedLscbReviewPage(text.pages);
+  const reviewsLscb = title.reviewsLscb || joinedReviewPage !== undefined;
+  let lscbSection = standaloneLscbReview ? 0 : joinedReviewPage !== undefined ? lines.findIndex((line) => line.page >= joinedReviewPage) : findLscbSection(lines, body);
   // No recognisable LSCB heading: the part starts where its judgement is stated, after the first page.
   if (title.reviewsLscb && lscbSection < 0) {
     const statement = findLscbStatement(lines.filter((line) => line.page > 1));
     if (statement) lscbSection = lines.findIndex((line) => line.page > 1) + statement.index;
   }
   let lscbRecommendations: string[] = [];
-  if (title.reviewsLscb) {
-    const lscb = readLscbJudgement(firstPage) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);
+  if (reviewsLscb) {
+    const lscb = (joinedReviewPage === undefined ? readLscbJudgement(firstPage) : undefined) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);
     if (lscb) judgements.lscb = lscb;
     const from = standaloneLscbReview ? -1 : lscbSection;
     const heading = from >= 0 || standaloneLscbReview ? findLscbListHeading(lines, from) : -1;
@@ -66,8 +69,8 @@ function parseSifReport(text: ReportText): ParsedReport {
 
   let recommendations: string[] = [];
   if (!standaloneLscbReview) {
-    const heading = findLaListHeading(lines, title.reviewsLscb ? lscbSection : -1);
-    if (heading >= 0) recommendations = readList(lines, heading, body, title.reviewsLscb && lscbSection > heading ? lscbSection : lines.length);
+    const heading = findLaListHeading(lines, reviewsLscb ? lscbSection : -1);
+    if (heading >= 0) recommendations = readList(lines, heading, body, reviewsLscb && lscbSection > heading ? lscbSection : lines.length);
   }
 
   const bodyText = lines.map((line) => cleanText(line)).join(' ');
@@ -86,6 +89,6 @@ function parseSifReport(text: ReportText): ParsedReport {
     recommendations,
     lscbRecommendations,
     // Rows printed without a grade say "Not judged" (the table reader leaves them out).
-    reading: { notJudged: [...printed].filter((area) => judgements[area] === undefined), reviewsLscb: title.reviewsLscb },
+    reading: { notJudged: [...printed].filter((area) => judgements[area] === undefined), reviewsLscb },
   };
 }
