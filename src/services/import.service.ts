@@ -156,13 +156,14 @@ export function factsOf(report: InspectionReport, urn: string, published: string
       ...report.recommendations.map((text) => ({ list: 'la' as const, text })),
       ...report.lscbRecommendations.map((text) => ({ list: 'lscb' as const, text })),
     ],
+    warnings: report.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
   };
 }
 
-/** A hash of the facts whose change means a different reading: everything but where the file lies. */
+/** A hash of the facts whose change means a different reading: everything but where the file lies (warnings included). */
 function hashFacts(facts: ReportFacts): string {
   const { file_path: _path, ...inspection } = facts.inspection;
-  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations, warnings: facts.warnings ?? [] })).digest('hex');
 }
 
 const defaultExtractor: ReportExtractor = (files, options) => extractFiles(files, options);

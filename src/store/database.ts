@@ -67,6 +67,15 @@ export interface RecommendationTable {
   text: string;
 }
 
+/** A reader warning on a stored report ("check this against the report"). */
+export interface ReportWarningTable {
+  inspection_id: number;
+  /** 1 for the first warning the reader gave. */
+  position: number;
+  code: string;
+  message: string;
+}
+
 export interface ImportRunTable {
   id: Generated<number>;
   source: string;
@@ -89,6 +98,7 @@ export interface Database {
   inspection: InspectionTable;
   judgement: JudgementTable;
   recommendation: RecommendationTable;
+  report_warning: ReportWarningTable;
   import_run: ImportRunTable;
 }
 
@@ -98,4 +108,5 @@ export type InspectionRow = Selectable<InspectionTable>;
 export type NewInspection = Insertable<InspectionTable>;
 export type JudgementRow = Selectable<JudgementTable>;
 export type RecommendationRow = Selectable<RecommendationTable>;
+export type ReportWarningRow = Selectable<ReportWarningTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;

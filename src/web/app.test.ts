@@ -149,6 +149,7 @@ describe('pages', () => {
     assert.match(body, /The experiences and progress of children who need help and protection<\/th>\s*<td[^>]*><strong class="govuk-tag app-grade govuk-tag--red">Inadequate/);
     assert.match(body, /Requires improvement to be good|Good/);
     assert.match(body, /This set of grades is unusual/);
+    assert.doesNotMatch(body, /Check this against the report/);
     assert.match(body, /What needs to improve/);
     assert.match(body, /Help for care leavers to find suitable homes\./);
     assert.match(body, /Download the source report \(PDF\)/);
@@ -163,6 +164,10 @@ describe('pages', () => {
     assert.match(body, /Children looked after and achieving permanence/);
     assert.match(body, /Recommendations to the Local Safeguarding Children Board/);
     assert.match(body, /No consistency check flags this set of grades/);
+    assert.match(body, /Check this against the report<\/h2>/);
+    assert.match(body, /LSCB recommendation 2 reads as a finding/);
+    const api = (await app.inject(`/api/v1/inspections/${id}`)).json();
+    assert.deepEqual(api.warnings.map((warning: { code: string }) => warning.code), ['lscb-item-not-about-board']);
   });
 
   test('search by name lists matches; by URN goes straight to the council; empty asks for words', async () => {
@@ -241,6 +246,7 @@ describe('API', () => {
     assert.equal(body.judgementWording.careLeavers, 'The experiences and progress of care leavers');
     assert.equal(body.recommendations.length, 2);
     assert.ok(body.flags.length > 0);
+    assert.deepEqual(body.warnings, []);
     assert.match(body.source, /Open Government Licence v3\.0/);
   });
 

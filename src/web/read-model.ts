@@ -71,6 +71,8 @@ export interface InspectionDetail extends InspectionSummary {
   readonly localAuthorityAsPrinted: string;
   readonly recommendations: readonly Recommendation[];
   readonly flags: readonly ConsistencyFlag[];
+  /** The reader's warnings: facts it read that break an invariant of the report's kind, to check against the report. */
+  readonly readerWarnings: readonly { readonly code: string; readonly message: string }[];
   /** Ofsted's address of the report, when known. */
   readonly sourceUrl: string | null;
   /** Where the stored report's PDF was read from; served at the inspection's report link when still there. Never shown. */

@@ -131,6 +131,27 @@ for (const dialect of TEST_DIALECTS) {
       });
     });
 
+    test('the reader’s warnings are stored with the report, and a newer reading replaces them', async () => {
+      const rows = sample(2);
+      const folder = buildFixtureFolder(rows, recommendations);
+      await withServices(folder.reports, async (services) => {
+        const [path, report] = [...folder.reports.entries()][0] ?? assert.fail('no fixture');
+        const warnings = [
+          { code: 'missing-lead-inspector' as const, message: 'No lead inspector could be read from the report.' },
+          { code: 'item-ends-mid-sentence' as const, message: 'The local authority’s recommendation 1 ends mid-sentence.' },
+        ];
+        folder.reports.set(path, { ...report, leadInspector: null, warnings });
+        const first = await services.imports.importReports([folder.dir]);
+        const id = first.outcomes.find((outcome) => outcome.file === path)?.inspectionId ?? -1;
+        assert.deepEqual((await services.inspections.get(id)).warnings, warnings);
+        readerVersion = 'reader-2';
+        folder.reports.set(path, { ...report, leadInspector: null, warnings: warnings.slice(0, 1) });
+        const second = await services.imports.importReports([folder.dir]);
+        assert.equal(second.updated, 1, 'a change in the warnings alone is a new reading');
+        assert.deepEqual((await services.inspections.get(id)).warnings, warnings.slice(0, 1));
+      });
+    });
+
     test('without a URN folder the printed name finds the council; with neither the file fails clearly', async () => {
       const row = labels.find((candidate) => candidate.file === '80418-norfolk/2023-01-13.pdf') ?? assert.fail('no Norfolk label');
       const dir = makeTempDir('csci-loose-');
