@@ -1,7 +1,8 @@
 /**
  * Property tests: the facts of a SIF report do not change with the ways real reports vary in print
  * (dates and grade cells wrapped at any word, lines of any width, a page break anywhere in a list,
- * any bullet glyph, running headers and footers).
+ * any bullet glyph, running headers and footers, the early list parts, item numbers printed apart,
+ * qualified lead inspector labels, and the LSCB review joined as a separately paginated report).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -43,9 +44,13 @@ const variation = fc.record({
   laPageBreakAfter: fc.integer({ min: 0, max: 40 }),
   bullet: fc.constantFrom('\uf06e', '\uf0b7', '\u2022', '\u25aa', '\u2013', '-', '\u0336', '\u27a2'),
   furniture: fc.boolean(),
+  joinedLscbReview: fc.boolean(),
+  leadLabel: fc.constantFrom('plain' as const, 'on-site-beside-author' as const, 'on-site-below-author' as const),
+  listParts: fc.boolean(),
+  loneNumbers: fc.boolean(),
 }) satisfies fc.Arbitrary<SifVariation>;
 
-test('the facts read from a SIF report do not change with wraps, page breaks, bullet glyphs or page furniture', () => {
+test('the facts read from a SIF report do not change with wraps, page breaks, bullet glyphs, page furniture, list parts, lead labels or a joined LSCB review', () => {
   fc.assert(
     fc.property(facts, variation, (drawn, varied) => {
       const printed: SifFacts = {
@@ -70,6 +75,6 @@ test('the facts read from a SIF report do not change with wraps, page breaks, bu
       assert.deepEqual(read.lscbRecommendations, drawn.lscbRecommendations);
       assert.deepEqual(read.warnings.filter((warning) => warning.code !== 'implausible-dates'), []);
     }),
-    { numRuns: 150 },
+    { numRuns: 200 },
   );
 });

@@ -52,6 +52,14 @@ export interface SifVariation {
   readonly bullet?: string;
   /** A running header and footer on every page. */
   readonly furniture?: boolean;
+  /** The LSCB review as a separately paginated report joined after this one (its own title page and contents). */
+  readonly joinedLscbReview?: boolean;
+  /** How the team page labels the lead inspector. */
+  readonly leadLabel?: 'plain' | 'on-site-beside-author' | 'on-site-below-author';
+  /** The LA list in the early SIF shape: "Priority and immediate action" then "Areas for improvement", each introduced. */
+  readonly listParts?: boolean;
+  /** Item numbers printed on their own baseline, a little above the item's first line. */
+  readonly loneNumbers?: boolean;
 }
 
 const BODY_LINE = 14.5;
@@ -90,10 +98,10 @@ function titlePage(facts: SifFacts, variation: SifVariation): Row[] {
     row(120, 71, facts.localAuthority, 26),
     row(145, 71, 'Inspection of services for children in need of help and', 14.04),
     row(162, 71, 'protection, children looked after and care leavers', 14.04),
-    row(185, 71, 'and', 14.04),
-    row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', 14.04),
-    row(225, 71, 'Board', 14.04),
   ];
+  if (!variation.joinedLscbReview) {
+    rows.push(row(185, 71, 'and', 14.04), row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', 14.04), row(225, 71, 'Board', 14.04));
+  }
   const words = facts.datesText.split(' ');
   const wrapAt = variation.datesWrapAt === undefined ? words.length : Math.max(0, Math.min(words.length, variation.datesWrapAt));
   rows.push(row(250, 71, `Inspection dates: ${words.slice(0, wrapAt).join(' ')}`.trim(), 14.04));
@@ -123,17 +131,35 @@ function listPages(heading: string, items: readonly string[], firstNumber: numbe
   const pages: Row[][] = [[row(105, 71, heading, 14.04)]];
   let y = 105 + 14;
   let printed = 0;
+  const newPageIfDue = () => {
+    if (printed === variation.laPageBreakAfter) {
+      pages.push([]);
+      y = 90;
+    }
+  };
+  // The early shape: the first half of the items are priorities, the rest areas for improvement.
+  const parts = variation.listParts
+    ? new Map([
+        [0, ['Priority and immediate action', 'The local authority should take the following action without delay:']],
+        [Math.ceil(items.length / 2), ['Areas for improvement', 'The local authority and its partners should act on the following areas:']],
+      ])
+    : new Map<number, string[]>();
   for (const [index, item] of items.entries()) {
+    for (const text of parts.get(index) ?? []) {
+      newPageIfDue();
+      y += ITEM_GAP + BODY_LINE;
+      pages[pages.length - 1]!.push(row(y, 71, text));
+      printed++;
+    }
     y += ITEM_GAP;
     for (const [lineIndex, text] of wrapWords(item, variation.lineWidth ?? 70).entries()) {
-      if (printed === variation.laPageBreakAfter) {
-        pages.push([]);
-        y = 90;
-      }
+      newPageIfDue();
       y += BODY_LINE;
       const page = pages[pages.length - 1]!;
-      if (lineIndex === 0) page.push(cells(y, [71, `${firstNumber + index}.`], [99, text]));
-      else page.push(row(y, 99, text));
+      const number = `${firstNumber + index}.`;
+      if (lineIndex > 0) page.push(row(y, 99, text));
+      else if (variation.loneNumbers) page.push(row(y - 5, 71, number), row(y, 99, text));
+      else page.push(cells(y, [71, number], [99, text]));
       printed++;
     }
   }
@@ -162,8 +188,28 @@ function lscbPage(facts: SifFacts, variation: SifVariation): Row[] {
   return rows;
 }
 
-function teamPage(facts: SifFacts): Row[] {
-  return [row(110, 71, 'Information about this inspection', 15.96), row(499, 71, 'The inspection team'), row(525, 71, `Lead inspector: ${facts.lead}, HMI`)];
+function teamPage(facts: SifFacts, variation: SifVariation): Row[] {
+  const rows = [row(110, 71, 'Information about this inspection', 15.96), row(499, 71, 'The inspection team')];
+  switch (variation.leadLabel ?? 'plain') {
+    case 'plain':
+      return [...rows, row(525, 71, `Lead inspector: ${facts.lead}, HMI`)];
+    case 'on-site-beside-author':
+      return [...rows, cells(525, [71, `Lead inspector on site: ${facts.lead} HMI`], [330, 'Report author: John Sample HMI'])];
+    case 'on-site-below-author':
+      return [...rows, row(525, 71, 'Report author: John Sample HMI'), row(545, 71, `Lead inspector (on site): ${facts.lead}, Senior HMI`)];
+  }
+}
+
+/** The LSCB review as its own report: a title page, a contents page, then the review. */
+function joinedReview(facts: SifFacts, variation: SifVariation): Row[][] {
+  const title = [
+    row(120, 71, `${facts.localAuthority} Safeguarding Children Board`, 26),
+    row(145, 71, 'Review of the effectiveness of the Local Safeguarding Children', 14.04),
+    row(162, 71, 'Board', 14.04),
+    row(185, 71, `Inspection dates: ${facts.datesText}`, 14.04),
+  ];
+  const contents = [row(110, 71, 'Contents', 14.04), cells(140, [85, 'Recommendations'], [516, '3']), cells(165, [85, 'Strengths'], [516, '4'])];
+  return [title, contents, lscbPage(facts, variation)];
 }
 
 function withFurniture(pages: Row[][], facts: SifFacts): Row[][] {
@@ -171,6 +217,8 @@ function withFurniture(pages: Row[][], facts: SifFacts): Row[][] {
 }
 
 export function sifReport(facts: SifFacts, variation: SifVariation = {}): ReportText {
-  const pages = [titlePage(facts, variation), ...listPages('Recommendations', facts.recommendations, 1, variation), lscbPage(facts, variation), teamPage(facts)];
+  const heading = variation.listParts ? 'What does the local authority need to improve?' : 'Recommendations';
+  const front = [titlePage(facts, variation), ...listPages(heading, facts.recommendations, 1, variation)];
+  const pages = variation.joinedLscbReview ? [...front, teamPage(facts, variation), ...joinedReview(facts, variation)] : [...front, lscbPage(facts, variation), teamPage(facts, variation)];
   return report(...(variation.furniture ? withFurniture(pages, facts) : pages));
 }
