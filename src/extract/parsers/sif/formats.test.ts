@@ -47,6 +47,11 @@ test('an inspection date printed as a single day is the first and last day on si
   assert.equal(parsed.published, '2016-05-20');
 });
 
+test('other labels for the dates: "Dates of inspection:" and "Date of publication:"', () => {
+  const parsed = read(titlePage([row(250, 71, 'Dates of inspection: 7 to 31 March 2016', TITLE), row(273, 71, 'Date of publication: 20 May 2016', TITLE)], { withLscb: false }), recommendations, team);
+  assert.deepEqual([parsed.inspectionStart, parsed.inspectionEnd, parsed.published], ['2016-03-07', '2016-03-31', '2016-05-20']);
+});
+
 test('two on-site periods whose dates wrap onto a second line run from the first day to the last', () => {
   const parsed = read(
     titlePage([row(250, 71, 'Inspection dates: 4 November-26 November 2013 and 13 \u2013 15', TITLE), row(267, 71, 'January 2014', TITLE), row(290, 71, 'Report published: 3 March 2014', TITLE)], { withLscb: false }),

@@ -9,8 +9,8 @@ import { cleanText } from './sif-lines.ts';
 
 const INSPECTION_TITLE = /^(re-?\s?inspection|inspection) of services for children in need of help/i;
 const LSCB_TITLE = /^review of the effectiveness of the local safeguarding children/i;
-const DATES_LABEL = /^inspection dates?\s*:?\s*/i;
-const PUBLISHED_LABEL = /^report published\s*:?\s*/i;
+const DATES_LABEL = /^(?:inspection dates?\s*:?|(?:dates? of (?:the )?inspection|on-?\s?site dates?)\s*:)\s*/i;
+const PUBLISHED_LABEL = /^(?:report published\s*:?|(?:published|date of publication|publication date)\s*:)\s*/i;
 
 export interface TitlePage {
   readonly localAuthority: string;
