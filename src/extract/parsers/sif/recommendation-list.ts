@@ -74,12 +74,12 @@ function dropEcho(item: Item | undefined, heading: string): void {
   if (item && last && last !== heading && last.endsWith(` ${heading}`)) item.parts[item.parts.length - 1] = last.slice(0, -heading.length).trimEnd();
 }
 
-/**
- * The items of the list whose heading is `lines[start]`. `end` bounds the search (exclusive).
- */
 /** Prose lines skipped after a part's heading, before its first item: the part's introduction. */
 const LONGEST_PART_INTRODUCTION = 4;
 
+/**
+ * The items of the list whose heading is `lines[start]`. `end` bounds the search (exclusive).
+ */
 export function readList(lines: readonly Line[], start: number, body: number, end = lines.length): string[] {
   const items: Item[] = [];
   /**
