@@ -11,7 +11,7 @@ async function freePortServer(reportsDir: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'csci-server-'));
   const lines: string[] = [];
   const server = await startServer({
-    config: { port: 0, databaseUrl: undefined, dataDir: join(dir, 'data'), reportsDir, production: false },
+    config: { port: 0, databaseUrl: undefined, dataDir: join(dir, 'data'), reportsDir, production: false, databaseTimeoutMs: 10_000, publicUrl: undefined, rateLimitPerMinute: 0 },
     logger: createLogger({ level: 'silent' }),
     say: (line) => lines.push(line),
     host: '127.0.0.1',

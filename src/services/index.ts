@@ -3,7 +3,7 @@
  * is empty, and builds every service once. The web app, the API and the CLI share one Services.
  */
 import type { Config } from '../config.ts';
-import { createDb, migrateToLatest, storeLocation, type StoreHandle, type StoreLocation } from '../store/index.ts';
+import { checkStoreIntegrity, createDb, explainStoreError, migrateToLatest, migrationTableSchemaOf, storeLocation, withStartupLock, type StoreHandle, type StoreLocation } from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
@@ -30,15 +30,25 @@ export interface ServicesOptions {
   readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
 }
 
-export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: ServicesOptions = {}): Promise<Services> {
-  const store = createDb(options.location ?? storeLocation(config));
+export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs'>>, options: ServicesOptions = {}): Promise<Services> {
+  const location = options.location ?? storeLocation(config);
+  let store: StoreHandle;
+  try {
+    store = createDb(location, { timeoutMs: config.databaseTimeoutMs });
+  } catch (error) {
+    throw explainStoreError(error, location, config.databaseTimeoutMs ?? 0);
+  }
   let startup: Services['startup'];
   try {
-    const appliedMigrations = await migrateToLatest(store.db, store.dialect);
-    startup = { appliedMigrations, councilsLoaded: await ensureRegisterLoaded(store.db) };
+    await checkStoreIntegrity(store);
+    // Under the store's set-up lock: two processes opening a new store at once take turns.
+    startup = await withStartupLock(store, async () => {
+      const appliedMigrations = await migrateToLatest(store.db, store.dialect, await migrationTableSchemaOf(store));
+      return { appliedMigrations, councilsLoaded: await ensureRegisterLoaded(store.db) };
+    });
   } catch (error) {
     await store.db.destroy();
-    throw error;
+    throw explainStoreError(error, location, store.timeoutMs);
   }
   const localAuthorities = createLocalAuthorityService(store.db);
   const inspections = createInspectionService(store.db, localAuthorities);
