@@ -17,8 +17,8 @@ export interface Services {
   readonly imports: ImportService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
-  /** What opening the store did: migrations applied now, councils loaded into an empty register. */
-  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number };
+  /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
+  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number; readonly interruptedRuns: number };
   /** Closes the database connection(s). */
   close(): Promise<void>;
 }
@@ -38,25 +38,27 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
   } catch (error) {
     throw explainStoreError(error, location, config.databaseTimeoutMs ?? 0);
   }
+  const localAuthorities = createLocalAuthorityService(store.db);
+  const inspections = createInspectionService(store.db, localAuthorities);
+  const imports = createImportService({ db: store.db, localAuthorities, ...options.importer });
   let startup: Services['startup'];
   try {
     await checkStoreIntegrity(store);
     // Under the store's set-up lock: two processes opening a new store at once take turns.
     startup = await withStartupLock(store, async () => {
       const appliedMigrations = await migrateToLatest(store.db, store.dialect, await migrationTableSchemaOf(store));
-      return { appliedMigrations, councilsLoaded: await ensureRegisterLoaded(store.db) };
+      const councilsLoaded = await ensureRegisterLoaded(store.db);
+      return { appliedMigrations, councilsLoaded, interruptedRuns: await imports.markInterruptedRuns() };
     });
   } catch (error) {
     await store.db.destroy();
     throw explainStoreError(error, location, store.timeoutMs);
   }
-  const localAuthorities = createLocalAuthorityService(store.db);
-  const inspections = createInspectionService(store.db, localAuthorities);
   return {
     localAuthorities,
     inspections,
     stats: createStatsService(store.db, localAuthorities),
-    imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
+    imports,
     store,
     startup,
     close: () => store.db.destroy(),
@@ -66,6 +68,6 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
-export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
+export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

@@ -1,4 +1,4 @@
-/** GET / (start page) and /about (source, licence, how grades are counted). */
+/** GET / (start page) and /about (source, licence, how grades are counted); /health is in middleware/set-up-service-status.ts. */
 import type { FastifyInstance } from 'fastify';
 import { paths } from '../../paths.ts';
 import type { ReadModel } from '../../read-model.ts';
@@ -8,5 +8,4 @@ export function registerHomeRoutes(app: FastifyInstance, readModel: ReadModel): 
     reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/home/home.njk', async () => ({ counts: await readModel.storeSummary() })),
   );
   app.get(paths.about, async (_request, reply) => reply.view('pages/about/about.njk'));
-  app.get(paths.health, async (_request, reply) => reply.send({ status: 'ok' }));
 }
