@@ -105,7 +105,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let app;
   try {
     app = await createApp({
-      readModel: createReadModel(services),
+      readModel: createReadModel(services, { reportsDir: config.reportsDir }),
       logger,
       loading: () => progress.current(),
       publicUrl: config.publicUrl,

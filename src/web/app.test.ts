@@ -1,5 +1,6 @@
 /** Route tests: the real app over real services and a SQLite store holding a few written reports. */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -32,7 +33,7 @@ before(async () => {
       done();
     },
   });
-  app = await createApp({ readModel: createReadModel(loaded.services, { snapshotSeconds: 0 }), logger: createLogger({ destination }) });
+  app = await createApp({ readModel: createReadModel(loaded.services, { snapshotSeconds: 0, reportsDir: join(loaded.dir, 'reports') }), logger: createLogger({ destination }) });
 });
 
 after(async () => {

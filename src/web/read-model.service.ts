@@ -22,6 +22,7 @@ import { NotFoundError } from '../errors.ts';
 import { checkJudgementConsistency, councilOutlook, type CouncilOutlook } from '../rules/index.ts';
 import type { InspectionService } from '../services/inspection.service.ts';
 import type { LocalAuthorityService } from '../services/local-authority.service.ts';
+import { createReportFiles } from '../services/report-files.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from '../services/views.ts';
 import { areaShort, kindLabel, ukDate } from './format.ts';
 import type {
@@ -52,6 +53,8 @@ export interface ReadModelOptions {
   /** Age after which a snapshot is reloaded in the background; 0 reloads on every request (tests). */
   readonly snapshotSeconds?: number;
   readonly now?: () => number;
+  /** The reports folder (CSCI_REPORTS_DIR): a report's PDF is served only from inside it, and only the bytes imported. */
+  readonly reportsDir?: string;
 }
 
 interface Snapshot {
@@ -152,6 +155,7 @@ function nextSteps(outlook: CouncilOutlook): NextStep[] {
 
 export function createReadModel(sources: ReadModelSources, options: ReadModelOptions = {}): ReadModel {
   const ttl = (options.snapshotSeconds ?? 10) * 1000;
+  const reportFiles = createReportFiles(options.reportsDir);
   const now = options.now ?? Date.now;
   let current: Promise<Snapshot> | undefined;
   let refreshing: Promise<Snapshot> | undefined;
@@ -301,21 +305,23 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       }
     });
 
+  /** The detail is remembered per snapshot; whether its PDF can be served is checked each time (the file may change). */
   const detail = async (id: number): Promise<InspectionDetail> => {
     const snap = await snapshot();
     const key = `detail:${id}`;
     const pending = memo(snap, key, () => loadDetail(snap, id));
     pending.catch(() => snap.memo.delete(key)); // an unknown id is not remembered
-    return pending;
+    const { inspection, filePath, contentHash } = await pending;
+    return { ...inspection, reportFile: (await reportFiles.servable(filePath, contentHash)) ? filePath : null };
   };
 
-  const loadDetail = async (snap: Snapshot, id: number): Promise<InspectionDetail> => {
+  const loadDetail = async (snap: Snapshot, id: number): Promise<{ inspection: InspectionDetail; filePath: string; contentHash: string }> => {
     const inspection = await sources.inspections.get(id);
     const authority = snap.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
       : { urn: inspection.urn, name: inspection.localAuthorityName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
-    return {
+    const shown: InspectionDetail = {
       ...inspectionSummary(inspection),
       council,
       framework: inspection.framework,
@@ -327,8 +333,9 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       ],
       flags: checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
       sourceUrl: null,
-      reportFile: inspection.filePath || null,
+      reportFile: null,
     };
+    return { inspection: shown, filePath: inspection.filePath, contentHash: inspection.contentHash };
   };
 
   const story = async (snap: Snapshot, urn: string, asAt: string): Promise<CouncilStory> => {
@@ -375,5 +382,9 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       return pending;
     },
     inspection: detail,
+    async reportPdf(id) {
+      const inspection = await sources.inspections.get(id);
+      return reportFiles.read(inspection.filePath, inspection.contentHash);
+    },
   };
 }

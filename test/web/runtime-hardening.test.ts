@@ -4,6 +4,9 @@
  * flood. The real app over real services and a SQLite store holding a few written reports.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,14 +22,14 @@ let loaded: LoadedServices;
 const apps: FastifyInstance[] = [];
 const logLines: Record<string, unknown>[] = [];
 
-async function appWith(extra: Partial<AppDependencies> = {}): Promise<FastifyInstance> {
+async function appWith(extra: Partial<AppDependencies> = {}, reportsDir?: string): Promise<FastifyInstance> {
   const destination = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
-  const app = await createApp({ readModel: createReadModel(loaded.services, { snapshotSeconds: 0 }), logger: createLogger({ destination }), ...extra });
+  const app = await createApp({ readModel: createReadModel(loaded.services, { snapshotSeconds: 0, reportsDir }), logger: createLogger({ destination }), ...extra });
   apps.push(app);
   return app;
 }
@@ -179,5 +182,49 @@ describe('CSV links (issue 15, point 15)', () => {
     const absolute = await configured.inject({ url, headers: { host: 'evil.example' } });
     assert.doesNotMatch(absolute.body, /evil\.example/);
     assert.match(absolute.body, /,https:\/\/csci\.example\.org\/inspections\/\d+,/);
+  });
+});
+
+describe('the report link (issue 15, point 4)', () => {
+  async function inspectionFiles(): Promise<{ id: number; file: string }[]> {
+    return (await loaded.services.inspections.listAll()).map((inspection) => ({ id: inspection.id, file: inspection.filePath }));
+  }
+
+  test('serves only the imported bytes of a regular file inside the reports folder; else a clear 404, and the API stops advertising it', async () => {
+    const reportsDir = join(loaded.dir, 'reports');
+    const served = await appWith({}, reportsDir);
+    const [genuine, symlinked, folder, changed] = await inspectionFiles();
+    assert.ok(genuine && symlinked && folder && changed);
+    const ok = await served.inject(`/inspections/${genuine.id}/report.pdf`);
+    assert.equal(ok.statusCode, 200);
+    assert.deepEqual(ok.rawPayload, readFileSync(genuine.file));
+    assert.match(String((await served.inject(`/api/v1/inspections/${genuine.id}`)).json().report), /\/report\.pdf$/);
+
+    rmSync(symlinked.file);
+    symlinkSync('/etc/passwd', symlinked.file);
+    rmSync(folder.file);
+    mkdirSync(folder.file);
+    writeFileSync(changed.file, '%PDF-1.4\n% something else now\n');
+    for (const { id } of [symlinked, folder, changed]) {
+      const refused = await served.inject(`/inspections/${id}/report.pdf`);
+      assert.equal(refused.statusCode, 404, String(id));
+      assert.match(refused.body, /The source report of this inspection is not held on this server/);
+      assert.doesNotMatch(refused.body, /root:/);
+      assert.equal((await served.inject(`/api/v1/inspections/${id}`)).json().report, null);
+      assert.doesNotMatch((await served.inject(`/inspections/${id}`)).body, /Download the source report/);
+    }
+  });
+
+  test('a file outside the configured reports folder is not served', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'csci-other-reports-'));
+    try {
+      const served = await appWith({}, elsewhere);
+      const [first] = await inspectionFiles();
+      assert.ok(first);
+      assert.equal((await served.inject(`/inspections/${first.id}/report.pdf`)).statusCode, 404);
+      assert.equal((await served.inject(`/api/v1/inspections/${first.id}`)).json().report, null);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
