@@ -228,3 +228,15 @@ describe('the report link (issue 15, point 4)', () => {
     }
   });
 });
+
+describe('the computation gate in the app', () => {
+  test('every turn is given back: many different dates one after another, and a burst of one URL, are all answered', async () => {
+    const gated = await appWith({ computations: { concurrent: 1, queue: 0 } });
+    for (let day = 1; day <= 20; day += 1) {
+      const response = await gated.inject(`/api/v1/stats/national?asAt=2020-01-${String(day).padStart(2, '0')}`);
+      assert.equal(response.statusCode, 200, response.body);
+    }
+    const burst = await Promise.all(Array.from({ length: 10 }, () => gated.inject('/api/v1/stats/national?asAt=2021-05-05')));
+    assert.deepEqual(burst.map((response) => response.statusCode), Array(10).fill(200));
+  });
+});

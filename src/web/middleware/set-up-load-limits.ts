@@ -100,13 +100,20 @@ class SeenUrls {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set while the request holds a computation turn. */
+    /** Set while the request holds a computation turn (set-up-load-limits.ts). */
     computationTurn: boolean;
   }
 }
 
-function needsTurn(request: FastifyRequest, seen: SeenUrls): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && request.routeOptions.url !== undefined && !unlimited(request.url) && !seen.has(request.url);
+/** A GET of a route whose answer was not given lately, and is not being computed by another request now (that one's result is shared). */
+function needsTurn(request: FastifyRequest, seen: SeenUrls, computing: ReadonlySet<string>): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    request.routeOptions.url !== undefined &&
+    !unlimited(request.url) &&
+    !seen.has(request.url) &&
+    !computing.has(request.url)
+  );
 }
 
 export async function setUpLoadLimits(app: FastifyInstance, limits: LoadLimits = {}): Promise<void> {
@@ -123,19 +130,26 @@ export async function setUpLoadLimits(app: FastifyInstance, limits: LoadLimits =
   setUpDateBounds(app, limits.now);
   const gate = new ComputationGate(limits.concurrent ?? 2, limits.queue ?? 16);
   const seen = new SeenUrls(4096);
+  const computing = new Set<string>();
   app.decorateRequest('computationTurn', false);
   app.addHook('preHandler', async (request, reply) => {
-    if (!needsTurn(request, seen)) return;
+    if (!needsTurn(request, seen, computing)) return;
+    computing.add(request.url);
     if (!(await gate.enter())) {
+      computing.delete(request.url);
       reply.header('retry-after', '5');
       throw new DomainError('busy', 'The service is busy: try again in a few seconds.', 503);
     }
     request.computationTurn = true;
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    if (!request.computationTurn) return;
-    request.computationTurn = false;
-    if (reply.statusCode < 400) seen.add(request.url);
-    gate.leave();
+    // Given back once, when the response is done or the connection drops, whichever comes first.
+    const release = () => {
+      if (!request.computationTurn) return;
+      request.computationTurn = false;
+      computing.delete(request.url);
+      if (reply.raw.writableFinished && reply.statusCode < 400) seen.add(request.url);
+      gate.leave();
+    };
+    reply.raw.once('finish', release);
+    reply.raw.once('close', release);
   });
 }
