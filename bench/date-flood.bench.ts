@@ -2,8 +2,8 @@
  * `npx node bench/date-flood.bench.ts [--data-dir DIR]`: one client asks for a council page with a
  * new `asAt` date on every request (nothing can be cached), 20 connections for 10 s, while another
  * asks for /health one request at a time. Run twice in the same process: with the load limits off
- * (the reference) and on (the defaults: 600 requests a minute per client, two uncached computations
- * at once). Prints the flood's req/s and statuses, and /health's p50/p99 under the flood as a ratio
+ * (the reference) and on (the defaults: 600 requests a minute per client, one uncached computation
+ * at a time). Prints the flood's req/s and statuses, and /health's p50/p99 under the flood as a ratio
  * of its p99 when idle. The store is data/tmp/bench-web, as `npm run bench:web` makes it (or DIR).
  *
  * The server runs in a child process so autocannon and the /health client do not share its event loop.

@@ -2,7 +2,8 @@
  * What keeps one client from slowing everyone (and /health) down:
  * - `asAt` dates are bounded to the data's range, 2013 to a few years ahead, so a client cannot
  *   make a new, uncacheable computation with each of ten thousand years;
- * - uncached computations run at most `concurrent` at a time, with a short queue, then 503;
+ * - uncached computations run one at a time (`concurrent`), with a short queue, then 503, so a quick
+ *   request such as /health waits for one computation at most;
  * - each client (by IP address) may make `perMinute` requests a minute (@fastify/rate-limit), 429 after.
  * Static files and /health are never limited.
  */
@@ -22,7 +23,7 @@ export function latestAsAt(today: Date = new Date()): string {
 export interface LoadLimits {
   /** Requests per client per minute; 0 or undefined: no limit. */
   readonly perMinute?: number;
-  /** Uncached computations at once (2 by default) and how many may wait for a turn (16). */
+  /** Uncached computations at once (1 by default: they are CPU work on one thread) and how many may wait for a turn (16). */
   readonly concurrent?: number;
   readonly queue?: number;
   readonly now?: () => Date;
@@ -128,7 +129,7 @@ export async function setUpLoadLimits(app: FastifyInstance, limits: LoadLimits =
     });
   }
   setUpDateBounds(app, limits.now);
-  const gate = new ComputationGate(limits.concurrent ?? 2, limits.queue ?? 16);
+  const gate = new ComputationGate(limits.concurrent ?? 1, limits.queue ?? 16);
   const seen = new SeenUrls(4096);
   const computing = new Set<string>();
   app.decorateRequest('computationTurn', false);
