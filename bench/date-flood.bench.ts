@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
+import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { createServices } from '../src/services/index.ts';
 import { SQLITE_FILE } from '../src/store/index.ts';
-import { createApp } from '../src/web/app.ts';
-import { createReadModel } from '../src/web/read-model.service.ts';
 
 const DEFAULT_DATA_DIR = new URL('../data/tmp/bench-web', import.meta.url).pathname;
 const COUNCIL_URN = '80459';
@@ -26,7 +25,7 @@ async function serve(dataDir: string, limited: boolean): Promise<void> {
   const services = await createServices({ databaseUrl: undefined, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
   const logger = createLogger({ destination: pino.destination({ dest: '/dev/null', sync: false }) });
   const app = await createApp({
-    readModel: createReadModel(services),
+    services,
     logger,
     rateLimitPerMinute: limited ? 600 : 0,
     computations: limited ? {} : { concurrent: 1_000_000, queue: 0 },

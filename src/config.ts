@@ -88,11 +88,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     rateLimitPerMinute: values.CSCI_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
   });
 }
-
-let cached: Config | undefined;
-
-/** The process's configuration, read from the environment on first use. */
-export function config(): Config {
-  cached ??= loadConfig();
-  return cached;
-}

@@ -6,10 +6,9 @@
 import { progressReporter } from './cli/progress.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createApp } from './app.ts';
 import { createServices, type Services, type ServicesOptions } from './services/index.ts';
-import { createApp } from './web/app.ts';
 import type { LoadingProgress } from './web/middleware/set-up-service-status.ts';
-import { createReadModel } from './web/read-model.service.ts';
 
 export interface StartOptions {
   readonly config: Config;
@@ -105,7 +104,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let app;
   try {
     app = await createApp({
-      readModel: createReadModel(services, { reportsDir: config.reportsDir }),
+      services,
       logger,
       loading: () => progress.current(),
       publicUrl: config.publicUrl,

@@ -2,7 +2,7 @@
  * The store's failures that an operator must act on, each as one plain line naming the database and
  * saying what to do; `explainStoreError` turns the drivers' errors into them.
  */
-import { DomainError } from '../errors.ts';
+import { DomainError, type ErrorCode } from '../errors.ts';
 import type { StoreLocation } from './create-db.ts';
 
 /** The host (and port) of a PostgreSQL URL, for messages; never the user name or password. */
@@ -17,7 +17,7 @@ export function postgresHost(url: string): string {
 
 /** A DomainError, so the CLI and `npm start` print its one line; the web shows it only if it happens mid-request. */
 export class StoreError extends DomainError {
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, message, 503);
     this.name = 'StoreError';
     if (options?.cause !== undefined) this.cause = options.cause;

@@ -14,7 +14,7 @@ import { createLogger } from '../../src/logger.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import type { ReportExtractor } from '../../src/services/index.ts';
 import { createDb, SQLITE_FILE, startImportRun } from '../../src/store/index.ts';
-import { REPORT_FIXTURES } from '../../src/web/testing/report-fixtures.ts';
+import { REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
 
 /** Writes stand-in files for the fixtures; the extractor gives each its report, after `gate` opens. */
 function reportsFolder(root: string, count: number): { folder: string; reports: Map<string, InspectionReport> } {

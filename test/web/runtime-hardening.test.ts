@@ -11,32 +11,31 @@ import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createLogger } from '../../src/logger.ts';
-import { createApp, type AppDependencies } from '../../src/web/app.ts';
+import { createApp, type AppDependencies } from '../../src/app.ts';
 import { ComputationGate, latestAsAt } from '../../src/web/middleware/set-up-load-limits.ts';
 import { setTransportSecurity } from '../../src/web/middleware/set-up-web-security.ts';
-import { createReadModel } from '../../src/web/read-model.service.ts';
-import { DERBY_URN, REPORT_FIXTURES } from '../../src/web/testing/report-fixtures.ts';
-import { servicesWithReports, type LoadedServices } from '../../src/web/testing/services-with-reports.ts';
+import { DERBY_URN, REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
+import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
 
 let loaded: LoadedServices;
 const apps: FastifyInstance[] = [];
 const logLines: Record<string, unknown>[] = [];
 
-async function appWith(extra: Partial<AppDependencies> = {}, reportsDir?: string): Promise<FastifyInstance> {
+async function appWith(extra: Partial<AppDependencies> = {}, services: LoadedServices = loaded): Promise<FastifyInstance> {
   const destination = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
-  const app = await createApp({ readModel: createReadModel(loaded.services, { snapshotSeconds: 0, reportsDir }), logger: createLogger({ destination }), ...extra });
+  const app = await createApp({ services: services.services, logger: createLogger({ destination }), ...extra });
   apps.push(app);
   return app;
 }
 
 let app: FastifyInstance;
 before(async () => {
-  loaded = await servicesWithReports(REPORT_FIXTURES);
+  loaded = await servicesWithReports(REPORT_FIXTURES, { readModel: { snapshotSeconds: 0 } });
   app = await appWith();
 });
 after(async () => {
@@ -191,8 +190,7 @@ describe('the report link (issue 15, point 4)', () => {
   }
 
   test('serves only the imported bytes of a regular file inside the reports folder; else a clear 404, and the API stops advertising it', async () => {
-    const reportsDir = join(loaded.dir, 'reports');
-    const served = await appWith({}, reportsDir);
+    const served = await appWith();
     const [genuine, symlinked, folder, changed] = await inspectionFiles();
     assert.ok(genuine && symlinked && folder && changed);
     const ok = await served.inject(`/inspections/${genuine.id}/report.pdf`);
@@ -217,13 +215,15 @@ describe('the report link (issue 15, point 4)', () => {
 
   test('a file outside the configured reports folder is not served', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'csci-other-reports-'));
+    const other = await servicesWithReports(REPORT_FIXTURES, { readModel: { snapshotSeconds: 0, reportsDir: elsewhere } });
     try {
-      const served = await appWith({}, elsewhere);
-      const [first] = await inspectionFiles();
+      const served = await appWith({}, other);
+      const [first] = (await other.services.inspections.listAll()).map((inspection) => inspection.id);
       assert.ok(first);
-      assert.equal((await served.inject(`/inspections/${first.id}/report.pdf`)).statusCode, 404);
-      assert.equal((await served.inject(`/api/v1/inspections/${first.id}`)).json().report, null);
+      assert.equal((await served.inject(`/inspections/${first}/report.pdf`)).statusCode, 404);
+      assert.equal((await served.inject(`/api/v1/inspections/${first}`)).json().report, null);
     } finally {
+      await other.close();
       rmSync(elsewhere, { recursive: true, force: true });
     }
   });

@@ -6,7 +6,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../paths.ts';
 import { FALLBACK_SECURITY_HEADERS, setTransportSecurity } from './set-up-web-security.ts';
 
 function explain(error: FastifyError): ValidationError {

@@ -10,7 +10,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, ValidationError } from '../../errors.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../paths.ts';
 
 export const EARLIEST_AS_AT = '2013-01-01';
 /** Years after this one that a date may reach (schedules and deadlines look ahead). */

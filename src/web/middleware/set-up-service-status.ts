@@ -4,7 +4,7 @@
  * layout can say "Loading: N of M reports read" (and such pages are not cached).
  */
 import type { FastifyInstance } from 'fastify';
-import { paths } from '../paths.ts';
+import { paths } from '../../paths.ts';
 
 export interface LoadingProgress {
   /** Report files read (or found already stored) so far. */

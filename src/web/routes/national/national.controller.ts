@@ -1,10 +1,12 @@
 /** GET /national (the national picture) and its CSV download of the table as shown. */
 import type { FastifyInstance } from 'fastify';
+import { todayIso } from '../../../calendar/index.ts';
 import { GRADES, type JudgementArea } from '../../../domain/index.ts';
 import { nationalDistributionChart } from '../../charts/national-distribution.chart.ts';
-import { areaShort, gradeShort, todayIso } from '../../format.ts';
-import { paths } from '../../paths.ts';
-import type { ReadModel } from '../../read-model.ts';
+import { areaShort, gradeShort } from '../../format.ts';
+import { paths } from '../../../paths.ts';
+import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
+import type { Services } from '../../../services/index.ts';
 import { areasIn, filterRows, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery, type NationalQuery, type SortKey } from './national.schema.ts';
 
@@ -43,9 +45,9 @@ function columns(query: NationalQuery, areas: readonly JudgementArea[]) {
  * Links in the CSV: absolute from the configured public address (CSCI_PUBLIC_URL), else relative to
  * the site; never from the request's Host header, which the client chooses.
  */
-export function registerNationalRoutes(app: FastifyInstance, readModel: ReadModel, options: { readonly publicUrl?: string } = {}): void {
+export function registerNationalRoutes(app: FastifyInstance, { readModel }: Services, options: { readonly publicUrl?: string } = {}): void {
   const linkBase = options.publicUrl ?? '';
-  app.get(paths.national, async (request, reply) => {
+  app.get(paths.national, PUBLIC_PAGE, async (request, reply) => {
     const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
     const asAt = query.asAt ?? todayIso();
     const context = async () => {
