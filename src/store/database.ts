@@ -81,8 +81,8 @@ export interface ImportRunTable {
   source: string;
   started_at: string;
   finished_at: string | null;
-  /** 'running' until the summary is written; a run left 'running' was interrupted. */
-  status: ColumnType<'running' | 'finished', 'running' | 'finished', 'running' | 'finished'>;
+  /** 'running' until the summary is written; 'interrupted' once the process running it is known to have died. */
+  status: ColumnType<ImportRunStatus, ImportRunStatus, ImportRunStatus>;
   files: number;
   imported: number;
   updated: number;
@@ -90,7 +90,14 @@ export interface ImportRunTable {
   failed: number;
   /** JSON: [{file, code, message}]. */
   failures: string;
+  /** `host:pid` of the process running it; null for runs stored before it was kept. */
+  runner: string | null;
+  /** When the running process last said it was working. */
+  heartbeat_at: string | null;
 }
+
+export const IMPORT_RUN_STATUSES = ['running', 'finished', 'interrupted'] as const;
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
 export interface Database {
   local_authority: LocalAuthorityTable;

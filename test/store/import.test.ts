@@ -107,7 +107,7 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(again.imported, rows.length - 5);
         assert.deepEqual(await storedState(services.store.db), clean);
         const runs = await services.store.db.selectFrom('import_run').select(['status']).orderBy('id').execute();
-        assert.deepEqual(runs.map((run) => run.status), ['running', 'finished'], 'the stopped run stays marked as running');
+        assert.deepEqual(runs.map((run) => run.status), ['interrupted', 'finished'], 'the stopped run is marked interrupted');
       });
     });
 
