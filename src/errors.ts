@@ -33,3 +33,19 @@ export class ConflictError extends DomainError {
     this.name = 'ConflictError';
   }
 }
+
+/** No one is signed in (or the token is missing or bad): 401. */
+export class NotAuthenticatedError extends DomainError {
+  constructor(message = 'Sign in to see this page.', code = 'not-authenticated') {
+    super(code, message, 401);
+    this.name = 'NotAuthenticatedError';
+  }
+}
+
+/** Signed in and allowed to see the thing, but not to do this to it: 403. */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You do not have permission to do this.', code = 'forbidden') {
+    super(code, message, 403);
+    this.name = 'ForbiddenError';
+  }
+}

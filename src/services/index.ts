@@ -9,12 +9,15 @@ import { createInspectionService, type InspectionService } from './inspection.se
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
+import { createAccountsServices, type AccountsServices, type AccountsOptions } from './accounts-services.ts';
 
 export interface Services {
   readonly localAuthorities: LocalAuthorityService;
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
+  /** People, sign-in, the audit trail and council workspaces (accounts-services.ts). */
+  readonly accounts: AccountsServices;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register. */
@@ -28,6 +31,8 @@ export interface ServicesOptions {
   readonly location?: StoreLocation;
   /** Replacements for the importer's extractor, rule checker or clock (tests). */
   readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
+  /** The accounts' clock and session or lock-out policies (tests). */
+  readonly accounts?: AccountsOptions;
 }
 
 export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: ServicesOptions = {}): Promise<Services> {
@@ -47,6 +52,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     inspections,
     stats: createStatsService(store.db, localAuthorities),
     imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
+    accounts: createAccountsServices(store.db, options.accounts),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -56,6 +62,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
+export type { AccountsServices, AccountsOptions } from './accounts-services.ts';
 export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

@@ -1,5 +1,6 @@
 /** The store's table types (Kysely). Booleans are integers 0/1 so one schema fits SQLite and PostgreSQL. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountTables } from './accounts.tables.ts';
 
 export interface LocalAuthorityTable {
   urn: string;
@@ -83,7 +84,7 @@ export interface ImportRunTable {
   failures: string;
 }
 
-export interface Database {
+export interface Database extends AccountTables {
   local_authority: LocalAuthorityTable;
   statistical_neighbour: StatisticalNeighbourTable;
   inspection: InspectionTable;
