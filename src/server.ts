@@ -64,8 +64,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (councilsLoaded > 0) say(`Loaded the register of ${councilsLoaded} councils.`);
   try {
     await importWhenEmpty(services, config.reportsDir, say);
-    const app = await createApp({ readModel: createReadModel(services), logger });
-    await app.listen({ port: config.port, host: options.host ?? '0.0.0.0' });
+    const app = await createApp({
+      readModel: createReadModel(services),
+      logger,
+      trustProxy: config.trustProxy ?? false,
+      accounts: { services: services.accounts, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl ?? `http://localhost:${config.port}`, oidc: config.oidc },
+    });
+    await app.listen({ port: config.port, host: options.host ?? config.host ?? '127.0.0.1' });
     const bound = app.server.address();
     const port = bound !== null && typeof bound === 'object' ? bound.port : config.port;
     const url = `http://localhost:${port}`;

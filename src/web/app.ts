@@ -12,6 +12,7 @@ import { setUpStaticAssets } from './middleware/set-up-static-assets.ts';
 import { setUpViews } from './middleware/set-up-views.ts';
 import { setUpWebSecurity } from './middleware/set-up-web-security.ts';
 import { createNunjucks } from './nunjucks-setup.ts';
+import { setUpAccounts, type AccountsWebOptions } from './set-up-accounts.ts';
 import type { ReadModel } from './read-model.ts';
 import { registerCouncilRoutes } from './routes/council/council.controller.ts';
 import { registerHomeRoutes } from './routes/home/home.controller.ts';
@@ -22,15 +23,20 @@ import { registerSearchRoutes } from './routes/search/search.controller.ts';
 export interface AppDependencies {
   readonly readModel: ReadModel;
   readonly logger: Logger;
+  /** Accounts: sign-in, sessions, CSRF, administration, workspaces and the private API (set-up-accounts.ts). */
+  readonly accounts?: AccountsWebOptions;
+  /** Fastify's trustProxy, behind a TLS-terminating proxy (CSCI_TRUST_PROXY). */
+  readonly trustProxy?: boolean | number | string;
 }
 
-export async function createApp({ readModel, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function createApp({ readModel, logger, accounts, trustProxy }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new OneLinePerRequest(),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 64 * 1024,
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : (trustProxy ?? false),
   });
 
   // 1. Correlation id on every response and one log line per request.
@@ -45,6 +51,8 @@ export async function createApp({ readModel, logger }: AppDependencies): Promise
   setUpViews(app, createNunjucks());
   // 6. Not found and errors: a GOV.UK-style page, or JSON under /api (set before the routes so every plugin inherits it).
   setUpErrorHandlers(app);
+  // 6b. Accounts: who is acting, CSRF on forms, sign-in and private pages, the private API.
+  if (accounts) await setUpAccounts(app, accounts);
   // 7. Pages.
   registerHomeRoutes(app, readModel);
   registerNationalRoutes(app, readModel);
