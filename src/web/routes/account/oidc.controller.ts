@@ -78,6 +78,12 @@ export async function registerOidcRoutes(app: FastifyInstance, { authentication,
         const claims = tokens.claims();
         email = claims?.email;
         verified = claims?.email_verified;
+        if (email === undefined && claims?.sub) {
+          // Providers that keep the ID token small give the email at the userinfo endpoint.
+          const userInfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+          email = userInfo.email;
+          verified = userInfo.email_verified;
+        }
       } catch (error) {
         request.log.warn({ err: error }, 'single sign-on refused by the checks');
         throw new ValidationError('Your organisation did not confirm who you are. Start again from the sign-in page.', 'sign-in-failed');
