@@ -8,6 +8,7 @@ import { registerApiV1 } from '../api/v1/api.routes.ts';
 import type { Logger } from '../logger.ts';
 import { setUpErrorHandlers } from './error-handler.ts';
 import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './middleware/set-up-request-logging.ts';
+import { collectRoutes } from './middleware/route-list.ts';
 import { setUpStaticAssets } from './middleware/set-up-static-assets.ts';
 import { setUpViews } from './middleware/set-up-views.ts';
 import { setUpWebSecurity } from './middleware/set-up-web-security.ts';
@@ -39,6 +40,8 @@ export async function createApp({ readModel, logger, accounts, trustProxy }: App
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : (trustProxy ?? false),
   });
 
+  // 0. Keep the list of declared routes (the authorisation matrix test checks every one).
+  collectRoutes(app);
   // 1. Correlation id on every response and one log line per request.
   setUpRequestLogging(app);
   // 2. Security headers and the content security policy with a nonce per response.
