@@ -176,6 +176,12 @@ describe('set-password links and the admin pages', () => {
     assert.equal(after.json().error.code, 'not-authenticated');
   });
 
+  test('the OpenAPI document describes the private routes and their bearer token', async () => {
+    const document = (await testApp.app.inject('/api/v1/openapi.json')).json();
+    for (const path of ['/me', '/audit', '/councils/{urn}/members']) assert.deepEqual(document.paths[path].get.security, [{ bearerToken: [] }], path);
+    assert.equal(document.components.securitySchemes.bearerToken.scheme, 'bearer');
+  });
+
   test('the API never takes the session cookie, and public API routes stay public', async () => {
     const visitor = new Visitor(testApp.app);
     await visitor.signIn(PEOPLE.admin);
