@@ -5,8 +5,9 @@ import { SESSION_COOKIE } from './middleware/set-up-web-session.ts';
 import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, Visitor, type AccountsTestApp } from './testing/accounts-app.ts';
 
 let testApp: AccountsTestApp;
+const logged: string[] = [];
 before(async () => {
-  testApp = await accountsTestApp();
+  testApp = await accountsTestApp({ logTo: (line) => logged.push(line) });
 });
 after(async () => testApp.close());
 
@@ -140,6 +141,8 @@ describe('set-password links and the admin pages', () => {
     const set = await person.submit(link, link, { password: TEST_PASSWORD, confirm: TEST_PASSWORD });
     assert.equal(set.statusCode, 303);
     assert.equal((await person.get(link)).statusCode, 404, 'the link works once');
+    assert.equal(logged.some((line) => line.includes(link.split('/').pop()!)), false, 'the link secret never reaches the logs');
+    assert.ok(logged.some((line) => line.includes('/set-password/:secret')));
     assert.equal((await person.signIn('new@derby.example.gov.uk')).statusCode, 303);
     const audit = await admin.get('/admin/audit?action=user.set-password');
     assert.match(audit.body, /user\.set-password/);

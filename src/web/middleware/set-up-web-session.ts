@@ -21,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A private route: never cached, `Cache-Control: no-store`. */
     private?: boolean;
+    /** The path holds a secret: logs show the route's pattern instead. */
+    secretInPath?: boolean;
   }
 }
 

@@ -26,7 +26,7 @@ export interface AccountsTestApp {
   close(): Promise<void>;
 }
 
-export async function accountsTestApp(options: { trustProxy?: boolean; oidc?: { issuer: string; clientId: string; clientSecret: string }; publicUrl?: string } = {}): Promise<AccountsTestApp> {
+export async function accountsTestApp(options: { trustProxy?: boolean; logTo?: (line: string) => void; oidc?: { issuer: string; clientId: string; clientSecret: string }; publicUrl?: string } = {}): Promise<AccountsTestApp> {
   const loaded = await servicesWithReports(REPORT_FIXTURES);
   const users = loaded.services.accounts.users;
   await users.addUser(COMMAND_LINE_ACTOR, { email: PEOPLE.admin, role: 'admin', name: 'Ada Admin', password: TEST_PASSWORD });
@@ -34,7 +34,7 @@ export async function accountsTestApp(options: { trustProxy?: boolean; oidc?: { 
   await users.addUser(COMMAND_LINE_ACTOR, { email: PEOPLE.viewer, role: 'viewer', name: 'Vi Viewer', councils: [OWN_COUNCIL], password: TEST_PASSWORD });
   const app = await createApp({
     readModel: createReadModel(loaded.services, { snapshotSeconds: 0 }),
-    logger: createLogger({ level: 'silent' }),
+    logger: options.logTo ? createLogger({ destination: { write: (line: string) => options.logTo!(line) } }) : createLogger({ level: 'silent' }),
     trustProxy: options.trustProxy ?? false,
     accounts: { services: loaded.services.accounts, sessionSecret: 'test-secret-that-is-long-enough-0123456789', publicUrl: options.publicUrl ?? 'http://localhost:3000', oidc: options.oidc },
   });

@@ -76,13 +76,13 @@ export async function registerSignInPages(app: FastifyInstance, { authentication
       return reply.view('pages/account/account.njk', { actor, accountPaths });
     });
 
-    scope.get<{ Params: { secret: string } }>('/set-password/:secret', async (request, reply) => {
+    scope.get<{ Params: { secret: string } }>('/set-password/:secret', { config: { secretInPath: true } }, async (request, reply) => {
       const params = secretParams.safeParse(request.params);
       if (!params.success || !(await authentication.passwordLinkUsable(params.data.secret))) throw linkExpired();
       return reply.view('pages/account/set-password.njk', { csrfToken: csrfToken(reply), errors: NO_ERRORS, action: accountPaths.setPassword(params.data.secret) });
     });
 
-    scope.post<{ Params: { secret: string } }>('/set-password/:secret', async (request, reply) => {
+    scope.post<{ Params: { secret: string } }>('/set-password/:secret', { config: { secretInPath: true } }, async (request, reply) => {
       const params = secretParams.safeParse(request.params);
       if (!params.success) throw linkExpired();
       const body = setPasswordBody.parse(request.body ?? {});
