@@ -66,6 +66,8 @@ export async function setUpWebSession(app: FastifyInstance, authentication: Auth
       request.actor = await authentication.tokenActor(bearerToken(request));
       return;
     }
+    // Static files are the same for everyone: no session lookup for them.
+    if (request.url.startsWith('/assets/') || request.url.startsWith('/app-assets/')) return;
     const found = await authentication.sessionActor(sessionIdOf(request));
     request.actor = found?.actor ?? null;
     request.sessionKey = found?.sessionKey ?? null;
