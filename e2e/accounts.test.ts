@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { accountsTestApp, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, type AccountsTestApp } from '../src/web/testing/accounts-app.ts';
+import { accountsTestApp, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, type AccountsTestApp } from '../test/helpers/accounts-app.ts';
 import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
 import { assertNoAxeViolations, watchPage } from './support/page-checks.ts';
 

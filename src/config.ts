@@ -108,11 +108,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     oidc: values.CSCI_OIDC_ISSUER && values.CSCI_OIDC_CLIENT_ID && values.CSCI_OIDC_CLIENT_SECRET ? { issuer: values.CSCI_OIDC_ISSUER, clientId: values.CSCI_OIDC_CLIENT_ID, clientSecret: values.CSCI_OIDC_CLIENT_SECRET } : undefined,
   });
 }
-
-let cached: Config | undefined;
-
-/** The process's configuration, read from the environment on first use. */
-export function config(): Config {
-  cached ??= loadConfig();
-  return cached;
-}

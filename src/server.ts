@@ -6,8 +6,7 @@ import { progressReporter } from './cli/progress.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServices, type Services } from './services/index.ts';
-import { createApp } from './web/app.ts';
-import { createReadModel } from './web/read-model.service.ts';
+import { createApp } from './app.ts';
 
 export interface StartOptions {
   readonly config: Config;
@@ -65,10 +64,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await importWhenEmpty(services, config.reportsDir, say);
     const app = await createApp({
-      readModel: createReadModel(services),
+      services,
       logger,
       trustProxy: config.trustProxy ?? false,
-      accounts: { services: services.accounts, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl ?? `http://localhost:${config.port}`, oidc: config.oidc },
+      accounts: { sessionSecret: config.sessionSecret, publicUrl: config.publicUrl ?? `http://localhost:${config.port}`, oidc: config.oidc },
     });
     await app.listen({ port: config.port, host: options.host ?? config.host ?? '127.0.0.1' });
     const bound = app.server.address();

@@ -5,10 +5,9 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { NotAuthenticatedError, ValidationError } from '../../errors.ts';
+import { NotAuthenticatedError, toPublicError, ValidationError } from '../../errors.ts';
 import { auditEventsCsv } from '../../services/account-views.ts';
 import type { AccountsServices } from '../../services/accounts-services.ts';
-import { toPublicError } from '../../web/error-handler.ts';
 
 const auditQuerySchema = z.object({
   action: z.string().max(64).optional(),

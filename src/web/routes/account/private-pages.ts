@@ -4,9 +4,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../domain/actor.ts';
-import { NotAuthenticatedError } from '../../../errors.ts';
-import { toPublicError } from '../../error-handler.ts';
-import { paths } from '../../paths.ts';
+import { NotAuthenticatedError, toPublicError } from '../../../errors.ts';
+import { paths } from '../../../paths.ts';
 import { accountPaths, safeReturnPath } from './account-paths.ts';
 
 export interface FormErrors {

@@ -1,0 +1,71 @@
+/**
+ * The HTTP composition root: `createApp` builds one Fastify instance with the middleware in order,
+ * top to bottom, then the pages (src/web) and the JSON API (src/api), which never import each
+ * other. Services come in from server.ts, the tests and the benchmark.
+ */
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { registerApiV1 } from './api/v1/api.routes.ts';
+import { registerAuthApi } from './api/v1/auth.routes.ts';
+import type { Logger } from './logger.ts';
+import type { Services } from './services/index.ts';
+import { setUpErrorHandlers } from './web/error-handler.ts';
+import { collectRoutes } from './web/middleware/route-list.ts';
+import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './web/middleware/set-up-request-logging.ts';
+import { setUpStaticAssets } from './web/middleware/set-up-static-assets.ts';
+import { setUpViews } from './web/middleware/set-up-views.ts';
+import { setUpWebSecurity } from './web/middleware/set-up-web-security.ts';
+import { createNunjucks } from './web/nunjucks-setup.ts';
+import { setUpAccounts, type AccountsWebOptions } from './web/set-up-accounts.ts';
+import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
+import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
+import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
+import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
+import { registerSearchRoutes } from './web/routes/search/search.controller.ts';
+
+export interface AppDependencies {
+  readonly services: Services;
+  readonly logger: Logger;
+  /** Accounts: sign-in, sessions, CSRF, administration, workspaces and the private API (web/set-up-accounts.ts, api/v1/auth.routes.ts). */
+  readonly accounts?: AccountsWebOptions;
+  /** Fastify's trustProxy, behind a TLS-terminating proxy (CSCI_TRUST_PROXY). */
+  readonly trustProxy?: boolean | number | string;
+}
+
+export async function createApp({ services, logger, accounts, trustProxy }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new OneLinePerRequest(),
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    bodyLimit: 64 * 1024,
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : (trustProxy ?? false),
+  });
+
+  // 0. Keep the list of declared routes (the authorisation matrix test checks every one).
+  collectRoutes(app);
+  // 1. Correlation id on every response and one log line per request.
+  setUpRequestLogging(app);
+  // 2. Security headers and the content security policy with a nonce per response.
+  await setUpWebSecurity(app);
+  // 3. Static files: govuk-frontend's CSS, JS and images, and ours.
+  await setUpStaticAssets(app);
+  // 4. Form bodies (application/x-www-form-urlencoded) for any POST.
+  await app.register(formbody);
+  // 5. Nunjucks views with govuk-frontend's templates.
+  setUpViews(app, createNunjucks());
+  // 6. Not found and errors: a GOV.UK-style page (set before the routes so every page inherits it; the API sets its own).
+  setUpErrorHandlers(app);
+  // 6b. Accounts: who is acting, CSRF on forms, sign-in and private pages.
+  if (accounts) await setUpAccounts(app, services.accounts, accounts);
+  // 7. Pages.
+  registerHomeRoutes(app, services);
+  registerNationalRoutes(app, services);
+  registerSearchRoutes(app, services);
+  registerCouncilRoutes(app, services);
+  registerInspectionRoutes(app, services);
+  // 8. The JSON API.
+  await app.register(registerApiV1(services), { prefix: '/api/v1' });
+  if (accounts) await app.register(registerAuthApi(services.accounts), { prefix: '/api/v1' });
+  return app;
+}
