@@ -4,6 +4,7 @@
  */
 import { getDocument, PasswordException, InvalidPDFException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ExtractionError } from './extraction-error.ts';
+import { MAX_PAGES } from './read-limits.ts';
 
 export interface TextRun {
   readonly text: string;
@@ -46,8 +47,11 @@ interface RawTextItem {
   fontName: string;
 }
 
-/** Reads every page's text runs. Throws ExtractionError for encrypted or corrupt files. */
-export async function readPdfText(bytes: Uint8Array): Promise<PdfPage[]> {
+/**
+ * Reads every page's text runs. Throws ExtractionError for encrypted or corrupt files, and
+ * `too-large` for a file of more pages than any report (before reading any page).
+ */
+export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PAGES): Promise<PdfPage[]> {
   assertLooksLikePdf(bytes);
   const loadingTask = getDocument({
     // pdfjs refuses Node Buffers and may detach what it is given: hand it a private copy.
@@ -65,6 +69,9 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfPage[]> {
       if (error instanceof PasswordException) throw new ExtractionError('encrypted-pdf', 'The PDF is encrypted with a password and cannot be read.');
       if (error instanceof InvalidPDFException) throw new ExtractionError('corrupt-pdf', `The PDF is damaged and cannot be read (${error.message}).`);
       throw new ExtractionError('corrupt-pdf', `The PDF cannot be opened: ${(error as Error).message}`);
+    }
+    if (document.numPages > maxPages) {
+      throw new ExtractionError('too-large', `The PDF has ${document.numPages.toLocaleString('en-GB')} pages, more than the ${maxPages} a report can plausibly have (the longest have about 70): perhaps several documents joined; it was not read.`);
     }
     const pages: PdfPage[] = [];
     for (let number = 1; number <= document.numPages; number++) {
