@@ -14,6 +14,8 @@ export interface ExtractFilesOptions {
    * this thread, without the deadline and the memory cap (a hostile file can then hang or exhaust it).
    */
   readonly workers?: number;
+  /** Called when a worker starts on a file (its deadline runs from then). */
+  readonly onFileStart?: (file: string) => void;
   /** Called after each file, in completion order. */
   readonly onProgress?: (done: number, total: number) => void;
   /** `input` (default): results in the order of `files`; `finished`: each as soon as it is read. */
@@ -106,6 +108,7 @@ async function* extractOnWorkers(
       reader.deadline = setTimeout(() => stopReader(reader, (late) => failed(late, 'unreadable-file',
         `Reading the file took longer than ${seconds(limits.deadlineMs)}, the limit for one file (a report takes about a second): it was stopped.`)), limits.deadlineMs);
       reader.worker.postMessage({ index, file: files[index] });
+      options.onFileStart?.(files[index]!);
     };
     reader.worker.on('message', (message: { ready: true } | { index: number; result: ExtractionResult }) => {
       // A file's deadline starts once the worker has loaded the reader, not while a busy machine starts it.
