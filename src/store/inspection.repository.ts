@@ -1,6 +1,6 @@
 /** SQL for inspections, their judgements and their recommendations. */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow, VisitLetterRow, VisitLetterTable } from './database.ts';
+import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow, ReportWarningRow, VisitLetterRow, VisitLetterTable } from './database.ts';
 
 export interface InspectionFactsToStore {
   readonly inspection: Omit<NewInspection, 'id' | 'imported_at' | 'updated_at' | 'import_run_id'>;
@@ -8,6 +8,8 @@ export interface InspectionFactsToStore {
   readonly recommendations: readonly { list: RecommendationList; text: string }[];
   /** Letters only: what a letter adds to the inspection row. */
   readonly letter?: Omit<VisitLetterTable, 'inspection_id'>;
+  /** The reader's warnings, in order; none when every invariant held. */
+  readonly warnings?: readonly { code: string; message: string }[];
 }
 
 export interface StoredReportKey {
@@ -65,6 +67,7 @@ export async function replaceInspectionFacts(db: Kysely<Database>, id: number, f
     await trx.deleteFrom('judgement').where('inspection_id', '=', id).execute();
     await trx.deleteFrom('recommendation').where('inspection_id', '=', id).execute();
     await trx.deleteFrom('visit_letter').where('inspection_id', '=', id).execute();
+    await trx.deleteFrom('report_warning').where('inspection_id', '=', id).execute();
     await insertChildren(trx, id, facts);
   });
 }
@@ -82,6 +85,13 @@ async function insertChildren(trx: Transaction<Database>, id: number, facts: Ins
     await trx
       .insertInto('recommendation')
       .values(facts.recommendations.map((recommendation) => ({ inspection_id: id, list: recommendation.list, position: ++positions[recommendation.list], text: recommendation.text })))
+      .execute();
+  }
+  const warnings = facts.warnings ?? [];
+  if (warnings.length > 0) {
+    await trx
+      .insertInto('report_warning')
+      .values(warnings.map((warning, index) => ({ inspection_id: id, position: index + 1, code: warning.code, message: warning.message })))
       .execute();
   }
 }
@@ -115,6 +125,10 @@ export async function listJudgementsOf(db: Kysely<Database>, id: number): Promis
 
 export async function listRecommendationsOf(db: Kysely<Database>, id: number): Promise<RecommendationRow[]> {
   return db.selectFrom('recommendation').selectAll().where('inspection_id', '=', id).orderBy('list').orderBy('position').execute();
+}
+
+export async function listReportWarningsOf(db: Kysely<Database>, id: number): Promise<ReportWarningRow[]> {
+  return db.selectFrom('report_warning').selectAll().where('inspection_id', '=', id).orderBy('position').execute();
 }
 
 export interface StoreCounts {
