@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**', 'src/calendar/**', 'src/rules/**', 'src/analytics/**', 'src/extract/**', 'src/plans/**'],
+    files: ['src/domain/**', 'src/calendar/**', 'src/rules/**', 'src/analytics/**', 'src/extract/**', 'src/plans/**', 'src/documents/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/store/**', '**/web/**', '**/cli/**', '**/api/**', '**/services/**'], message: 'Pure modules must not import from the edges (DESIGN.md).' },

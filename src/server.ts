@@ -64,7 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (councilsLoaded > 0) say(`Loaded the register of ${councilsLoaded} councils.`);
   try {
     await importWhenEmpty(services, config.reportsDir, say);
-    const app = await createApp({ readModel: createReadModel(services), logger });
+    const app = await createApp({ readModel: createReadModel(services), logger, papers: services.papers });
     await app.listen({ port: config.port, host: options.host ?? '0.0.0.0' });
     const bound = app.server.address();
     const port = bound !== null && typeof bound === 'object' ? bound.port : config.port;

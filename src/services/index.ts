@@ -8,6 +8,7 @@ import { createImportService, type ImportDependencies, type ImportService } from
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
+import { createPapersService, type PapersService } from './papers.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
 
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
+  /** Committee papers: the data of a post-inspection committee report. */
+  readonly papers: PapersService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register. */
@@ -47,6 +50,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     inspections,
     stats: createStatsService(store.db, localAuthorities),
     imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
+    papers: createPapersService({ inspections, localAuthorities }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -56,6 +60,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
+export type { PapersService, CommitteeReportRequest } from './papers.service.ts';
 export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

@@ -17,14 +17,18 @@ import { registerCouncilRoutes } from './routes/council/council.controller.ts';
 import { registerHomeRoutes } from './routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './routes/inspection/inspection.controller.ts';
 import { registerNationalRoutes } from './routes/national/national.controller.ts';
+import { registerPaperRoutes } from './routes/papers/papers.controller.ts';
+import type { PapersService } from '../services/index.ts';
 import { registerSearchRoutes } from './routes/search/search.controller.ts';
 
 export interface AppDependencies {
   readonly readModel: ReadModel;
   readonly logger: Logger;
+  /** Committee papers (the print view and the Word download); without it those routes are not served. */
+  readonly papers?: PapersService;
 }
 
-export async function createApp({ readModel, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function createApp({ readModel, logger, papers }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new OneLinePerRequest(),
@@ -51,6 +55,7 @@ export async function createApp({ readModel, logger }: AppDependencies): Promise
   registerSearchRoutes(app, readModel);
   registerCouncilRoutes(app, readModel);
   registerInspectionRoutes(app, readModel);
+  if (papers) registerPaperRoutes(app, papers);
   // 8. The JSON API.
   await app.register(registerApiV1(readModel), { prefix: '/api/v1' });
   return app;
