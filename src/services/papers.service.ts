@@ -83,7 +83,7 @@ export function nextItems(outlook: CouncilOutlook): NextItem[] {
       heading: 'When it is likely, from the gaps between inspections so far',
       nature: 'estimate',
       lines: [
-        `${Math.round((empirical.percentiles.upper - empirical.percentiles.lower) * 100)}% of the gaps observed by ${date(outlook.asAt)} would put it between ${date(empirical.from)} and ${empirical.to ? date(empirical.to) : 'a date the data cannot yet bound'}${empirical.median ? `, most likely around ${date(empirical.median)}` : ''}.`,
+        `${Math.round(empirical.percentiles.upper - empirical.percentiles.lower)}% of the gaps observed by ${date(outlook.asAt)} would put it between ${date(empirical.from)} and ${empirical.to ? date(empirical.to) : 'a date the data cannot yet bound'}${empirical.median ? `, most likely around ${date(empirical.median)}` : ''}.`,
         `From ${empirical.completedGaps} completed gaps${empirical.stillWaiting ? ` and ${empirical.stillWaiting} councils still waiting` : ''}${empirical.group === 'all' ? ', every pathway pooled' : ''}.`,
       ],
       source: empirical.evidence.source,

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { formatUkDate } from '../../calendar/index.ts';
 import { ValidationError } from '../../errors.ts';
 import { PAPER_FORMATS, renderCommitteeReport, type PaperFormat } from '../../web/papers/committee-report.render.ts';
+import { DEFAULT_CHROMIUM, pdfPrinterAvailable, PdfPrinterUnavailableError } from '../../web/papers/pdf-printer.ts';
 import { UsageError, type Command } from '../command.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
@@ -46,6 +47,8 @@ export const paperCommand: Command = {
     const format = formatOf(out);
     const sourceUrl = values['source-url'];
     if (sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(sourceUrl)) throw new UsageError(`--source-url must be an http(s) address, not "${sourceUrl}".`);
+    // Say at once when a PDF cannot be printed here, before any work.
+    if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
     const inspection = values.inspection;
     const data = await withServices(values['data-dir'], (services) =>
       services.papers.committeeReport({ inspection, council: values.council, sourceAddress: sourceUrl, preparedOn: values.date }),

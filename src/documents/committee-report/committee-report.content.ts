@@ -35,10 +35,23 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** "11 recommendations", "1 recommendation", "no recommendations". */
+function recommendations(n: number): string {
+  return n === 0 ? 'no recommendations' : count(n, 'recommendation');
+}
+
+/** How the clock of a deadline is counted, in the committee's terms. */
+function countingNote(from: 'publication' | 'receipt' | 'letter', hasNote: boolean): string {
+  if (!hasNote) return '';
+  if (from === 'publication') return ' The regulation counts from receipt of the report; councils count from publication, as here.';
+  if (from === 'receipt') return ' Receipt is taken as the publication date, so the true deadline may be a day or two earlier.';
+  return '';
+}
+
 /** "Requires improvement to be good (Inadequate at 2015 inspection)". */
 export function gradeAgainstPrevious(line: JudgementLine): string {
   const now = GRADE_WORDING[line.grade];
-  return line.previous ? `${now} (${GRADE_WORDING[line.previous.grade]} at ${line.previous.year} inspection)` : `${now} (no earlier grade on record)`;
+  return line.previous ? `${now} (${GRADE_WORDING[line.previous.grade]} at ${line.previous.year} inspection)` : now;
 }
 
 /** The area whose grade the headline figures use: overall effectiveness, else (ILACS 2026) the impact of leaders. */
@@ -92,7 +105,7 @@ export function committeeReportContent(data: CommitteeReportData): PaperContent 
   if (overall) b.paragraph(`Ofsted judged the overall effectiveness of ${council.name}'s children's services to be `, { text: gradeAgainstPrevious(overall), bold: true }, '.');
   else if (headline) b.paragraph(`This framework makes no overall effectiveness judgement. Ofsted judged the impact of leaders to be `, { text: gradeAgainstPrevious(headline), bold: true }, '; section 4 gives every judgement.');
   b.paragraph(
-    `Ofsted made ${count(data.recommendations.length, 'recommendation')} to the council${lscbJudged ? ` and ${count(data.lscbRecommendations.length, 'recommendation')} to the Local Safeguarding Children Board` : ''}; section 6 quotes them in full.`,
+    `Ofsted made ${recommendations(data.recommendations.length)} to the council${lscbJudged ? ` and ${recommendations(data.lscbRecommendations.length)} to the Local Safeguarding Children Board` : ''}${data.recommendations.length + data.lscbRecommendations.length > 0 ? '; section 6 quotes them in full' : ''}.`,
   );
   if (actionPlan) b.paragraph(`The council must send its written statement of action (its action plan) to Ofsted and the Secretary of State by `, { text: weekdayDate(actionPlan.due), bold: true }, ` (section 7).`);
   if (headline) {
@@ -141,7 +154,7 @@ export function committeeReportContent(data: CommitteeReportData): PaperContent 
       ...(['outstanding', 'good', 'requires_improvement', 'inadequate'] as const).map((grade) => `${line.counts[grade]} (${Math.round(line.percentages[grade])}%)`),
       `${line.included} of ${data.comparison.councilsExisting}`,
     ]),
-    [22, 16, 13, 17, 16, 16],
+    [20, 17, 13, 18, 16, 16],
   );
   const placeRows = [
     ...(data.comparison.region?.places.map((place) => ({ group: `${data.comparison.region?.name} (${place.members} councils)`, place })) ?? []),
@@ -176,7 +189,7 @@ export function committeeReportContent(data: CommitteeReportData): PaperContent 
   for (const deadline of [...data.deadlines].sort((a, bb) => (/action plan/i.test(bb.name) ? 1 : 0) - (/action plan/i.test(a.name) ? 1 : 0))) {
     b.paragraph(
       { text: `${deadline.name}: due ${weekdayDate(deadline.due)}`, bold: true },
-      `, ${deadline.workingDays} working days after ${deadline.from === 'publication' ? 'publication' : deadline.from === 'receipt' ? 'receipt of the report' : 'the letter'} on ${weekdayDate(deadline.anchor)}. ${deadline.requirement} Legal basis: ${deadline.instrument} (${deadline.citation}).${deadline.note ? ` ${deadline.note}` : ''}`,
+      `, ${deadline.workingDays} working days after ${deadline.from === 'publication' ? 'publication' : deadline.from === 'receipt' ? 'receipt of the report' : 'the letter'} on ${weekdayDate(deadline.anchor)}. ${deadline.requirement} Legal basis: ${deadline.instrument}.${countingNote(deadline.from, deadline.note !== null)}`,
     );
   }
   if (data.deadlines.length > 0) {
@@ -218,7 +231,7 @@ export function committeeReportContent(data: CommitteeReportData): PaperContent 
 
   b.section('source', 'Source and licence');
   b.paragraph(data.attribution.text, ' It is reused under the ', { text: data.attribution.licence, link: data.attribution.licenceUrl }, '.');
-  b.paragraph(`This paper was drafted from the published report and the inspection reports held by csc-inspections on ${day(data.preparedOn)}. Check the figures and complete the bracketed parts before it goes to the committee.`);
+  b.paragraph(`This paper was drafted on ${day(data.preparedOn)} by csc-inspections from the published report and the other inspection reports it holds. Check the figures and complete the bracketed parts before it goes to the committee.`);
 
   const keyRows: [string, string][] = [
     ['Report to', '[Committee and date of the meeting]'],

@@ -162,6 +162,7 @@ export async function writePaperDocx(content: PaperContent): Promise<Buffer> {
     description: content.meta.description,
     keywords: content.meta.keywords,
     creator: 'csc-inspections',
+    lastModifiedBy: 'csc-inspections',
     styles: STYLES,
     numbering: NUMBERING,
     // Word fills in the contents' page numbers when it opens the document (laying the pages out here costs seconds).
