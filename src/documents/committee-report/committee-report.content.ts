@@ -35,6 +35,11 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A whole percentage from the counts (rounding the one-decimal figure again could be off by one). */
+function wholePercent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part * 100) / whole);
+}
+
 /** "11 recommendations", "1 recommendation", "no recommendations". */
 function recommendations(n: number): string {
   return n === 0 ? 'no recommendations' : count(n, 'recommendation');
@@ -78,7 +83,7 @@ function groupSentence(place: GroupPlace, who: string, where: string): string {
 function nationalSentence(data: CommitteeReportData, line: JudgementLine): string {
   const national = data.comparison.national.find((entry) => entry.area === line.area);
   if (!national || national.included === 0) return `No national figures are held for ${day(data.comparison.asAt)}.`;
-  const grades = (['outstanding', 'good', 'requires_improvement', 'inadequate'] as const).map((grade) => `${national.counts[grade]} (${Math.round(national.percentages[grade])}%) ${lower(grade)}`);
+  const grades = (['outstanding', 'good', 'requires_improvement', 'inadequate'] as const).map((grade) => `${national.counts[grade]} (${wholePercent(national.counts[grade], national.included)}%) ${lower(grade)}`);
   const subject = line.area === 'overall' ? 'overall effectiveness' : JUDGEMENT_AREA_SHORT[line.area].toLowerCase();
   return `At ${day(data.comparison.asAt)}, the publication date, ${national.included} of the ${data.comparison.councilsExisting} councils in England had a grade for ${subject} ${framed(data)} in the reports held: ${grades.slice(0, -1).join(', ')} and ${grades.at(-1)}.`;
 }
@@ -125,7 +130,11 @@ export function committeeReportContent(data: CommitteeReportData): PaperContent 
 
   b.section('judgements', 'The judgements');
   b.paragraph(`The inspection was a ${kind.charAt(0).toLowerCase()}${kind.slice(1)} (${inspection.version} framework)${inspection.leadInspector ? `, led by ${inspection.leadInspector}` : ''}. Ofsted uses four grades: outstanding, good, requires improvement to be good, and inadequate.`);
-  b.paragraph('Ofsted made these judgements, each with the grade at the council\u2019s previous inspection that judged the same area in brackets:');
+  b.paragraph(
+    data.judgements.some((line) => line.previous)
+      ? 'Ofsted made these judgements, each with the grade at the council\u2019s previous inspection that judged the same area in brackets:'
+      : 'Ofsted made these judgements (no earlier graded inspection of the council is on record to compare them with):',
+  );
   b.list(
     'bullet',
     data.judgements.map((line) => [`${line.wording}: `, { text: gradeAgainstPrevious(line), bold: true }]),
@@ -151,7 +160,7 @@ export function committeeReportContent(data: CommitteeReportData): PaperContent 
     ['Judgement', 'Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Councils included'],
     data.comparison.national.map((line) => [
       JUDGEMENT_AREA_SHORT[line.area],
-      ...(['outstanding', 'good', 'requires_improvement', 'inadequate'] as const).map((grade) => `${line.counts[grade]} (${Math.round(line.percentages[grade])}%)`),
+      ...(['outstanding', 'good', 'requires_improvement', 'inadequate'] as const).map((grade) => `${line.counts[grade]} (${wholePercent(line.counts[grade], line.included)}%)`),
       `${line.included} of ${data.comparison.councilsExisting}`,
     ]),
     [20, 17, 13, 18, 16, 16],
