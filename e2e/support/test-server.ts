@@ -43,7 +43,7 @@ export async function startTestServer(reports: ReadonlyMap<string, InspectionRep
   }
   let app: FastifyInstance | undefined;
   try {
-    app = await createApp({ readModel: createReadModel(loaded.services), logger: createLogger({ level: 'warn' }) });
+    app = await createApp({ readModel: createReadModel(loaded.services), logger: createLogger({ level: 'warn' }), papers: loaded.services.papers });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no TCP address');
