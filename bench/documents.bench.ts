@@ -7,9 +7,8 @@
  * Improvement plans do not exist yet, so the action-plan and progress papers are not timed.
  */
 import { Document, Packer, Paragraph } from 'docx';
-import { committeeReportContent, writeCommitteeReportDocx, type CommitteeReportData } from '../src/documents/index.ts';
-import { renderPaperHtml } from '../src/web/papers/paper.html.ts';
-import { pdfPrinterAvailable, printHtmlToPdf } from '../src/web/papers/pdf-printer.ts';
+import { committeeReportContent, writeCommitteeReportDocx, writePaperHtml, type CommitteeReportData } from '../src/documents/index.ts';
+import { pdfPrinterAvailable, printHtmlToPdf } from '../src/services/pdf-printer.ts';
 import { fixtureCommitteeReport } from '../test/documents/committee-report.fixture.ts';
 
 const runs = Number(process.argv[2] ?? 7);
@@ -39,14 +38,14 @@ const oneParagraph = () => Packer.toBuffer(new Document({ sections: [{ children:
 const rows: [string, number, number, string][] = [];
 for (const [name, data] of [['fixture', fixtureCommitteeReport], ['40 recommendations', long]] as const) {
   rows.push([`committee report .docx (${name})`, ...(await paired(() => writeCommitteeReportDocx(data), oneParagraph)), 'one-paragraph .docx']);
-  rows.push([`committee report .html (${name})`, ...(await paired(async () => renderPaperHtml(committeeReportContent(data), { standalone: true }), oneParagraph)), 'one-paragraph .docx']);
+  rows.push([`committee report .html (${name})`, ...(await paired(async () => writePaperHtml(committeeReportContent(data)), oneParagraph)), 'one-paragraph .docx']);
 }
 if (pdfPrinterAvailable()) {
   const header = { council: 'Reference', date: '1 January 2026' };
   const onePage = () => printHtmlToPdf('<!DOCTYPE html><html lang="en"><title>Reference</title><p>Reference.</p></html>', { header });
   for (const [name, data] of [['fixture', fixtureCommitteeReport], ['40 recommendations', long]] as const) {
     const content = committeeReportContent(data);
-    rows.push([`committee report .pdf (${name})`, ...(await paired(() => printHtmlToPdf(renderPaperHtml(content, { standalone: true }), { header: content.header }), onePage)), 'one-line page through Chromium']);
+    rows.push([`committee report .pdf (${name})`, ...(await paired(() => printHtmlToPdf(writePaperHtml(content), { header: content.header }), onePage)), 'one-line page through Chromium']);
   }
 } else console.log('(no Chromium at /usr/bin/chromium: the PDF is not timed)');
 

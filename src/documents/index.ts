@@ -4,3 +4,4 @@ export * from './committee-report/committee-report.data.ts';
 export { committeeReportContent, gradeAgainstPrevious, IMPLICATION_HEADINGS, TO_COMPLETE } from './committee-report/committee-report.content.ts';
 export { writeCommitteeReportDocx } from './committee-report/committee-report.docx.ts';
 export { writePaperDocx } from './docx/paper.docx.ts';
+export { writePaperHtml, type PaperHtmlOptions } from './html/paper.html.ts';

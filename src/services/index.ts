@@ -7,6 +7,8 @@ import { createDb, migrateToLatest, storeLocation, type StoreHandle, type StoreL
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
+import { createReadModel, type ReadModelOptions } from './read-model.service.ts';
+import type { ReadModel } from './read-model.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
 import { createPapersService, type PapersService } from './papers.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
@@ -16,6 +18,8 @@ export interface Services {
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
+  /** What the pages and the API show (national picture, council story, inspection detail), from one cached snapshot. */
+  readonly readModel: ReadModel;
   /** Committee papers: the data of a post-inspection committee report. */
   readonly papers: PapersService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
@@ -31,6 +35,8 @@ export interface ServicesOptions {
   readonly location?: StoreLocation;
   /** Replacements for the importer's extractor, rule checker or clock (tests). */
   readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
+  /** How long the read model's snapshot lives, and its clock (tests). */
+  readonly readModel?: ReadModelOptions;
 }
 
 export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: ServicesOptions = {}): Promise<Services> {
@@ -50,6 +56,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     inspections,
     stats: createStatsService(store.db, localAuthorities),
     imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
+    readModel: createReadModel({ localAuthorities, inspections }, options.readModel),
     papers: createPapersService({ inspections, localAuthorities }),
     store,
     startup,
@@ -60,7 +67,48 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
-export type { PapersService, CommitteeReportRequest } from './papers.service.ts';
+export { PAPER_FORMATS, PAPER_CONTENT_TYPES, type PapersService, type CommitteeReportRequest, type PaperFormat, type RenderedPaper } from './papers.service.ts';
+export { PdfPrinterUnavailableError } from './pdf-printer.ts';
 export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
+export type {
+  AreaDistribution,
+  ConsistencyFlag,
+  CouncilHistoryEntry,
+  CouncilStory,
+  CouncilSummary,
+  DeadlineView,
+  EmpiricalWindowView,
+  GradeMovement,
+  GroupStanding,
+  InspectionDetail,
+  InspectionSummary,
+  LatestInspection,
+  NationalPicture,
+  NextSteps,
+  NominalWindowView,
+  PeerRow,
+  ReadModel,
+  Recommendation,
+  RuleOrEstimate,
+  StoreSummary,
+} from './read-model.ts';
+export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
+export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
+/** What the edges use of the pure modules and the store, through the one door. */
+export { BASES } from '../analytics/index.ts';
+export { SQLITE_FILE } from '../store/index.ts';
+export {
+  backtest,
+  councilOutlook,
+  deadlinesAfterPriorityActionLetter,
+  deadlinesAfterPublication,
+  EMPIRICAL_WINDOW_PERCENTILES,
+  PATHWAYS,
+  type BacktestResult,
+  type CouncilOutlook,
+  type Deadline,
+  type EmpiricalWindow,
+  type Evidence,
+} from '../rules/index.ts';

@@ -5,7 +5,7 @@
  * src/documents turn it into Word; the web's print view into HTML and PDF.
  */
 import {
-  COUNCIL_INSPECTION_KINDS,
+  isCouncilInspectionKind,
   nationalDistribution,
   neighbourPosition,
   regionPosition,
@@ -14,12 +14,13 @@ import {
   type GroupPosition,
 } from '../analytics/index.ts';
 import { formatUkDate, isIsoDate, yearOf } from '../calendar/index.ts';
-import type { CommitteeReportData, GroupPlace, JudgementLine, NextItem } from '../documents/index.ts';
+import { committeeReportContent, writePaperDocx, writePaperHtml, type CommitteeReportData, type GroupPlace, type JudgementLine, type NextItem } from '../documents/index.ts';
 import { AREA_WORDING, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, type IsoDate, type JudgementArea } from '../domain/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { councilOutlook, deadlinesAfterPublication, type CouncilOutlook } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
+import { DEFAULT_CHROMIUM, pdfPrinterAvailable, PdfPrinterUnavailableError, printHtmlToPdf } from './pdf-printer.ts';
 import { toCouncilFacts, type InspectionDetailView, type InspectionView } from './views.ts';
 
 export const OFSTED_REPORTS_ADDRESS = 'https://reports.ofsted.gov.uk/';
@@ -36,9 +37,43 @@ export interface CommitteeReportRequest {
   readonly preparedOn?: IsoDate;
 }
 
+export const PAPER_FORMATS = ['docx', 'html', 'pdf'] as const;
+export type PaperFormat = (typeof PAPER_FORMATS)[number];
+
+export const PAPER_CONTENT_TYPES: Readonly<Record<PaperFormat, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
+export interface RenderedPaper {
+  readonly format: PaperFormat;
+  readonly contentType: string;
+  readonly body: Buffer;
+  /** A file name for downloads: "Derby-committee-report-2017-06-13.docx". */
+  readonly fileName: string;
+  readonly data: CommitteeReportData;
+}
+
+export interface PrintViewOptions {
+  readonly styleNonce?: string;
+  readonly iconHref?: string;
+  readonly downloads?: readonly { readonly text: string; readonly href: string }[];
+}
+
 export interface PapersService {
   /** The committee report's data; NotFoundError for an unknown inspection or one of another council. */
   committeeReport(request: CommitteeReportRequest): Promise<CommitteeReportData>;
+  /** The committee report as a file: Word, the standalone HTML view, or a PDF printed by Chromium (PdfPrinterUnavailableError without it). */
+  committeeReportFile(request: CommitteeReportRequest, format: PaperFormat): Promise<RenderedPaper>;
+  /** The committee report's print view for the web app (its style sheet inlined under the page's nonce). */
+  committeeReportPrintView(request: CommitteeReportRequest, options: PrintViewOptions): Promise<string>;
+  /** Whether a PDF can be printed here; callers say so before any work when it cannot. */
+  pdfPrinting(): { readonly available: boolean; readonly executablePath: string };
+}
+
+export function paperFileName(data: CommitteeReportData, format: PaperFormat): string {
+  return `${data.council.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}-committee-report-${data.inspection.published}.${format}`;
 }
 
 export interface PapersDependencies {
@@ -125,12 +160,12 @@ export function createPapersService({ inspections, localAuthorities, today = () 
     if (!isIsoDate(reference)) throw new ValidationError(`"${reference}" is neither an inspection id nor a publication date (YYYY-MM-DD).`, 'invalid-inspection');
     const history = await inspections.historyOf(council.urn);
     const matches = history.entries.map((entry) => entry.inspection).filter((inspection) => inspection.published === reference);
-    const chosen = matches.find((inspection) => COUNCIL_INSPECTION_KINDS.includes(inspection.kind)) ?? matches[0];
+    const chosen = matches.find((inspection) => isCouncilInspectionKind(inspection.kind)) ?? matches[0];
     if (!chosen) throw new NotFoundError(`${council.name} has no inspection published on ${reference}.`, 'unknown-inspection');
     return inspections.get(chosen.id);
   };
 
-  return {
+  const service: PapersService = {
     async committeeReport(request) {
       const preparedOn = request.preparedOn ?? today();
       if (!isIsoDate(preparedOn)) throw new ValidationError(`The date of the paper must be YYYY-MM-DD, not "${preparedOn}".`);
@@ -164,7 +199,7 @@ export function createPapersService({ inspections, localAuthorities, today = () 
       const regionPlaces = graded.flatMap((area) => place(regionPosition(council, councils, all, query(area)), Math.max(regionMembers.length, 1)) ?? []);
       const neighbourPlaces = graded.flatMap((area) => place(neighbourPosition(council, councils, all, query(area)), neighbours.length + 1) ?? []);
 
-      const isCycle = COUNCIL_INSPECTION_KINDS.includes(inspection.kind);
+      const isCycle = isCouncilInspectionKind(inspection.kind);
       let next: NextItem[] = [];
       if (isCycle) {
         try {
@@ -224,5 +259,22 @@ export function createPapersService({ inspections, localAuthorities, today = () 
         },
       };
     },
+    async committeeReportFile(request, format) {
+      if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
+      const data = await service.committeeReport(request);
+      const content = committeeReportContent(data);
+      let body: Buffer;
+      if (format === 'docx') body = await writePaperDocx(content);
+      else if (format === 'html') body = Buffer.from(writePaperHtml(content), 'utf8');
+      else body = await printHtmlToPdf(writePaperHtml(content), { header: content.header });
+      return { format, contentType: PAPER_CONTENT_TYPES[format], body, fileName: paperFileName(data, format), data };
+    },
+    async committeeReportPrintView(request, options) {
+      return writePaperHtml(committeeReportContent(await service.committeeReport(request)), options);
+    },
+    pdfPrinting() {
+      return { available: pdfPrinterAvailable(), executablePath: DEFAULT_CHROMIUM };
+    },
   };
+  return service;
 }

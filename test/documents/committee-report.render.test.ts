@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { committeeReportContent, writeCommitteeReportDocx } from '../../src/documents/index.ts';
-import { renderPaperHtml } from '../../src/web/papers/paper.html.ts';
-import { printHtmlToPdf } from '../../src/web/papers/pdf-printer.ts';
+import { committeeReportContent, writeCommitteeReportDocx, writePaperHtml } from '../../src/documents/index.ts';
+import { printHtmlToPdf } from '../../src/services/pdf-printer.ts';
 import { fixtureCommitteeReport } from './committee-report.fixture.ts';
 import { ARTIFACTS_DIR, chromiumMissing, convertWithLibreOffice, libreofficeMissing, pdfInfo, pdfText, pdftoppmMissing, renderFirstPages } from './render-pages.ts';
 
@@ -30,7 +29,7 @@ describe('the committee report on the page', () => {
 
   test('Chromium prints the HTML view to a tagged PDF with an outline; the first two pages are under artifacts/papers/', { skip: chromiumMissing || pdftoppmMissing }, async () => {
     const content = committeeReportContent(fixtureCommitteeReport);
-    const pdf = await printHtmlToPdf(renderPaperHtml(content, { standalone: true }), { header: content.header });
+    const pdf = await printHtmlToPdf(writePaperHtml(content), { header: content.header });
     const pdfPath = join(ARTIFACTS_DIR, 'committee-report-fixture-print.pdf');
     writeFileSync(pdfPath, pdf);
     const info = await pdfInfo(pdfPath);

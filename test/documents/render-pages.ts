@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
-import { pdfPrinterAvailable } from '../../src/web/papers/pdf-printer.ts';
+import { pdfPrinterAvailable } from '../../src/services/pdf-printer.ts';
 
 const run = promisify(execFile);
 export const ARTIFACTS_DIR = new URL('../../artifacts/papers/', import.meta.url).pathname;

@@ -8,8 +8,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatUkDate } from '../../calendar/index.ts';
 import { ValidationError } from '../../errors.ts';
-import { PAPER_FORMATS, renderCommitteeReport, type PaperFormat } from '../../web/papers/committee-report.render.ts';
-import { DEFAULT_CHROMIUM, pdfPrinterAvailable, PdfPrinterUnavailableError } from '../../web/papers/pdf-printer.ts';
+import { PAPER_FORMATS, PdfPrinterUnavailableError, type PaperFormat } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
@@ -47,13 +46,13 @@ export const paperCommand: Command = {
     const format = formatOf(out);
     const sourceUrl = values['source-url'];
     if (sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(sourceUrl)) throw new UsageError(`--source-url must be an http(s) address, not "${sourceUrl}".`);
-    // Say at once when a PDF cannot be printed here, before any work.
-    if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
     const inspection = values.inspection;
-    const data = await withServices(values['data-dir'], (services) =>
-      services.papers.committeeReport({ inspection, council: values.council, sourceAddress: sourceUrl, preparedOn: values.date }),
-    );
-    const paper = await renderCommitteeReport(data, format);
+    const paper = await withServices(values['data-dir'], async (services) => {
+      // Say at once when a PDF cannot be printed here, before any work.
+      const printing = services.papers.pdfPrinting();
+      if (format === 'pdf' && !printing.available) throw new PdfPrinterUnavailableError(printing.executablePath);
+      return services.papers.committeeReportFile({ inspection, council: values.council, sourceAddress: sourceUrl, preparedOn: values.date }, format);
+    });
     const partial = `${out}.partial-${process.pid}`;
     try {
       await writeFile(partial, paper.body);
@@ -62,7 +61,7 @@ export const paperCommand: Command = {
       await rm(partial, { force: true });
       throw error;
     }
-    io.stdout.write(`Wrote ${out} (${paper.body.length.toLocaleString('en-GB')} bytes): the committee report on ${data.council.name}'s inspection published ${formatUkDate(data.inspection.published)}.\n`);
+    io.stdout.write(`Wrote ${out} (${paper.body.length.toLocaleString('en-GB')} bytes): the committee report on ${paper.data.council.name}'s inspection published ${formatUkDate(paper.data.inspection.published)}.\n`);
     return 0;
   },
 };

@@ -1,0 +1,189 @@
+/**
+ * What the pages and the API read, as data (no wording: the edges word it). `createReadModel` (in
+ * read-model.service.ts) composes these from the register and inspection services; createServices
+ * builds it once as `services.readModel`.
+ */
+import type { GradeCounts } from '../analytics/index.ts';
+import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements } from '../domain/index.ts';
+import type { Deadline, LegalBasis, Nature, Pathway } from '../rules/index.ts';
+
+export interface CouncilSummary {
+  readonly urn: string;
+  readonly name: string;
+  readonly laCode: string | null;
+  readonly gssCode: string | null;
+  readonly regionName: string | null;
+  readonly laType: string | null;
+  readonly active: boolean;
+}
+
+export interface InspectionSummary {
+  readonly id: number;
+  readonly urn: string;
+  readonly version: FrameworkVersion;
+  readonly kind: InspectionKind;
+  readonly inspectionStart: string;
+  readonly inspectionEnd: string;
+  readonly published: string;
+  readonly judgements: Readonly<Judgements>;
+}
+
+export interface LatestInspection extends InspectionSummary {
+  readonly name: string;
+  readonly regionName: string | null;
+}
+
+export interface AreaDistribution {
+  readonly area: JudgementArea;
+  readonly included: number;
+  readonly counts: Readonly<GradeCounts>;
+  readonly percentages: Readonly<Record<Grade, number>>;
+}
+
+export interface NationalPicture {
+  readonly asAt: string;
+  /** Councils with a graded inspection published by asAt. */
+  readonly included: number;
+  /** Active councils with none yet. */
+  readonly missing: number;
+  readonly distributions: readonly AreaDistribution[];
+  readonly latest: readonly LatestInspection[];
+  readonly regions: readonly string[];
+}
+
+export interface Recommendation {
+  readonly list: 'la' | 'lscb';
+  readonly position: number;
+  readonly text: string;
+}
+
+export interface ConsistencyFlag {
+  readonly code: string;
+  /** 'warning': never seen in the published reports; 'note': seen, but rarely. */
+  readonly severity: 'warning' | 'note';
+  readonly message: string;
+}
+
+export interface InspectionDetail extends InspectionSummary {
+  readonly council: CouncilSummary;
+  readonly framework: 'SIF' | 'ILACS';
+  readonly leadInspector: string | null;
+  readonly localAuthorityAsPrinted: string;
+  readonly recommendations: readonly Recommendation[];
+  readonly flags: readonly ConsistencyFlag[];
+  /** Ofsted's address of the report, when known. */
+  readonly sourceUrl: string | null;
+  /** Where the stored report's PDF was read from; served at the inspection's report link when still there. Never shown. */
+  readonly reportFile: string | null;
+}
+
+export type GradeMovement = 'improved' | 'declined' | 'same' | 'new';
+
+export interface CouncilHistoryEntry extends InspectionSummary {
+  /** Per area, how the grade moved since the previous inspection that judged that area. */
+  readonly changes: Readonly<Partial<Record<JudgementArea, GradeMovement>>>;
+  readonly previous: Readonly<Judgements>;
+}
+
+export interface GroupStanding {
+  /** 'region' or 'neighbours'. */
+  readonly group: 'region' | 'neighbours';
+  /** "North West", or "statistical neighbours". */
+  readonly groupName: string;
+  readonly area: JudgementArea;
+  readonly grade: Grade | null;
+  readonly included: number;
+  readonly counts: Readonly<GradeCounts>;
+  readonly sameOrBetter: number | null;
+  readonly rank: number | null;
+}
+
+export interface PeerRow {
+  readonly urn: string;
+  readonly name: string;
+  readonly overall: Grade | null;
+  readonly published: string | null;
+  readonly inspectionId: number | null;
+}
+
+/** How firm a part of what comes next is: from the framework's published rules, or estimated from the data held. */
+export type RuleOrEstimate = Nature;
+
+export interface NominalWindowView {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /** The third anniversary of the last inspection's start. */
+  readonly anniversary: IsoDate;
+  readonly basis: RuleOrEstimate;
+}
+
+export interface EmpiricalWindowView {
+  readonly from: IsoDate;
+  /** null: too many councils still waiting for the data to bound it. */
+  readonly to: IsoDate | null;
+  readonly median: IsoDate | null;
+  /** The percentiles of the observed gaps the window spans (5 and 95). */
+  readonly percentiles: { readonly lower: number; readonly upper: number };
+  readonly completedGaps: number;
+  readonly stillWaiting: number;
+  /** Whose gaps: councils after the same pathway, or every pathway pooled ('all'). */
+  readonly group: Pathway | 'all';
+  readonly basis: 'estimate';
+}
+
+export interface DeadlineView extends Pick<Deadline, 'id' | 'name' | 'from' | 'anchor' | 'workingDays' | 'due'> {
+  readonly status: 'running' | 'passed';
+  readonly legalBasis: Omit<LegalBasis, 'evidence'>;
+  readonly basis: RuleOrEstimate;
+}
+
+/** What comes next for a council at a date: the next graded inspection, its windows, the visits before it, the deadlines. */
+export interface NextSteps {
+  readonly inspection: {
+    readonly kind: InspectionKind;
+    readonly pathway: Pathway;
+    /** Why this kind, in the framework engine's words. */
+    readonly reason: string;
+    readonly basis: RuleOrEstimate;
+  };
+  readonly framework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly basis: RuleOrEstimate };
+  readonly nominalWindow: NominalWindowView;
+  readonly empiricalWindow: EmpiricalWindowView | null;
+  readonly visits: {
+    readonly focusedVisits: { readonly atLeast: number; readonly usually: number };
+    readonly summary: string;
+    readonly monitoringVisits: string | null;
+    readonly firstMonitoringVisitBy: IsoDate | null;
+    readonly basis: RuleOrEstimate;
+  };
+  readonly deadlines: readonly DeadlineView[];
+}
+
+export interface CouncilStory {
+  readonly council: CouncilSummary;
+  readonly asAt: string;
+  readonly history: readonly CouncilHistoryEntry[];
+  readonly positions: readonly GroupStanding[];
+  readonly neighbours: readonly PeerRow[];
+  readonly regionPeers: readonly PeerRow[];
+  /** null when no graded inspection was published by the date. */
+  readonly next: NextSteps | null;
+  readonly latest: InspectionDetail | null;
+}
+
+export interface StoreSummary {
+  readonly inspections: number;
+  readonly councils: number;
+  readonly latestPublished: string | null;
+}
+
+export interface ReadModel {
+  /** Changes whenever the data behind the other answers may have changed: a key for caching pages. */
+  dataVersion(): Promise<string>;
+  storeSummary(): Promise<StoreSummary>;
+  listCouncils(): Promise<readonly CouncilSummary[]>;
+  searchCouncils(query: string): Promise<readonly CouncilSummary[]>;
+  nationalPicture(asAt: string): Promise<NationalPicture>;
+  councilStory(urn: string, asAt: string): Promise<CouncilStory>;
+  inspection(id: number): Promise<InspectionDetail>;
+}
