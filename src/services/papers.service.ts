@@ -195,9 +195,8 @@ export function createPapersService({ inspections, localAuthorities, today = () 
       const existing = councils.filter((candidate) => councilExistedOn(candidate, asAt));
       const regionMembers = council.regionName === null ? [] : existing.filter((candidate) => candidate.regionName === council.regionName);
       const neighbours = statisticalNeighboursOf(council, councils).filter((candidate) => councilExistedOn(candidate, asAt));
-      const graded = judgedAreas;
-      const regionPlaces = graded.flatMap((area) => place(regionPosition(council, councils, all, query(area)), Math.max(regionMembers.length, 1)) ?? []);
-      const neighbourPlaces = graded.flatMap((area) => place(neighbourPosition(council, councils, all, query(area)), neighbours.length + 1) ?? []);
+      const regionPlaces = judgedAreas.flatMap((area) => place(regionPosition(council, councils, all, query(area)), Math.max(regionMembers.length, 1)) ?? []);
+      const neighbourPlaces = judgedAreas.flatMap((area) => place(neighbourPosition(council, councils, all, query(area)), neighbours.length + 1) ?? []);
 
       const isCycle = isCouncilInspectionKind(inspection.kind);
       let next: NextItem[] = [];
@@ -243,7 +242,7 @@ export function createPapersService({ inspections, localAuthorities, today = () 
           asAt,
           framework,
           councilsExisting: existing.length,
-          national: graded.map((area) => {
+          national: judgedAreas.map((area) => {
             const distribution = nationalDistribution(councils, all, query(area));
             return { area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages };
           }),
