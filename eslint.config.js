@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Pure modules: no I/O, no store, no services. */
-const PURE = ['domain', 'calendar', 'rules', 'analytics', 'extract', 'plans'];
+const PURE = ['domain', 'calendar', 'rules', 'analytics', 'extract', 'plans', 'documents'];
 /** The pure modules an edge may import directly (vocabulary and dates); the rest only through services. */
 const EDGE_MAY_USE = ['domain', 'calendar'];
 /** The edges: pages, the JSON API, the command line. None imports another. */

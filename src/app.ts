@@ -25,6 +25,7 @@ import { registerCouncilRoutes } from './web/routes/council/council.controller.t
 import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
 import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
+import { registerPaperRoutes } from './web/routes/papers/papers.controller.ts';
 import { registerSearchRoutes } from './web/routes/search/search.controller.ts';
 
 export interface AppDependencies {
@@ -82,6 +83,7 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   registerSearchRoutes(app, services);
   registerCouncilRoutes(app, services);
   registerInspectionRoutes(app, services);
+  registerPaperRoutes(app, services);
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });
   if (accounts) await app.register(registerAuthApi(services.accounts), { prefix: '/api/v1' });

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'no-grades',
   'no-readable-reports',
   'nothing-to-backtest',
+  'invalid-inspection',
+  'not-available',
   'date-out-of-range',
   'bad-url',
   'bad-request',
@@ -55,6 +57,8 @@ export const ERROR_CODES = [
   // Who is asking (401, 403).
   'not-authenticated',
   'forbidden',
+  // Cannot be done on this machine (503).
+  'pdf-printer-unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ import { createLocalAuthorityService, type LocalAuthorityService } from './local
 import { createReadModel, type ReadModelOptions } from './read-model.service.ts';
 import type { ReadModel } from './read-model.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
+import { createPapersService, type PapersService } from './papers.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
 import { createAccountsServices, type AccountsServices, type AccountsOptions } from './accounts-services.ts';
 import { createVisitLetterService, type VisitLetterService } from './visit-letter.service.ts';
@@ -25,6 +26,8 @@ export interface Services {
   readonly accounts: AccountsServices;
   /** What the pages and the API show (national picture, council story, inspection detail), from one cached snapshot. */
   readonly readModel: ReadModel;
+  /** Committee papers: the data of a post-inspection committee report. */
+  readonly papers: PapersService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
@@ -77,6 +80,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     letters,
     accounts: createAccountsServices(store.db, options.accounts),
     readModel: createReadModel({ localAuthorities, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel }),
+    papers: createPapersService({ inspections, localAuthorities }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -88,6 +92,8 @@ export type { InspectionService, LatestInspectionRow, InspectionHistoryView } fr
 export type { StatsService } from './stats.service.ts';
 export type { VisitLetterService } from './visit-letter.service.ts';
 export type { AccountsServices, AccountsOptions } from './accounts-services.ts';
+export { PAPER_FORMATS, PAPER_CONTENT_TYPES, type PapersService, type CommitteeReportRequest, type PaperFormat, type RenderedPaper } from './papers.service.ts';
+export { PdfPrinterUnavailableError } from './pdf-printer.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

@@ -55,7 +55,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
   };
 }
 
-export function registerApiV1({ readModel }: Services): FastifyPluginAsync {
+export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsync {
   return async function apiV1(api: FastifyInstance) {
     api.setErrorHandler((error, request, reply) => {
       const publicError = toPublicError(error);
@@ -132,6 +132,12 @@ export function registerApiV1({ readModel }: Services): FastifyPluginAsync {
       const { id } = parse(idParamSchema, request.params, 'path');
       const inspection = await readModel.inspection(id);
       return inspectionDetail(inspection, inspection.reportFile !== null);
+    });
+
+    api.get('/inspections/:id/committee-report.docx', async (request, reply) => {
+      const { id } = parse(idParamSchema, request.params, 'path');
+      const paper = await papers.committeeReportFile({ inspection: id }, 'docx');
+      return reply.type(paper.contentType).header('content-disposition', `attachment; filename="${paper.fileName}"`).send(paper.body);
     });
 
     api.get('/stats/national', async (request) => {

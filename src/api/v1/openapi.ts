@@ -88,6 +88,16 @@ export function openApiDocument(): JsonObject {
           responses: { '200': ok('The inspection', inspectionDetailSchema), ...errors },
         },
       },
+      '/inspections/{id}/committee-report.docx': {
+        get: {
+          summary: 'A draft committee report on the inspection (Word): judgements against the previous inspection, the national, regional and neighbour picture at publication, the recommendations quoted, the statutory deadlines, what comes next',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: {
+            '200': { description: 'The committee report', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } },
+            '404': errors['404'],
+          },
+        },
+      },
       '/stats/national': {
         get: {
           summary: "Grade distribution of each council's latest graded inspection, per judgement area, as at a date",

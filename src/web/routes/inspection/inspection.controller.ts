@@ -38,6 +38,9 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
         laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
         lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
         reportHref: inspection.reportFile ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+        committeeReport: app.hasRoute({ method: 'GET', url: '/inspections/:id/committee-report' })
+          ? { view: paths.committeeReport(inspection.id), docx: paths.api.committeeReportDocx(inspection.id) }
+          : null,
       };
     };
     return reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/inspection/inspection.njk', context);

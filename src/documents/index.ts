@@ -1,0 +1,7 @@
+/** Documents: pure writers, domain data in, bytes (or HTML content) out. No I/O. */
+export * from './paper-content.ts';
+export * from './committee-report/committee-report.data.ts';
+export { committeeReportContent, gradeAgainstPrevious, IMPLICATION_HEADINGS, TO_COMPLETE } from './committee-report/committee-report.content.ts';
+export { writeCommitteeReportDocx } from './committee-report/committee-report.docx.ts';
+export { writePaperDocx } from './docx/paper.docx.ts';
+export { writePaperHtml, type PaperHtmlOptions } from './html/paper.html.ts';
