@@ -6,9 +6,11 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerApiV1 } from './api/v1/api.routes.ts';
+import { registerAuthApi } from './api/v1/auth.routes.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services/index.ts';
 import { setUpErrorHandlers } from './web/error-handler.ts';
+import { collectRoutes } from './web/middleware/route-list.ts';
 import { handleFrameworkError } from './web/middleware/set-up-bad-requests.ts';
 import { setUpLoadLimits, type LoadLimits } from './web/middleware/set-up-load-limits.ts';
 import { setUpMethodCheck } from './web/middleware/set-up-method-check.ts';
@@ -18,6 +20,7 @@ import { setUpStaticAssets } from './web/middleware/set-up-static-assets.ts';
 import { setUpViews } from './web/middleware/set-up-views.ts';
 import { setUpWebSecurity } from './web/middleware/set-up-web-security.ts';
 import { createNunjucks } from './web/nunjucks-setup.ts';
+import { setUpAccounts, type AccountsWebOptions } from './web/set-up-accounts.ts';
 import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
 import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
@@ -35,9 +38,13 @@ export interface AppDependencies {
   readonly rateLimitPerMinute?: number;
   /** Uncached computations at once and waiting (tests). */
   readonly computations?: Pick<LoadLimits, 'concurrent' | 'queue'>;
+  /** Accounts: sign-in, sessions, CSRF, administration, workspaces and the private API (web/set-up-accounts.ts, api/v1/auth.routes.ts). */
+  readonly accounts?: AccountsWebOptions;
+  /** Fastify's trustProxy, behind a TLS-terminating proxy (CSCI_TRUST_PROXY). */
+  readonly trustProxy?: boolean | number | string;
 }
 
-export async function createApp({ services, logger, loading, publicUrl, rateLimitPerMinute, computations }: AppDependencies): Promise<FastifyInstance> {
+export async function createApp({ services, logger, loading, publicUrl, rateLimitPerMinute, computations, accounts, trustProxy }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     // A URL that does not decode gets the app's headers, error shape and log line too.
     frameworkErrors: handleFrameworkError,
@@ -46,8 +53,11 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 64 * 1024,
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : (trustProxy ?? false),
   });
 
+  // 0. Keep the list of declared routes (the authorisation matrix test checks every one).
+  collectRoutes(app);
   // 1. Correlation id on every response and one log line per request.
   setUpRequestLogging(app);
   // 2. Security headers and the content security policy with a nonce per response.
@@ -64,6 +74,8 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   setUpViews(app, createNunjucks());
   // 6. Not found and errors: a GOV.UK-style page (set before the routes so every page inherits it; the API sets its own).
   setUpErrorHandlers(app);
+  // 6b. Accounts: who is acting, CSRF on forms, sign-in and private pages.
+  if (accounts) await setUpAccounts(app, services.accounts, accounts);
   // 7. Pages.
   registerHomeRoutes(app, services);
   registerNationalRoutes(app, services, { publicUrl });
@@ -72,5 +84,6 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   registerInspectionRoutes(app, services);
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });
+  if (accounts) await app.register(registerAuthApi(services.accounts), { prefix: '/api/v1' });
   return app;
 }

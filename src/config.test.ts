@@ -9,12 +9,26 @@ const empty = mkdtempSync(join(tmpdir(), 'csci-config-'));
 after(() => rmSync(empty, { recursive: true, force: true }));
 
 test('defaults work on a laptop: port 3000, SQLite under ./data, no reports folder when there is none', () => {
-  assert.deepEqual(loadConfig({}, empty), { port: 3000, databaseUrl: undefined, dataDir: join(empty, 'data'), reportsDir: undefined, production: false, databaseTimeoutMs: 10_000, publicUrl: undefined, rateLimitPerMinute: 600 });
+  assert.deepEqual(loadConfig({}, empty), {
+    port: 3000,
+    databaseUrl: undefined,
+    dataDir: join(empty, 'data'),
+    reportsDir: undefined,
+    production: false,
+    databaseTimeoutMs: 10_000,
+    publicUrl: undefined,
+    rateLimitPerMinute: 600,
+    sessionSecret: undefined,
+    trustProxy: false,
+    host: '127.0.0.1',
+    oidc: undefined,
+  });
 });
 
 test('values from the environment, with empty ones treated as unset', () => {
+  const secret = 's'.repeat(40);
   const config = loadConfig(
-    { PORT: '8080', DATABASE_URL: 'postgres://app@db:5432/csci', CSCI_DATA_DIR: '/srv/csci', CSCI_REPORTS_DIR: empty, NODE_ENV: 'production', CSCI_DB_TIMEOUT_SECONDS: '2.5', CSCI_PUBLIC_URL: 'https://csci.example.org/', CSCI_RATE_LIMIT: '0' },
+    { PORT: '8080', DATABASE_URL: 'postgres://app@db:5432/csci', CSCI_DATA_DIR: '/srv/csci', CSCI_REPORTS_DIR: empty, NODE_ENV: 'production', CSCI_SESSION_SECRET: secret, CSCI_DB_TIMEOUT_SECONDS: '2.5', CSCI_PUBLIC_URL: 'https://csci.example.org/', CSCI_RATE_LIMIT: '0' },
     '/',
   );
   assert.deepEqual(config, {
@@ -26,6 +40,10 @@ test('values from the environment, with empty ones treated as unset', () => {
     databaseTimeoutMs: 2500,
     publicUrl: 'https://csci.example.org',
     rateLimitPerMinute: 0,
+    sessionSecret: secret,
+    trustProxy: false,
+    host: '127.0.0.1',
+    oidc: undefined,
   });
   assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }, empty).port, 3000);
 });
@@ -38,4 +56,21 @@ test('bad values fail at once, naming every bad variable', () => {
   assert.throws(() => loadConfig({ CSCI_PUBLIC_URL: 'evil.example' }, empty), /CSCI_PUBLIC_URL must be an http/);
   assert.throws(() => loadConfig({ CSCI_RATE_LIMIT: 'lots' }, empty), /CSCI_RATE_LIMIT must be a whole number/);
   assert.throws(() => loadConfig({ CSCI_REPORTS_DIR: join(empty, 'nope'), PORT: '0' }, empty), /CSCI_REPORTS_DIR must be an existing folder.*PORT|PORT.*CSCI_REPORTS_DIR must be an existing folder/);
+});
+
+test('accounts settings: no start in production without a session secret; proxy, host, public address and single sign-on', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'production' }, empty), /CSCI_SESSION_SECRET must be set in production/);
+  assert.throws(() => loadConfig({ CSCI_SESSION_SECRET: 'short' }, empty), /CSCI_SESSION_SECRET must be 32 characters or more/);
+  assert.equal(loadConfig({ CSCI_TRUST_PROXY: 'true' }, empty).trustProxy, true);
+  assert.equal(loadConfig({ CSCI_TRUST_PROXY: '1' }, empty).trustProxy, 1);
+  assert.equal(loadConfig({ CSCI_TRUST_PROXY: '10.0.0.1,10.0.0.2' }, empty).trustProxy, '10.0.0.1,10.0.0.2');
+  assert.equal(loadConfig({ HOST: '0.0.0.0' }, empty).host, '0.0.0.0');
+  assert.equal(loadConfig({ CSCI_PUBLIC_URL: 'https://inspections.example.gov.uk/' }, empty).publicUrl, 'https://inspections.example.gov.uk');
+  assert.throws(() => loadConfig({ CSCI_PUBLIC_URL: 'https://x.example/path' }, empty), /CSCI_PUBLIC_URL must be/);
+  assert.throws(() => loadConfig({ CSCI_OIDC_ISSUER: 'https://login.example/tenant/v2.0' }, empty), /needs all of CSCI_OIDC_ISSUER/);
+  assert.deepEqual(loadConfig({ CSCI_OIDC_ISSUER: 'https://login.example/t/v2.0', CSCI_OIDC_CLIENT_ID: 'id', CSCI_OIDC_CLIENT_SECRET: 'secret' }, empty).oidc, {
+    issuer: 'https://login.example/t/v2.0',
+    clientId: 'id',
+    clientSecret: 'secret',
+  });
 });

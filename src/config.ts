@@ -22,6 +22,20 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Requests a client (by IP address) may make per minute; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** Signs the session and CSRF cookies (CSCI_SESSION_SECRET, 32 characters or more); required in production. */
+  readonly sessionSecret?: string | undefined;
+  /** Fastify's trustProxy: true, a number of proxy hops, or the proxies' addresses (CSCI_TRUST_PROXY). */
+  readonly trustProxy?: boolean | number | string;
+  /** The address the web app binds (HOST, default 127.0.0.1). */
+  readonly host?: string;
+  /** Single sign-on with an OpenID Connect provider, when all three CSCI_OIDC_* are set. */
+  readonly oidc?: OidcSettings | undefined;
+}
+
+export interface OidcSettings {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
 }
 
 const DEFAULT_REPORTS_DIR = '../shared/corpus/reports';
@@ -59,12 +73,22 @@ const envSchema = z.object({
     .transform(Number)
     .refine((seconds) => seconds > 0 && seconds <= 3600, 'must be more than 0 and at most 3600')
     .optional(),
+  CSCI_RATE_LIMIT: z.string().regex(/^\d+$/, 'must be a whole number of requests per minute (0 for no limit)').transform(Number).optional(),
+  CSCI_SESSION_SECRET: z.string().min(32, 'must be 32 characters or more (for example `openssl rand -base64 48`)').optional(),
+  CSCI_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
+    .optional(),
+  HOST: z.string().trim().min(1).optional(),
   CSCI_PUBLIC_URL: z
     .string()
-    .refine((value) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value) && URL.canParse(value), 'must be an http:// or https:// address such as https://csci.example.org')
-    .transform((value) => value.replace(/\/+$/, ''))
+    .refine((value) => /^https?:\/\/[^/\s]+$/.test(value.replace(/\/$/, '')) && URL.canParse(value), 'must be an http:// or https:// address with no path, like https://inspections.example.gov.uk')
+    .transform((value) => value.replace(/\/$/, ''))
     .optional(),
-  CSCI_RATE_LIMIT: z.string().regex(/^\d+$/, 'must be a whole number of requests per minute (0 for no limit)').transform(Number).optional(),
+  CSCI_OIDC_ISSUER: z.string().refine((value) => URL.canParse(value) && /^https?:/.test(value), 'must be the provider\'s issuer URL').optional(),
+  CSCI_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CSCI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 /** Parses the environment into a Config; throws ConfigError listing every bad variable. */
@@ -76,15 +100,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new ConfigError(`Bad configuration: ${problems.join('; ')}.`);
   }
   const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  if (production && values.CSCI_SESSION_SECRET === undefined) throw new ConfigError('Bad configuration: CSCI_SESSION_SECRET must be set in production (NODE_ENV=production), 32 characters or more.');
+  const oidcParts = [values.CSCI_OIDC_ISSUER, values.CSCI_OIDC_CLIENT_ID, values.CSCI_OIDC_CLIENT_SECRET];
+  if (oidcParts.some((part) => part !== undefined) && oidcParts.some((part) => part === undefined)) {
+    throw new ConfigError('Bad configuration: single sign-on needs all of CSCI_OIDC_ISSUER, CSCI_OIDC_CLIENT_ID and CSCI_OIDC_CLIENT_SECRET.');
+  }
+  const port = values.PORT ?? 3000;
   const defaultReports = resolve(cwd, DEFAULT_REPORTS_DIR);
   return Object.freeze({
-    port: values.PORT ?? 3000,
+    port,
     databaseUrl: values.DATABASE_URL,
     dataDir: resolve(cwd, values.CSCI_DATA_DIR ?? './data'),
     reportsDir: values.CSCI_REPORTS_DIR !== undefined ? resolve(cwd, values.CSCI_REPORTS_DIR) : existsSync(defaultReports) ? defaultReports : undefined,
-    production: values.NODE_ENV === 'production',
+    production,
     databaseTimeoutMs: Math.round((values.CSCI_DB_TIMEOUT_SECONDS ?? 10) * 1000),
     publicUrl: values.CSCI_PUBLIC_URL,
     rateLimitPerMinute: values.CSCI_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
+    sessionSecret: values.CSCI_SESSION_SECRET,
+    trustProxy: values.CSCI_TRUST_PROXY ?? false,
+    host: values.HOST ?? '127.0.0.1',
+    oidc: values.CSCI_OIDC_ISSUER && values.CSCI_OIDC_CLIENT_ID && values.CSCI_OIDC_CLIENT_SECRET ? { issuer: values.CSCI_OIDC_ISSUER, clientId: values.CSCI_OIDC_CLIENT_ID, clientSecret: values.CSCI_OIDC_CLIENT_SECRET } : undefined,
   });
 }

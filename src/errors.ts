@@ -23,6 +23,16 @@ export const ERROR_CODES = [
   'date-out-of-range',
   'bad-url',
   'bad-request',
+  // Accounts: bad input on a person, a token or a password (400), a sign-in flow that failed (400).
+  'invalid-email',
+  'invalid-role',
+  'invalid-name',
+  'invalid-council',
+  'unknown-council',
+  'invalid-label',
+  'weak-password',
+  'sign-in-expired',
+  'sign-in-failed',
   // Not found (404).
   'not-found',
   'unknown-local-authority',
@@ -38,6 +48,10 @@ export const ERROR_CODES = [
   'store-unreachable',
   'store-damaged',
   'store-busy',
+  'link-expired',
+  // Conflicts with what is stored (409).
+  'user-exists',
+  'last-admin',
   // Who is asking (401, 403).
   'not-authenticated',
   'forbidden',
@@ -113,4 +127,12 @@ export function toPublicError(error: unknown): PublicError {
     return { status, code: code.toLowerCase().replace(/_/g, '-'), message: typeof framework.message === 'string' ? framework.message : 'Bad request' };
   }
   return { status: 500, code: 'internal-error', message: 'Sorry, there is a problem with the service. Try again later.' };
+}
+
+/** The change conflicts with what is stored, e.g. a person already added, or the last admin (409). */
+export class ConflictError extends DomainError {
+  constructor(message: string, code: ErrorCode) {
+    super(code, message, 409);
+    this.name = 'ConflictError';
+  }
 }

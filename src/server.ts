@@ -109,8 +109,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       loading: () => progress.current(),
       publicUrl: config.publicUrl,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      trustProxy: config.trustProxy ?? false,
+      accounts: { sessionSecret: config.sessionSecret, publicUrl: config.publicUrl ?? `http://localhost:${config.port}`, oidc: config.oidc },
     });
-    await app.listen({ port: config.port, host: options.host ?? '0.0.0.0' });
+    await app.listen({ port: config.port, host: options.host ?? config.host ?? '127.0.0.1' });
   } catch (error) {
     await app?.close();
     await services.close();

@@ -65,6 +65,8 @@ export const EXTRACTION_ERROR_CODES = [
   'corrupt-pdf',
   'unsupported-report',
   'unreadable-file',
+  'too-large',
+  'several-reports',
 ] as const;
 export const extractionErrorCodeSchema = z.enum(EXTRACTION_ERROR_CODES);
 export type ExtractionErrorCode = z.infer<typeof extractionErrorCodeSchema>;

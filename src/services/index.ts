@@ -11,12 +11,15 @@ import { createReadModel, type ReadModelOptions } from './read-model.service.ts'
 import type { ReadModel } from './read-model.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
+import { createAccountsServices, type AccountsServices, type AccountsOptions } from './accounts-services.ts';
 
 export interface Services {
   readonly localAuthorities: LocalAuthorityService;
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
+  /** People, sign-in, the audit trail and council workspaces (accounts-services.ts). */
+  readonly accounts: AccountsServices;
   /** What the pages and the API show (national picture, council story, inspection detail), from one cached snapshot. */
   readonly readModel: ReadModel;
   /** The open store (for health checks and tests); services are the way to read and write it. */
@@ -32,6 +35,8 @@ export interface ServicesOptions {
   readonly location?: StoreLocation;
   /** Replacements for the importer's extractor, rule checker or clock (tests). */
   readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
+  /** The accounts' clock and session or lock-out policies (tests). */
+  readonly accounts?: AccountsOptions;
   /** How long the read model's snapshot lives, and its clock (tests). */
   readonly readModel?: ReadModelOptions;
 }
@@ -65,6 +70,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     inspections,
     stats: createStatsService(store.db, localAuthorities),
     imports,
+    accounts: createAccountsServices(store.db, options.accounts),
     readModel: createReadModel({ localAuthorities, inspections }, { reportsDir: config.reportsDir, ...options.readModel }),
     store,
     startup,
@@ -75,6 +81,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
+export type { AccountsServices, AccountsOptions } from './accounts-services.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

@@ -5,6 +5,7 @@ import type { DialectName, StoreHandle } from './create-db.ts';
 import { initialSchema } from './migrations/2026_11_23_0001_initial.ts';
 import { readerFingerprint } from './migrations/2026_11_23_0002_reader_fingerprint.ts';
 import { reportWarnings } from './migrations/2026_12_01_0003_report_warnings.ts';
+import { accountsSchema } from './migrations/2026_12_01_0005_accounts.ts';
 import { importRunStatus } from './migrations/2026_12_01_0007_import_run_status.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_11_23_0001_initial': initialSchema(dialect),
     '2026_11_23_0002_reader_fingerprint': readerFingerprint,
     '2026_12_01_0003_report_warnings': reportWarnings,
+    '2026_12_01_0005_accounts': accountsSchema(dialect),
     '2026_12_01_0007_import_run_status': importRunStatus,
   };
 }
