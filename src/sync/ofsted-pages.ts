@@ -73,13 +73,13 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
   const councils: ListedCouncil[] = [];
   let rows = 0;
   if (list === null) {
-    const loose = [...document.querySelectorAll('a[href]')].filter((link) => PROVIDER_PATH.test(link.getAttribute('href') ?? '')).length;
+    const loose = Array.from(document.querySelectorAll('a[href]')).filter((link) => PROVIDER_PATH.test(link.getAttribute('href') ?? '')).length;
     warnings.push({
       code: 'listing-layout-changed',
       message: `The listing ${pageUrl} has no ul.results-list${loose > 0 ? ` although it links ${loose} provider pages` : ''}: the site's layout may have changed.`,
     });
   } else {
-    const items = [...list.querySelectorAll('li')].filter((item) => item.parentElement === list);
+    const items = Array.from(list.querySelectorAll('li')).filter((item) => item.parentElement === list);
     rows = items.length;
     for (const item of items) {
       const link = item.querySelector('h3 a');
@@ -125,16 +125,16 @@ export function parseProviderPage(html: string, pageUrl: string): ProviderPage {
   if (heading === null) warnings.push({ code: 'provider-layout-changed', message: `The provider page ${pageUrl} has no h1.heading--title: the site's layout may have changed.` });
   const timeline = document.querySelector('ol.timeline');
   const publications: ListedPublication[] = [];
-  const fileLinksAnywhere = [...document.querySelectorAll('a[href]')].filter((link) => FILE_PATH.test(link.getAttribute('href') ?? '')).length;
+  const fileLinksAnywhere = Array.from(document.querySelectorAll('a[href]')).filter((link) => FILE_PATH.test(link.getAttribute('href') ?? '')).length;
   if (timeline === null) {
     warnings.push({
       code: 'provider-layout-changed',
       message: `The provider page ${pageUrl} has no ol.timeline${fileLinksAnywhere > 0 ? ` although it links ${fileLinksAnywhere} files` : ''}: the site's layout may have changed.`,
     });
   } else {
-    const days = [...timeline.querySelectorAll('li.timeline__day')].filter((day) => day.parentElement === timeline && !day.classList.contains('timeline__day--opened'));
+    const days = Array.from(timeline.querySelectorAll('li.timeline__day')).filter((day) => day.parentElement === timeline && !day.classList.contains('timeline__day--opened'));
     for (const day of days) {
-      for (const link of day.querySelectorAll('a.publication-link')) {
+      for (const link of Array.from(day.querySelectorAll('a.publication-link'))) {
         const url = absolute(link.getAttribute('href') ?? '', pageUrl);
         const fileId = url ? FILE_PATH.exec(new URL(url).pathname)?.[1] : undefined;
         if (!url || !fileId) continue;
