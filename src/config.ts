@@ -16,7 +16,32 @@ export interface Config {
   /** A folder of Ofsted report PDFs to import at start, when there is one; an absolute path. */
   readonly reportsDir: string | undefined;
   readonly production: boolean;
+  /** An smtp:// or smtps:// URL for alert emails; no email is sent without it. */
+  readonly smtpUrl: string | undefined;
+  /** Fetching Ofsted's new reports (`csci sync`) and alerting subscribers. */
+  readonly sync: SyncSettings;
 }
+
+export interface SyncSettings {
+  /** Ofsted's reports site (provider pages, the search listing), without a trailing slash. */
+  readonly reportsUrl: string;
+  /** Ofsted's files origin (`/v1/file/{id}`), without a trailing slash. */
+  readonly filesUrl: string;
+  /** A contact address sent in the User-Agent, so Ofsted can reach whoever runs the sync. */
+  readonly contact: string | undefined;
+  /** The least pause between two requests to Ofsted, in ms (a random jitter is added); at least 1000. */
+  readonly delayMs: number;
+  /** Run one sync in the background when the web server starts. */
+  readonly onStart: boolean;
+  /** The sender of alert emails. */
+  readonly mailFrom: string;
+  /** This site's public address, for links in alerts (none when unset). */
+  readonly publicUrl: string | undefined;
+}
+
+export const OFSTED_REPORTS_URL = 'https://reports.ofsted.gov.uk';
+export const OFSTED_FILES_URL = 'https://files.ofsted.gov.uk';
+export const MIN_SYNC_DELAY_MS = 1000;
 
 const DEFAULT_REPORTS_DIR = '../shared/corpus/reports';
 
@@ -45,7 +70,24 @@ const envSchema = z.object({
     .refine((value) => existsSync(value), 'must be an existing folder')
     .optional(),
   NODE_ENV: z.string().optional(),
+  CSCI_OFSTED_REPORTS_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
+  CSCI_OFSTED_FILES_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
+  CSCI_SYNC_CONTACT: z.string().regex(/^[^\s()]+$/, 'must be an email address or URL without spaces').optional(),
+  CSCI_SYNC_DELAY_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of milliseconds')
+    .transform(Number)
+    .refine((ms) => ms >= MIN_SYNC_DELAY_MS, `must be at least ${MIN_SYNC_DELAY_MS} (one second between requests)`)
+    .optional(),
+  CSCI_SYNC_ON_START: z.enum(['0', '1']).optional(),
+  CSCI_SMTP_URL: z.string().refine((value) => /^smtps?:\/\/\S+$/.test(value) && URL.canParse(value), 'must be an smtp:// or smtps:// URL').optional(),
+  CSCI_SMTP_FROM: z.string().min(3).optional(),
+  CSCI_PUBLIC_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
 });
+
+function isHttpUrl(value: string): boolean {
+  return /^https?:\/\/\S+$/.test(value) && URL.canParse(value);
+}
 
 /** Parses the environment into a Config; throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
@@ -63,6 +105,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir: resolve(cwd, values.CSCI_DATA_DIR ?? './data'),
     reportsDir: values.CSCI_REPORTS_DIR !== undefined ? resolve(cwd, values.CSCI_REPORTS_DIR) : existsSync(defaultReports) ? defaultReports : undefined,
     production: values.NODE_ENV === 'production',
+    smtpUrl: values.CSCI_SMTP_URL,
+    sync: Object.freeze({
+      reportsUrl: (values.CSCI_OFSTED_REPORTS_URL ?? OFSTED_REPORTS_URL).replace(/\/+$/, ''),
+      filesUrl: (values.CSCI_OFSTED_FILES_URL ?? OFSTED_FILES_URL).replace(/\/+$/, ''),
+      contact: values.CSCI_SYNC_CONTACT,
+      delayMs: values.CSCI_SYNC_DELAY_MS ?? 2000,
+      onStart: values.CSCI_SYNC_ON_START === '1',
+      mailFrom: values.CSCI_SMTP_FROM ?? 'csc-inspections <csci@localhost>',
+      publicUrl: values.CSCI_PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
   });
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
 
@@ -11,7 +12,7 @@ async function freePortServer(reportsDir: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'csci-server-'));
   const lines: string[] = [];
   const server = await startServer({
-    config: { port: 0, databaseUrl: undefined, dataDir: join(dir, 'data'), reportsDir, production: false },
+    config: { ...loadConfig({}, dir), port: 0, databaseUrl: undefined, dataDir: join(dir, 'data'), reportsDir, production: false },
     logger: createLogger({ level: 'silent' }),
     say: (line) => lines.push(line),
     host: '127.0.0.1',
