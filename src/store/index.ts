@@ -4,3 +4,4 @@ export * from './migrate.ts';
 export * from './local-authority.repository.ts';
 export * from './inspection.repository.ts';
 export * from './import-run.repository.ts';
+export * from './sync.repository.ts';

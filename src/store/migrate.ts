@@ -4,11 +4,13 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely/migration
 import type { DialectName } from './create-db.ts';
 import { initialSchema } from './migrations/2026_11_23_0001_initial.ts';
 import { readerFingerprint } from './migrations/2026_11_23_0002_reader_fingerprint.ts';
+import { syncSchema } from './migrations/2026_12_01_0006_sync.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '2026_11_23_0001_initial': initialSchema(dialect),
     '2026_11_23_0002_reader_fingerprint': readerFingerprint,
+    '2026_12_01_0006_sync': syncSchema(dialect),
   };
 }
 
