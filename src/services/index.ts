@@ -2,19 +2,25 @@
  * The composition root: opens the store, brings the schema up to date, loads the register when it
  * is empty, and builds every service once. The web app, the API and the CLI share one Services.
  */
-import type { Config } from '../config.ts';
+import { OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config } from '../config.ts';
 import { createDb, migrateToLatest, storeLocation, type StoreHandle, type StoreLocation } from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
+import { createAlertService, type AlertDependencies, type AlertService } from './alert.service.ts';
+import { createSyncService, type SyncOverrides, type SyncService } from './sync.service.ts';
 
 export interface Services {
   readonly localAuthorities: LocalAuthorityService;
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
+  /** `csci sync`: Ofsted's new publications, fetched and imported. */
+  readonly sync: SyncService;
+  /** Subscriptions and the alerts sent for new publications. */
+  readonly alerts: AlertService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register. */
@@ -28,9 +34,15 @@ export interface ServicesOptions {
   readonly location?: StoreLocation;
   /** Replacements for the importer's extractor, rule checker or clock (tests). */
   readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
+  /** Replacements for the sync's waiting, timeouts and clock (tests). */
+  readonly sync?: SyncOverrides;
+  /** Replacements for the alerts' waiting between webhook attempts (tests). */
+  readonly alerts?: Pick<AlertDependencies, 'sleep' | 'webhookAttempts' | 'now'>;
 }
 
-export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: ServicesOptions = {}): Promise<Services> {
+const DEFAULT_SYNC: Config['sync'] = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>', publicUrl: undefined };
+
+export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'sync' | 'smtpUrl'>>, options: ServicesOptions = {}): Promise<Services> {
   const store = createDb(options.location ?? storeLocation(config));
   let startup: Services['startup'];
   try {
@@ -42,11 +54,16 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
   }
   const localAuthorities = createLocalAuthorityService(store.db);
   const inspections = createInspectionService(store.db, localAuthorities);
+  const imports = createImportService({ db: store.db, localAuthorities, ...options.importer });
+  const syncSettings = config.sync ?? DEFAULT_SYNC;
+  const alerts = createAlertService({ db: store.db, localAuthorities, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: syncSettings.publicUrl, ...options.alerts });
   return {
     localAuthorities,
     inspections,
     stats: createStatsService(store.db, localAuthorities),
-    imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
+    imports,
+    sync: createSyncService({ store, imports, localAuthorities, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
+    alerts,
     store,
     startup,
     close: () => store.db.destroy(),
@@ -56,6 +73,8 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
+export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
+export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
 export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
