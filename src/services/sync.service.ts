@@ -250,7 +250,8 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         for (const council of page.councils) councils.set(council.urn, council);
         url = page.nextUrl;
       }
-      const capped = pageRows.slice(0, -1).filter((rows) => rows !== LISTING_ROWS);
+      const layoutChanged = warnings.some((warning) => warning.code === 'listing-layout-changed');
+      const capped = layoutChanged ? [] : pageRows.slice(0, -1).filter((rows) => rows !== LISTING_ROWS);
       if (capped.length > 0) warn({ code: 'listing-row-cap-changed', message: `The listing showed ${capped[0]} rows on a page that was not the last, not the ${LISTING_ROWS} asked for: the site's row cap has changed (every page was still followed).` });
       if (pageRows.length > 0 && pageRows.at(-1) === LISTING_ROWS) warn({ code: 'listing-last-page-full', message: `The listing's last page is full (${LISTING_ROWS} rows) and links no next page: results may have been cut off.` });
       const active = register.filter((authority) => authority.active).length;

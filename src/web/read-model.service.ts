@@ -326,7 +326,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
         ...inspection.lscbRecommendations.map((text, index) => ({ list: 'lscb' as const, position: index + 1, text })),
       ],
       flags: checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
-      sourceUrl: null,
+      sourceUrl: inspection.ofstedUrl,
       reportFile: inspection.filePath || null,
     };
   };

@@ -63,7 +63,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
     judgementWording: wording,
     recommendations: inspection.recommendations,
     flags: inspection.flags,
-    report: hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+    report: inspection.sourceUrl ?? (hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null),
     source: SOURCE,
   };
 }

@@ -49,7 +49,8 @@ export function registerInspectionRoutes(app: FastifyInstance, readModel: ReadMo
         })),
         laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
         lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
-        reportHref: report ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+        // The Ofsted address, when the store has it, replaces the local copy (shown as sourceUrl).
+        reportHref: report && !inspection.sourceUrl ? `${paths.inspection(inspection.id)}/report.pdf` : null,
       };
     };
     return reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/inspection/inspection.njk', context);
