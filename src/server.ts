@@ -54,6 +54,22 @@ export async function importWhenEmpty(services: Services, reportsDir: string | u
   }
 }
 
+/** CSCI_SYNC_ON_START=1: one `csci sync` in the background; says how it ended. */
+function syncInBackground(services: Services, say: (line: string) => void): { stop(): Promise<void> } {
+  const controller = new AbortController();
+  say("Syncing with Ofsted's site in the background (CSCI_SYNC_ON_START=1).");
+  const running = services.sync
+    .run({ signal: controller.signal })
+    .then((summary) => say(`Background sync ${summary.runId} ${summary.status}: ${summary.imported.length} new, ${summary.failed.length} failed, ${summary.warnings.length} warnings${summary.message ? ` (${summary.message})` : ''}.`))
+    .catch((error: unknown) => say(`Background sync did not run: ${(error as Error).message}`));
+  return {
+    async stop() {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -70,11 +86,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const port = bound !== null && typeof bound === 'object' ? bound.port : config.port;
     const url = `http://localhost:${port}`;
     say(`Serving on ${url} (national picture: ${url}/national, API: ${url}/api/v1/openapi.json)`);
+    const background = config.sync.onStart ? syncInBackground(services, say) : undefined;
     return {
       url,
       address: `http://127.0.0.1:${port}`,
       services,
       async close() {
+        await background?.stop();
         await app.close();
         await services.close();
       },

@@ -117,6 +117,8 @@ export interface SyncOptions {
   readonly dryRun?: boolean;
   /** One line per step, for a terminal. */
   readonly onProgress?: (line: string) => void;
+  /** Stops the sync between two councils (the web server's shutdown). */
+  readonly signal?: AbortSignal;
 }
 
 export interface SyncService {
@@ -417,7 +419,10 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
           throw new SyncAborted(`The listing of councils could not be read: ${error.message}`);
         }
       }
-      for (const { authority, url } of targets) await syncCouncil(authority, url);
+      for (const { authority, url } of targets) {
+        if (options.signal?.aborted) throw new SyncAborted('Stopped before the end: asked to stop (the server is shutting down).');
+        await syncCouncil(authority, url);
+      }
       if (downloads >= 3 && unreadable / downloads > UNREADABLE_SHARE) {
         warn({ code: 'many-unreadable', message: `${unreadable} of ${downloads} downloaded files could not be read (more than ${UNREADABLE_SHARE * 100}%): the files or the reader may have changed.` });
       }
