@@ -30,6 +30,7 @@ import { createPoliteClient, FetchFailure, type PoliteClient, type PoliteClientO
 import type { AlertOutcome, AlertService, PublishedItem } from './alert.service.ts';
 import type { ImportService } from './import.service.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
+import { readerFingerprint } from './reader-fingerprint.ts';
 import { withSyncLock } from './sync-lock.ts';
 import { judgementsFrom, type LocalAuthorityView } from './views.ts';
 
@@ -133,6 +134,8 @@ export interface SyncOverrides {
   /** Stop after this many failed requests in a row (default 5). */
   readonly maxConsecutiveFailures?: number;
   readonly now?: () => string;
+  /** The reader's fingerprint (reader-fingerprint.ts): a change reads kept letters again. */
+  readonly readerFingerprint?: () => string;
 }
 
 export interface SyncDependencies extends SyncOverrides {
@@ -268,11 +271,52 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
 
     const providerUrl = (urn: string): string => `${settings.reportsUrl}/provider/44/${urn}`;
 
-    /** Downloads, imports and records the new publications of one council. */
-    const bringIn = async (authority: LocalAuthorityView, candidates: readonly ListedPublication[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
-      const folder = join(dataDir, 'reports', `${authority.urn}-${slug(authority.name)}`);
-      const downloaded: { publication: ListedPublication; file: string }[] = [];
-      const record = async (publication: ListedPublication, publicationStatus: PublicationStatus, extra: { reason?: string | null; inspectionId?: number | null; file?: string | null } = {}): Promise<void> => {
+    const fingerprint = (dependencies.readerFingerprint ?? readerFingerprint)();
+
+    /** Imports PDFs kept in the data dir and records what became of each publication. */
+    const importKept = async (authority: LocalAuthorityView, downloaded: readonly { publication: ListedPublication; file: string }[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
+      const record = recorder(authority, previous);
+      if (downloaded.length === 0) return;
+      const summary = await imports.importReports(downloaded.map((entry) => entry.file));
+      const outcomes = new Map(summary.outcomes.map((outcome) => [outcome.file, outcome]));
+      for (const { publication, file } of downloaded) {
+        const outcome = outcomes.get(file);
+        const item: SyncedPublication = { fileId: publication.fileId, urn: authority.urn, kindLabel: publication.kindLabel, listedOn: publication.listedOn, url: publication.url };
+        if (outcome && outcome.status !== 'failed') {
+          if (outcome.inspectionId !== undefined) await setInspectionOfstedUrl(db, outcome.inspectionId, publication.url);
+          const held = outcome.status === 'already-present' && previous.get(publication.fileId) === undefined;
+          await record(publication, held ? 'already-held' : 'imported', { inspectionId: outcome.inspectionId ?? null, file });
+          if (held) alreadyHeld += 1;
+          else imported.push({ ...item, ...(outcome.inspectionId !== undefined ? { inspectionId: outcome.inspectionId } : {}) });
+        } else if (outcome?.error?.code === 'unsupported-report') {
+          await record(publication, 'not-read-yet', { reason: outcome.error.message, file });
+          notReadYet.push({ ...item, reason: `not read yet: ${outcome.error.message}` });
+        } else {
+          unreadable += 1;
+          const reason = outcome?.error ? `${outcome.error.code}: ${outcome.error.message}` : 'the importer gave no outcome';
+          await rm(file, { force: true });
+          await record(publication, 'failed', { reason });
+          fail({ urn: authority.urn, fileId: publication.fileId, url: publication.url, code: outcome?.error?.code ?? 'import-failed', message: reason }, false);
+        }
+      }
+    };
+
+    /** Letters kept as "not read yet" are read again once the reader's code has changed. */
+    const rereadKept = async (urns: ReadonlySet<string>): Promise<void> => {
+      const waiting = (await listPublicationRows(db, { status: 'not-read-yet', urns: [...urns] })).filter((row) => row.reader_fingerprint !== fingerprint && row.file_path !== null);
+      for (const [urn, rows] of Map.groupBy(waiting, (row) => row.urn)) {
+        const authority = byUrn.get(urn);
+        const present = [];
+        for (const row of rows) if (await stat(row.file_path!).then((info) => info.isFile(), () => false)) present.push(row);
+        if (!authority || present.length === 0) continue;
+        say(`reading again ${present.length} letters of ${authority.name} kept as not read yet (the reader has changed)`);
+        const previous = new Map(present.map((row) => [row.file_id, row]));
+        await importKept(authority, present.map((row) => ({ publication: { fileId: row.file_id, url: row.ofsted_url, kindLabel: row.kind_label, listedOn: row.listed_on }, file: row.file_path! })), previous);
+      }
+    };
+
+    function recorder(authority: LocalAuthorityView, previous: ReadonlyMap<string, SyncPublicationRow>) {
+      return async (publication: ListedPublication, publicationStatus: PublicationStatus, extra: { reason?: string | null; inspectionId?: number | null; file?: string | null } = {}): Promise<void> => {
         const before = previous.get(publication.fileId);
         await savePublication(db, {
           file_id: publication.fileId,
@@ -285,11 +329,19 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
           attempts: (before?.attempts ?? 0) + (publicationStatus === 'not-ours' ? 0 : 1),
           inspection_id: extra.inspectionId ?? null,
           file_path: extra.file ?? null,
+          reader_fingerprint: fingerprint,
           sync_run_id: runId,
           first_seen_at: before?.first_seen_at ?? now(),
           updated_at: now(),
         });
       };
+    }
+
+    /** Downloads, imports and records the new publications of one council. */
+    const bringIn = async (authority: LocalAuthorityView, candidates: readonly ListedPublication[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
+      const folder = join(dataDir, 'reports', `${authority.urn}-${slug(authority.name)}`);
+      const downloaded: { publication: ListedPublication; file: string }[] = [];
+      const record = recorder(authority, previous);
       for (const publication of candidates) {
         const item: SyncedPublication = { fileId: publication.fileId, urn: authority.urn, kindLabel: publication.kindLabel, listedOn: publication.listedOn, url: publication.url };
         if (dryRun) {
@@ -319,29 +371,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         }
         downloaded.push({ publication, file });
       }
-      if (downloaded.length === 0) return;
-      const summary = await imports.importReports(downloaded.map((entry) => entry.file));
-      const outcomes = new Map(summary.outcomes.map((outcome) => [outcome.file, outcome]));
-      for (const { publication, file } of downloaded) {
-        const outcome = outcomes.get(file);
-        const item: SyncedPublication = { fileId: publication.fileId, urn: authority.urn, kindLabel: publication.kindLabel, listedOn: publication.listedOn, url: publication.url };
-        if (outcome && outcome.status !== 'failed' && outcome.inspectionId !== undefined) {
-          await setInspectionOfstedUrl(db, outcome.inspectionId, publication.url);
-          const held = outcome.status === 'already-present' && previous.get(publication.fileId) === undefined;
-          await record(publication, held ? 'already-held' : 'imported', { inspectionId: outcome.inspectionId, file });
-          if (held) alreadyHeld += 1;
-          else imported.push({ ...item, inspectionId: outcome.inspectionId });
-        } else if (outcome?.error?.code === 'unsupported-report') {
-          await record(publication, 'not-read-yet', { reason: outcome.error.message, file });
-          notReadYet.push({ ...item, reason: `not read yet: ${outcome.error.message}` });
-        } else {
-          unreadable += 1;
-          const reason = outcome?.error ? `${outcome.error.code}: ${outcome.error.message}` : 'the importer gave no outcome';
-          await rm(file, { force: true });
-          await record(publication, 'failed', { reason });
-          fail({ urn: authority.urn, fileId: publication.fileId, url: publication.url, code: outcome?.error?.code ?? 'import-failed', message: reason }, false);
-        }
-      }
+      await importKept(authority, downloaded, previous);
     };
 
     /** One council: its provider page (skipped when unchanged), then what is new on it or failed before. */
@@ -390,7 +420,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         const kind = classifyKindLabel(publication.kindLabel);
         if (kind === 'not-ours') {
           if (!dryRun && !before) {
-            await savePublication(db, { file_id: publication.fileId, urn: authority.urn, kind_label: publication.kindLabel, listed_on: publication.listedOn, ofsted_url: publication.url, status: 'not-ours', reason: 'the listing names a kind this project does not cover', inspection_id: null, file_path: null, sync_run_id: runId, first_seen_at: now(), updated_at: now() });
+            await savePublication(db, { file_id: publication.fileId, urn: authority.urn, kind_label: publication.kindLabel, listed_on: publication.listedOn, ofsted_url: publication.url, status: 'not-ours', reason: 'the listing names a kind this project does not cover', inspection_id: null, file_path: null, reader_fingerprint: null, sync_run_id: runId, first_seen_at: now(), updated_at: now() });
           }
           notOurs.push({ fileId: publication.fileId, urn: authority.urn, kindLabel: publication.kindLabel, listedOn: publication.listedOn, url: publication.url });
           continue;
@@ -423,6 +453,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         if (options.signal?.aborted) throw new SyncAborted('Stopped before the end: asked to stop (the server is shutting down).');
         await syncCouncil(authority, url);
       }
+      if (!dryRun) await rereadKept(new Set(targets.map((target) => target.authority.urn)));
       if (downloads >= 3 && unreadable / downloads > UNREADABLE_SHARE) {
         warn({ code: 'many-unreadable', message: `${unreadable} of ${downloads} downloaded files could not be read (more than ${UNREADABLE_SHARE * 100}%): the files or the reader may have changed.` });
       }

@@ -139,6 +139,8 @@ export interface SyncPublicationTable {
   inspection_id: number | null;
   /** Where the downloaded PDF is kept. */
   file_path: string | null;
+  /** The reader's fingerprint when it last read the file: a letter "not read yet" is read again once it changes. */
+  reader_fingerprint: string | null;
   sync_run_id: number | null;
   first_seen_at: string;
   updated_at: string;

@@ -9,8 +9,8 @@ import { describe, test } from 'node:test';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { makeTempDir } from '../store/label-fixtures.ts';
 import { createTestStore, TEST_DIALECTS } from '../store/dialects.ts';
-import { startOfstedImitation, type ImitationCouncil, type OfstedImitation } from './ofsted-imitation.ts';
-import { ilacsReportPdf } from './synthetic-reports.ts';
+import { registerCouncils, startOfstedImitation, type ImitationCouncil, type OfstedImitation } from './ofsted-imitation.ts';
+import { focusedVisitLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
 
 const DERBY = '80459';
 
@@ -20,14 +20,14 @@ function derby(): ImitationCouncil {
 
 interface Harness { site: OfstedImitation; services: Services; dataDir: string; pauses: number[]; done(): Promise<void> }
 
-async function harness(councils: ImitationCouncil[] = [derby()], dialect = TEST_DIALECTS[0]!, options: { listEveryCouncil?: boolean } = {}): Promise<Harness> {
+async function harness(councils: ImitationCouncil[] = [derby()], dialect = TEST_DIALECTS[0]!, options: { listEveryCouncil?: boolean; readerFingerprint?: () => string } = {}): Promise<Harness> {
   const site = await startOfstedImitation(councils, options);
   const store = await createTestStore(dialect);
   const dataDir = makeTempDir('csci-sync-faults-');
   const pauses: number[] = [];
   const services = await createServices(
     { databaseUrl: undefined, dataDir, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'ops@example.test', delayMs: 1000, onStart: false, mailFrom: 'x <x@example.test>', publicUrl: undefined } },
-    { location: store.location, sync: { client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 300, maxRetryAfterMs: 5000 } } },
+    { location: store.location, sync: { client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 300, maxRetryAfterMs: 5000 }, readerFingerprint: options.readerFingerprint } },
   );
   return {
     site,
@@ -218,6 +218,42 @@ test('a dry run downloads and stores nothing', async () => {
     assert.equal(h.site.counts.files, 0);
     assert.equal((await h.services.inspections.listAll()).length, 0);
     assert.equal((await h.services.sync.run()).imported.length, 1);
+  } finally {
+    await h.done();
+  }
+});
+
+test('five failed requests in a row stop the sync with a clear message', async () => {
+  const others = registerCouncils().filter((council) => council.urn !== DERBY).slice(0, 6).map((council) => ({ ...council, publications: [] }));
+  const h = await harness([derby(), ...others], TEST_DIALECTS[0], { listEveryCouncil: false });
+  try {
+    h.site.faults.forbidden = true;
+    const summary = await h.services.sync.run({ councils: [DERBY, ...others.map((council) => council.urn)] });
+    assert.equal(summary.status, 'failed');
+    assert.match(summary.message ?? '', /^Stopped after 5 failed requests in a row \(the last: .*HTTP 403\)/);
+    assert.equal(summary.failed.length, 5);
+    assert.equal(h.site.counts.all, 5);
+  } finally {
+    await h.done();
+  }
+});
+
+test('a letter kept as "not read yet" is read again once the reader changes, and never dropped', async () => {
+  let fingerprint = 'reader-1';
+  const council = { ...derby(), publications: [{ fileId: 50_150_002, kindLabel: "Children's services focused visit", date: '2022-03-02', bytes: focusedVisitLetterPdf('Derby City Council', '1 February 2022') }] };
+  const h = await harness([council], TEST_DIALECTS[0], { listEveryCouncil: false, readerFingerprint: () => fingerprint });
+  try {
+    const first = await h.services.sync.run();
+    assert.deepEqual(first.notReadYet.map((item) => item.fileId), ['50150002']);
+    assert.match(first.notReadYet[0]!.reason ?? '', /^not read yet: /);
+    assert.equal(filesKept(h.dataDir).length, 1, 'the letter is kept');
+    const unchanged = await h.services.sync.run();
+    assert.deepEqual(unchanged.notReadYet, [], 'the same reader does not read it again');
+    fingerprint = 'reader-2';
+    h.site.resetCounts();
+    const changed = await h.services.sync.run();
+    assert.deepEqual(changed.notReadYet.map((item) => item.fileId), ['50150002'], 'read again from the kept file');
+    assert.equal(h.site.counts.files, 0, 'without downloading it again');
   } finally {
     await h.done();
   }

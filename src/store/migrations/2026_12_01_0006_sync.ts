@@ -46,6 +46,7 @@ export function syncSchema(dialect: DialectName): Migration {
         .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
         .addColumn('inspection_id', 'integer', (col) => col.references('inspection.id').onDelete('set null'))
         .addColumn('file_path', 'varchar(1000)')
+        .addColumn('reader_fingerprint', 'varchar(64)')
         .addColumn('sync_run_id', 'integer', (col) => col.references('sync_run.id').onDelete('set null'))
         .addColumn('first_seen_at', 'varchar(30)', (col) => col.notNull())
         .addColumn('updated_at', 'varchar(30)', (col) => col.notNull())
