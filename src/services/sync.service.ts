@@ -5,7 +5,7 @@
  * import service (one transaction per report), keeps each one's Ofsted address, checks for the
  * silent failures a scraper meets, records the run, and alerts subscribers. One sync at a time.
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import {
@@ -186,6 +186,14 @@ function toRunView(row: Awaited<ReturnType<typeof listSyncRunRows>>[number]): Sy
   };
 }
 
+/** Removes the temporary files of downloads a killed sync left behind; returns how many. */
+async function removeBrokenDownloads(reportsDir: string): Promise<number> {
+  const names = await readdir(reportsDir, { recursive: true }).catch(() => [] as string[]);
+  const broken = names.filter((name) => /\.pdf\.part-\d+-[0-9a-f]+$/.test(name));
+  for (const name of broken) await rm(join(reportsDir, name), { force: true });
+  return broken.length;
+}
+
 /** The sync stops: too many failures in a row. */
 class SyncAborted extends Error {}
 
@@ -199,6 +207,8 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     const dryRun = options.dryRun === true;
     const say = options.onProgress ?? (() => {});
     await markInterruptedSyncRuns(db, now());
+    const leftovers = await removeBrokenDownloads(join(dataDir, 'reports'));
+    if (leftovers > 0) say(`removed ${leftovers} partial downloads left by an interrupted sync`);
     const runId = await startSyncRun(db, dryRun, now());
     const client: PoliteClient = createPoliteClient({ userAgent: userAgent(settings.contact), delayMs: settings.delayMs, ...dependencies.client });
     const warnings: SyncWarning[] = [];

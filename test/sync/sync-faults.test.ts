@@ -3,7 +3,7 @@
  * layout-change switches give warnings, not a silent success. The lock keeps two syncs apart.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createServices, type Services } from '../../src/services/index.ts';
@@ -108,6 +108,9 @@ describe('fault switches', () => {
       assert.match(broken.failed[0]!.message, /after 4 attempts/);
       assert.deepEqual(filesKept(h.dataDir), []);
       assert.equal((await h.services.inspections.listAll()).length, 0);
+      // A partial download left by a killed sync is removed by the next.
+      mkdirSync(join(h.dataDir, 'reports', `${DERBY}-derby`), { recursive: true });
+      writeFileSync(join(h.dataDir, 'reports', `${DERBY}-derby`, '2024-07-15-50200001.pdf.part-4242-0a0b0c0d'), '%PDF-1.4 half');
       h.site.faults.resetMidPdf = 1;
       const mended = await h.services.sync.run();
       assert.deepEqual(mended.failed, []);

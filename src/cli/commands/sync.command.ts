@@ -22,7 +22,21 @@ export const syncCommand: Command = {
         return 0;
       }
       const progress = io.stderr.isTTY && !values.json ? (line: string) => io.stderr.write(`${line}\n`) : undefined;
-      const summary = await services.sync.run({ councils: values.council, dryRun: values['dry-run'], onProgress: progress });
+      // Ctrl-C (or SIGTERM) ends the sync after the council in hand, so the run is recorded whole.
+      const controller = new AbortController();
+      const stop = (): void => {
+        io.stderr.write('Stopping after the council in hand...\n');
+        controller.abort();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      let summary: SyncSummary;
+      try {
+        summary = await services.sync.run({ councils: values.council, dryRun: values['dry-run'], onProgress: progress, signal: controller.signal });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
       io.stdout.write(values.json ? JSON.stringify(summary) + '\n' : describeSummary(summary));
       if (summary.status === 'failed' || summary.failed.length > 0) return 1;
       return summary.warnings.length > 0 ? EXIT_WARNINGS : 0;
