@@ -37,6 +37,8 @@ import { judgementsFrom, type LocalAuthorityView } from './views.ts';
 export const LISTING_ROWS = 100;
 const LISTING_PATH = '/search?level_1_types=3&level_2_types%5B%5D=12';
 const MAX_LISTING_PAGES = 30;
+/** A publication that failed in this many syncs is not fetched again (its record says why). */
+const MAX_ATTEMPTS_PER_FILE = 5;
 
 export interface SyncSettings {
   readonly reportsUrl: string;
@@ -397,7 +399,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         fail({ urn: authority.urn, url, code: error.code, message: error.message }, true);
         return;
       }
-      const retry = (await listPublicationRows(db, { status: 'failed', urns: [authority.urn] })).map((row) => ({ fileId: row.file_id, url: row.ofsted_url, kindLabel: row.kind_label, listedOn: row.listed_on }));
+      const retry = (await listPublicationRows(db, { status: 'failed', urns: [authority.urn] })).filter((row) => Number(row.attempts) < MAX_ATTEMPTS_PER_FILE).map((row) => ({ fileId: row.file_id, url: row.ofsted_url, kindLabel: row.kind_label, listedOn: row.listed_on }));
       const saveCache = async (hash: string | null): Promise<void> => {
         if (dryRun) return;
         const changed = hash !== cached?.publications_hash;
@@ -427,6 +429,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
           if (before.status !== 'not-ours') alreadyHeld += 1;
           continue;
         }
+        if (before && Number(before.attempts) >= MAX_ATTEMPTS_PER_FILE) continue;
         const kind = classifyKindLabel(publication.kindLabel);
         if (kind === 'not-ours') {
           if (!dryRun && !before) {
