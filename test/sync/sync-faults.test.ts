@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createServices, type Services } from '../../src/services/index.ts';
+import { startSyncRun } from '../../src/store/index.ts';
 import { makeTempDir } from '../store/label-fixtures.ts';
 import { createTestStore, TEST_DIALECTS } from '../store/dialects.ts';
 import { registerCouncils, startOfstedImitation, type ImitationCouncil, type OfstedImitation } from './ofsted-imitation.ts';
@@ -257,6 +258,20 @@ test('a letter kept as "not read yet" is read again once the reader changes, and
     const changed = await h.services.sync.run();
     assert.deepEqual(changed.notReadYet.map((item) => item.fileId), ['50150002'], 'read again from the kept file');
     assert.equal(h.site.counts.files, 0, 'without downloading it again');
+  } finally {
+    await h.done();
+  }
+});
+
+test('a run left running by a killed sync is marked interrupted by the next', async () => {
+  const h = await harness([derby()], TEST_DIALECTS[0], { listEveryCouncil: false });
+  try {
+    await startSyncRun(h.services.store.db, false, '2026-12-01T00:00:00.000Z');
+    await h.services.sync.run();
+    const [latest, killed] = await h.services.sync.status(2);
+    assert.equal(latest!.status, 'finished');
+    assert.equal(killed!.status, 'interrupted');
+    assert.match(killed!.message ?? '', /stopped before it finished/);
   } finally {
     await h.done();
   }
