@@ -1,6 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Pure modules: no I/O, no store, no services. */
+const PURE = ['domain', 'calendar', 'rules', 'analytics', 'extract', 'plans'];
+/** The pure modules an edge may import directly (vocabulary and dates); the rest only through services. */
+const EDGE_MAY_USE = ['domain', 'calendar'];
+/** The edges: pages, the JSON API, the command line. None imports another. */
+const EDGES = ['web', 'api', 'cli'];
+const forbid = (folders, message) => ({ group: folders.flatMap((folder) => [`**/${folder}/**`, `**/${folder}/*`]).concat(folders.map((folder) => `../${folder}`)), message });
+/** Nothing in src/ (tests there included) imports test support: it lives in test/helpers. */
+const TEST_SUPPORT = { group: ['**/test/**', '**/e2e/**', '**/*.test.ts', '**/*test-support*', '**/*test-helper*', '**/testing/**'], message: 'Test support lives in test/helpers; src/ must not import it.' };
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -15,12 +25,39 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [] }],
     },
   },
+  // Layering (DESIGN.md, README "Architecture"): pure modules → store → services → edges, one way.
+  // A later block for the same files replaces no-restricted-imports, so each block lists all it forbids.
   {
-    files: ['src/domain/**', 'src/calendar/**', 'src/rules/**', 'src/analytics/**', 'src/extract/**', 'src/plans/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/store/**', '**/web/**', '**/cli/**', '**/api/**', '**/services/**'], message: 'Pure modules must not import from the edges (DESIGN.md).' },
-      ] }],
-    },
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT] }] },
   },
+  {
+    files: PURE.map((folder) => `src/${folder}/**`),
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT, forbid(['store', 'services', ...EDGES], 'Pure modules must not import from the store, the services or the edges (DESIGN.md).')] }] },
+  },
+  {
+    files: ['src/store/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT, forbid(['services', ...EDGES], 'The store must not import the services or the edges.')] }] },
+  },
+  {
+    files: ['src/services/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT, forbid(EDGES, 'Services must not import the edges (web, api, cli).')] }] },
+  },
+  ...EDGES.map((edge) => ({
+    files: [`src/${edge}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            TEST_SUPPORT,
+            forbid(
+              ['store', ...PURE.filter((folder) => !EDGE_MAY_USE.includes(folder)), ...EDGES.filter((other) => other !== edge)],
+              `${edge} imports only services, domain, calendar, errors, config, paths and logger; the store and the other pure modules through services, never another edge.`,
+            ),
+          ],
+        },
+      ],
+    },
+  })),
 );

@@ -19,8 +19,7 @@ import { pino } from 'pino';
 import { createLogger } from '../src/logger.ts';
 import { createServices } from '../src/services/index.ts';
 import { SQLITE_FILE } from '../src/store/index.ts';
-import { createApp } from '../src/web/app.ts';
-import { createReadModel } from '../src/web/read-model.service.ts';
+import { createApp } from '../src/app.ts';
 
 const CONNECTIONS = 20;
 const DURATION_SECONDS = 10;
@@ -51,7 +50,7 @@ async function serve(dataDir: string): Promise<void> {
     inspections = summary.imported + summary.updated + summary.alreadyPresent;
   }
   const logger = createLogger({ destination: pino.destination({ dest: '/dev/null', sync: false }) });
-  const app = await createApp({ readModel: createReadModel(services), logger });
+  const app = await createApp({ services, logger });
   const staticDir = mkdtempSync(join(tmpdir(), 'csci-bench-static-'));
   await app.register(fastifyStatic, { root: staticDir, prefix: '/bench-static/', decorateReply: false, index: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

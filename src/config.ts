@@ -117,11 +117,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }),
   });
 }
-
-let cached: Config | undefined;
-
-/** The process's configuration, read from the environment on first use. */
-export function config(): Config {
-  cached ??= loadConfig();
-  return cached;
-}

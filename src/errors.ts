@@ -1,35 +1,111 @@
-/** Errors are values with a code and a plain message (DESIGN.md). */
+/**
+ * Errors are values with a code and a plain message (DESIGN.md). Every expected error extends
+ * DomainError, whose `code` is one of ERROR_CODES; `toPublicError` is what a surface may show of any
+ * error (the web page and the API each send it in their own shape).
+ */
+import { ZodError } from 'zod';
+
+export const ERROR_CODES = [
+  // Bad input (400).
+  'invalid-input',
+  'invalid-date',
+  'invalid-count',
+  'year-out-of-range',
+  'ambiguous-council',
+  'bad-manifest',
+  'bad-config',
+  'before-sif',
+  'sif-after-sif',
+  'no-files',
+  'no-grades',
+  'no-readable-reports',
+  'nothing-to-backtest',
+  'bad-email',
+  'bad-webhook',
+  'unknown-region',
+  'already-subscribed',
+  // Not found (404).
+  'not-found',
+  'unknown-local-authority',
+  'unknown-inspection',
+  'no-reports',
+  'no-inspection-by-date',
+  'unknown-subscription',
+  // Conflicts (409).
+  'sync-running',
+  // Who is asking (401, 403).
+  'not-authenticated',
+  'forbidden',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: number;
-  constructor(code: string, message: string, status = 400) {
+  constructor(code: ErrorCode, message: string, status = 400) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.status = status;
   }
-  toJSON(): { code: string; message: string } {
+  toJSON(): { code: ErrorCode; message: string } {
     return { code: this.code, message: this.message };
   }
 }
 
 export class ValidationError extends DomainError {
-  constructor(message: string, code = 'invalid-input') {
+  constructor(message: string, code: ErrorCode = 'invalid-input') {
     super(code, message, 400);
     this.name = 'ValidationError';
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message: string, code = 'not-found') {
+  constructor(message: string, code: ErrorCode = 'not-found') {
     super(code, message, 404);
     this.name = 'NotFoundError';
   }
 }
 
-export class ConflictError extends DomainError {
-  constructor(message: string, code = 'conflict') {
-    super(code, message, 409);
-    this.name = 'ConflictError';
+/** No signed-in user where one is needed (401). */
+export class NotAuthenticatedError extends DomainError {
+  constructor(message = 'Sign in to see this.') {
+    super('not-authenticated', message, 401);
+    this.name = 'NotAuthenticatedError';
   }
+}
+
+/** A signed-in user who may not see or do this (403). */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You do not have permission to see this.') {
+    super('forbidden', message, 403);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** What a surface may show of an error: its status, a code and a plain message. */
+export interface PublicError {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+function describeZodError(error: ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+/**
+ * Domain errors and bad input as they are; a framework's 4xx error (it has `statusCode`) with its
+ * code in kebab case; anything else is a 500 with a generic message, never its details.
+ */
+export function toPublicError(error: unknown): PublicError {
+  if (error instanceof DomainError) return { status: error.status, code: error.code, message: error.message };
+  if (error instanceof ZodError) return { status: 400, code: 'invalid-input', message: describeZodError(error) };
+  const framework = error as { statusCode?: unknown; code?: unknown; message?: unknown };
+  const status = framework.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = typeof framework.code === 'string' ? framework.code : 'bad-request';
+    return { status, code: code.toLowerCase().replace(/_/g, '-'), message: typeof framework.message === 'string' ? framework.message : 'Bad request' };
+  }
+  return { status: 500, code: 'internal-error', message: 'Sorry, there is a problem with the service. Try again later.' };
 }

@@ -6,8 +6,7 @@ import { progressReporter } from './cli/progress.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServices, type Services } from './services/index.ts';
-import { createApp } from './web/app.ts';
-import { createReadModel } from './web/read-model.service.ts';
+import { createApp } from './app.ts';
 
 export interface StartOptions {
   readonly config: Config;
@@ -80,7 +79,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (councilsLoaded > 0) say(`Loaded the register of ${councilsLoaded} councils.`);
   try {
     await importWhenEmpty(services, config.reportsDir, say);
-    const app = await createApp({ readModel: createReadModel(services), logger });
+    const app = await createApp({ services, logger });
     await app.listen({ port: config.port, host: options.host ?? '0.0.0.0' });
     const bound = app.server.address();
     const port = bound !== null && typeof bound === 'object' ? bound.port : config.port;

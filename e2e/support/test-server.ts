@@ -7,9 +7,8 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { InspectionReport } from '../../src/domain/index.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createApp } from '../../src/web/app.ts';
-import { createReadModel } from '../../src/web/read-model.service.ts';
-import { servicesWithReportFiles, type LoadedServices } from '../../src/web/testing/services-with-reports.ts';
+import { createApp } from '../../src/app.ts';
+import { servicesWithReportFiles, type LoadedServices } from '../../test/helpers/services-with-reports.ts';
 
 type LoadedFiles = Omit<LoadedServices, 'importMore'>;
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels, readRecommendationLabels } from '../../test/helpers/corpus.ts';
@@ -43,7 +42,7 @@ export async function startTestServer(reports: ReadonlyMap<string, InspectionRep
   }
   let app: FastifyInstance | undefined;
   try {
-    app = await createApp({ readModel: createReadModel(loaded.services), logger: createLogger({ level: 'warn' }) });
+    app = await createApp({ services: loaded.services, logger: createLogger({ level: 'warn' }) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no TCP address');

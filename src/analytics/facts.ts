@@ -37,5 +37,4 @@ export interface GradeQuery {
   readonly basis?: Basis;
 }
 
-/** Kinds that are inspections of a council's children's services (not a standalone LSCB review). */
-export const COUNCIL_INSPECTION_KINDS: readonly InspectionKind[] = ['sif', 'sif-reinspection', 'ilacs-standard', 'ilacs-short'];
+export { COUNCIL_INSPECTION_KINDS, isCouncilInspectionKind } from '../domain/index.ts';

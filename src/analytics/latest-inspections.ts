@@ -1,6 +1,6 @@
 /** Every council's latest inspection of its children's services published by a date. */
 import type { IsoDate } from '../domain/index.ts';
-import { COUNCIL_INSPECTION_KINDS, type CouncilFacts, type InspectionFacts } from './facts.ts';
+import { isCouncilInspectionKind, type CouncilFacts, type InspectionFacts } from './facts.ts';
 import { byPublication, councilExistedOn, groupByCouncil } from './grade-at-date.ts';
 
 export interface CouncilLatest<T extends InspectionFacts = InspectionFacts> {
@@ -11,7 +11,7 @@ export interface CouncilLatest<T extends InspectionFacts = InspectionFacts> {
 
 /** One row per council that existed at the date, in the order given; standalone LSCB reviews are not counted. */
 export function latestInspections<T extends InspectionFacts>(councils: readonly CouncilFacts[], inspections: readonly T[], asAt: IsoDate): CouncilLatest<T>[] {
-  const byCouncil = groupByCouncil(inspections.filter((inspection) => COUNCIL_INSPECTION_KINDS.includes(inspection.kind) && inspection.published <= asAt));
+  const byCouncil = groupByCouncil(inspections.filter((inspection) => isCouncilInspectionKind(inspection.kind) && inspection.published <= asAt));
   return councils
     .filter((council) => councilExistedOn(council, asAt))
     .map((council) => ({ council, inspection: (byCouncil.get(council.urn) as T[] | undefined)?.sort(byPublication).at(-1) }));

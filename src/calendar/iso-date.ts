@@ -15,6 +15,11 @@ export function isoDateOf(year: number, month: number, day: number): IsoDate | u
   return date.toISOString().slice(0, 10);
 }
 
+/** Today's date in UTC: the default "as at" everywhere. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return now.toISOString().slice(0, 10);
+}
+
 /** True for a real calendar day written as YYYY-MM-DD (2017-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);

@@ -22,6 +22,13 @@ export const INSPECTION_KINDS = [...GRADED_INSPECTION_KINDS, 'focused-visit', 'm
 export const inspectionKindSchema = z.enum(INSPECTION_KINDS);
 export type InspectionKind = z.infer<typeof inspectionKindSchema>;
 export type GradedInspectionKind = (typeof GRADED_INSPECTION_KINDS)[number];
+/** Graded inspections of a council's children's services, the three-year cycle's steps (a standalone LSCB review is not one). */
+export const COUNCIL_INSPECTION_KINDS = ['sif', 'sif-reinspection', 'ilacs-standard', 'ilacs-short'] as const satisfies readonly GradedInspectionKind[];
+export type CouncilInspectionKind = (typeof COUNCIL_INSPECTION_KINDS)[number];
+
+export function isCouncilInspectionKind(kind: string): kind is CouncilInspectionKind {
+  return (COUNCIL_INSPECTION_KINDS as readonly string[]).includes(kind);
+}
 
 export const INSPECTION_KIND_LABELS: Readonly<Record<InspectionKind, string>> = {
   sif: 'Single inspection framework inspection',

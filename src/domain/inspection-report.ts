@@ -6,7 +6,7 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as 
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }, 'a real calendar date');
-export type IsoDate = string;
+export type { IsoDate } from '../calendar/iso-date.ts';
 
 export const judgementsSchema = z.object({
   overall: gradeSchema.optional(),

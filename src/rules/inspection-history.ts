@@ -1,6 +1,6 @@
 /** A council's graded inspections, as the framework engine needs them. Pure. */
 import type { IsoDate } from '../calendar/index.ts';
-import type { InspectionReport } from '../domain/index.ts';
+import { isCouncilInspectionKind, type InspectionReport } from '../domain/index.ts';
 
 /** The parts of an InspectionReport the engine reads. */
 export type InspectionRecord = Pick<InspectionReport, 'kind' | 'version' | 'inspectionStart' | 'inspectionEnd' | 'published' | 'judgements'>;
@@ -8,11 +8,9 @@ export type InspectionRecord = Pick<InspectionReport, 'kind' | 'version' | 'insp
 /** Inspection histories keyed by local authority (URN or another stable key). */
 export type Histories = ReadonlyMap<string, readonly InspectionRecord[]>;
 
-/** Kinds that are graded inspections of the council's services (a standalone LSCB review is not one). */
-export const CYCLE_KINDS = ['sif', 'sif-reinspection', 'ilacs-standard', 'ilacs-short'] as const;
 
 export function isCycleInspection(record: InspectionRecord): boolean {
-  return (CYCLE_KINDS as readonly string[]).includes(record.kind);
+  return isCouncilInspectionKind(record.kind);
 }
 
 /** The day the facts of an inspection became public: its publication date, else its last day on site. */

@@ -7,6 +7,8 @@ import { createDb, migrateToLatest, storeLocation, type StoreHandle, type StoreL
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
+import { createReadModel, type ReadModelOptions } from './read-model.service.ts';
+import type { ReadModel } from './read-model.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
 import { createAlertService, type AlertDependencies, type AlertService } from './alert.service.ts';
@@ -21,6 +23,8 @@ export interface Services {
   readonly sync: SyncService;
   /** Subscriptions and the alerts sent for new publications. */
   readonly alerts: AlertService;
+  /** What the pages and the API show (national picture, council story, inspection detail), from one cached snapshot. */
+  readonly readModel: ReadModel;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register. */
@@ -38,6 +42,8 @@ export interface ServicesOptions {
   readonly sync?: SyncOverrides;
   /** Replacements for the alerts' waiting between webhook attempts (tests). */
   readonly alerts?: Pick<AlertDependencies, 'sleep' | 'webhookAttempts' | 'now'>;
+  /** How long the read model's snapshot lives, and its clock (tests). */
+  readonly readModel?: ReadModelOptions;
 }
 
 const DEFAULT_SYNC: Config['sync'] = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>', publicUrl: undefined };
@@ -64,6 +70,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     imports,
     sync: createSyncService({ store, imports, localAuthorities, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
     alerts,
+    readModel: createReadModel({ localAuthorities, inspections }, options.readModel),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -78,3 +85,43 @@ export type { AlertService, Subscription, AlertOutcome } from './alert.service.t
 export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
+export type {
+  AreaDistribution,
+  ConsistencyFlag,
+  CouncilHistoryEntry,
+  CouncilStory,
+  CouncilSummary,
+  DeadlineView,
+  EmpiricalWindowView,
+  GradeMovement,
+  GroupStanding,
+  InspectionDetail,
+  InspectionSummary,
+  LatestInspection,
+  NationalPicture,
+  NextSteps,
+  NominalWindowView,
+  PeerRow,
+  ReadModel,
+  Recommendation,
+  RuleOrEstimate,
+  StoreSummary,
+} from './read-model.ts';
+export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
+export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
+/** What the edges use of the pure modules and the store, through the one door. */
+export { BASES } from '../analytics/index.ts';
+export { SQLITE_FILE } from '../store/index.ts';
+export {
+  backtest,
+  councilOutlook,
+  deadlinesAfterPriorityActionLetter,
+  deadlinesAfterPublication,
+  EMPIRICAL_WINDOW_PERCENTILES,
+  PATHWAYS,
+  type BacktestResult,
+  type CouncilOutlook,
+  type Deadline,
+  type EmpiricalWindow,
+  type Evidence,
+} from '../rules/index.ts';

@@ -4,7 +4,7 @@
  */
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConflictError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { withPostgresAdvisoryLock, type StoreHandle } from '../store/index.ts';
 
 /** The advisory lock key of `csci sync` (a fixed number; its bytes spell "sync"). */
@@ -43,14 +43,14 @@ async function withLockFile<T>(path: string, body: () => Promise<T>): Promise<T>
 
 function lockedError(path: string, error: unknown, pid?: number): Error {
   if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return error as Error;
-  return new ConflictError(`Another sync is running${pid ? ` (process ${pid})` : ''}: ${path} is held. Wait for it to finish.`, 'sync-running');
+  return new DomainError('sync-running', `Another sync is running${pid ? ` (process ${pid})` : ''}: ${path} is held. Wait for it to finish.`, 409);
 }
 
-/** Runs the body holding the sync lock; throws ConflictError('sync-running') when another sync holds it. */
+/** Runs the body holding the sync lock; throws DomainError('sync-running', 409) when another sync holds it. */
 export async function withSyncLock<T>(store: StoreHandle, dataDir: string, body: () => Promise<T>): Promise<T> {
   if (store.dialect === 'postgres') {
     const result = await withPostgresAdvisoryLock(store.db, SYNC_LOCK_KEY, body);
-    if (!result.acquired) throw new ConflictError('Another sync is running (the PostgreSQL advisory lock is held). Wait for it to finish.', 'sync-running');
+    if (!result.acquired) throw new DomainError('sync-running', 'Another sync is running (the PostgreSQL advisory lock is held). Wait for it to finish.', 409);
     return result.value;
   }
   return withLockFile(join(dataDir, SYNC_LOCK_FILE), body);

@@ -33,10 +33,6 @@ export async function listLocalAuthorityRows(db: Kysely<Database>): Promise<Loca
   return db.selectFrom('local_authority').selectAll().orderBy('name').execute();
 }
 
-export async function findLocalAuthorityRow(db: Kysely<Database>, urn: string): Promise<LocalAuthorityRow | undefined> {
-  return db.selectFrom('local_authority').selectAll().where('urn', '=', urn).executeTakeFirst();
-}
-
 export async function listNeighbourRows(db: Kysely<Database>): Promise<NeighbourRow[]> {
   return db.selectFrom('statistical_neighbour').selectAll().orderBy('urn').orderBy('position').execute();
 }

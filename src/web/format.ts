@@ -1,17 +1,15 @@
 /** How facts are worded on pages: UK dates, Ofsted's grade and area wording, counts and percentages. */
+import { formatUkDate, isIsoDate } from '../calendar/index.ts';
 import {
-  AREA_WORDING,
   GRADE_SHORT,
   GRADE_WORDING,
   INSPECTION_KIND_LABELS,
   JUDGEMENT_AREA_SHORT,
   isGrade,
-  type FrameworkVersion,
   type InspectionKind,
   type JudgementArea,
 } from '../domain/index.ts';
 
-const UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const UK_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function toDate(iso: string): Date | null {
@@ -20,11 +18,11 @@ function toDate(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** "2017-06-13" → "13 June 2017"; anything that is not a date is returned as given. */
+/** "2017-06-13" → "13 June 2017" (calendar's formatUkDate); anything that is not a date is returned as given. */
 export function ukDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const date = toDate(iso);
-  return date ? UK_DATE.format(date) : iso;
+  const day = iso.slice(0, 10);
+  return isIsoDate(day) ? formatUkDate(day) : iso;
 }
 
 const UK_DATE_SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -71,11 +69,6 @@ export function areaShort(area: JudgementArea): string {
   return JUDGEMENT_AREA_SHORT[area];
 }
 
-/** The judgement's name as the report of that framework version prints it. */
-export function areaWording(version: FrameworkVersion, area: JudgementArea): string {
-  return AREA_WORDING[version][area] ?? JUDGEMENT_AREA_SHORT[area];
-}
-
 export function kindLabel(kind: string | null | undefined): string {
   if (!kind) return '';
   return (INSPECTION_KIND_LABELS as Record<string, string>)[kind] ?? kind;
@@ -103,11 +96,6 @@ export function percent(percentage: number | null | undefined): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
-/** ISO date of today in UTC, the default "as at". */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 /** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */

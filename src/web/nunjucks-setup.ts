@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, ordinal, percent, plural, ukDate, ukDateRange, ukDateShort, ukMonth } from './format.ts';
-import { paths } from './paths.ts';
+import { paths } from '../paths.ts';
 
 export const SERVICE_NAME = "Children's services inspections";
 

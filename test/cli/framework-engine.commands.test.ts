@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
-import { describeBacktest, describeOutlook, normaliseCouncilName, urnFromPath } from '../../src/cli/commands/schedule.command.ts';
+import { describeBacktest, describeOutlook } from '../../src/cli/commands/schedule.command.ts';
+import { resolveCouncil, urnFromPath, type ReportSet } from '../../src/services/index.ts';
 import { backtest, councilOutlook, type InspectionRecord } from '../../src/rules/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing } from '../helpers/corpus.ts';
 
@@ -59,11 +60,22 @@ describe('csci workdays', () => {
 });
 
 describe('csci schedule', () => {
-  test('council keys: the URN from the folder name, or the printed name normalised', () => {
+  test('council keys: the URN from the folder name, or the printed name by the import\'s name key', () => {
     assert.equal(urnFromPath('reports/80459-derby/2017-06-13.pdf'), '80459');
     assert.equal(urnFromPath('downloads/derby.pdf'), undefined);
-    assert.equal(normaliseCouncilName('Derby City Council'), 'derby');
-    assert.equal(normaliseCouncilName('London Borough of Barking & Dagenham'), 'barking and dagenham');
+    const printed = ['Derby City Council', 'London Borough of Barking & Dagenham', 'City of London', 'St Helens Council'];
+    const set: ReportSet = {
+      histories: new Map(printed.map((name, index) => [`name:${index}`, []])),
+      names: new Map(printed.map((name, index) => [`name:${index}`, new Set([name])])),
+      files: printed.length,
+      unreadable: 0,
+    };
+    assert.equal(resolveCouncil(set, 'derby'), 'name:0');
+    assert.equal(resolveCouncil(set, 'Barking and Dagenham'), 'name:1');
+    assert.equal(resolveCouncil(set, 'City of London'), 'name:2', 'City of London keeps a key (it used to become empty)');
+    assert.equal(resolveCouncil(set, 'St. Helens'), 'name:3', 'St and Saint match, as on import');
+    assert.equal(resolveCouncil(set, 'Saint Helens'), 'name:3');
+    assert.throws(() => resolveCouncil(set, 'Council'), { code: 'no-reports' });
   });
   test('the printed outlook marks rules and estimates, and the backtest prints both coverages', () => {
     const sif = (start: string, published: string, overall: 'good' | 'inadequate'): InspectionRecord => ({ kind: 'sif', version: 'SIF', inspectionStart: start, inspectionEnd: start, published, judgements: { overall, leadership: overall, helpAndProtection: overall, childrenInCare: overall } });

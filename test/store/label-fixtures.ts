@@ -7,8 +7,6 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, inspectionReportSchema, type InspectionReport } from '../../src/domain/index.ts';
-import { extractFile } from '../../src/extract/index.ts';
-import type { ReportExtractor } from '../../src/services/index.ts';
 import type { LabelRow, RecommendationLabel } from '../helpers/corpus.ts';
 
 export function isGradedLabelRow(row: LabelRow): boolean {
@@ -74,14 +72,4 @@ export function addFixtureFile(reports: Map<string, InspectionReport>, path: str
   reports.set(resolve(path), { ...report, file: path });
 }
 
-/** Known files read as their fixture report; any other file goes to the real reader. */
-export function fixtureExtractor(reports: ReadonlyMap<string, InspectionReport>): ReportExtractor {
-  return async function* (files, options) {
-    let done = 0;
-    for (const file of files) {
-      const known = reports.get(resolve(file));
-      yield known ? { ...known, file } : await extractFile(file);
-      options.onProgress?.(++done, files.length);
-    }
-  };
-}
+export { fixtureExtractor } from '../helpers/fixture-extractor.ts';

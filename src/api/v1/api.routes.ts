@@ -4,11 +4,10 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { AREA_WORDING, JUDGEMENT_AREAS, type JudgementArea } from '../../domain/index.ts';
-import { ValidationError } from '../../errors.ts';
-import { toPublicError } from '../../web/error-handler.ts';
-import { todayIso } from '../../web/format.ts';
-import { paths } from '../../web/paths.ts';
-import type { CouncilSummary, InspectionDetail, InspectionSummary, ReadModel } from '../../web/read-model.ts';
+import { todayIso } from '../../calendar/index.ts';
+import { toPublicError, ValidationError } from '../../errors.ts';
+import { paths } from '../../paths.ts';
+import { inspectionSummary, type CouncilSummary, type InspectionDetail, type Services } from '../../services/index.ts';
 import {
   SOURCE,
   asAtQuerySchema,
@@ -35,19 +34,6 @@ function council(summary: CouncilSummary) {
   return { urn: summary.urn, name: summary.name, laCode: summary.laCode, gssCode: summary.gssCode, region: summary.regionName, laType: summary.laType, active: summary.active };
 }
 
-function inspectionSummary(inspection: InspectionSummary) {
-  return {
-    id: inspection.id,
-    urn: inspection.urn,
-    version: inspection.version,
-    kind: inspection.kind,
-    inspectionStart: inspection.inspectionStart,
-    inspectionEnd: inspection.inspectionEnd,
-    published: inspection.published,
-    judgements: inspection.judgements,
-  };
-}
-
 function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
   const wording: Partial<Record<JudgementArea, string>> = {};
   for (const area of JUDGEMENT_AREAS) {
@@ -68,7 +54,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
   };
 }
 
-export function registerApiV1(readModel: ReadModel): FastifyPluginAsync {
+export function registerApiV1({ readModel }: Services): FastifyPluginAsync {
   return async function apiV1(api: FastifyInstance) {
     api.setErrorHandler((error, request, reply) => {
       const publicError = toPublicError(error);

@@ -104,8 +104,51 @@ export const comparisonsSchema = z
   .object({ urn: z.string(), asAt: isoDateSchema, positions: z.array(positionSchema), neighbours: z.array(peerSchema), region: z.array(peerSchema) })
   .meta({ id: 'Comparisons' });
 
+const basisSchema = z.enum(['rule', 'estimate']).meta({ description: "'rule': from legislation or the published framework; 'estimate': from the reports held" });
+const pathwaySchema = z.enum(['short', 'standard', 'monitoring-then-reinspection']);
+
+export const nextStepsSchema = z
+  .object({
+    inspection: z.object({ kind: z.enum(INSPECTION_KINDS), pathway: pathwaySchema, reason: z.string(), basis: basisSchema }),
+    framework: z.object({ version: z.enum(FRAMEWORK_VERSIONS), areas: z.array(areaSchema), expectedOn: isoDateSchema, basis: basisSchema }),
+    nominalWindow: z.object({ from: isoDateSchema, to: isoDateSchema, anniversary: isoDateSchema, basis: basisSchema }),
+    empiricalWindow: z
+      .object({
+        from: isoDateSchema,
+        to: isoDateSchema.nullable(),
+        median: isoDateSchema.nullable(),
+        percentiles: z.object({ lower: z.number(), upper: z.number() }),
+        completedGaps: z.number().int(),
+        stillWaiting: z.number().int(),
+        group: z.union([pathwaySchema, z.literal('all')]),
+        basis: z.literal('estimate'),
+      })
+      .nullable(),
+    visits: z.object({
+      focusedVisits: z.object({ atLeast: z.number().int(), usually: z.number().int() }),
+      summary: z.string(),
+      monitoringVisits: z.string().nullable(),
+      firstMonitoringVisitBy: isoDateSchema.nullable(),
+      basis: basisSchema,
+    }),
+    deadlines: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        from: z.enum(['publication', 'receipt', 'letter']),
+        anchor: isoDateSchema,
+        workingDays: z.number().int(),
+        due: isoDateSchema,
+        status: z.enum(['running', 'passed']),
+        legalBasis: z.object({ citation: z.string(), instrument: z.string(), provision: z.string(), requirement: z.string(), url: z.string().nullable() }),
+        basis: basisSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'NextSteps' });
+
 export const nextSchema = z
-  .object({ urn: z.string(), asAt: isoDateSchema, next: z.array(z.object({ heading: z.string(), lines: z.array(z.string()), basis: z.enum(['rule', 'estimate']) })) })
+  .object({ urn: z.string(), asAt: isoDateSchema, next: nextStepsSchema.nullable().meta({ description: 'null when no graded inspection of the council was published by asAt' }) })
   .meta({ id: 'WhatComesNext' });
 
 export const councilDetailSchema = z

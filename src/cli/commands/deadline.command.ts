@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatUkDate, parseIsoDate } from '../../calendar/index.ts';
-import { deadlinesAfterPriorityActionLetter, deadlinesAfterPublication, type Deadline } from '../../rules/index.ts';
+import { deadlinesAfterPriorityActionLetter, deadlinesAfterPublication, type Deadline } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
 
 const ANCHOR_WORDS: Readonly<Record<Deadline['from'], string>> = { publication: 'publication', receipt: 'receipt of the report', letter: 'the focused visit letter' };

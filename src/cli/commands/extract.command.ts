@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isExtractionFailure } from '../../domain/index.ts';
-import { extractFiles, findReportFiles, withListingDate } from '../../extract/index.ts';
+import { findReports, readReports } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -13,17 +13,17 @@ export const extractCommand: Command = {
     if (positionals.length === 0) throw new UsageError('Give at least one PDF file or folder.');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number, 0 or more.');
-    const files = await findReportFiles(positionals);
+    const files = await findReports(positionals);
     if (files.length === 0) {
       io.stderr.write('No PDF files found.\n');
       return 1;
     }
     const progress = progressReporter(io.stderr, 'Extracting');
     let failures = 0;
-    for await (const result of extractFiles(files, { workers, onProgress: progress.update })) {
+    for await (const result of readReports(files, { workers, onProgress: progress.update })) {
       if (isExtractionFailure(result)) failures++;
       // A report that prints no publication date takes the one Ofsted's listing gives (its file name).
-      io.stdout.write(JSON.stringify(withListingDate(result)) + '\n');
+      io.stdout.write(JSON.stringify(result) + '\n');
     }
     progress.stop();
     if (failures > 0) io.stderr.write(`${failures} of ${files.length} files could not be read.\n`);

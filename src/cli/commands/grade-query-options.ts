@@ -1,5 +1,6 @@
 /** The options shared by `csci stats ...`: --as-at, --area, --framework, --basis, validated. */
-import { BASES, type Basis, type GradeQuery } from '../../analytics/index.ts';
+import { todayIso } from '../../calendar/index.ts';
+import { BASES, type Basis, type GradeQuery } from '../../services/index.ts';
 import { FRAMEWORKS, isoDateSchema, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, type Framework, type JudgementArea } from '../../domain/index.ts';
 import { UsageError } from '../command.ts';
 
@@ -25,7 +26,7 @@ export function parseArea(text: string | undefined): JudgementArea {
   return area;
 }
 
-export function parseGradeQuery(values: GradeQueryValues, today: string = new Date().toISOString().slice(0, 10)): GradeQuery {
+export function parseGradeQuery(values: GradeQueryValues, today: string = todayIso()): GradeQuery {
   const asAt = values['as-at'] ?? today;
   if (!isoDateSchema.safeParse(asAt).success) throw new UsageError(`--as-at must be a date as YYYY-MM-DD, not "${asAt}".`);
   let framework: Framework | undefined;

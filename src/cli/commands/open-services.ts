@@ -2,8 +2,7 @@
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { DomainError } from '../../errors.ts';
-import { createServices, type Services } from '../../services/index.ts';
-import { SQLITE_FILE } from '../../store/index.ts';
+import { createServices, SQLITE_FILE, type Services } from '../../services/index.ts';
 
 /** `--data-dir DIR` means the SQLite database in DIR, whatever DATABASE_URL says. */
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;

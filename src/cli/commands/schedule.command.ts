@@ -4,85 +4,42 @@
  *
  * Councils are keyed by Ofsted URN, taken from the report's folder name `<urn>-<slug>` (the
  * corpus layout). A report outside such a folder is keyed by its printed local authority name,
- * normalised (case, punctuation, "council", "county", "borough of" and the like ignored). `--la`
- * takes a URN or a name. ILACS reports do not print their publication date; when the reader gives
+ * reduced by the same name key the import uses (services/report-reading.ts). `--la` takes a URN
+ * or a name. ILACS reports do not print their publication date; when the reader gives
  * none, the date in the file name (Ofsted's listed publication date in the corpus layout
  * `<urn>-<slug>/YYYY-MM-DD.pdf`) is used, as `csci extract` does.
  */
-import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatUkDate, parseIsoDate, type IsoDate } from '../../calendar/index.ts';
-import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, isExtractionFailure, type InspectionReport } from '../../domain/index.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
-import { extractFiles, findReportFiles, withListingDate } from '../../extract/index.ts';
+import { formatUkDate, parseIsoDate, todayIso, type IsoDate } from '../../calendar/index.ts';
+import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS } from '../../domain/index.ts';
+import { ValidationError } from '../../errors.ts';
 import {
   backtest,
   councilOutlook,
   EMPIRICAL_WINDOW_PERCENTILES,
   PATHWAYS,
+  readReportSet,
+  resolveCouncil,
   type BacktestResult,
   type CouncilOutlook,
   type EmpiricalWindow,
   type Evidence,
-} from '../../rules/index.ts';
+  type ReportSet,
+} from '../../services/index.ts';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
-/** The URN in a folder name like `80427-derby`, if any. */
-export function urnFromPath(file: string): string | undefined {
-  return /^(\d+)-/.exec(basename(dirname(file)))?.[1];
-}
-
-/** A printed council name reduced to its distinctive words: "Derby City Council" and "derby" match. */
-export function normaliseCouncilName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/\b(the|council|county|city|of|borough|metropolitan|london|royal|district)\b/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-export interface ReportSet {
-  readonly histories: Map<string, InspectionReport[]>;
-  /** The printed names seen for each key. */
-  readonly names: Map<string, Set<string>>;
-  readonly files: number;
-  readonly unreadable: number;
-}
-
-/** Reads every report under the paths with the extractor and groups them by council. */
-export async function readReportSet(paths: readonly string[], io: CliIo, workers?: number): Promise<ReportSet> {
-  const files = await findReportFiles(paths);
-  if (files.length === 0) throw new ValidationError(`No PDF files were found in ${paths.join(', ')}.`, 'no-files');
-  const histories = new Map<string, InspectionReport[]>();
-  const names = new Map<string, Set<string>>();
+/** Reads the reports with a progress bar, and says how many could not be read. */
+async function readWithProgress(paths: readonly string[], io: CliIo, workers: number | undefined): Promise<ReportSet> {
   const progress = progressReporter(io.stderr, 'Reading reports');
-  let unreadable = 0;
-  for await (const extracted of extractFiles(files, { workers, onProgress: progress.update })) {
-    const result = withListingDate(extracted);
-    if (isExtractionFailure(result)) {
-      unreadable++;
-      continue;
-    }
-    const key = urnFromPath(result.file) ?? `name:${normaliseCouncilName(result.localAuthority)}`;
-    histories.set(key, [...(histories.get(key) ?? []), result]);
-    names.set(key, (names.get(key) ?? new Set()).add(result.localAuthority));
+  let set: ReportSet;
+  try {
+    set = await readReportSet(paths, { workers, onProgress: progress.update });
+  } finally {
+    progress.stop();
   }
-  progress.stop();
-  if (unreadable === files.length) throw new ValidationError(`None of the ${files.length} files could be read as an inspection report (run csci extract on them to see why).`, 'no-readable-reports');
-  if (unreadable > 0) io.stderr.write(`${unreadable} of ${files.length} files could not be read and were left out (run csci extract on them to see why).\n`);
-  return { histories, names, files: files.length, unreadable };
-}
-
-/** The key of the council `--la` names: a URN, or a printed name. */
-export function resolveCouncil(set: ReportSet, la: string): string {
-  if (set.histories.has(la)) return la;
-  const wanted = normaliseCouncilName(la);
-  const matches = [...set.names].filter(([, names]) => [...names].some((name) => normaliseCouncilName(name) === wanted)).map(([key]) => key);
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new ValidationError(`"${la}" matches more than one council in the reports (${matches.join(', ')}); give the URN.`, 'ambiguous-council');
-  throw new NotFoundError(`No reports were found for the local authority "${la}" among the ${set.histories.size} councils in the ${set.files} files read.`, 'no-reports');
+  if (set.unreadable > 0) io.stderr.write(`${set.unreadable} of ${set.files} files could not be read and were left out (run csci extract on them to see why).\n`);
+  return set;
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -150,10 +107,6 @@ export function describeBacktest(result: BacktestResult, councils: number): stri
   ].join('\n') + '\n';
 }
 
-function todayUtc(): IsoDate {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export const scheduleCommand: Command = {
   name: 'schedule',
   summary: "What comes next for a council (next inspection, windows, visits, running deadlines); --backtest scores the predictions",
@@ -177,9 +130,9 @@ export const scheduleCommand: Command = {
     if (values.details && !values.backtest) throw new UsageError('--details goes with --backtest.');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number, 0 or more.');
-    const asAt = values['as-at'] === undefined ? todayUtc() : parseIsoDate(values['as-at'], 'as-at date');
+    const asAt = values['as-at'] === undefined ? todayIso() : parseIsoDate(values['as-at'], 'as-at date');
 
-    const set = await readReportSet(positionals, io, workers);
+    const set = await readWithProgress(positionals, io, workers);
     if (values.backtest) {
       const result = backtest(set.histories);
       if (result.cases === 0) throw new ValidationError('No council in these reports has two or more graded inspections, so there is nothing to backtest.', 'nothing-to-backtest');

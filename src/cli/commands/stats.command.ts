@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { GroupPosition, NationalDistribution } from '../../analytics/index.ts';
+import type { GroupPosition, NationalDistribution } from '../../services/index.ts';
 import { GRADE_SHORT, GRADES, JUDGEMENT_AREA_SHORT, type Grade } from '../../domain/index.ts';
 import { UsageError, type Command } from '../command.ts';
 import { GRADE_QUERY_OPTIONS, parseGradeQuery } from './grade-query-options.ts';

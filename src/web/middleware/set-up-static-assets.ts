@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { govukDistDir } from '../nunjucks-setup.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../paths.ts';
 
 const GOVUK_FILES = /^\/(?:images\/[a-z0-9-]+\.(?:png|svg|ico)|govuk-frontend\.min\.(?:css|js)(?:\.map)?)$/;
 const appAssetsDir = join(dirname(dirname(fileURLToPath(import.meta.url))), 'assets');

@@ -4,6 +4,10 @@
  * page is rendered once per key with a secret placeholder where the nonce goes, and each response
  * gets the placeholder replaced by its own fresh nonce. Keys must change when the data does
  * (routes use the read model's data version and the full URL).
+ *
+ * The cache serves a page to whoever asks next, so it holds public pages only: a route opts in with
+ * `{ config: { publicCache: true } }` (PUBLIC_PAGE), and on any other route cachedView renders afresh
+ * every time. A page that shows one user's data must never opt in.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -12,11 +16,18 @@ import type nunjucks from 'nunjucks';
 type Context = Record<string, unknown>;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's pages are the same for everyone and may be kept in the page cache. */
+    publicCache?: boolean;
+  }
   interface FastifyReply {
     view(template: string, context?: Record<string, unknown>): FastifyReply;
     cachedView(key: string, template: string, context: () => Promise<Record<string, unknown>>): Promise<FastifyReply>;
   }
 }
+
+/** Route options of a public page: its rendered pages may be cached and served to anyone. */
+export const PUBLIC_PAGE = { config: { publicCache: true } } as const;
 
 export function cspNonceOf(reply: FastifyReply): string {
   return (reply as unknown as { cspNonce?: { script?: string } }).cspNonce?.script ?? '';
@@ -59,12 +70,13 @@ export function setUpViews(app: FastifyInstance, env: nunjucks.Environment, opti
   });
 
   app.decorateReply('cachedView', async function cachedView(this: FastifyReply, key: string, template: string, context: () => Promise<Context>) {
-    let parts = cache.get(key);
+    const cacheable = this.request.routeOptions.config.publicCache === true;
+    let parts = cacheable ? cache.get(key) : undefined;
     if (parts === undefined) {
       parts = render(this, template, await context(), placeholder)
         .split(placeholder)
         .map((part) => Buffer.from(part, 'utf8'));
-      if (this.statusCode === 200) cache.set(key, parts);
+      if (cacheable && this.statusCode === 200) cache.set(key, parts);
     }
     const nonce = Buffer.from(cspNonceOf(this), 'utf8');
     const body = Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));

@@ -4,7 +4,7 @@
  * above and below the row's label, and the LSCB statement ("The Local Safeguarding Children Board is
  * good"). Pure.
  */
-import type { Grade, JudgementArea } from '../../../domain/index.ts';
+import type { Grade, JudgementArea, Judgements } from '../../../domain/index.ts';
 import { lineCells, type Line } from '../../lines.ts';
 import { parseGrade, plain } from '../common.ts';
 import { cleanText } from './sif-lines.ts';
@@ -24,7 +24,7 @@ const GRADE_WORDS = /^(?:requires?|improvement|to|be|good|inadequate|outstanding
 
 const HEADLINE = /^(?:children['’]s services\b|the overall judgement is\b|overall effectiveness\b)/i;
 
-export type Judgements = Partial<Record<JudgementArea, Grade>>;
+export type { Judgements };
 
 interface Row {
   readonly area: JudgementArea;

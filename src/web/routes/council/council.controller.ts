@@ -1,17 +1,19 @@
 /** GET /councils/:urn: a council's story — history, place among its peers, what comes next, latest recommendations. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { todayIso } from '../../../calendar/index.ts';
 import { JUDGEMENT_AREAS, isoDateSchema } from '../../../domain/index.ts';
 import { NotFoundError, ValidationError } from '../../../errors.ts';
 import { councilTimelineChart } from '../../charts/council-timeline.chart.ts';
-import { todayIso } from '../../format.ts';
-import type { ReadModel } from '../../read-model.ts';
+import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
+import { nextStepsText } from '../../next-steps.ts';
+import type { Services } from '../../../services/index.ts';
 
 export const urnSchema = z.string().regex(/^\d{1,10}$/, 'A council is identified by its Ofsted URN, a number');
 const querySchema = z.object({ asAt: z.string().trim().optional() });
 
-export function registerCouncilRoutes(app: FastifyInstance, readModel: ReadModel): void {
-  app.get<{ Params: { urn: string } }>('/councils/:urn', async (request, reply) => {
+export function registerCouncilRoutes(app: FastifyInstance, { readModel }: Services): void {
+  app.get<{ Params: { urn: string } }>('/councils/:urn', PUBLIC_PAGE, async (request, reply) => {
     const urn = urnSchema.safeParse(request.params.urn);
     if (!urn.success) throw new NotFoundError(`There is no council with the reference “${request.params.urn}”.`);
     const { asAt: asAtInput } = querySchema.parse(request.query ?? {});
@@ -22,6 +24,7 @@ export function registerCouncilRoutes(app: FastifyInstance, readModel: ReadModel
       const latestEntry = story.history.find((entry) => entry.id === story.latest?.id);
       return {
         ...story,
+        next: story.next ? nextStepsText(story.next) : [],
         asAtInput: asAtInput ?? '',
         latestEntry,
         positionGroups: [

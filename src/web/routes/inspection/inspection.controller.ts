@@ -5,8 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AREA_WORDING, JUDGEMENT_AREAS } from '../../../domain/index.ts';
 import { NotFoundError } from '../../../errors.ts';
-import { paths } from '../../paths.ts';
-import type { InspectionDetail, ReadModel } from '../../read-model.ts';
+import { paths } from '../../../paths.ts';
+import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
+import type { InspectionDetail, ReadModel, Services } from '../../../services/index.ts';
 
 export const inspectionIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -33,8 +34,8 @@ async function findInspection(readModel: ReadModel, rawId: string): Promise<Insp
   return readModel.inspection(id.data);
 }
 
-export function registerInspectionRoutes(app: FastifyInstance, readModel: ReadModel): void {
-  app.get<{ Params: { id: string } }>('/inspections/:id', async (request, reply) => {
+export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Services): void {
+  app.get<{ Params: { id: string } }>('/inspections/:id', PUBLIC_PAGE, async (request, reply) => {
     const context = async () => {
       const inspection = await findInspection(readModel, request.params.id);
       const wording = AREA_WORDING[inspection.version];

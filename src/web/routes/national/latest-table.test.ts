@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { LatestInspectionRow } from '../../read-model.ts';
+import type { LatestInspection } from '../../../services/index.ts';
 import { areasIn, filterRows, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery } from './national.schema.ts';
 
-function row(name: string, regionName: string | null, published: string, judgements: LatestInspectionRow['judgements']): LatestInspectionRow {
+function row(name: string, regionName: string | null, published: string, judgements: LatestInspection['judgements']): LatestInspection {
   return { id: name.length, urn: String(80000 + name.length), name, regionName, version: 'ILACS-2023', kind: 'ilacs-short', inspectionStart: published, inspectionEnd: published, published, judgements };
 }
 

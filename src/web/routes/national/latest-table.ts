@@ -1,9 +1,9 @@
 /** Filtering, sorting and CSV of the national table of each council's latest graded inspection (pure). */
 import { GRADE_WORDING, JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, gradeScore, type JudgementArea } from '../../../domain/index.ts';
-import type { LatestInspectionRow } from '../../read-model.ts';
+import type { LatestInspection } from '../../../services/index.ts';
 import type { NationalQuery, SortKey } from './national.schema.ts';
 
-export function filterRows(rows: readonly LatestInspectionRow[], query: NationalQuery): LatestInspectionRow[] {
+export function filterRows(rows: readonly LatestInspection[], query: NationalQuery): LatestInspection[] {
   const name = query.name?.toLowerCase();
   return rows.filter(
     (row) =>
@@ -20,9 +20,9 @@ function isArea(key: SortKey): key is JudgementArea {
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
 /** Sorts a copy; rows without a value sort last in either order; ties go by name. */
-export function sortRows(rows: readonly LatestInspectionRow[], sort: SortKey, order: 'asc' | 'desc'): LatestInspectionRow[] {
+export function sortRows(rows: readonly LatestInspection[], sort: SortKey, order: 'asc' | 'desc'): LatestInspection[] {
   const direction = order === 'asc' ? 1 : -1;
-  const value = (row: LatestInspectionRow): string | number | null => {
+  const value = (row: LatestInspection): string | number | null => {
     if (isArea(sort)) {
       const grade = row.judgements[sort];
       return grade ? gradeScore(grade) : null;
@@ -46,7 +46,7 @@ export function sortRows(rows: readonly LatestInspectionRow[], sort: SortKey, or
 }
 
 /** Areas judged in at least one of the rows, in the reports' order. */
-export function areasIn(rows: readonly LatestInspectionRow[]): JudgementArea[] {
+export function areasIn(rows: readonly LatestInspection[]): JudgementArea[] {
   return JUDGEMENT_AREAS.filter((area) => rows.some((row) => row.judgements[area] !== undefined));
 }
 
@@ -62,7 +62,7 @@ export const CSV_SOURCE = 'Ofsted inspection report, Crown copyright, Open Gover
  * The rows shown, as CSV with the project's snake_case column names and Ofsted's grade wording;
  * each row credits its source report (`reportUrl` gives the address of the inspection's page).
  */
-export function latestRowsCsv(rows: readonly LatestInspectionRow[], asAt: string, reportUrl: (row: LatestInspectionRow) => string): string {
+export function latestRowsCsv(rows: readonly LatestInspection[], asAt: string, reportUrl: (row: LatestInspection) => string): string {
   const header = ['urn', 'local_authority', 'region', 'as_at', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'report', 'source'];
   const lines = [header.join(',')];
   for (const row of rows) {

@@ -1,10 +1,12 @@
 /** GET /national (the national picture) and its CSV download of the table as shown. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { todayIso } from '../../../calendar/index.ts';
 import { GRADES, type JudgementArea } from '../../../domain/index.ts';
 import { nationalDistributionChart } from '../../charts/national-distribution.chart.ts';
-import { areaShort, gradeShort, todayIso } from '../../format.ts';
-import { paths } from '../../paths.ts';
-import type { ReadModel } from '../../read-model.ts';
+import { areaShort, gradeShort } from '../../format.ts';
+import { paths } from '../../../paths.ts';
+import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
+import type { Services } from '../../../services/index.ts';
 import { areasIn, filterRows, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery, type NationalQuery, type SortKey } from './national.schema.ts';
 
@@ -43,8 +45,8 @@ function absoluteBase(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
-export function registerNationalRoutes(app: FastifyInstance, readModel: ReadModel): void {
-  app.get(paths.national, async (request, reply) => {
+export function registerNationalRoutes(app: FastifyInstance, { readModel }: Services): void {
+  app.get(paths.national, PUBLIC_PAGE, async (request, reply) => {
     const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
     const asAt = query.asAt ?? todayIso();
     const context = async () => {

@@ -1,13 +1,13 @@
 /** GET /search?q=: find a council by name, Ofsted URN or LA code; one exact match goes straight to the council. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { paths } from '../../paths.ts';
-import type { ReadModel } from '../../read-model.ts';
+import { paths } from '../../../paths.ts';
+import type { Services } from '../../../services/index.ts';
 
 const querySchema = z.object({ q: z.string().optional() });
 const MAX_QUERY = 100;
 
-export function registerSearchRoutes(app: FastifyInstance, readModel: ReadModel): void {
+export function registerSearchRoutes(app: FastifyInstance, { readModel }: Services): void {
   app.get(paths.search, async (request, reply) => {
     const raw = querySchema.safeParse(request.query ?? {});
     const q = raw.success ? (raw.data.q ?? '').trim() : '';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { gapObservations, kaplanMeierQuantiles } from './gap-distribution.ts';
-import { record } from './test-records.ts';
+import { gapObservations, kaplanMeierQuantiles } from '../../src/rules/gap-distribution.ts';
+import { record } from '../helpers/inspection-records.ts';
 
 const completed = (days: number) => ({ days, completed: true });
 const waiting = (days: number) => ({ days, completed: false });

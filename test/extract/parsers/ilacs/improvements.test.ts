@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { page, report, run, textLine } from './fixture-pages.test-support.ts';
-import { readImprovements } from './improvements.ts';
+import { page, report, run, textLine } from '../../../helpers/positioned-text.ts';
+import { readImprovements } from '../../../../src/extract/parsers/ilacs/improvements.ts';
 
 test('each bullet is one item, its wrapped lines joined and line-end hyphens kept', () => {
   const lines = report(

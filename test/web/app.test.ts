@@ -12,19 +12,18 @@ import {
   latestListSchema,
   nationalSchema,
   nextSchema,
-} from '../api/v1/api.schemas.ts';
-import { createLogger } from '../logger.ts';
-import { createApp } from './app.ts';
-import { createReadModel } from './read-model.service.ts';
-import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from './testing/report-fixtures.ts';
-import { servicesWithReports, type LoadedServices } from './testing/services-with-reports.ts';
+} from '../../src/api/v1/api.schemas.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createApp } from '../../src/app.ts';
+import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
+import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
 
 let loaded: LoadedServices;
 let app: FastifyInstance;
 const logLines: Record<string, unknown>[] = [];
 
 before(async () => {
-  loaded = await servicesWithReports(REPORT_FIXTURES);
+  loaded = await servicesWithReports(REPORT_FIXTURES, { readModel: { snapshotSeconds: 0 } });
   assert.equal(loaded.summary.imported, REPORT_FIXTURES.length, JSON.stringify(loaded.summary.failures));
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -32,7 +31,7 @@ before(async () => {
       done();
     },
   });
-  app = await createApp({ readModel: createReadModel(loaded.services, { snapshotSeconds: 0 }), logger: createLogger({ destination }) });
+  app = await createApp({ services: loaded.services, logger: createLogger({ destination }) });
 });
 
 after(async () => {
@@ -230,8 +229,13 @@ describe('API', () => {
     assert.deepEqual({ grade: region.grade, included: region.included, sameOrBetter: region.sameOrBetter, rank: region.rank }, { grade: 'inadequate', included: 2, sameOrBetter: 2, rank: 2 });
     const next = (await app.inject(`/api/v1/councils/${DERBY_URN}/next?asAt=2021-06-01`)).json();
     assert.equal(next.asAt, '2021-06-01');
-    assert.ok(next.next.length > 0);
-    assert.ok(next.next.every((step: { basis: string }) => step.basis === 'rule' || step.basis === 'estimate'));
+    assert.equal(next.next.inspection.basis, 'rule');
+    assert.equal(next.next.nominalWindow.basis, 'rule');
+    assert.match(next.next.nominalWindow.from, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(next.next.deadlines.length > 0);
+    assert.ok(next.next.deadlines.every((deadline: { basis: string; legalBasis: { citation: string } }) => deadline.basis === 'rule' && deadline.legalBasis.citation.length > 0));
+    const none = (await app.inject(`/api/v1/councils/${DERBY_URN}/next?asAt=2010-01-01`)).json();
+    assert.equal(none.next, null);
   });
 
   test('an inspection with its wording, recommendations and flags', async () => {

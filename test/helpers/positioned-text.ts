@@ -1,9 +1,10 @@
 /**
- * Test support: hand-made pages of positioned text in the shape of ILACS reports, so unit tests
- * build their own fixtures (the wording is invented, the layout follows the reports).
+ * Test support: hand-made pages of positioned text in the shape of the reports, so the reader's
+ * unit tests build their own fixtures (the wording is invented, the layout follows the reports).
+ * Runs, lines and pages for the ILACS shapes; rows of [x, text] cells for the SIF shapes.
  */
-import type { PdfPage, TextRun } from '../../pdf-text.reader.ts';
-import { buildReportText, type ReportText } from '../../report-text.ts';
+import type { PdfPage, TextRun } from '../../src/extract/pdf-text.reader.ts';
+import { buildReportText, type ReportText } from '../../src/extract/report-text.ts';
 
 /** A run of text at (x, y), about 5.5 points a character wide; body text is 12 points high. */
 export function run(text: string, x: number, y: number, width = text.length * 5.5, height = 12): TextRun {
@@ -55,4 +56,28 @@ export function table2023(grades: { leaders: string; help: string; care: string;
     textLine('Children in Anyshire are helped well by a settled workforce and by leaders who', 516),
     textLine('know their services.', 531),
   ];
+}
+
+/** One printed line: its baseline, then cells as [x, text] pairs; `height` defaults to body text (12). */
+export interface Row {
+  readonly y: number;
+  readonly cells: readonly (readonly [number, string])[];
+  readonly height?: number;
+}
+
+export function row(y: number, x: number, text: string, height = 12): Row {
+  return { y, cells: [[x, text]], height };
+}
+
+export function rowCells(y: number, ...pairs: (readonly [number, string])[]): Row {
+  return { y, cells: pairs };
+}
+
+/** Pages given as rows, each page numbered at its foot as the SIF reports are. */
+export function rowsReport(...pages: (readonly Row[])[]): ReportText {
+  return report(
+    ...pages.map((rows, index) =>
+      page(index + 1, ...rows.map((line) => line.cells.map(([x, text]) => run(text, x, line.y, text.length * 5.5, line.height ?? 12))), [run(String(index + 1), 513, 817, 6, 20)]),
+    ),
+  );
 }

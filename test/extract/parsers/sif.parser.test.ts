@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sifParser } from './sif.parser.ts';
-import { cells, report, row, type Row } from './sif/fixture.test-helper.ts';
+import { sifParser } from '../../../src/extract/parsers/sif.parser.ts';
+import { rowCells as cells, rowsReport as report, row, type Row } from '../../helpers/positioned-text.ts';
 
 const NAME = 26;
 const TITLE = 14.04;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cells, page, report, run, table2023, textLine } from './fixture-pages.test-support.ts';
-import { areaOfLabel, readJudgementTable } from './judgement-table.ts';
+import { cells, page, report, run, table2023, textLine } from '../../../helpers/positioned-text.ts';
+import { areaOfLabel, readJudgementTable } from '../../../../src/extract/parsers/ilacs/judgement-table.ts';
 
 function gradesOf(rows: ReturnType<typeof readJudgementTable>) {
   return rows.map((row) => [row.area, row.grade ?? null]);

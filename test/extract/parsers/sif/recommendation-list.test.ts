@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cells, report, row } from './fixture.test-helper.ts';
-import { readList } from './recommendation-list.ts';
+import { rowCells as cells, rowsReport as report, row } from '../../../helpers/positioned-text.ts';
+import { readList } from '../../../../src/extract/parsers/sif/recommendation-list.ts';
 
 test('an introduction before the first item is skipped; topic headings, with or without a colon, split the list but do not end it', () => {
   const text = report([

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { GapObservation } from './gap-distribution.ts';
-import { empiricalWindow, expectedKind, nominalWindow, pathwayAfter, predictNextInspection } from './next-inspection.ts';
-import { record } from './test-records.ts';
+import type { GapObservation } from '../../src/rules/gap-distribution.ts';
+import { empiricalWindow, expectedKind, nominalWindow, pathwayAfter, predictNextInspection } from '../../src/rules/next-inspection.ts';
+import { record } from '../helpers/inspection-records.ts';
 
 describe('the pathway after an inspection', () => {
   test('good or outstanding: short; requires improvement: standard; inadequate: monitoring then re-inspection', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { report, row } from './fixture.test-helper.ts';
-import { readLeadInspector } from './sections.ts';
+import { rowsReport as report, row } from '../../../helpers/positioned-text.ts';
+import { readLeadInspector } from '../../../../src/extract/parsers/sif/sections.ts';
 
 const leadFrom = (...texts: string[]) => readLeadInspector(report(texts.map((text, index) => row(100 + index * 20, 71, text))).lines);
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { councilOutlook, windowStatus } from './council-outlook.ts';
-import type { InspectionRecord } from './inspection-history.ts';
-import { record } from './test-records.ts';
+import { councilOutlook, windowStatus } from '../../src/rules/council-outlook.ts';
+import type { InspectionRecord } from '../../src/rules/inspection-history.ts';
+import { record } from '../helpers/inspection-records.ts';
 
 const histories = new Map<string, InspectionRecord[]>([
   [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { page, report, textLine } from './fixture-pages.test-support.ts';
-import { readJudgementHeadings } from './judgement-headings.ts';
+import { page, report, textLine } from '../../../helpers/positioned-text.ts';
+import { readJudgementHeadings } from '../../../../src/extract/parsers/ilacs/judgement-headings.ts';
 
 test('headings with a colon, wrapped over two lines, give each area’s grade', () => {
   const lines = report(

@@ -6,9 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { InspectionReport } from '../../domain/index.ts';
-import { createServices, type ImportSummary, type ReportExtractor, type Services } from '../../services/index.ts';
-import type { StoreLocation } from '../../store/index.ts';
+import type { InspectionReport } from '../../src/domain/index.ts';
+import { createServices, type ImportSummary, type Services, type ServicesOptions } from '../../src/services/index.ts';
+import { fixtureExtractor } from './fixture-extractor.ts';
 
 export interface ReportFixture extends Omit<InspectionReport, 'file'> {
   /** Where the report sits, corpus-style: `<urn>-<slug>/<YYYY-MM-DD>.pdf`. */
@@ -36,25 +36,16 @@ function writeFixtures(reportsDir: string, fixtures: readonly ReportFixture[], r
   return written;
 }
 
-function extractorFor(reports: ReadonlyMap<string, InspectionReport>): ReportExtractor {
-  return async function* (files, options) {
-    let done = 0;
-    for (const file of files) {
-      const report = reports.get(resolve(file));
-      if (!report) throw new Error(`No fixture report for ${file}`);
-      yield { ...report, file };
-      options.onProgress?.(++done, files.length);
-    }
-  };
-}
+/** Options for the services besides the importer: the store's `location` (a new SQLite file by default), the read model's snapshot. */
+export type TestServicesOptions = Omit<ServicesOptions, 'importer'>;
 
-/** Opens services on a new SQLite file under a temporary folder (or at `location`) and imports the fixtures. */
-export async function servicesWithReports(fixtures: readonly ReportFixture[], location?: StoreLocation): Promise<LoadedServices> {
+/** Opens services on a new SQLite file under a temporary folder (or at `options.location`) and imports the fixtures. */
+export async function servicesWithReports(fixtures: readonly ReportFixture[], options: TestServicesOptions = {}): Promise<LoadedServices> {
   const dir = mkdtempSync(join(tmpdir(), 'csci-web-'));
   const reportsDir = join(dir, 'reports');
   const reports = new Map<string, InspectionReport>();
   writeFixtures(reportsDir, fixtures, reports);
-  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir, location);
+  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir, options);
   return { ...loaded, importMore: (more) => loaded.services.imports.importReports(writeFixtures(reportsDir, more, reports)) };
 }
 
@@ -70,9 +61,9 @@ async function servicesImporting(
   reports: ReadonlyMap<string, InspectionReport>,
   paths: readonly string[],
   dir: string,
-  location?: StoreLocation,
+  options: TestServicesOptions = {},
 ): Promise<Omit<LoadedServices, 'importMore'>> {
-  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { importer: { extract: extractorFor(reports) }, ...(location ? { location } : {}) });
+  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { ...options, importer: { extract: fixtureExtractor(reports, { others: 'refuse' }) } });
   try {
     const summary = paths.length ? await services.imports.importReports(paths) : emptySummary();
     return {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ilacsParser, kindOf } from './ilacs.parser.ts';
-import { cells, frontPage, page, report, run, table2023, textLine } from './ilacs/fixture-pages.test-support.ts';
+import { ilacsParser, kindOf } from '../../../src/extract/parsers/ilacs.parser.ts';
+import { cells, frontPage, page, report, run, table2023, textLine } from '../../helpers/positioned-text.ts';
 
 const GOOD = { leaders: 'Good', help: 'Good', care: 'Good', leavers: 'Good', overall: 'Good' };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { page, report, run, textLine } from './fixture-pages.test-support.ts';
-import { readLeadInspectors, readLocalAuthority, readOnSitePeriod } from './front-page.ts';
+import { page, report, run, textLine } from '../../../helpers/positioned-text.ts';
+import { readLeadInspectors, readLocalAuthority, readOnSitePeriod } from '../../../../src/extract/parsers/ilacs/front-page.ts';
 
 function frontLines(...lines: ReturnType<typeof textLine>[]) {
   return report(page(1, ...lines)).lines;

@@ -1,11 +1,11 @@
 /**
- * What the pages and the API read, in the shapes they show. `createReadModel(services)` (in
- * read-model.service.ts) composes these from the project's services; routes depend only on this.
+ * What the pages and the API read, as data (no wording: the edges word it). `createReadModel` (in
+ * read-model.service.ts) composes these from the register and inspection services; createServices
+ * builds it once as `services.readModel`.
  */
-import type { FrameworkVersion, Grade, InspectionKind, JudgementArea } from '../domain/index.ts';
-
-export type Judgements = Readonly<Partial<Record<JudgementArea, Grade>>>;
-export type GradeCounts = Readonly<Record<Grade, number>>;
+import type { GradeCounts } from '../analytics/index.ts';
+import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements } from '../domain/index.ts';
+import type { Deadline, LegalBasis, Nature, Pathway } from '../rules/index.ts';
 
 export interface CouncilSummary {
   readonly urn: string;
@@ -25,10 +25,10 @@ export interface InspectionSummary {
   readonly inspectionStart: string;
   readonly inspectionEnd: string;
   readonly published: string;
-  readonly judgements: Judgements;
+  readonly judgements: Readonly<Judgements>;
 }
 
-export interface LatestInspectionRow extends InspectionSummary {
+export interface LatestInspection extends InspectionSummary {
   readonly name: string;
   readonly regionName: string | null;
 }
@@ -36,7 +36,7 @@ export interface LatestInspectionRow extends InspectionSummary {
 export interface AreaDistribution {
   readonly area: JudgementArea;
   readonly included: number;
-  readonly counts: GradeCounts;
+  readonly counts: Readonly<GradeCounts>;
   readonly percentages: Readonly<Record<Grade, number>>;
 }
 
@@ -47,7 +47,7 @@ export interface NationalPicture {
   /** Active councils with none yet. */
   readonly missing: number;
   readonly distributions: readonly AreaDistribution[];
-  readonly latest: readonly LatestInspectionRow[];
+  readonly latest: readonly LatestInspection[];
   readonly regions: readonly string[];
 }
 
@@ -77,15 +77,15 @@ export interface InspectionDetail extends InspectionSummary {
   readonly reportFile: string | null;
 }
 
-export type GradeChange = 'improved' | 'declined' | 'same' | 'new';
+export type GradeMovement = 'improved' | 'declined' | 'same' | 'new';
 
-export interface HistoryEntry extends InspectionSummary {
+export interface CouncilHistoryEntry extends InspectionSummary {
   /** Per area, how the grade moved since the previous inspection that judged that area. */
-  readonly changes: Readonly<Partial<Record<JudgementArea, GradeChange>>>;
-  readonly previous: Judgements;
+  readonly changes: Readonly<Partial<Record<JudgementArea, GradeMovement>>>;
+  readonly previous: Readonly<Judgements>;
 }
 
-export interface Position {
+export interface GroupStanding {
   /** 'region' or 'neighbours'. */
   readonly group: 'region' | 'neighbours';
   /** "North West", or "statistical neighbours". */
@@ -93,7 +93,7 @@ export interface Position {
   readonly area: JudgementArea;
   readonly grade: Grade | null;
   readonly included: number;
-  readonly counts: GradeCounts;
+  readonly counts: Readonly<GradeCounts>;
   readonly sameOrBetter: number | null;
   readonly rank: number | null;
 }
@@ -106,21 +106,68 @@ export interface PeerRow {
   readonly inspectionId: number | null;
 }
 
-export interface NextStep {
-  readonly heading: string;
-  readonly lines: readonly string[];
-  /** 'rule' (from the framework's published rules) or 'estimate' (from the data held). */
-  readonly basis: 'rule' | 'estimate';
+/** How firm a part of what comes next is: from the framework's published rules, or estimated from the data held. */
+export type RuleOrEstimate = Nature;
+
+export interface NominalWindowView {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /** The third anniversary of the last inspection's start. */
+  readonly anniversary: IsoDate;
+  readonly basis: RuleOrEstimate;
+}
+
+export interface EmpiricalWindowView {
+  readonly from: IsoDate;
+  /** null: too many councils still waiting for the data to bound it. */
+  readonly to: IsoDate | null;
+  readonly median: IsoDate | null;
+  /** The percentiles of the observed gaps the window spans (5 and 95). */
+  readonly percentiles: { readonly lower: number; readonly upper: number };
+  readonly completedGaps: number;
+  readonly stillWaiting: number;
+  /** Whose gaps: councils after the same pathway, or every pathway pooled ('all'). */
+  readonly group: Pathway | 'all';
+  readonly basis: 'estimate';
+}
+
+export interface DeadlineView extends Pick<Deadline, 'id' | 'name' | 'from' | 'anchor' | 'workingDays' | 'due'> {
+  readonly status: 'running' | 'passed';
+  readonly legalBasis: Omit<LegalBasis, 'evidence'>;
+  readonly basis: RuleOrEstimate;
+}
+
+/** What comes next for a council at a date: the next graded inspection, its windows, the visits before it, the deadlines. */
+export interface NextSteps {
+  readonly inspection: {
+    readonly kind: InspectionKind;
+    readonly pathway: Pathway;
+    /** Why this kind, in the framework engine's words. */
+    readonly reason: string;
+    readonly basis: RuleOrEstimate;
+  };
+  readonly framework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly basis: RuleOrEstimate };
+  readonly nominalWindow: NominalWindowView;
+  readonly empiricalWindow: EmpiricalWindowView | null;
+  readonly visits: {
+    readonly focusedVisits: { readonly atLeast: number; readonly usually: number };
+    readonly summary: string;
+    readonly monitoringVisits: string | null;
+    readonly firstMonitoringVisitBy: IsoDate | null;
+    readonly basis: RuleOrEstimate;
+  };
+  readonly deadlines: readonly DeadlineView[];
 }
 
 export interface CouncilStory {
   readonly council: CouncilSummary;
   readonly asAt: string;
-  readonly history: readonly HistoryEntry[];
-  readonly positions: readonly Position[];
+  readonly history: readonly CouncilHistoryEntry[];
+  readonly positions: readonly GroupStanding[];
   readonly neighbours: readonly PeerRow[];
   readonly regionPeers: readonly PeerRow[];
-  readonly next: readonly NextStep[];
+  /** null when no graded inspection was published by the date. */
+  readonly next: NextSteps | null;
   readonly latest: InspectionDetail | null;
 }
 

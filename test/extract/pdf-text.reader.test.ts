@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makePdf } from '../../test/helpers/make-pdf.ts';
-import { readPdfText } from './pdf-text.reader.ts';
+import { makePdf } from '../helpers/make-pdf.ts';
+import { readPdfText } from '../../src/extract/pdf-text.reader.ts';
 
 test('reads each page with its text runs positioned from the top-left', async () => {
   const pages = await readPdfText(makePdf([

@@ -5,12 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createTestStore, TEST_DIALECTS, type TestStore } from '../../test/store/dialects.ts';
-import { createLogger } from '../logger.ts';
-import { createApp } from './app.ts';
-import { createReadModel } from './read-model.service.ts';
-import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from './testing/report-fixtures.ts';
-import { servicesWithReports, type LoadedServices } from './testing/services-with-reports.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createApp } from '../../src/app.ts';
+import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
+import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
+import { createTestStore, TEST_DIALECTS, type TestStore } from '../store/dialects.ts';
 
 const skip = TEST_DIALECTS.includes('postgres') ? false : 'PostgreSQL is not in CSCI_TEST_DIALECTS (set DATABASE_URL to a test database)';
 
@@ -34,8 +33,8 @@ interface Running {
 }
 
 async function start(store?: TestStore): Promise<Running> {
-  const loaded = await servicesWithReports(REPORT_FIXTURES, store?.location);
-  const app = await createApp({ readModel: createReadModel(loaded.services), logger: createLogger({ level: 'silent' }) });
+  const loaded = await servicesWithReports(REPORT_FIXTURES, store ? { location: store.location } : {});
+  const app = await createApp({ services: loaded.services, logger: createLogger({ level: 'silent' }) });
   return { app, loaded, store };
 }
 

@@ -1,0 +1,58 @@
+/**
+ * The HTTP composition root: `createApp` builds one Fastify instance with the middleware in order,
+ * top to bottom, then the pages (src/web) and the JSON API (src/api), which never import each
+ * other. Services come in from server.ts, the tests and the benchmark.
+ */
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { registerApiV1 } from './api/v1/api.routes.ts';
+import type { Logger } from './logger.ts';
+import type { Services } from './services/index.ts';
+import { setUpErrorHandlers } from './web/error-handler.ts';
+import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './web/middleware/set-up-request-logging.ts';
+import { setUpStaticAssets } from './web/middleware/set-up-static-assets.ts';
+import { setUpViews } from './web/middleware/set-up-views.ts';
+import { setUpWebSecurity } from './web/middleware/set-up-web-security.ts';
+import { createNunjucks } from './web/nunjucks-setup.ts';
+import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
+import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
+import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
+import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
+import { registerSearchRoutes } from './web/routes/search/search.controller.ts';
+
+export interface AppDependencies {
+  readonly services: Services;
+  readonly logger: Logger;
+}
+
+export async function createApp({ services, logger }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new OneLinePerRequest(),
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    bodyLimit: 64 * 1024,
+  });
+
+  // 1. Correlation id on every response and one log line per request.
+  setUpRequestLogging(app);
+  // 2. Security headers and the content security policy with a nonce per response.
+  await setUpWebSecurity(app);
+  // 3. Static files: govuk-frontend's CSS, JS and images, and ours.
+  await setUpStaticAssets(app);
+  // 4. Form bodies (application/x-www-form-urlencoded) for any POST.
+  await app.register(formbody);
+  // 5. Nunjucks views with govuk-frontend's templates.
+  setUpViews(app, createNunjucks());
+  // 6. Not found and errors: a GOV.UK-style page (set before the routes so every page inherits it; the API sets its own).
+  setUpErrorHandlers(app);
+  // 7. Pages.
+  registerHomeRoutes(app, services);
+  registerNationalRoutes(app, services);
+  registerSearchRoutes(app, services);
+  registerCouncilRoutes(app, services);
+  registerInspectionRoutes(app, services);
+  // 8. The JSON API.
+  await app.register(registerApiV1(services), { prefix: '/api/v1' });
+  return app;
+}

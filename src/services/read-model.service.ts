@@ -1,0 +1,322 @@
+/**
+ * The pages' and the API's read model, composed from the register and inspection services and the
+ * pure analytics and framework rules. No SQL here, and no wording: the edges word the data.
+ *
+ * Speed: every figure is computed from one snapshot of the register and the inspections (see
+ * snapshot-cache.ts), refreshed in the background once it is `snapshotSeconds` old (an import by
+ * another process shows up soon after); results per date are memoised on the snapshot.
+ */
+import { createHash } from 'node:crypto';
+import {
+  inspectionHistory,
+  latestInspections,
+  nationalDistribution,
+  neighbourPosition,
+  regionPosition,
+  statisticalNeighboursOf,
+  isCouncilInspectionKind,
+  type CouncilFacts,
+} from '../analytics/index.ts';
+import { JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements } from '../domain/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { checkJudgementConsistency, councilOutlook, type CouncilOutlook } from '../rules/index.ts';
+import type { InspectionService } from './inspection.service.ts';
+import type { LocalAuthorityService } from './local-authority.service.ts';
+import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from './views.ts';
+import { createSnapshotCache, type Snapshot } from './snapshot-cache.ts';
+import type {
+  AreaDistribution,
+  CouncilStory,
+  CouncilSummary,
+  GradeMovement,
+  CouncilHistoryEntry,
+  InspectionDetail,
+  InspectionSummary,
+  LatestInspection,
+  NationalPicture,
+  NextSteps,
+  PeerRow,
+  GroupStanding,
+  ReadModel,
+  StoreSummary,
+} from './read-model.ts';
+
+/** The services this read model needs (a subset of the project's Services). */
+export interface ReadModelSources {
+  readonly localAuthorities: LocalAuthorityService;
+  readonly inspections: InspectionService;
+}
+
+export interface ReadModelOptions {
+  /** Age after which a snapshot is reloaded in the background; 0 reloads on every request (tests). */
+  readonly snapshotSeconds?: number;
+  readonly now?: () => number;
+}
+
+/** What one snapshot holds: the register and every inspection, loaded through the services. */
+interface SnapshotData {
+  readonly authorities: readonly LocalAuthorityView[];
+  readonly councils: readonly CouncilFacts[];
+  readonly byUrn: ReadonlyMap<string, LocalAuthorityView>;
+  readonly inspections: readonly InspectionView[];
+  readonly inspectionsByUrn: ReadonlyMap<string, readonly InspectionView[]>;
+}
+
+type Snap = Snapshot<SnapshotData>;
+
+function councilSummary(authority: LocalAuthorityView): CouncilSummary {
+  return {
+    urn: authority.urn,
+    name: authority.name,
+    laCode: authority.laCode,
+    gssCode: authority.gssCode,
+    regionName: authority.regionName,
+    laType: authority.laType,
+    active: authority.active,
+  };
+}
+
+/** The grades in the reports' order of areas, whatever order the store returned them in. */
+function inOrder(judgements: Judgements): Judgements {
+  const ordered: Partial<Record<JudgementArea, Grade>> = {};
+  for (const area of JUDGEMENT_AREAS) {
+    const grade = judgements[area];
+    if (grade !== undefined) ordered[area] = grade;
+  }
+  return ordered;
+}
+
+/** Just the summary fields of an inspection (of a view, a history entry, a detail), grades in the reports' order. */
+export function inspectionSummary(inspection: InspectionSummary): InspectionSummary {
+  return {
+    id: inspection.id,
+    urn: inspection.urn,
+    version: inspection.version,
+    kind: inspection.kind,
+    inspectionStart: inspection.inspectionStart,
+    inspectionEnd: inspection.inspectionEnd,
+    published: inspection.published,
+    judgements: inOrder(inspection.judgements),
+  };
+}
+
+function nextStepsOf(outlook: CouncilOutlook): NextSteps {
+  const { next } = outlook;
+  const empirical = next.empiricalWindow;
+  return {
+    inspection: { kind: next.kind, pathway: next.pathway, reason: next.reason, basis: next.evidence.nature },
+    framework: { version: outlook.nextFramework.version, areas: outlook.nextFramework.areas, expectedOn: outlook.nextFramework.expectedOn, basis: outlook.nextFramework.evidence.nature },
+    nominalWindow: { from: next.nominalWindow.from, to: next.nominalWindow.to, anniversary: next.nominalWindow.anniversary, basis: next.nominalWindow.evidence.nature },
+    empiricalWindow: empirical && {
+      from: empirical.from,
+      to: empirical.to,
+      median: empirical.median,
+      percentiles: empirical.percentiles,
+      completedGaps: empirical.completedGaps,
+      stillWaiting: empirical.stillWaiting,
+      group: empirical.group,
+      basis: 'estimate',
+    },
+    visits: {
+      focusedVisits: outlook.visits.focusedVisits,
+      summary: outlook.visits.summary,
+      monitoringVisits: outlook.visits.monitoringVisits,
+      firstMonitoringVisitBy: outlook.visits.firstMonitoringVisitBy,
+      basis: outlook.visits.evidence.nature,
+    },
+    deadlines: outlook.deadlines.map((deadline) => ({
+      id: deadline.id,
+      name: deadline.name,
+      from: deadline.from,
+      anchor: deadline.anchor,
+      workingDays: deadline.workingDays,
+      due: deadline.due,
+      status: deadline.status,
+      legalBasis: {
+        citation: deadline.legalBasis.citation,
+        instrument: deadline.legalBasis.instrument,
+        provision: deadline.legalBasis.provision,
+        requirement: deadline.legalBasis.requirement,
+        url: deadline.legalBasis.url,
+      },
+      basis: deadline.legalBasis.evidence.nature,
+    })),
+  };
+}
+
+export function createReadModel(sources: ReadModelSources, options: ReadModelOptions = {}): ReadModel {
+  const cache = createSnapshotCache<SnapshotData>({
+    ttlMs: (options.snapshotSeconds ?? 10) * 1000,
+    now: options.now,
+    async load() {
+      const [authorities, inspections] = await Promise.all([sources.localAuthorities.list({ includeInactive: true }), sources.inspections.listAll()]);
+      return {
+        fingerprint: createHash('sha256').update(JSON.stringify([authorities, inspections])).digest('hex'),
+        data: {
+          authorities,
+          councils: authorities.map(toCouncilFacts),
+          byUrn: new Map(authorities.map((authority) => [authority.urn, authority])),
+          inspections,
+          inspectionsByUrn: Map.groupBy(inspections, (inspection) => inspection.urn),
+        },
+      };
+    },
+  });
+  const snapshot = async (): Promise<Snap> => cache.current();
+  const memo = cache.memo;
+
+  const councilOf = (snap: Snap, urn: string): LocalAuthorityView => {
+    const authority = snap.data.byUrn.get(urn);
+    if (!authority) throw new NotFoundError(`There is no council with the Ofsted URN ${urn}.`, 'unknown-local-authority');
+    return authority;
+  };
+
+  const latestRows = (snap: Snap, asAt: string): LatestInspection[] =>
+    memo(snap, `latest:${asAt}`, () =>
+      latestInspections(snap.data.councils, snap.data.inspections, asAt).flatMap((row) =>
+        row.inspection ? [{ ...inspectionSummary(row.inspection), name: row.council.name, regionName: row.council.regionName }] : [],
+      ),
+    );
+
+  const picture = (snap: Snap, asAt: string): NationalPicture =>
+    memo(snap, `national:${asAt}`, () => {
+      const latest = latestRows(snap, asAt);
+      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(snap.data.councils, snap.data.inspections, { asAt, area }))
+        .filter((distribution) => distribution.included > 0)
+        .map((distribution) => ({ area: distribution.area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages }));
+      const existing = latestInspections(snap.data.councils, [], asAt).length;
+      return {
+        asAt,
+        included: latest.length,
+        missing: Math.max(0, existing - latest.length),
+        distributions,
+        latest,
+        regions: [...new Set(snap.data.authorities.map((authority) => authority.regionName).filter((name): name is string => name !== null))].sort(),
+      };
+    });
+
+  const history = (snap: Snap, urn: string): CouncilHistoryEntry[] =>
+    memo(snap, `history:${urn}`, () =>
+      inspectionHistory(snap.data.inspectionsByUrn.get(urn) ?? [])
+        .map((entry) => {
+          const previous: Partial<Record<JudgementArea, Grade>> = {};
+          const changes: Partial<Record<JudgementArea, GradeMovement>> = {};
+          for (const area of JUDGEMENT_AREAS) {
+            if (entry.inspection.judgements[area] === undefined) continue;
+            const change = entry.changes[area];
+            if (change) {
+              previous[area] = change.from;
+              changes[area] = change.direction === 'unchanged' ? 'same' : change.direction;
+            } else changes[area] = 'new';
+          }
+          return { ...inspectionSummary(entry.inspection), previous: previous as Judgements, changes };
+        })
+        .reverse(),
+    );
+
+  const peer = (snap: Snap, council: CouncilFacts, asAt: string): PeerRow => {
+    const latest = latestRows(snap, asAt).find((row) => row.urn === council.urn);
+    return { urn: council.urn, name: council.name, overall: latest?.judgements.overall ?? null, published: latest?.published ?? null, inspectionId: latest?.id ?? null };
+  };
+
+  const positions = (snap: Snap, council: CouncilFacts, asAt: string): GroupStanding[] => {
+    const result: GroupStanding[] = [];
+    for (const area of JUDGEMENT_AREAS) {
+      const region = regionPosition(council, snap.data.councils, snap.data.inspections, { asAt, area });
+      if (region.grade === null) continue;
+      const neighbours = neighbourPosition(council, snap.data.councils, snap.data.inspections, { asAt, area });
+      const base = { area, grade: region.grade };
+      if (council.regionName !== null) {
+        result.push({ ...base, group: 'region', groupName: council.regionName, included: region.included, counts: region.counts, sameOrBetter: region.sameOrBetter, rank: region.rank });
+      }
+      if (council.statisticalNeighbours.length > 0) {
+        result.push({ ...base, group: 'neighbours', groupName: 'Statistical neighbours', included: neighbours.included, counts: neighbours.counts, sameOrBetter: neighbours.sameOrBetter, rank: neighbours.rank });
+      }
+    }
+    return result.sort((a, b) => (a.group === b.group ? 0 : a.group === 'region' ? -1 : 1));
+  };
+
+  const outlook = (snap: Snap, urn: string, asAt: string): NextSteps | null =>
+    memo(snap, `next:${urn}:${asAt}`, () => {
+      const own = (snap.data.inspectionsByUrn.get(urn) ?? []).filter((inspection) => inspection.published <= asAt);
+      if (own.length === 0) return null;
+      try {
+        return nextStepsOf(councilOutlook(urn, asAt, snap.data.inspectionsByUrn));
+      } catch (error) {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }
+    });
+
+  const detail = async (id: number): Promise<InspectionDetail> => {
+    const snap = await snapshot();
+    const key = `detail:${id}`;
+    return cache.memoAsync(snap, key, () => loadDetail(snap, id)); // an unknown id is not remembered
+  };
+
+  const loadDetail = async (snap: Snap, id: number): Promise<InspectionDetail> => {
+    const inspection = await sources.inspections.get(id);
+    const authority = snap.data.byUrn.get(inspection.urn);
+    const council: CouncilSummary = authority
+      ? councilSummary(authority)
+      : { urn: inspection.urn, name: inspection.localAuthorityName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
+    return {
+      ...inspectionSummary(inspection),
+      council,
+      framework: inspection.framework,
+      leadInspector: inspection.leadInspector,
+      localAuthorityAsPrinted: inspection.localAuthorityAsPrinted,
+      recommendations: [
+        ...inspection.recommendations.map((text, index) => ({ list: 'la' as const, position: index + 1, text })),
+        ...inspection.lscbRecommendations.map((text, index) => ({ list: 'lscb' as const, position: index + 1, text })),
+      ],
+      flags: checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
+      sourceUrl: inspection.ofstedUrl,
+      reportFile: inspection.filePath || null,
+    };
+  };
+
+  const story = async (snap: Snap, urn: string, asAt: string): Promise<CouncilStory> => {
+    const authority = councilOf(snap, urn);
+    const council = toCouncilFacts(authority);
+    const entries = history(snap, urn);
+    // The latest inspection of the council's services; a standalone LSCB review is not one.
+    const latestEntry = entries.find((entry) => isCouncilInspectionKind(entry.kind)) ?? entries[0];
+    return {
+      council: councilSummary(authority),
+      asAt,
+      history: entries,
+      positions: positions(snap, council, asAt),
+      neighbours: statisticalNeighboursOf(council, snap.data.councils).map((neighbour) => peer(snap, neighbour, asAt)),
+      regionPeers: council.regionName === null ? [] : snap.data.councils.filter((candidate) => candidate.regionName === council.regionName).map((member) => peer(snap, member, asAt)),
+      next: outlook(snap, urn, asAt),
+      latest: latestEntry ? await detail(latestEntry.id) : null,
+    };
+  };
+
+  return {
+    async dataVersion() {
+      return String((await snapshot()).version);
+    },
+    async storeSummary(): Promise<StoreSummary> {
+      const snap = await snapshot();
+      const published = snap.data.inspections.map((inspection) => inspection.published).sort();
+      return { inspections: snap.data.inspections.length, councils: snap.data.inspectionsByUrn.size, latestPublished: published.at(-1) ?? null };
+    },
+    async listCouncils() {
+      return (await snapshot()).data.authorities.map(councilSummary);
+    },
+    async searchCouncils(query) {
+      return (await sources.localAuthorities.search(query, { includeInactive: true })).map(councilSummary);
+    },
+    async nationalPicture(asAt) {
+      return picture(await snapshot(), asAt);
+    },
+    async councilStory(urn, asAt) {
+      const snap = await snapshot();
+      const key = `story:${urn}:${asAt}`;
+      return cache.memoAsync(snap, key, () => story(snap, urn, asAt)); // an unknown council is not remembered
+    },
+    inspection: detail,
+  };
+}
