@@ -16,10 +16,30 @@ export interface Config {
   /** A folder of Ofsted report PDFs to import at start, when there is one; an absolute path. */
   readonly reportsDir: string | undefined;
   readonly production: boolean;
+  /** Connection and statement timeout for the database, in milliseconds (CSCI_DB_TIMEOUT_SECONDS). */
+  readonly databaseTimeoutMs: number;
+  /** The site's public address (no trailing slash), for absolute links in downloads and alerts; unset: links are relative. */
+  readonly publicUrl: string | undefined;
+  /** Requests a client (by IP address) may make per minute; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Signs the session and CSRF cookies (CSCI_SESSION_SECRET, 32 characters or more); required in production. */
+  readonly sessionSecret?: string | undefined;
+  /** Fastify's trustProxy: true, a number of proxy hops, or the proxies' addresses (CSCI_TRUST_PROXY). */
+  readonly trustProxy?: boolean | number | string;
+  /** The address the web app binds (HOST, default 127.0.0.1). */
+  readonly host?: string;
+  /** Single sign-on with an OpenID Connect provider, when all three CSCI_OIDC_* are set. */
+  readonly oidc?: OidcSettings | undefined;
   /** An smtp:// or smtps:// URL for alert emails; no email is sent without it. */
-  readonly smtpUrl: string | undefined;
+  readonly smtpUrl?: string | undefined;
   /** Fetching Ofsted's new reports (`csci sync`) and alerting subscribers. */
-  readonly sync: SyncSettings;
+  readonly sync?: SyncSettings;
+}
+
+export interface OidcSettings {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
 }
 
 export interface SyncSettings {
@@ -35,8 +55,6 @@ export interface SyncSettings {
   readonly onStart: boolean;
   /** The sender of alert emails. */
   readonly mailFrom: string;
-  /** This site's public address, for links in alerts (none when unset). */
-  readonly publicUrl: string | undefined;
 }
 
 export const OFSTED_REPORTS_URL = 'https://reports.ofsted.gov.uk';
@@ -44,6 +62,8 @@ export const OFSTED_FILES_URL = 'https://files.ofsted.gov.uk';
 export const MIN_SYNC_DELAY_MS = 1000;
 
 const DEFAULT_REPORTS_DIR = '../shared/corpus/reports';
+/** Per client and minute: far above a person reading pages (assets and /health are not counted). */
+const DEFAULT_RATE_LIMIT = 600;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -70,6 +90,28 @@ const envSchema = z.object({
     .refine((value) => existsSync(value), 'must be an existing folder')
     .optional(),
   NODE_ENV: z.string().optional(),
+  CSCI_DB_TIMEOUT_SECONDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds')
+    .transform(Number)
+    .refine((seconds) => seconds > 0 && seconds <= 3600, 'must be more than 0 and at most 3600')
+    .optional(),
+  CSCI_RATE_LIMIT: z.string().regex(/^\d+$/, 'must be a whole number of requests per minute (0 for no limit)').transform(Number).optional(),
+  CSCI_SESSION_SECRET: z.string().min(32, 'must be 32 characters or more (for example `openssl rand -base64 48`)').optional(),
+  CSCI_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
+    .optional(),
+  HOST: z.string().trim().min(1).optional(),
+  CSCI_PUBLIC_URL: z
+    .string()
+    .refine((value) => /^https?:\/\/[^/\s]+$/.test(value.replace(/\/$/, '')) && URL.canParse(value), 'must be an http:// or https:// address with no path, like https://inspections.example.gov.uk')
+    .transform((value) => value.replace(/\/$/, ''))
+    .optional(),
+  CSCI_OIDC_ISSUER: z.string().refine((value) => URL.canParse(value) && /^https?:/.test(value), 'must be the provider\'s issuer URL').optional(),
+  CSCI_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CSCI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   CSCI_OFSTED_REPORTS_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
   CSCI_OFSTED_FILES_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
   CSCI_SYNC_CONTACT: z.string().regex(/^[^\s()]+$/, 'must be an email address or URL without spaces').optional(),
@@ -82,7 +124,6 @@ const envSchema = z.object({
   CSCI_SYNC_ON_START: z.enum(['0', '1']).optional(),
   CSCI_SMTP_URL: z.string().refine((value) => /^smtps?:\/\/\S+$/.test(value) && URL.canParse(value), 'must be an smtp:// or smtps:// URL').optional(),
   CSCI_SMTP_FROM: z.string().min(3).optional(),
-  CSCI_PUBLIC_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
 });
 
 function isHttpUrl(value: string): boolean {
@@ -98,13 +139,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new ConfigError(`Bad configuration: ${problems.join('; ')}.`);
   }
   const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  if (production && values.CSCI_SESSION_SECRET === undefined) throw new ConfigError('Bad configuration: CSCI_SESSION_SECRET must be set in production (NODE_ENV=production), 32 characters or more.');
+  const oidcParts = [values.CSCI_OIDC_ISSUER, values.CSCI_OIDC_CLIENT_ID, values.CSCI_OIDC_CLIENT_SECRET];
+  if (oidcParts.some((part) => part !== undefined) && oidcParts.some((part) => part === undefined)) {
+    throw new ConfigError('Bad configuration: single sign-on needs all of CSCI_OIDC_ISSUER, CSCI_OIDC_CLIENT_ID and CSCI_OIDC_CLIENT_SECRET.');
+  }
+  const port = values.PORT ?? 3000;
   const defaultReports = resolve(cwd, DEFAULT_REPORTS_DIR);
   return Object.freeze({
-    port: values.PORT ?? 3000,
+    port,
     databaseUrl: values.DATABASE_URL,
     dataDir: resolve(cwd, values.CSCI_DATA_DIR ?? './data'),
     reportsDir: values.CSCI_REPORTS_DIR !== undefined ? resolve(cwd, values.CSCI_REPORTS_DIR) : existsSync(defaultReports) ? defaultReports : undefined,
-    production: values.NODE_ENV === 'production',
+    production,
+    databaseTimeoutMs: Math.round((values.CSCI_DB_TIMEOUT_SECONDS ?? 10) * 1000),
+    publicUrl: values.CSCI_PUBLIC_URL,
+    rateLimitPerMinute: values.CSCI_RATE_LIMIT ?? DEFAULT_RATE_LIMIT,
+    sessionSecret: values.CSCI_SESSION_SECRET,
+    trustProxy: values.CSCI_TRUST_PROXY ?? false,
+    host: values.HOST ?? '127.0.0.1',
+    oidc: values.CSCI_OIDC_ISSUER && values.CSCI_OIDC_CLIENT_ID && values.CSCI_OIDC_CLIENT_SECRET ? { issuer: values.CSCI_OIDC_ISSUER, clientId: values.CSCI_OIDC_CLIENT_ID, clientSecret: values.CSCI_OIDC_CLIENT_SECRET } : undefined,
     smtpUrl: values.CSCI_SMTP_URL,
     sync: Object.freeze({
       reportsUrl: (values.CSCI_OFSTED_REPORTS_URL ?? OFSTED_REPORTS_URL).replace(/\/+$/, ''),
@@ -113,7 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       delayMs: values.CSCI_SYNC_DELAY_MS ?? 2000,
       onStart: values.CSCI_SYNC_ON_START === '1',
       mailFrom: values.CSCI_SMTP_FROM ?? 'csc-inspections <csci@localhost>',
-      publicUrl: values.CSCI_PUBLIC_URL?.replace(/\/+$/, ''),
     }),
   });
 }

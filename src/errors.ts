@@ -20,6 +20,20 @@ export const ERROR_CODES = [
   'no-grades',
   'no-readable-reports',
   'nothing-to-backtest',
+  'date-out-of-range',
+  'bad-url',
+  'bad-request',
+  // Accounts: bad input on a person, a token or a password (400), a sign-in flow that failed (400).
+  'invalid-email',
+  'invalid-role',
+  'invalid-name',
+  'invalid-council',
+  'unknown-council',
+  'invalid-label',
+  'weak-password',
+  'sign-in-expired',
+  'sign-in-failed',
+  // Sync subscriptions (400).
   'bad-email',
   'bad-webhook',
   'unknown-region',
@@ -30,8 +44,20 @@ export const ERROR_CODES = [
   'unknown-inspection',
   'no-reports',
   'no-inspection-by-date',
+  'report-not-held',
   'unknown-subscription',
-  // Conflicts (409).
+  // Wrong method (405), too many requests (429), busy or unreachable store (503).
+  'method-not-allowed',
+  'too-many-requests',
+  'busy',
+  'store-read-only',
+  'store-unreachable',
+  'store-damaged',
+  'store-busy',
+  'link-expired',
+  // Conflicts with what is stored (409).
+  'user-exists',
+  'last-admin',
   'sync-running',
   // Who is asking (401, 403).
   'not-authenticated',
@@ -108,4 +134,12 @@ export function toPublicError(error: unknown): PublicError {
     return { status, code: code.toLowerCase().replace(/_/g, '-'), message: typeof framework.message === 'string' ? framework.message : 'Bad request' };
   }
   return { status: 500, code: 'internal-error', message: 'Sorry, there is a problem with the service. Try again later.' };
+}
+
+/** The change conflicts with what is stored, e.g. a person already added, or the last admin (409). */
+export class ConflictError extends DomainError {
+  constructor(message: string, code: ErrorCode) {
+    super(code, message, 409);
+    this.name = 'ConflictError';
+  }
 }

@@ -19,6 +19,8 @@ export const paths = {
   council: (urn: string) => `/councils/${segment(urn)}`,
   inspection: (id: string | number) => `/inspections/${segment(String(id))}`,
   about: '/about',
+  signIn: '/sign-in',
+  account: '/account',
   health: '/health',
   assets: '/assets',
   appAssets: '/app-assets',

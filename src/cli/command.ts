@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where `--password-stdin` reads from (process.stdin when absent). */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 export interface Command {

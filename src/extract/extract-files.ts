@@ -1,18 +1,28 @@
-/** Extracts many files, on worker threads when the batch is large enough to pay for them. */
+/**
+ * Extracts many files on worker threads, each file under a deadline and a memory cap: a file that
+ * overruns either has its worker stopped and fails alone, and a fresh worker takes the next files.
+ */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ExtractionResult } from '../domain/index.ts';
+import type { ExtractionFailure, ExtractionResult } from '../domain/index.ts';
 import { extractFile } from './extract-file.ts';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.ts';
 
 export interface ExtractFilesOptions {
-  /** Worker threads to use; default: one per core. 0 runs in this thread. */
+  /**
+   * Worker threads to use; default: one per core (never more than there are files). 0 reads in
+   * this thread, without the deadline and the memory cap (a hostile file can then hang or exhaust it).
+   */
   readonly workers?: number;
+  /** Called when a worker starts on a file (its deadline runs from then). */
+  readonly onFileStart?: (file: string) => void;
   /** Called after each file, in completion order. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** `input` (default): results in the order of `files`; `finished`: each as soon as it is read. */
+  readonly order?: 'input' | 'finished';
+  /** Overrides of the per-file deadline and memory cap. */
+  readonly limits?: Partial<ReadLimits>;
 }
-
-/** Below this many files, starting workers costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 4;
 
 /**
  * Heap limits per worker. pdfjs allocates briskly; left alone, V8 lets each worker's heap grow far
@@ -23,10 +33,17 @@ const MIN_FILES_FOR_WORKERS = 4;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: 256 } as const;
 
-/** Yields one result per file, in the order of `files`. */
+/**
+ * How often each busy worker's memory outside the JavaScript heap is sampled. Decoding a stream
+ * runs synchronously inside pdfjs, so the worker cannot watch itself; the sample is answered
+ * between two JavaScript steps even then.
+ */
+const MEMORY_SAMPLE_MS = 50;
+
 export async function* extractFiles(files: readonly string[], options: ExtractFilesOptions = {}): AsyncGenerator<ExtractionResult> {
   const workerCount = Math.min(options.workers ?? availableParallelism(), files.length);
-  if (workerCount < 1 || files.length < MIN_FILES_FOR_WORKERS) {
+  if (files.length === 0) return;
+  if (workerCount < 1) {
     let done = 0;
     for (const file of files) {
       const result = await extractFile(file);
@@ -35,70 +52,119 @@ export async function* extractFiles(files: readonly string[], options: ExtractFi
     }
     return;
   }
-  yield* extractOnWorkers(files, workerCount, options.onProgress);
+  yield* extractOnWorkers(files, workerCount, options, { ...DEFAULT_READ_LIMITS, ...options.limits });
+}
+
+interface Reader {
+  readonly worker: Worker;
+  /** The index of the file it is reading, if any. */
+  index?: number;
+  deadline?: NodeJS.Timeout;
+  /** Stopped on purpose (over a limit, or the run is over): its exit is expected. */
+  stopped: boolean;
 }
 
 async function* extractOnWorkers(
   files: readonly string[],
   workerCount: number,
-  onProgress: ExtractFilesOptions['onProgress'],
+  options: ExtractFilesOptions,
+  limits: ReadLimits,
 ): AsyncGenerator<ExtractionResult> {
-  const results = new Map<number, ExtractionResult>();
-  const workers = new Set<Worker>();
+  const ready = new Map<number, ExtractionResult>();
+  const readers = new Set<Reader>();
   let nextToSend = 0;
   let nextToYield = 0;
+  let yielded = 0;
   let done = 0;
   let wake: (() => void) | undefined;
   let stopping = false;
 
   const settle = (index: number, result: ExtractionResult): void => {
-    results.set(index, result);
-    onProgress?.(++done, files.length);
+    ready.set(index, result);
+    options.onProgress?.(++done, files.length);
     wake?.();
   };
+  const failed = (index: number, code: ExtractionFailure['error']['code'], message: string): ExtractionFailure => ({ file: files[index]!, error: { code, message } });
 
-  const startWorker = (): void => {
-    const worker = new Worker(new URL('./extract.worker.ts', import.meta.url), { resourceLimits: WORKER_LIMITS });
-    workers.add(worker);
-    let current: number | undefined;
+  /** Fails the reader's current file with `result` and stops the worker; a fresh one replaces it. */
+  const stopReader = (reader: Reader, result?: (index: number) => ExtractionFailure): void => {
+    if (reader.stopped) return;
+    reader.stopped = true;
+    clearTimeout(reader.deadline);
+    if (reader.index !== undefined && result) settle(reader.index, result(reader.index));
+    reader.index = undefined;
+    void reader.worker.terminate();
+  };
+
+  const startReader = (): void => {
+    const reader: Reader = { worker: new Worker(new URL('./extract.worker.ts', import.meta.url), { resourceLimits: WORKER_LIMITS }), stopped: false };
+    readers.add(reader);
     const sendNext = (): void => {
-      current = undefined;
-      if (nextToSend < files.length) {
-        current = nextToSend++;
-        worker.postMessage({ index: current, file: files[current] });
-      }
+      clearTimeout(reader.deadline);
+      reader.index = undefined;
+      if (stopping || nextToSend >= files.length) return;
+      const index = nextToSend++;
+      reader.index = index;
+      reader.deadline = setTimeout(() => stopReader(reader, (late) => failed(late, 'unreadable-file',
+        `Reading the file took longer than ${seconds(limits.deadlineMs)}, the limit for one file (a report takes about a second): it was stopped.`)), limits.deadlineMs);
+      reader.worker.postMessage({ index, file: files[index] });
+      options.onFileStart?.(files[index]!);
     };
-    worker.on('message', (message: { index: number; result: ExtractionResult }) => {
+    reader.worker.on('message', (message: { ready: true } | { index: number; result: ExtractionResult }) => {
+      // A file's deadline starts once the worker has loaded the reader, not while a busy machine starts it.
+      if ('ready' in message) return sendNext();
+      if (reader.stopped || message.index !== reader.index) return;
       settle(message.index, message.result);
       sendNext();
     });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (current === undefined) return;
-      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'reading it needed more memory than a reader is allowed' : error.message;
-      settle(current, { file: files[current]!, error: { code: 'unreadable-file', message: `The file could not be read: ${reason}.` } });
-      current = undefined;
+    reader.worker.on('error', (error: Error & { code?: string }) => {
+      stopReader(reader, (index) => error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? failed(index, 'too-large', `Reading the file needed more than the ${WORKER_LIMITS.maxOldGenerationSizeMb} MB of memory a reader is allowed (a report needs a few tens of MB): it was stopped.`)
+        : failed(index, 'unreadable-file', `The file could not be read: ${error.message}.`));
     });
-    worker.on('exit', () => {
-      workers.delete(worker);
-      if (!stopping && nextToSend < files.length) startWorker();
+    reader.worker.on('exit', () => {
+      readers.delete(reader);
+      clearTimeout(reader.deadline);
+      if (reader.index !== undefined) settle(reader.index, failed(reader.index, 'unreadable-file', 'The file could not be read: the reader stopped unexpectedly.'));
+      if (!stopping && nextToSend < files.length) startReader();
     });
-    sendNext();
   };
 
-  for (let count = 0; count < workerCount; count++) startWorker();
+  const capBytes = limits.decodedMemoryMb * 1_048_576;
+  const sampler = setInterval(() => {
+    for (const reader of readers) {
+      const index = reader.index;
+      if (index === undefined || reader.stopped) continue;
+      reader.worker.getHeapStatistics().then((stats) => {
+        if (reader.index !== index || stats.external_memory <= capBytes) return;
+        stopReader(reader, () => failed(index, 'too-large',
+          `Reading the file needed more than ${limits.decodedMemoryMb} MB of decoded data (a report needs a few MB): perhaps a compressed stream that inflates far beyond any report; it was stopped.`));
+      }, () => undefined);
+    }
+  }, MEMORY_SAMPLE_MS);
+
+  for (let count = 0; count < workerCount; count++) startReader();
   try {
-    while (nextToYield < files.length) {
-      const ready = results.get(nextToYield);
-      if (ready) {
-        results.delete(nextToYield);
-        nextToYield++;
-        yield ready;
+    while (yielded < files.length) {
+      const index = options.order === 'finished' ? ready.keys().next().value : ready.has(nextToYield) ? nextToYield : undefined;
+      if (index !== undefined) {
+        const result = ready.get(index)!;
+        ready.delete(index);
+        yielded++;
+        if (index === nextToYield) nextToYield++;
+        yield result;
         continue;
       }
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
     stopping = true;
-    await Promise.all([...workers].map((worker) => worker.terminate()));
+    clearInterval(sampler);
+    for (const reader of readers) stopReader(reader);
+    await Promise.all([...readers].map((reader) => reader.worker.terminate()));
   }
+}
+
+function seconds(milliseconds: number): string {
+  return milliseconds % 1000 === 0 ? `${milliseconds / 1000} s` : `${(milliseconds / 1000).toFixed(1)} s`;
 }

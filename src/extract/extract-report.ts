@@ -2,13 +2,17 @@
 import { inspectionReportSchema, type ExtractionResult } from '../domain/index.ts';
 import { ExtractionError } from './extraction-error.ts';
 import { readPdfText } from './pdf-text.reader.ts';
+import { checkInvariants } from './invariants.ts';
 import { buildReportText, type ReportText } from './report-text.ts';
 import { REPORT_PARSERS } from './parsers/index.ts';
+import { laterReportPages } from './several-reports.ts';
 
 export async function extractReport(bytes: Uint8Array, file: string): Promise<ExtractionResult> {
   try {
-    const pages = await readPdfText(bytes);
-    return parseReportText(buildReportText(pages), file);
+    const text = buildReportText(await readPdfText(bytes));
+    const report = parseReportText(text, file);
+    refuseSeveralReports(text, report, file);
+    return report;
   } catch (error) {
     return failure(file, error);
   }
@@ -20,12 +24,26 @@ export function parseReportText(text: ReportText, file: string): ExtractionResul
   if (!parser) {
     throw new ExtractionError('unsupported-report', 'The PDF is not a report this reader knows: not a SIF, LSCB review or ILACS inspection of local authority children’s services.');
   }
-  const parsed = inspectionReportSchema.safeParse({ file, ...parser.parse(text) });
+  const { reading, ...facts } = parser.parse(text);
+  const parsed = inspectionReportSchema.safeParse({ file, ...facts, warnings: checkInvariants(facts, reading) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ExtractionError('unsupported-report', `The report was recognised as ${parser.name} but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
   }
   return parsed.data;
+}
+
+/** A file that joins several inspections' reports is refused: storing it as one would lose the others. */
+function refuseSeveralReports(text: ReportText, report: ExtractionResult, file: string): void {
+  if ('error' in report) return;
+  const later = laterReportPages(text, report, REPORT_PARSERS, (rest) => {
+    const parsed = parseReportText(rest, file);
+    if ('error' in parsed) throw new ExtractionError(parsed.error.code, parsed.error.message);
+    return parsed;
+  });
+  if (later.length === 0) return;
+  const starts = [text.pages[0]?.[0]?.page ?? 1, ...later];
+  throw new ExtractionError('several-reports', `The file holds ${starts.length} inspection reports (beginning on pages ${starts.slice(0, 12).join(', ')}${starts.length > 12 ? ', ...' : ''}): split it into one file per report.`);
 }
 
 export function failure(file: string, error: unknown): ExtractionResult {

@@ -8,3 +8,5 @@ port.on('message', async (message: { index: number; file: string }) => {
   const result = await extractFile(message.file);
   port.postMessage({ index: message.index, result });
 });
+// The reader's code is loaded: files sent from now on are timed from when they arrive.
+port.postMessage({ ready: true });

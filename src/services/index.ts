@@ -2,8 +2,8 @@
  * The composition root: opens the store, brings the schema up to date, loads the register when it
  * is empty, and builds every service once. The web app, the API and the CLI share one Services.
  */
-import { OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config } from '../config.ts';
-import { createDb, migrateToLatest, storeLocation, type StoreHandle, type StoreLocation } from '../store/index.ts';
+import { OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config, type SyncSettings } from '../config.ts';
+import { checkStoreIntegrity, createDb, explainStoreError, migrateToLatest, migrationTableSchemaOf, storeLocation, withStartupLock, type StoreHandle, type StoreLocation } from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
@@ -11,6 +11,7 @@ import { createReadModel, type ReadModelOptions } from './read-model.service.ts'
 import type { ReadModel } from './read-model.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
+import { createAccountsServices, type AccountsServices, type AccountsOptions } from './accounts-services.ts';
 import { createAlertService, type AlertDependencies, type AlertService } from './alert.service.ts';
 import { createSyncService, type SyncOverrides, type SyncService } from './sync.service.ts';
 
@@ -19,6 +20,8 @@ export interface Services {
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
+  /** People, sign-in, the audit trail and council workspaces (accounts-services.ts). */
+  readonly accounts: AccountsServices;
   /** `csci sync`: Ofsted's new publications, fetched and imported. */
   readonly sync: SyncService;
   /** Subscriptions and the alerts sent for new publications. */
@@ -27,8 +30,8 @@ export interface Services {
   readonly readModel: ReadModel;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
-  /** What opening the store did: migrations applied now, councils loaded into an empty register. */
-  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number };
+  /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
+  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number; readonly interruptedRuns: number };
   /** Closes the database connection(s). */
   close(): Promise<void>;
 }
@@ -38,6 +41,8 @@ export interface ServicesOptions {
   readonly location?: StoreLocation;
   /** Replacements for the importer's extractor, rule checker or clock (tests). */
   readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
+  /** The accounts' clock and session or lock-out policies (tests). */
+  readonly accounts?: AccountsOptions;
   /** Replacements for the sync's waiting, timeouts and clock (tests). */
   readonly sync?: SyncOverrides;
   /** Replacements for the alerts' waiting between webhook attempts (tests). */
@@ -46,31 +51,46 @@ export interface ServicesOptions {
   readonly readModel?: ReadModelOptions;
 }
 
-const DEFAULT_SYNC: Config['sync'] = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>', publicUrl: undefined };
+const DEFAULT_SYNC: SyncSettings = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>' };
 
-export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'sync' | 'smtpUrl'>>, options: ServicesOptions = {}): Promise<Services> {
-  const store = createDb(options.location ?? storeLocation(config));
-  let startup: Services['startup'];
+export async function createServices(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir' | 'publicUrl' | 'sync' | 'smtpUrl'>>,
+  options: ServicesOptions = {},
+): Promise<Services> {
+  const location = options.location ?? storeLocation(config);
+  let store: StoreHandle;
   try {
-    const appliedMigrations = await migrateToLatest(store.db, store.dialect);
-    startup = { appliedMigrations, councilsLoaded: await ensureRegisterLoaded(store.db) };
+    store = createDb(location, { timeoutMs: config.databaseTimeoutMs });
   } catch (error) {
-    await store.db.destroy();
-    throw error;
+    throw explainStoreError(error, location, config.databaseTimeoutMs ?? 0);
   }
   const localAuthorities = createLocalAuthorityService(store.db);
   const inspections = createInspectionService(store.db, localAuthorities);
   const imports = createImportService({ db: store.db, localAuthorities, ...options.importer });
+  let startup: Services['startup'];
+  try {
+    await checkStoreIntegrity(store);
+    // Under the store's set-up lock: two processes opening a new store at once take turns.
+    startup = await withStartupLock(store, async () => {
+      const appliedMigrations = await migrateToLatest(store.db, store.dialect, await migrationTableSchemaOf(store));
+      const councilsLoaded = await ensureRegisterLoaded(store.db);
+      return { appliedMigrations, councilsLoaded, interruptedRuns: await imports.markInterruptedRuns() };
+    });
+  } catch (error) {
+    await store.db.destroy();
+    throw explainStoreError(error, location, store.timeoutMs);
+  }
   const syncSettings = config.sync ?? DEFAULT_SYNC;
-  const alerts = createAlertService({ db: store.db, localAuthorities, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: syncSettings.publicUrl, ...options.alerts });
+  const alerts = createAlertService({ db: store.db, localAuthorities, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
   return {
     localAuthorities,
     inspections,
     stats: createStatsService(store.db, localAuthorities),
     imports,
+    accounts: createAccountsServices(store.db, options.accounts),
     sync: createSyncService({ store, imports, localAuthorities, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
     alerts,
-    readModel: createReadModel({ localAuthorities, inspections }, options.readModel),
+    readModel: createReadModel({ localAuthorities, inspections }, { reportsDir: config.reportsDir, ...options.readModel }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -80,9 +100,10 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
+export type { AccountsServices, AccountsOptions } from './accounts-services.ts';
 export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
-export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
+export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
 export type {

@@ -16,6 +16,8 @@ import { extractFiles, findReportFiles, withListingDate } from '../extract/index
 export interface ReadOptions {
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** `finished`: each result as soon as its file is read, instead of in the files' order. */
+  readonly order?: 'input' | 'finished';
 }
 
 /** Every PDF under the paths (files as given, folders searched), sorted. */
@@ -23,7 +25,7 @@ export function findReports(paths: readonly string[]): Promise<string[]> {
   return findReportFiles(paths);
 }
 
-/** Each file read as a report or a failure, in the files' order, with the listing date applied. */
+/** Each file read as a report or a failure, in the files' order (or as each finishes), with the listing date applied. */
 export async function* readReports(files: readonly string[], options: ReadOptions = {}): AsyncGenerator<ExtractionResult> {
   for await (const result of extractFiles(files, options)) yield withListingDate(result);
 }

@@ -1,5 +1,6 @@
 /** The store's table types (Kysely). Booleans are integers 0/1 so one schema fits SQLite and PostgreSQL. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountTables } from './accounts.tables.ts';
 
 export interface LocalAuthorityTable {
   urn: string;
@@ -69,13 +70,22 @@ export interface RecommendationTable {
   text: string;
 }
 
+/** A reader warning on a stored report ("check this against the report"). */
+export interface ReportWarningTable {
+  inspection_id: number;
+  /** 1 for the first warning the reader gave. */
+  position: number;
+  code: string;
+  message: string;
+}
+
 export interface ImportRunTable {
   id: Generated<number>;
   source: string;
   started_at: string;
   finished_at: string | null;
-  /** 'running' until the summary is written; a run left 'running' was interrupted. */
-  status: ColumnType<'running' | 'finished', 'running' | 'finished', 'running' | 'finished'>;
+  /** 'running' until the summary is written; 'interrupted' once the process running it is known to have died. */
+  status: ColumnType<ImportRunStatus, ImportRunStatus, ImportRunStatus>;
   files: number;
   imported: number;
   updated: number;
@@ -83,14 +93,22 @@ export interface ImportRunTable {
   failed: number;
   /** JSON: [{file, code, message}]. */
   failures: string;
+  /** `host:pid` of the process running it; null for runs stored before it was kept. */
+  runner: string | null;
+  /** When the running process last said it was working. */
+  heartbeat_at: string | null;
 }
 
-export interface Database {
+export const IMPORT_RUN_STATUSES = ['running', 'finished', 'interrupted'] as const;
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
+
+export interface Database extends AccountTables {
   local_authority: LocalAuthorityTable;
   statistical_neighbour: StatisticalNeighbourTable;
   inspection: InspectionTable;
   judgement: JudgementTable;
   recommendation: RecommendationTable;
+  report_warning: ReportWarningTable;
   import_run: ImportRunTable;
   sync_run: SyncRunTable;
   sync_publication: SyncPublicationTable;
@@ -196,4 +214,5 @@ export type InspectionRow = Selectable<InspectionTable>;
 export type NewInspection = Insertable<InspectionTable>;
 export type JudgementRow = Selectable<JudgementTable>;
 export type RecommendationRow = Selectable<RecommendationTable>;
+export type ReportWarningRow = Selectable<ReportWarningTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;

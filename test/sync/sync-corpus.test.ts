@@ -42,7 +42,7 @@ describe('csci sync over corpus reports', { skip: corpusMissing }, () => {
     site = await startOfstedImitation(councilsFromCorpus(rows));
     const dataDir = makeTempDir('csci-sync-corpus-');
     services = await createServices(
-      { databaseUrl: undefined, dataDir, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'ops@example.test', delayMs: 1000, onStart: false, mailFrom: 'x <x@example.test>', publicUrl: undefined } },
+      { databaseUrl: undefined, dataDir, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'ops@example.test', delayMs: 1000, onStart: false, mailFrom: 'x <x@example.test>' } },
       { location: { sqlite: ':memory:' }, sync: { client: { sleep: async () => {} } } },
     );
   });

@@ -27,7 +27,7 @@ async function harness(councils: ImitationCouncil[] = [derby()], dialect = TEST_
   const dataDir = makeTempDir('csci-sync-faults-');
   const pauses: number[] = [];
   const services = await createServices(
-    { databaseUrl: undefined, dataDir, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'ops@example.test', delayMs: 1000, onStart: false, mailFrom: 'x <x@example.test>', publicUrl: undefined } },
+    { databaseUrl: undefined, dataDir, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'ops@example.test', delayMs: 1000, onStart: false, mailFrom: 'x <x@example.test>' } },
     { location: store.location, sync: { client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 300, maxRetryAfterMs: 5000 }, readerFingerprint: options.readerFingerprint } },
   );
   return {

@@ -100,7 +100,7 @@ for (const dialect of TEST_DIALECTS) {
       store = await createTestStore(dialect);
       dataDir = makeTempDir('csci-sync-');
       services = await createServices(
-        { databaseUrl: undefined, dataDir, smtpUrl: smtp.url, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'data-team@council.example', delayMs: 1000, onStart: false, mailFrom: 'csci <csci@test.example>', publicUrl: 'https://csci.example' } },
+        { databaseUrl: undefined, dataDir, smtpUrl: smtp.url, publicUrl: 'https://csci.example', sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'data-team@council.example', delayMs: 1000, onStart: false, mailFrom: 'csci <csci@test.example>' } },
         { location: store.location, sync: { client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 400, maxRetryAfterMs: 5000 } }, alerts: { sleep: async () => {} } },
       );
     });

@@ -13,6 +13,7 @@ import {
   nationalSchema,
   nextSchema,
 } from './api.schemas.ts';
+import { accountsApiPaths, bearerSecurityScheme } from './auth.openapi.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -105,8 +106,9 @@ export function openApiDocument(): JsonObject {
           responses: { '200': ok('Latest inspections', latestListSchema), '400': errors['400'] },
         },
       },
+      ...accountsApiPaths,
     },
-    components: { schemas: components() },
+    components: { schemas: components(), securitySchemes: bearerSecurityScheme },
   };
   return cached;
 }

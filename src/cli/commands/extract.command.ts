@@ -18,9 +18,10 @@ export const extractCommand: Command = {
       io.stderr.write('No PDF files found.\n');
       return 1;
     }
+    // Results come out as files finish, so one slow file holds back no other.
     const progress = progressReporter(io.stderr, 'Extracting');
     let failures = 0;
-    for await (const result of readReports(files, { workers, onProgress: progress.update })) {
+    for await (const result of readReports(files, { workers, order: 'finished', onProgress: progress.update })) {
       if (isExtractionFailure(result)) failures++;
       // A report that prints no publication date takes the one Ofsted's listing gives (its file name).
       io.stdout.write(JSON.stringify(result) + '\n');

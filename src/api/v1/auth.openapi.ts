@@ -1,0 +1,43 @@
+/** The private API's part of the OpenAPI document: bearer-token routes (auth.routes.ts). */
+type JsonObject = Record<string, unknown>;
+
+const error = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] } }, required: ['error'] };
+const json = (description: string, schema: JsonObject) => ({ description, content: { 'application/json': { schema } } });
+const role = { type: 'string', enum: ['admin', 'editor', 'viewer'] };
+const security = [{ bearerToken: [] }];
+const unauthenticated = { '401': json('No token, or an unknown or revoked one', error) };
+
+export const bearerSecurityScheme: JsonObject = { bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token from `csci tokens create` or an admin page' } };
+
+export const accountsApiPaths: JsonObject = {
+  '/me': {
+    get: {
+      summary: 'Who the token acts as',
+      security,
+      responses: {
+        '200': json('The user', { type: 'object', properties: { email: { type: 'string' }, name: { type: 'string' }, role, councils: { type: 'array', items: { type: 'string' } } }, required: ['email', 'name', 'role', 'councils'] }),
+        ...unauthenticated,
+      },
+    },
+  },
+  '/audit': {
+    get: {
+      summary: 'The audit trail, newest first (admins only); format=csv for CSV',
+      security,
+      parameters: ['action', 'actorEmail', 'recordType', 'recordId', 'from', 'to', 'limit', 'format'].map((name) => ({ name, in: 'query', required: false, schema: name === 'limit' ? { type: 'integer', minimum: 1, maximum: 10000 } : name === 'format' ? { type: 'string', enum: ['json', 'csv'] } : { type: 'string' } })),
+      responses: { '200': json('Events', { type: 'object', properties: { count: { type: 'integer' }, events: { type: 'array', items: { type: 'object' } } } }), '400': json('Bad filter', error), ...unauthenticated, '403': json('Not an admin', error) },
+    },
+  },
+  '/councils/{urn}/members': {
+    get: {
+      summary: "A council's people and their roles (its own users and admins; 404 for anyone else)",
+      security,
+      parameters: [{ name: 'urn', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{1,10}$' } }],
+      responses: {
+        '200': json('Members', { type: 'object', properties: { urn: { type: 'string' }, name: { type: 'string' }, members: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string' }, role } } } } }),
+        ...unauthenticated,
+        '404': json('No such council workspace for this user', error),
+      },
+    },
+  },
+};

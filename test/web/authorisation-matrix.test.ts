@@ -1,0 +1,190 @@
+/**
+ * The authorisation matrix: every route the app declares (pages and API, read from the app itself)
+ * x every role (none, viewer, editor, admin) x own council / another council, each cell's status
+ * asserted. A route without an entry here fails the test; so does a private route declared public.
+ * Cross-council reads must all be 404.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
+import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
+
+type Role = 'none' | 'viewer' | 'editor' | 'admin';
+type Council = 'own' | 'other';
+const ROLES: readonly Role[] = ['none', 'viewer', 'editor', 'admin'];
+const COUNCILS: readonly Council[] = ['own', 'other'];
+
+interface Rule {
+  readonly private: boolean;
+  readonly status: (role: Role, council: Council) => number;
+  /** The form posted (a CSRF token is added). */
+  readonly body?: (council: Council, n: number) => Record<string, string>;
+  /** Ends the session it runs in: each cell gets a fresh one, after every other route. */
+  readonly endsSession?: boolean;
+}
+
+const everyone = (status: number): Rule => ({ private: false, status: () => status });
+const signedInPage = (status = 200): Rule => ({ private: true, status: (role) => (role === 'none' ? 303 : status) });
+const adminPage = (status: number, body?: Rule['body']): Rule => ({ private: true, status: (role) => (role === 'none' ? 303 : role === 'admin' ? status : 403), ...(body ? { body } : {}) });
+const councilPage: Rule = { private: true, status: (role, council) => (role === 'none' ? 303 : role === 'admin' || council === 'own' ? 200 : 404) };
+const apiSignedIn: Rule = { private: true, status: (role) => (role === 'none' ? 401 : 200) };
+const apiAdmin: Rule = { private: true, status: (role) => (role === 'none' ? 401 : role === 'admin' ? 200 : 403) };
+const apiCouncil: Rule = { private: true, status: (role, council) => (role === 'none' ? 401 : role === 'admin' || council === 'own' ? 200 : 404) };
+const urnOf = (council: Council) => (council === 'own' ? OWN_COUNCIL : OTHER_COUNCIL);
+
+const MATRIX: Record<string, Rule> = {
+  'GET /assets/*': everyone(200),
+  'GET /app-assets/*': everyone(200),
+  'GET /': everyone(200),
+  'GET /about': everyone(200),
+  'GET /health': everyone(200),
+  'GET /national': everyone(200),
+  'GET /national/latest-inspections.csv': everyone(200),
+  'GET /search': everyone(200),
+  'GET /councils/:urn': everyone(200),
+  'GET /inspections/:id': everyone(200),
+  'GET /inspections/:id/report.pdf': everyone(200),
+  'GET /api/v1': everyone(200),
+  'GET /api/v1/openapi.json': everyone(200),
+  'GET /api/v1/councils': everyone(200),
+  'GET /api/v1/councils/:urn': everyone(200),
+  'GET /api/v1/councils/:urn/inspections': everyone(200),
+  'GET /api/v1/councils/:urn/comparisons': everyone(200),
+  'GET /api/v1/councils/:urn/next': everyone(200),
+  'GET /api/v1/inspections/:id': everyone(200),
+  'GET /api/v1/stats/national': everyone(200),
+  'GET /api/v1/stats/latest-inspections': everyone(200),
+
+  'GET /sign-in': { private: true, status: (role) => (role === 'none' ? 200 : 303) },
+  'POST /sign-in': { private: true, status: () => 400, body: () => ({ email: '', password: '' }) },
+  'GET /sign-out': signedInPage(),
+  'POST /sign-out': { private: true, status: () => 303, body: () => ({}), endsSession: true },
+  'POST /sign-out/everywhere': { private: true, status: () => 303, body: () => ({}), endsSession: true },
+  'GET /account': signedInPage(),
+  'GET /set-password/:secret': { private: true, status: () => 404 },
+  'POST /set-password/:secret': { private: true, status: () => 404, body: () => ({ password: TEST_PASSWORD, confirm: TEST_PASSWORD }) },
+  'GET /councils/:urn/workspace': councilPage,
+
+  'GET /admin/users': adminPage(200),
+  'GET /admin/users/new': adminPage(200),
+  'POST /admin/users/new': adminPage(200, (council, n) => ({ email: `matrix-${n}@example.org`, name: `Matrix ${n}`, role: 'viewer', councils: urnOf(council) })),
+  'GET /admin/users/:id': adminPage(200),
+  'POST /admin/users/:id/role': adminPage(303, () => ({ role: 'editor' })),
+  'POST /admin/users/:id/councils': adminPage(303, (council) => ({ councils: urnOf(council) })),
+  'POST /admin/users/:id/password-link': adminPage(200, () => ({})),
+  'GET /admin/users/:id/remove': adminPage(200),
+  'POST /admin/users/:id/remove': adminPage(303, () => ({})),
+  'POST /admin/users/:id/tokens': adminPage(200, () => ({ label: 'matrix' })),
+  'GET /admin/tokens': adminPage(200),
+  'POST /admin/tokens/:id/revoke': adminPage(303, () => ({})),
+  'GET /admin/audit': adminPage(200),
+  'GET /admin/audit.csv': adminPage(200),
+
+  'GET /api/v1/me': apiSignedIn,
+  'GET /api/v1/audit': apiAdmin,
+  'GET /api/v1/councils/:urn/members': apiCouncil,
+};
+
+let testApp: AccountsTestApp;
+const visitors = new Map<Role, Visitor>();
+const tokens = new Map<Role, string>();
+const inspectionIds = new Map<Council, number>();
+
+before(async () => {
+  testApp = await accountsTestApp();
+  const { services } = testApp.loaded;
+  for (const role of ['viewer', 'editor', 'admin'] as const) {
+    const user = await services.accounts.users.getUserByEmail(COMMAND_LINE_ACTOR, PEOPLE[role]);
+    tokens.set(role, (await services.accounts.users.createToken(COMMAND_LINE_ACTOR, user.id, 'matrix')).secret);
+  }
+  const inspections = await services.inspections.listAll();
+  inspectionIds.set('own', inspections.find((inspection) => inspection.urn === OWN_COUNCIL)!.id);
+  inspectionIds.set('other', inspections.find((inspection) => inspection.urn === OTHER_COUNCIL)!.id);
+});
+after(async () => testApp?.close());
+
+async function visitorFor(role: Role, fresh = false): Promise<Visitor> {
+  const known = visitors.get(role);
+  if (known && !fresh) return known;
+  const visitor = new Visitor(testApp.app);
+  if (role === 'none') await visitor.get('/sign-in');
+  else assert.equal((await visitor.signIn(PEOPLE[role])).statusCode, 303, `${role} signs in`);
+  if (!fresh) visitors.set(role, visitor);
+  return visitor;
+}
+
+/** A token from a page this visitor can open, bound to their session. */
+async function tokenFor(role: Role, visitor: Visitor): Promise<string> {
+  return csrfFrom((await visitor.get(role === 'none' ? '/sign-in' : '/sign-out')).body);
+}
+
+let made = 0;
+/** A person (and a token of theirs) for admin routes to act on, assigned to the council of the cell. */
+async function target(council: Council): Promise<{ userId: number; tokenId: number }> {
+  const users = testApp.loaded.services.accounts.users;
+  const { user } = await users.addUser(COMMAND_LINE_ACTOR, { email: `target-${++made}@example.org`, role: 'viewer', councils: [urnOf(council)] });
+  const { token } = await users.createToken(COMMAND_LINE_ACTOR, user.id, 'target');
+  return { userId: user.id, tokenId: token.id };
+}
+
+async function concreteUrl(url: string, council: Council): Promise<string> {
+  if (url === '/assets/*') return '/assets/govuk-frontend.min.css';
+  if (url === '/app-assets/*') return '/app-assets/app.css';
+  let concrete = url.replace(':urn', urnOf(council)).replace(':secret', 'A'.repeat(43));
+  if (concrete.includes(':id')) {
+    if (concrete.includes('/inspections/')) concrete = concrete.replace(':id', String(inspectionIds.get(council)));
+    else {
+      const { userId, tokenId } = await target(council);
+      concrete = concrete.replace(':id', String(concrete.startsWith('/admin/tokens/') ? tokenId : userId));
+    }
+  }
+  return concrete;
+}
+
+test('every declared route has a rule, and its privacy matches', async () => {
+  await testApp.app.ready();
+  const declared = testApp.app.declaredRoutes();
+  assert.ok(declared.length >= 40, `routes found: ${declared.length}`);
+  const missing = declared.map((route) => `${route.method} ${route.url}`).filter((key) => MATRIX[key] === undefined);
+  assert.deepEqual(missing, [], 'routes with no entry in the authorisation matrix');
+  for (const route of declared) assert.equal(route.private, MATRIX[`${route.method} ${route.url}`]!.private, `${route.method} ${route.url}: private`);
+  const stale = Object.keys(MATRIX).filter((key) => !declared.some((route) => `${route.method} ${route.url}` === key));
+  assert.deepEqual(stale, [], 'matrix entries for routes that no longer exist');
+});
+
+test('each cell: route x role x own or other council', async () => {
+  const declared = [...testApp.app.declaredRoutes()].sort((a, b) => Number(MATRIX[`${a.method} ${a.url}`]?.endsSession ?? false) - Number(MATRIX[`${b.method} ${b.url}`]?.endsSession ?? false));
+  const wrong: string[] = [];
+  let cells = 0;
+  let crossCouncilReads = 0;
+  for (const route of declared) {
+    const key = `${route.method} ${route.url}`;
+    const rule = MATRIX[key]!;
+    for (const role of ROLES) {
+      for (const council of COUNCILS) {
+        const url = await concreteUrl(route.url, council);
+        const expected = rule.status(role, council);
+        let status: number;
+        let cacheControl: string | undefined;
+        if (url.startsWith('/api/')) {
+          const token = tokens.get(role);
+          const response = await testApp.app.inject({ method: route.method as 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+          status = response.statusCode;
+          cacheControl = response.headers['cache-control'] as string | undefined;
+        } else {
+          const visitor = await visitorFor(role, rule.endsSession);
+          const response = route.method === 'GET' ? await visitor.get(url) : await visitor.post(url, { ...rule.body?.(council, ++made), _csrf: await tokenFor(role, visitor) });
+          status = response.statusCode;
+          cacheControl = response.headers['cache-control'] as string | undefined;
+        }
+        cells++;
+        if (status !== expected) wrong.push(`${key} as ${role}, ${council} council: ${status}, expected ${expected}`);
+        if (rule.private && cacheControl !== 'no-store') wrong.push(`${key} as ${role}, ${council} council: Cache-Control ${cacheControl}, expected no-store`);
+        if (rule.private && council === 'other' && role !== 'admin' && role !== 'none' && status === 200 && url.includes(OTHER_COUNCIL)) crossCouncilReads++;
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+  assert.equal(crossCouncilReads, 0, 'no cross-council reads');
+  assert.ok(cells >= 8 * 40, `cells checked: ${cells}`);
+});
