@@ -21,6 +21,7 @@ import { setUpViews } from './web/middleware/set-up-views.ts';
 import { setUpWebSecurity } from './web/middleware/set-up-web-security.ts';
 import { createNunjucks } from './web/nunjucks-setup.ts';
 import { setUpAccounts, type AccountsWebOptions } from './web/set-up-accounts.ts';
+import { registerSyncAdminPage } from './web/routes/account/sync-admin.controller.ts';
 import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
 import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
@@ -77,6 +78,7 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   setUpErrorHandlers(app);
   // 6b. Accounts: who is acting, CSRF on forms, sign-in and private pages.
   if (accounts) await setUpAccounts(app, services.accounts, accounts);
+  if (accounts) await registerSyncAdminPage(app, services.sync);
   // 7. Pages.
   registerHomeRoutes(app, services);
   registerNationalRoutes(app, services, { publicUrl });

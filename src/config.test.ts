@@ -9,7 +9,8 @@ const empty = mkdtempSync(join(tmpdir(), 'csci-config-'));
 after(() => rmSync(empty, { recursive: true, force: true }));
 
 test('defaults work on a laptop: port 3000, SQLite under ./data, no reports folder when there is none', () => {
-  assert.deepEqual(loadConfig({}, empty), {
+  const { sync, smtpUrl, ...rest } = loadConfig({}, empty);
+  assert.deepEqual(rest, {
     port: 3000,
     databaseUrl: undefined,
     dataDir: join(empty, 'data'),
@@ -23,6 +24,8 @@ test('defaults work on a laptop: port 3000, SQLite under ./data, no reports fold
     host: '127.0.0.1',
     oidc: undefined,
   });
+  assert.equal(smtpUrl, undefined);
+  assert.deepEqual(sync, { reportsUrl: 'https://reports.ofsted.gov.uk', filesUrl: 'https://files.ofsted.gov.uk', contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>' });
 });
 
 test('values from the environment, with empty ones treated as unset', () => {
@@ -31,7 +34,8 @@ test('values from the environment, with empty ones treated as unset', () => {
     { PORT: '8080', DATABASE_URL: 'postgres://app@db:5432/csci', CSCI_DATA_DIR: '/srv/csci', CSCI_REPORTS_DIR: empty, NODE_ENV: 'production', CSCI_SESSION_SECRET: secret, CSCI_DB_TIMEOUT_SECONDS: '2.5', CSCI_PUBLIC_URL: 'https://csci.example.org/', CSCI_RATE_LIMIT: '0' },
     '/',
   );
-  assert.deepEqual(config, {
+  const { sync: _sync, smtpUrl: _smtp, ...rest } = config;
+  assert.deepEqual(rest, {
     port: 8080,
     databaseUrl: 'postgres://app@db:5432/csci',
     dataDir: '/srv/csci',
@@ -56,6 +60,17 @@ test('bad values fail at once, naming every bad variable', () => {
   assert.throws(() => loadConfig({ CSCI_PUBLIC_URL: 'evil.example' }, empty), /CSCI_PUBLIC_URL must be an http/);
   assert.throws(() => loadConfig({ CSCI_RATE_LIMIT: 'lots' }, empty), /CSCI_RATE_LIMIT must be a whole number/);
   assert.throws(() => loadConfig({ CSCI_REPORTS_DIR: join(empty, 'nope'), PORT: '0' }, empty), /CSCI_REPORTS_DIR must be an existing folder.*PORT|PORT.*CSCI_REPORTS_DIR must be an existing folder/);
+});
+
+test('sync settings: Ofsted addresses, contact, delay of at least a second, SMTP', () => {
+  const config = loadConfig({ CSCI_OFSTED_REPORTS_URL: 'http://127.0.0.1:9/', CSCI_OFSTED_FILES_URL: 'http://127.0.0.1:10', CSCI_SYNC_CONTACT: 'data@council.example', CSCI_SYNC_DELAY_MS: '1500', CSCI_SYNC_ON_START: '1', CSCI_SMTP_URL: 'smtp://127.0.0.1:2525' }, '/');
+  assert.deepEqual(
+    { ...config.sync, smtpUrl: config.smtpUrl },
+    { reportsUrl: 'http://127.0.0.1:9', filesUrl: 'http://127.0.0.1:10', contact: 'data@council.example', delayMs: 1500, onStart: true, mailFrom: 'csc-inspections <csci@localhost>', smtpUrl: 'smtp://127.0.0.1:2525' },
+  );
+  assert.throws(() => loadConfig({ CSCI_SYNC_DELAY_MS: '999' }, '/'), /CSCI_SYNC_DELAY_MS must be at least 1000/);
+  assert.throws(() => loadConfig({ CSCI_OFSTED_FILES_URL: 'ftp://x' }, '/'), /CSCI_OFSTED_FILES_URL must be an http/);
+  assert.throws(() => loadConfig({ CSCI_SMTP_URL: 'mail.example' }, '/'), /CSCI_SMTP_URL must be an smtp/);
 });
 
 test('accounts settings: no start in production without a session secret; proxy, host, public address and single sign-on', () => {

@@ -18,7 +18,7 @@ export interface Config {
   readonly production: boolean;
   /** Connection and statement timeout for the database, in milliseconds (CSCI_DB_TIMEOUT_SECONDS). */
   readonly databaseTimeoutMs: number;
-  /** The site's public address (no trailing slash), for absolute links in downloads; unset: links are relative. */
+  /** The site's public address (no trailing slash), for absolute links in downloads and alerts; unset: links are relative. */
   readonly publicUrl: string | undefined;
   /** Requests a client (by IP address) may make per minute; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
@@ -30,6 +30,10 @@ export interface Config {
   readonly host?: string;
   /** Single sign-on with an OpenID Connect provider, when all three CSCI_OIDC_* are set. */
   readonly oidc?: OidcSettings | undefined;
+  /** An smtp:// or smtps:// URL for alert emails; no email is sent without it. */
+  readonly smtpUrl?: string | undefined;
+  /** Fetching Ofsted's new reports (`csci sync`) and alerting subscribers. */
+  readonly sync?: SyncSettings;
 }
 
 export interface OidcSettings {
@@ -37,6 +41,25 @@ export interface OidcSettings {
   readonly clientId: string;
   readonly clientSecret: string;
 }
+
+export interface SyncSettings {
+  /** Ofsted's reports site (provider pages, the search listing), without a trailing slash. */
+  readonly reportsUrl: string;
+  /** Ofsted's files origin (`/v1/file/{id}`), without a trailing slash. */
+  readonly filesUrl: string;
+  /** A contact address sent in the User-Agent, so Ofsted can reach whoever runs the sync. */
+  readonly contact: string | undefined;
+  /** The least pause between two requests to Ofsted, in ms (a random jitter is added); at least 1000. */
+  readonly delayMs: number;
+  /** Run one sync in the background when the web server starts. */
+  readonly onStart: boolean;
+  /** The sender of alert emails. */
+  readonly mailFrom: string;
+}
+
+export const OFSTED_REPORTS_URL = 'https://reports.ofsted.gov.uk';
+export const OFSTED_FILES_URL = 'https://files.ofsted.gov.uk';
+export const MIN_SYNC_DELAY_MS = 1000;
 
 const DEFAULT_REPORTS_DIR = '../shared/corpus/reports';
 /** Per client and minute: far above a person reading pages (assets and /health are not counted). */
@@ -89,7 +112,23 @@ const envSchema = z.object({
   CSCI_OIDC_ISSUER: z.string().refine((value) => URL.canParse(value) && /^https?:/.test(value), 'must be the provider\'s issuer URL').optional(),
   CSCI_OIDC_CLIENT_ID: z.string().min(1).optional(),
   CSCI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  CSCI_OFSTED_REPORTS_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
+  CSCI_OFSTED_FILES_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
+  CSCI_SYNC_CONTACT: z.string().regex(/^[^\s()]+$/, 'must be an email address or URL without spaces').optional(),
+  CSCI_SYNC_DELAY_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of milliseconds')
+    .transform(Number)
+    .refine((ms) => ms >= MIN_SYNC_DELAY_MS, `must be at least ${MIN_SYNC_DELAY_MS} (one second between requests)`)
+    .optional(),
+  CSCI_SYNC_ON_START: z.enum(['0', '1']).optional(),
+  CSCI_SMTP_URL: z.string().refine((value) => /^smtps?:\/\/\S+$/.test(value) && URL.canParse(value), 'must be an smtp:// or smtps:// URL').optional(),
+  CSCI_SMTP_FROM: z.string().min(3).optional(),
 });
+
+function isHttpUrl(value: string): boolean {
+  return /^https?:\/\/\S+$/.test(value) && URL.canParse(value);
+}
 
 /** Parses the environment into a Config; throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
@@ -121,5 +160,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     trustProxy: values.CSCI_TRUST_PROXY ?? false,
     host: values.HOST ?? '127.0.0.1',
     oidc: values.CSCI_OIDC_ISSUER && values.CSCI_OIDC_CLIENT_ID && values.CSCI_OIDC_CLIENT_SECRET ? { issuer: values.CSCI_OIDC_ISSUER, clientId: values.CSCI_OIDC_CLIENT_ID, clientSecret: values.CSCI_OIDC_CLIENT_SECRET } : undefined,
+    smtpUrl: values.CSCI_SMTP_URL,
+    sync: Object.freeze({
+      reportsUrl: (values.CSCI_OFSTED_REPORTS_URL ?? OFSTED_REPORTS_URL).replace(/\/+$/, ''),
+      filesUrl: (values.CSCI_OFSTED_FILES_URL ?? OFSTED_FILES_URL).replace(/\/+$/, ''),
+      contact: values.CSCI_SYNC_CONTACT,
+      delayMs: values.CSCI_SYNC_DELAY_MS ?? 2000,
+      onStart: values.CSCI_SYNC_ON_START === '1',
+      mailFrom: values.CSCI_SMTP_FROM ?? 'csc-inspections <csci@localhost>',
+    }),
   });
 }

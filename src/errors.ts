@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   'weak-password',
   'sign-in-expired',
   'sign-in-failed',
+  // Sync subscriptions (400).
+  'bad-email',
+  'bad-webhook',
+  'unknown-region',
+  'already-subscribed',
   // Not found (404).
   'not-found',
   'unknown-local-authority',
@@ -42,6 +47,7 @@ export const ERROR_CODES = [
   'no-reports',
   'no-inspection-by-date',
   'report-not-held',
+  'unknown-subscription',
   // Wrong method (405), too many requests (429), busy or unreachable store (503).
   'method-not-allowed',
   'too-many-requests',
@@ -54,6 +60,7 @@ export const ERROR_CODES = [
   // Conflicts with what is stored (409).
   'user-exists',
   'last-admin',
+  'sync-running',
   // Who is asking (401, 403).
   'not-authenticated',
   'forbidden',

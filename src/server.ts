@@ -90,6 +90,22 @@ export async function importReportsFolder(
   }
 }
 
+/** CSCI_SYNC_ON_START=1: one `csci sync` in the background; says how it ended. */
+function syncInBackground(services: Services, say: (line: string) => void): { stop(): Promise<void> } {
+  const controller = new AbortController();
+  say("Syncing with Ofsted's site in the background (CSCI_SYNC_ON_START=1).");
+  const running = services.sync
+    .run({ signal: controller.signal })
+    .then((summary) => say(`Background sync ${summary.runId} ${summary.status}: ${summary.imported.length} new, ${summary.failed.length} failed, ${summary.warnings.length} warnings${summary.message ? ` (${summary.message})` : ''}.`))
+    .catch((error: unknown) => say(`Background sync did not run: ${(error as Error).message}`));
+  return {
+    async stop() {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -130,6 +146,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       else say(`Import failed: ${(error as Error).message} The pages show what was stored; the next start tries again.`);
     })
     .finally(() => progress.end());
+  const background = config.sync?.onStart ? syncInBackground(services, say) : undefined;
   return {
     url,
     address: `http://127.0.0.1:${port}`,
@@ -137,6 +154,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     imported,
     async close() {
       stop.abort(new Error('The server is stopping.'));
+      await background?.stop();
       await app.close();
       // The import stops between reports; a file being read when asked is not waited for long.
       await Promise.race([imported, new Promise((resolveWait) => setTimeout(resolveWait, 5000).unref())]);

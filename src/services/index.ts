@@ -2,7 +2,7 @@
  * The composition root: opens the store, brings the schema up to date, loads the register when it
  * is empty, and builds every service once. The web app, the API and the CLI share one Services.
  */
-import type { Config } from '../config.ts';
+import { OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config, type SyncSettings } from '../config.ts';
 import { checkStoreIntegrity, createDb, explainStoreError, migrateToLatest, migrationTableSchemaOf, storeLocation, withStartupLock, type StoreHandle, type StoreLocation } from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
@@ -14,6 +14,8 @@ import { createPapersService, type PapersService } from './papers.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
 import { createAccountsServices, type AccountsServices, type AccountsOptions } from './accounts-services.ts';
 import { createVisitLetterService, type VisitLetterService } from './visit-letter.service.ts';
+import { createAlertService, type AlertDependencies, type AlertService } from './alert.service.ts';
+import { createSyncService, type SyncOverrides, type SyncService } from './sync.service.ts';
 
 export interface Services {
   readonly localAuthorities: LocalAuthorityService;
@@ -24,6 +26,10 @@ export interface Services {
   readonly letters: VisitLetterService;
   /** People, sign-in, the audit trail and council workspaces (accounts-services.ts). */
   readonly accounts: AccountsServices;
+  /** `csci sync`: Ofsted's new publications, fetched and imported. */
+  readonly sync: SyncService;
+  /** Subscriptions and the alerts sent for new publications. */
+  readonly alerts: AlertService;
   /** What the pages and the API show (national picture, council story, inspection detail), from one cached snapshot. */
   readonly readModel: ReadModel;
   /** Committee papers: the data of a post-inspection committee report. */
@@ -43,11 +49,20 @@ export interface ServicesOptions {
   readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
   /** The accounts' clock and session or lock-out policies (tests). */
   readonly accounts?: AccountsOptions;
+  /** Replacements for the sync's waiting, timeouts and clock (tests). */
+  readonly sync?: SyncOverrides;
+  /** Replacements for the alerts' waiting between webhook attempts (tests). */
+  readonly alerts?: Pick<AlertDependencies, 'sleep' | 'webhookAttempts' | 'now'>;
   /** How long the read model's snapshot lives, and its clock (tests). */
   readonly readModel?: ReadModelOptions;
 }
 
-export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir'>>, options: ServicesOptions = {}): Promise<Services> {
+const DEFAULT_SYNC: SyncSettings = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>' };
+
+export async function createServices(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir' | 'publicUrl' | 'sync' | 'smtpUrl'>>,
+  options: ServicesOptions = {},
+): Promise<Services> {
   const location = options.location ?? storeLocation(config);
   let store: StoreHandle;
   try {
@@ -72,6 +87,8 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     throw explainStoreError(error, location, store.timeoutMs);
   }
   const letters = createVisitLetterService(store.db);
+  const syncSettings = config.sync ?? DEFAULT_SYNC;
+  const alerts = createAlertService({ db: store.db, localAuthorities, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
   return {
     localAuthorities,
     inspections,
@@ -79,6 +96,8 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
     imports,
     letters,
     accounts: createAccountsServices(store.db, options.accounts),
+    sync: createSyncService({ store, imports, localAuthorities, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
+    alerts,
     readModel: createReadModel({ localAuthorities, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel }),
     papers: createPapersService({ inspections, localAuthorities }),
     store,
@@ -94,6 +113,8 @@ export type { VisitLetterService } from './visit-letter.service.ts';
 export type { AccountsServices, AccountsOptions } from './accounts-services.ts';
 export { PAPER_FORMATS, PAPER_CONTENT_TYPES, type PapersService, type CommitteeReportRequest, type PaperFormat, type RenderedPaper } from './papers.service.ts';
 export { PdfPrinterUnavailableError } from './pdf-printer.ts';
+export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
+export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

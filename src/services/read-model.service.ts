@@ -290,7 +290,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       ],
       flags: letter ? [] : checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
       readerWarnings: inspection.warnings,
-      sourceUrl: null,
+      sourceUrl: inspection.ofstedUrl,
       reportFile: null,
     };
     return { inspection: shown, filePath: inspection.filePath, contentHash: inspection.contentHash };

@@ -27,6 +27,8 @@ export interface InspectionView extends InspectionFacts {
   /** The path the report was imported from. */
   readonly filePath: string;
   readonly fileName: string;
+  /** The report's address on Ofsted's site, when `csci sync` fetched it from there. */
+  readonly ofstedUrl: string | null;
 }
 
 export interface InspectionDetailView extends InspectionView {
@@ -109,5 +111,6 @@ export function toInspectionView(row: InspectionRow, judgements: readonly Judgem
     leadInspector: row.lead_inspector,
     filePath: row.file_path,
     fileName: row.file_path.split(/[\\/]/).at(-1) ?? row.file_path,
+    ofstedUrl: row.ofsted_url ?? null,
   };
 }

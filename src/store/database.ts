@@ -47,6 +47,8 @@ export interface InspectionTable {
   lead_inspector: string | null;
   /** sha256 of the reader's code that gave these facts; null for rows stored before it was kept. */
   reader_fingerprint: string | null;
+  /** The report's address on Ofsted's site, when `csci sync` fetched it from there (migration 0006). */
+  ofsted_url: ColumnType<string | null, string | null | undefined, string | null>;
   import_run_id: number | null;
   imported_at: string;
   updated_at: string;
@@ -125,8 +127,104 @@ export interface Database extends AccountTables {
   visit_letter: VisitLetterTable;
   report_warning: ReportWarningTable;
   import_run: ImportRunTable;
+  sync_run: SyncRunTable;
+  sync_publication: SyncPublicationTable;
+  sync_provider_page: SyncProviderPageTable;
+  subscription: SubscriptionTable;
+  alert_delivery: AlertDeliveryTable;
 }
 
+/** One `csci sync` (migration 0006); left 'running' when interrupted. */
+export interface SyncRunTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: ColumnType<string | null, string | null | undefined, string | null>;
+  status: string;
+  dry_run: Generated<number>;
+  councils: Generated<number>;
+  pages_unchanged: Generated<number>;
+  requests: Generated<number>;
+  downloads: Generated<number>;
+  imported: Generated<number>;
+  already_held: Generated<number>;
+  not_ours: Generated<number>;
+  not_read_yet: Generated<number>;
+  failed: Generated<number>;
+  alerts_sent: Generated<number>;
+  /** JSON: [{code, message}]. */
+  warnings: Generated<string>;
+  /** JSON: [{fileId, urn, code, message}]. */
+  failures: Generated<string>;
+  message: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export const PUBLICATION_STATUSES = ['imported', 'already-held', 'not-ours', 'not-read-yet', 'withdrawn', 'failed'] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+/** A publication seen on a provider page, by Ofsted's file id. */
+export interface SyncPublicationTable {
+  file_id: string;
+  urn: string;
+  kind_label: string;
+  listed_on: string | null;
+  ofsted_url: string;
+  status: PublicationStatus;
+  reason: string | null;
+  attempts: Generated<number>;
+  inspection_id: number | null;
+  /** Where the downloaded PDF is kept. */
+  file_path: string | null;
+  /** The reader's fingerprint when it last read the file: a letter "not read yet" is read again once it changes. */
+  reader_fingerprint: string | null;
+  sync_run_id: number | null;
+  first_seen_at: string;
+  updated_at: string;
+}
+
+/** What a council's provider page looked like last time: validators and a hash of its publication list. */
+export interface SyncProviderPageTable {
+  urn: string;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  publications_hash: string | null;
+  checked_at: string;
+  changed_at: string;
+}
+
+export const SUBSCRIPTION_SCOPES = ['council', 'neighbours', 'region'] as const;
+export type SubscriptionScope = (typeof SUBSCRIPTION_SCOPES)[number];
+
+export interface SubscriptionTable {
+  id: Generated<number>;
+  email: string;
+  scope: SubscriptionScope;
+  /** A URN for 'council' and 'neighbours', a region's name for 'region'. */
+  target: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  created_at: string;
+}
+
+export type AlertChannel = 'email' | 'webhook';
+
+/** One alert for one publication on one channel: sent once. */
+export interface AlertDeliveryTable {
+  subscription_id: number;
+  file_id: string;
+  channel: AlertChannel;
+  status: 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  sent_at: string | null;
+  updated_at: string;
+}
+
+export type SyncRunRow = Selectable<SyncRunTable>;
+export type SyncPublicationRow = Selectable<SyncPublicationTable>;
+export type SyncProviderPageRow = Selectable<SyncProviderPageTable>;
+export type SubscriptionRow = Selectable<SubscriptionTable>;
+export type AlertDeliveryRow = Selectable<AlertDeliveryTable>;
 export type LocalAuthorityRow = Selectable<LocalAuthorityTable>;
 export type NewLocalAuthority = Insertable<LocalAuthorityTable>;
 export type InspectionRow = Selectable<InspectionTable>;

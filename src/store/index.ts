@@ -14,3 +14,4 @@ export * from './api-token.repository.ts';
 export * from './password-link.repository.ts';
 export * from './login-throttle.repository.ts';
 export * from './audit.repository.ts';
+export * from './sync.repository.ts';

@@ -7,6 +7,7 @@ import { readerFingerprint } from './migrations/2026_11_23_0002_reader_fingerpri
 import { reportWarnings } from './migrations/2026_12_01_0003_report_warnings.ts';
 import { visitLetters } from './migrations/2026_12_01_0004_visit_letters.ts';
 import { accountsSchema } from './migrations/2026_12_01_0005_accounts.ts';
+import { syncSchema } from './migrations/2026_12_01_0006_sync.ts';
 import { importRunStatus } from './migrations/2026_12_01_0007_import_run_status.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_12_01_0003_report_warnings': reportWarnings,
     '2026_12_01_0004_visit_letters': visitLetters,
     '2026_12_01_0005_accounts': accountsSchema(dialect),
+    '2026_12_01_0006_sync': syncSchema(dialect),
     '2026_12_01_0007_import_run_status': importRunStatus,
   };
 }
@@ -43,8 +45,10 @@ export async function migrationTableSchemaOf(store: StoreHandle): Promise<string
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, migrationTableSchema?: string): Promise<string[]> {
   // On PostgreSQL the Migrator looks for its tables in every schema unless told which: another
   // schema's half-made migration tables (a parallel run) would make it skip creating its own.
+  // Branches' migrations may land in any order (0007 before 0006): a store that ran a later one
+  // still runs an earlier one, as each touches only its own tables.
   const schema = migrationTableSchema ?? (dialect === 'postgres' ? await currentSchema(db) : undefined);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new MigrationFailedError(`The database could not be migrated: ${(error as Error).message}`, { cause: error });
   return (results ?? []).filter((result: MigrationResult) => result.status === 'Success').map((result) => result.migrationName);

@@ -16,6 +16,8 @@ export interface LabelRow {
   readonly file: string;
   readonly urn: string;
   readonly local_authority: string;
+  /** The report's address on Ofsted's files origin. */
+  readonly source_url: string;
   readonly listed_published: string;
   readonly framework: string;
   readonly version: string;

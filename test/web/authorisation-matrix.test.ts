@@ -79,6 +79,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /admin/tokens/:id/revoke': adminPage(303, () => ({})),
   'GET /admin/audit': adminPage(200),
   'GET /admin/audit.csv': adminPage(200),
+  'GET /admin/sync': adminPage(200),
 
   'GET /api/v1/me': apiSignedIn,
   'GET /api/v1/audit': apiAdmin,

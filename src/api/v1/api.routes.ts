@@ -50,7 +50,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
     recommendations: inspection.recommendations,
     flags: inspection.flags,
     warnings: inspection.readerWarnings,
-    report: hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+    report: inspection.sourceUrl ?? (hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null),
     source: SOURCE,
   };
 }

@@ -72,7 +72,7 @@ export const inspectionDetailSchema = z
     warnings: z
       .array(z.object({ code: z.string(), message: z.string() }))
       .meta({ description: "The reader's warnings: facts read that break an invariant of the report's kind (a missing field, an item that starts mid-sentence); check them against the report" }),
-    report: z.string().nullable().meta({ description: 'Address of the source report (PDF) on this server, when held' }),
+    report: z.string().nullable().meta({ description: "Address of the source report (PDF): on Ofsted's site when `csci sync` fetched it, else on this server when held" }),
     source: z.string(),
   })
   .meta({ id: 'InspectionDetail' });

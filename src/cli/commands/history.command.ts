@@ -35,6 +35,7 @@ export function historyJson(history: InspectionHistoryView) {
       judgements: inspection.judgements,
       changes,
       file: inspection.filePath,
+      ofstedUrl: inspection.ofstedUrl,
     })),
   };
 }

@@ -9,6 +9,8 @@ import { workdaysCommand } from './workdays.command.ts';
 import { scheduleCommand } from './schedule.command.ts';
 import { paperCommand } from './paper.command.ts';
 import { tokensCommand, usersCommand } from './users.command.ts';
+import { syncCommand } from './sync.command.ts';
+import { subscriptionsCommand } from './subscriptions.command.ts';
 
 /** Every `csci` command. Add new commands here. */
-export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand, deadlineCommand, workdaysCommand, scheduleCommand, usersCommand, tokensCommand, paperCommand];
+export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand, deadlineCommand, workdaysCommand, scheduleCommand, usersCommand, tokensCommand, syncCommand, subscriptionsCommand, paperCommand];

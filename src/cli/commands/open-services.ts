@@ -15,7 +15,7 @@ export async function openServices(dataDir: string | undefined): Promise<Service
     if (error instanceof ConfigError) throw new DomainError('bad-config', error.message);
     throw error;
   }
-  if (dataDir !== undefined) return createServices(config, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
+  if (dataDir !== undefined) return createServices({ ...config, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
   return createServices(config);
 }
 

@@ -37,7 +37,8 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
         })),
         laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
         lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
-        reportHref: inspection.reportFile ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+        // The Ofsted address, when the store has it, replaces the local copy (shown as sourceUrl).
+        reportHref: inspection.reportFile && !inspection.sourceUrl ? `${paths.inspection(inspection.id)}/report.pdf` : null,
         committeeReport: app.hasRoute({ method: 'GET', url: '/inspections/:id/committee-report' })
           ? { view: paths.committeeReport(inspection.id), docx: paths.api.committeeReportDocx(inspection.id) }
           : null,
