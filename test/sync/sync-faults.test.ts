@@ -11,7 +11,7 @@ import { startSyncRun } from '../../src/store/index.ts';
 import { makeTempDir } from '../store/label-fixtures.ts';
 import { createTestStore, TEST_DIALECTS } from '../store/dialects.ts';
 import { registerCouncils, startOfstedImitation, type ImitationCouncil, type OfstedImitation } from './ofsted-imitation.ts';
-import { focusedVisitLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
+import { unreadableLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
 
 const DERBY = '80459';
 
@@ -244,7 +244,7 @@ test('five failed requests in a row stop the sync with a clear message', async (
 
 test('a letter kept as "not read yet" is read again once the reader changes, and never dropped', async () => {
   let fingerprint = 'reader-1';
-  const council = { ...derby(), publications: [{ fileId: 50_150_002, kindLabel: "Children's services focused visit", date: '2022-03-02', bytes: focusedVisitLetterPdf('Derby City Council', '1 February 2022') }] };
+  const council = { ...derby(), publications: [{ fileId: 50_150_002, kindLabel: "Children's services focused visit", date: '2022-03-02', bytes: unreadableLetterPdf('Derby City Council', '1 February 2022') }] };
   const h = await harness([council], TEST_DIALECTS[0], { listEveryCouncil: false, readerFingerprint: () => fingerprint });
   try {
     const first = await h.services.sync.run();

@@ -15,7 +15,7 @@ import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../src/services/al
 import { makeTempDir } from '../store/label-fixtures.ts';
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../store/dialects.ts';
 import { startOfstedImitation, type OfstedImitation } from './ofsted-imitation.ts';
-import { focusedVisitLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
+import { unreadableLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
 
 const DERBY = '80459';
 const NOTTINGHAM = '80533';
@@ -69,7 +69,7 @@ function siteCouncils() {
       name: 'Derby',
       publications: [
         { fileId: 50_200_001, kindLabel: "Children's services inspection", date: '2024-07-15', bytes: ilacsReportPdf('Derby City Council', { days: '3 to 14 June 2024' }) },
-        { fileId: 50_150_002, kindLabel: "Children's services focused visit", date: '2022-03-02', bytes: focusedVisitLetterPdf('Derby City Council', '1 February 2022') },
+        { fileId: 50_150_002, kindLabel: "Children's services focused visit", date: '2022-03-02', bytes: unreadableLetterPdf('Derby City Council', '1 February 2022') },
         { fileId: 50_140_003, kindLabel: 'Area SEND full inspection', date: '2022-01-20' },
       ],
     },

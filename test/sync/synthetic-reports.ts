@@ -27,10 +27,10 @@ export function ilacsReportPdf(council: string, onSite: { readonly days: string 
   return makePdf([front, second]);
 }
 
-/** A letter the reader does not read yet (focused visits come with another change). */
-export function focusedVisitLetterPdf(council: string, date: string): Uint8Array {
+/** A letter under a letter's listing label whose text the reader does not recognise (kept as "not read yet"). */
+export function unreadableLetterPdf(council: string, date: string): Uint8Array {
   return makePdf([[
-    { text: `Focused visit to ${council} children\u2019s services`, y: 120, size: 16 },
-    { text: `This letter summarises the findings of a focused visit on ${date}.`, y: 160 },
+    { text: `A note to ${council} about a visit`, y: 120, size: 16 },
+    { text: `This note was written after a visit on ${date}.`, y: 160 },
   ]]);
 }

@@ -44,6 +44,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /councils/:urn': everyone(200),
   'GET /inspections/:id': everyone(200),
   'GET /inspections/:id/report.pdf': everyone(200),
+  'GET /inspections/:id/committee-report': everyone(200),
   'GET /api/v1': everyone(200),
   'GET /api/v1/openapi.json': everyone(200),
   'GET /api/v1/councils': everyone(200),
@@ -52,6 +53,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/councils/:urn/comparisons': everyone(200),
   'GET /api/v1/councils/:urn/next': everyone(200),
   'GET /api/v1/inspections/:id': everyone(200),
+  'GET /api/v1/inspections/:id/committee-report.docx': everyone(200),
   'GET /api/v1/stats/national': everyone(200),
   'GET /api/v1/stats/latest-inspections': everyone(200),
 
