@@ -80,6 +80,7 @@ export type {
   InspectionSummary,
   LatestInspection,
   NationalPicture,
+  NationalScope,
   NextSteps,
   NominalWindowView,
   PeerRow,

@@ -34,6 +34,7 @@ import type {
   InspectionSummary,
   LatestInspection,
   NationalPicture,
+  NationalScope,
   NextSteps,
   PeerRow,
   GroupStanding,
@@ -178,15 +179,21 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       ),
     );
 
-  const picture = (snap: Snap, asAt: string): NationalPicture =>
-    memo(snap, `national:${asAt}`, () => {
-      const latest = latestRows(snap, asAt);
-      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(snap.data.councils, snap.data.inspections, { asAt, area }))
+  const picture = (snap: Snap, asAt: string, scope: NationalScope): NationalPicture =>
+    memo(snap, `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name])}`, () => {
+      const name = scope.name?.toLowerCase();
+      const inScope = (council: { readonly name: string; readonly regionName: string | null }) =>
+        (scope.region === undefined || council.regionName === scope.region) && (name === undefined || council.name.toLowerCase().includes(name));
+      const latest = latestRows(snap, asAt).filter((row) => inScope(row) && (scope.overall === undefined || row.judgements.overall === scope.overall));
+      const withGrade = new Set(latest.map((row) => row.urn));
+      const councils = snap.data.councils.filter((council) => inScope(council) && (scope.overall === undefined || withGrade.has(council.urn)));
+      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(councils, snap.data.inspections, { asAt, area }))
         .filter((distribution) => distribution.included > 0)
         .map((distribution) => ({ area: distribution.area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages }));
-      const existing = latestInspections(snap.data.councils, [], asAt).length;
+      const existing = latestInspections(councils, [], asAt).length;
       return {
         asAt,
+        scope: { region: scope.region, overall: scope.overall, name: scope.name },
         included: latest.length,
         missing: Math.max(0, existing - latest.length),
         distributions,
@@ -279,7 +286,8 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
   const story = async (snap: Snap, urn: string, asAt: string): Promise<CouncilStory> => {
     const authority = councilOf(snap, urn);
     const council = toCouncilFacts(authority);
-    const entries = history(snap, urn);
+    // The page at a date shows only what was published by then, the latest inspection included.
+    const entries = history(snap, urn).filter((entry) => entry.published <= asAt);
     // The latest inspection of the council's services; a standalone LSCB review is not one.
     const latestEntry = entries.find((entry) => isCouncilInspectionKind(entry.kind)) ?? entries[0];
     return {
@@ -309,8 +317,8 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     async searchCouncils(query) {
       return (await sources.localAuthorities.search(query, { includeInactive: true })).map(councilSummary);
     },
-    async nationalPicture(asAt) {
-      return picture(await snapshot(), asAt);
+    async nationalPicture(asAt, scope = {}) {
+      return picture(await snapshot(), asAt, scope);
     },
     async councilStory(urn, asAt) {
       const snap = await snapshot();

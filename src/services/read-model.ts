@@ -40,14 +40,25 @@ export interface AreaDistribution {
   readonly percentages: Readonly<Record<Grade, number>>;
 }
 
+/** Which councils a national picture covers; every part of the picture (counts, chart, rows) uses the same councils. */
+export interface NationalScope {
+  readonly region?: string | undefined;
+  /** Councils whose overall effectiveness, as held at the date, is this grade. */
+  readonly overall?: Grade | undefined;
+  /** Councils whose name contains this text (case ignored). */
+  readonly name?: string | undefined;
+}
+
 export interface NationalPicture {
   readonly asAt: string;
+  readonly scope: NationalScope;
   /** Councils with a graded inspection published by asAt. */
   readonly included: number;
   /** Active councils with none yet. */
   readonly missing: number;
   readonly distributions: readonly AreaDistribution[];
   readonly latest: readonly LatestInspection[];
+  /** Every region in the register (for choosing one), whatever the scope. */
   readonly regions: readonly string[];
 }
 
@@ -162,12 +173,14 @@ export interface NextSteps {
 export interface CouncilStory {
   readonly council: CouncilSummary;
   readonly asAt: string;
+  /** The inspections published on or before asAt, latest first. */
   readonly history: readonly CouncilHistoryEntry[];
   readonly positions: readonly GroupStanding[];
   readonly neighbours: readonly PeerRow[];
   readonly regionPeers: readonly PeerRow[];
   /** null when no graded inspection was published by the date. */
   readonly next: NextSteps | null;
+  /** The latest inspection published on or before asAt. */
   readonly latest: InspectionDetail | null;
 }
 
@@ -183,7 +196,8 @@ export interface ReadModel {
   storeSummary(): Promise<StoreSummary>;
   listCouncils(): Promise<readonly CouncilSummary[]>;
   searchCouncils(query: string): Promise<readonly CouncilSummary[]>;
-  nationalPicture(asAt: string): Promise<NationalPicture>;
+  /** The picture at a date for the councils in scope (default: every council). */
+  nationalPicture(asAt: string, scope?: NationalScope): Promise<NationalPicture>;
   councilStory(urn: string, asAt: string): Promise<CouncilStory>;
   inspection(id: number): Promise<InspectionDetail>;
 }
