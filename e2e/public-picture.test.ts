@@ -88,4 +88,26 @@ describe('the public picture, whole', { skip }, () => {
     assert.match(await today.locator('#latest + p').innerText(), /published 8 July 2025/);
     await today.close();
   });
+
+  test('an inspection page shows its statutory deadlines with legal basis and whether each has passed (Derby 2017)', async () => {
+    const derby2017 = (await server.loaded.services.inspections.listAll()).find((inspection) => inspection.urn === DERBY && inspection.published === '2017-06-13');
+    assert.ok(derby2017, "Derby's 2017 report is labelled");
+    const page = await open(`/inspections/${derby2017.id}`, 'inspection-1280');
+    const rows = await page.locator('#deadlines-table tbody tr').allInnerTexts();
+    const plan = rows.find((row) => /Written statement of action/.test(row));
+    assert.ok(plan, rows.join(' / '));
+    assert.match(plan, /70 working days/);
+    assert.match(plan, /20 September 2017/);
+    assert.match(plan, /Passed/);
+    assert.match(plan, /s\.137/);
+    const publication = rows.find((row) => /publishes the report/.test(row));
+    assert.ok(publication && /30 working days/.test(publication) && /Passed/.test(publication), publication);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await assertNoAxeViolations(page, 'inspection-375');
+    await page.screenshot({ path: screenshotPath('inspection-375'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: screenshotPath('inspection-print'), fullPage: true });
+    assert.ok(await page.locator('#deadlines-table').isVisible(), 'deadlines printed');
+    await page.close();
+  });
 });

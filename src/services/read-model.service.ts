@@ -19,7 +19,7 @@ import {
 } from '../analytics/index.ts';
 import { JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkJudgementConsistency, councilOutlook, type CouncilOutlook } from '../rules/index.ts';
+import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type Deadline } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from './views.ts';
@@ -30,6 +30,7 @@ import type {
   CouncilSummary,
   GradeMovement,
   CouncilHistoryEntry,
+  DeadlineView,
   InspectionDetail,
   InspectionSummary,
   LatestInspection,
@@ -125,24 +126,38 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
       firstMonitoringVisitBy: outlook.visits.firstMonitoringVisitBy,
       basis: outlook.visits.evidence.nature,
     },
-    deadlines: outlook.deadlines.map((deadline) => ({
-      id: deadline.id,
-      name: deadline.name,
-      from: deadline.from,
-      anchor: deadline.anchor,
-      workingDays: deadline.workingDays,
-      due: deadline.due,
-      status: deadline.status,
-      legalBasis: {
-        citation: deadline.legalBasis.citation,
-        instrument: deadline.legalBasis.instrument,
-        provision: deadline.legalBasis.provision,
-        requirement: deadline.legalBasis.requirement,
-        url: deadline.legalBasis.url,
-      },
-      basis: deadline.legalBasis.evidence.nature,
-    })),
+    deadlines: outlook.deadlines.map((deadline) => deadlineView(deadline, deadline.status)),
   };
+}
+
+function deadlineView(deadline: Deadline, status: DeadlineView['status']): DeadlineView {
+  return {
+    id: deadline.id,
+    name: deadline.name,
+    from: deadline.from,
+    anchor: deadline.anchor,
+    workingDays: deadline.workingDays,
+    due: deadline.due,
+    status,
+    legalBasis: {
+      citation: deadline.legalBasis.citation,
+      instrument: deadline.legalBasis.instrument,
+      provision: deadline.legalBasis.provision,
+      requirement: deadline.legalBasis.requirement,
+      url: deadline.legalBasis.url,
+    },
+    basis: deadline.legalBasis.evidence.nature,
+  };
+}
+
+/**
+ * The statutory deadlines that ran from an inspection's report, each passed or running on asAt (a
+ * deadline passes the day after it is due, as in the council outlook). A standalone LSCB review
+ * sets the council none.
+ */
+export function inspectionDeadlines(inspection: Pick<InspectionSummary, 'kind' | 'published'>, asAt: string): DeadlineView[] {
+  if (!isCouncilInspectionKind(inspection.kind)) return [];
+  return deadlinesAfterPublication(inspection.published).map((deadline) => deadlineView(deadline, deadline.due < asAt ? 'passed' : 'running'));
 }
 
 export function createReadModel(sources: ReadModelSources, options: ReadModelOptions = {}): ReadModel {
@@ -319,6 +334,9 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     },
     async nationalPicture(asAt, scope = {}) {
       return picture(await snapshot(), asAt, scope);
+    },
+    async inspectionDeadlines(id, asAt) {
+      return inspectionDeadlines(await detail(id), asAt);
     },
     async councilStory(urn, asAt) {
       const snap = await snapshot();

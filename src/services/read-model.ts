@@ -200,4 +200,6 @@ export interface ReadModel {
   nationalPicture(asAt: string, scope?: NationalScope): Promise<NationalPicture>;
   councilStory(urn: string, asAt: string): Promise<CouncilStory>;
   inspection(id: number): Promise<InspectionDetail>;
+  /** The statutory deadlines that ran from the inspection's report, each passed or running on asAt. */
+  inspectionDeadlines(id: number, asAt: string): Promise<readonly DeadlineView[]>;
 }
