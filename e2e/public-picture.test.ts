@@ -15,6 +15,7 @@ if (skip) process.stdout.write(`# browser tests skipped: ${skip}\n`);
 
 const DERBY = '80459';
 const NORTH_WEST = 'North West';
+const STOCKTON = '80563';
 
 /** The number in a numeric table cell such as "12 (34%)". */
 const leadingNumber = (text: string): number => Number(/^\d+/.exec(text.trim())?.[0] ?? Number.NaN);
@@ -108,6 +109,19 @@ describe('the public picture, whole', { skip }, () => {
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: screenshotPath('inspection-print'), fullPage: true });
     assert.ok(await page.locator('#deadlines-table').isVisible(), 'deadlines printed');
+    await page.close();
+  });
+  test("a council whose nominal window has passed is told so, with the updated estimate (Stockton-on-Tees), in the page and the API", async () => {
+    const page = await open(`/councils/${STOCKTON}?asAt=2026-12-01`, 'council-overdue-1280');
+    const next = await page.locator('main').innerText();
+    assert.match(next, /The nominal window for the next graded inspection has passed with no inspection by 1 December 2026/);
+    assert.match(next, /Nominal window: .* September 2026 .*: passed, with no inspection by 1 December 2026/);
+    assert.match(next, /Updated estimate, given no inspection by 1 December 2026/);
+    const api = await page.request.get(`${server.baseUrl}/api/v1/councils/${STOCKTON}/next?asAt=2026-12-01`);
+    const body = (await api.json()) as { next: { nominalWindow: { status: string; to: string }; givenNoInspectionYet: unknown } };
+    assert.equal(body.next.nominalWindow.status, 'after-window');
+    assert.match(body.next.nominalWindow.to, /^2026-09-/);
+    assert.ok('givenNoInspectionYet' in body.next);
     await page.close();
   });
 });

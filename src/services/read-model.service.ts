@@ -19,7 +19,7 @@ import {
 } from '../analytics/index.ts';
 import { JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type Deadline } from '../rules/index.ts';
+import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type Deadline, type EmpiricalWindow } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from './views.ts';
@@ -31,6 +31,7 @@ import type {
   GradeMovement,
   CouncilHistoryEntry,
   DeadlineView,
+  EmpiricalWindowView,
   InspectionDetail,
   InspectionSummary,
   LatestInspection,
@@ -102,14 +103,9 @@ export function inspectionSummary(inspection: InspectionSummary): InspectionSumm
   };
 }
 
-function nextStepsOf(outlook: CouncilOutlook): NextSteps {
-  const { next } = outlook;
-  const empirical = next.empiricalWindow;
-  return {
-    inspection: { kind: next.kind, pathway: next.pathway, reason: next.reason, basis: next.evidence.nature },
-    framework: { version: outlook.nextFramework.version, areas: outlook.nextFramework.areas, expectedOn: outlook.nextFramework.expectedOn, basis: outlook.nextFramework.evidence.nature },
-    nominalWindow: { from: next.nominalWindow.from, to: next.nominalWindow.to, anniversary: next.nominalWindow.anniversary, basis: next.nominalWindow.evidence.nature },
-    empiricalWindow: empirical && {
+function empiricalWindowView(empirical: EmpiricalWindow | null): EmpiricalWindowView | null {
+  return (
+    empirical && {
       from: empirical.from,
       to: empirical.to,
       median: empirical.median,
@@ -118,7 +114,18 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
       stillWaiting: empirical.stillWaiting,
       group: empirical.group,
       basis: 'estimate',
-    },
+    }
+  );
+}
+
+function nextStepsOf(outlook: CouncilOutlook): NextSteps {
+  const { next } = outlook;
+  return {
+    inspection: { kind: next.kind, pathway: next.pathway, reason: next.reason, basis: next.evidence.nature },
+    framework: { version: outlook.nextFramework.version, areas: outlook.nextFramework.areas, expectedOn: outlook.nextFramework.expectedOn, basis: outlook.nextFramework.evidence.nature },
+    nominalWindow: { from: next.nominalWindow.from, to: next.nominalWindow.to, anniversary: next.nominalWindow.anniversary, status: outlook.nominalWindowStatus, basis: next.nominalWindow.evidence.nature },
+    empiricalWindow: empiricalWindowView(next.empiricalWindow),
+    givenNoInspectionYet: empiricalWindowView(outlook.empiricalWindowGivenWait),
     visits: {
       focusedVisits: outlook.visits.focusedVisits,
       summary: outlook.visits.summary,

@@ -5,7 +5,7 @@
  */
 import type { GradeCounts } from '../analytics/index.ts';
 import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements } from '../domain/index.ts';
-import type { Deadline, LegalBasis, Nature, Pathway } from '../rules/index.ts';
+import type { Deadline, LegalBasis, Nature, Pathway, WindowStatus } from '../rules/index.ts';
 
 export interface CouncilSummary {
   readonly urn: string;
@@ -125,6 +125,8 @@ export interface NominalWindowView {
   readonly to: IsoDate;
   /** The third anniversary of the last inspection's start. */
   readonly anniversary: IsoDate;
+  /** Where the as-at date falls: 'after-window' means the window has passed with no inspection. */
+  readonly status: WindowStatus;
   readonly basis: RuleOrEstimate;
 }
 
@@ -160,6 +162,8 @@ export interface NextSteps {
   readonly framework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly basis: RuleOrEstimate };
   readonly nominalWindow: NominalWindowView;
   readonly empiricalWindow: EmpiricalWindowView | null;
+  /** The empirical window among gaps longer than the wait so far: the updated estimate, given no inspection by the as-at date (as `csci schedule` gives it). */
+  readonly givenNoInspectionYet: EmpiricalWindowView | null;
   readonly visits: {
     readonly focusedVisits: { readonly atLeast: number; readonly usually: number };
     readonly summary: string;

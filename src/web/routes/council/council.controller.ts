@@ -24,7 +24,8 @@ export function registerCouncilRoutes(app: FastifyInstance, { readModel }: Servi
       const latestEntry = story.history.find((entry) => entry.id === story.latest?.id);
       return {
         ...story,
-        next: story.next ? nextStepsText(story.next) : [],
+        next: story.next ? nextStepsText(story.next, story.asAt) : [],
+        overdue: story.next?.nominalWindow.status === 'after-window',
         asAtInput: asAtInput ?? '',
         latestEntry,
         positionGroups: [
