@@ -15,12 +15,21 @@ declare module 'autocannon' {
     readonly timeouts: number;
     readonly non2xx: number;
   }
+  interface RequestShape {
+    readonly path?: string;
+    readonly method?: string;
+    readonly headers?: Record<string, string>;
+  }
+  interface Instance extends Promise<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+  }
   interface Options {
     readonly url: string;
+    readonly requests?: readonly { readonly setupRequest?: (request: RequestShape) => RequestShape }[];
     readonly connections?: number;
     readonly duration?: number;
     readonly pipelining?: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -14,7 +14,7 @@ import { buildReportText } from '../src/extract/report-text.ts';
 import { withListingDate } from '../src/extract/listing-date.ts';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
-const cache = '/tmp/corpus-runs';
+const cache = process.env.CSCI_RUNS_CACHE ?? '/tmp/corpus-runs';
 const files = readdirSync(join(corpus, 'reports')).flatMap((dir) => readdirSync(join(corpus, 'reports', dir)).map((file) => `${dir}/${file}`)).sort();
 const argument = process.argv[2];
 

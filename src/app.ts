@@ -9,6 +9,10 @@ import { registerApiV1 } from './api/v1/api.routes.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services/index.ts';
 import { setUpErrorHandlers } from './web/error-handler.ts';
+import { handleFrameworkError } from './web/middleware/set-up-bad-requests.ts';
+import { setUpLoadLimits, type LoadLimits } from './web/middleware/set-up-load-limits.ts';
+import { setUpMethodCheck } from './web/middleware/set-up-method-check.ts';
+import { setUpServiceStatus, type LoadingSource } from './web/middleware/set-up-service-status.ts';
 import { OneLinePerRequest, requestIdFrom, setUpRequestLogging } from './web/middleware/set-up-request-logging.ts';
 import { setUpStaticAssets } from './web/middleware/set-up-static-assets.ts';
 import { setUpViews } from './web/middleware/set-up-views.ts';
@@ -23,10 +27,20 @@ import { registerSearchRoutes } from './web/routes/search/search.controller.ts';
 export interface AppDependencies {
   readonly services: Services;
   readonly logger: Logger;
+  /** The background import's progress, shown on pages and in /health while reports load. */
+  readonly loading?: LoadingSource;
+  /** The site's public address for absolute links in downloads (CSCI_PUBLIC_URL); unset: relative links. */
+  readonly publicUrl?: string;
+  /** Requests per client per minute (CSCI_RATE_LIMIT); 0 or unset: no limit. */
+  readonly rateLimitPerMinute?: number;
+  /** Uncached computations at once and waiting (tests). */
+  readonly computations?: Pick<LoadLimits, 'concurrent' | 'queue'>;
 }
 
-export async function createApp({ services, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function createApp({ services, logger, loading, publicUrl, rateLimitPerMinute, computations }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
+    // A URL that does not decode gets the app's headers, error shape and log line too.
+    frameworkErrors: handleFrameworkError,
     loggerInstance: logger as FastifyBaseLogger,
     logController: new OneLinePerRequest(),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
@@ -38,6 +52,10 @@ export async function createApp({ services, logger }: AppDependencies): Promise<
   setUpRequestLogging(app);
   // 2. Security headers and the content security policy with a nonce per response.
   await setUpWebSecurity(app);
+  // 2a. /health and the loading state; rate limit, date bounds and the gate on uncached computations; 405 for a wrong method.
+  setUpServiceStatus(app, loading);
+  await setUpLoadLimits(app, { perMinute: rateLimitPerMinute, ...computations });
+  setUpMethodCheck(app);
   // 3. Static files: govuk-frontend's CSS, JS and images, and ours.
   await setUpStaticAssets(app);
   // 4. Form bodies (application/x-www-form-urlencoded) for any POST.
@@ -48,7 +66,7 @@ export async function createApp({ services, logger }: AppDependencies): Promise<
   setUpErrorHandlers(app);
   // 7. Pages.
   registerHomeRoutes(app, services);
-  registerNationalRoutes(app, services);
+  registerNationalRoutes(app, services, { publicUrl });
   registerSearchRoutes(app, services);
   registerCouncilRoutes(app, services);
   registerInspectionRoutes(app, services);

@@ -11,7 +11,7 @@ async function freePortServer(reportsDir: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'csci-server-'));
   const lines: string[] = [];
   const server = await startServer({
-    config: { port: 0, databaseUrl: undefined, dataDir: join(dir, 'data'), reportsDir, production: false },
+    config: { port: 0, databaseUrl: undefined, dataDir: join(dir, 'data'), reportsDir, production: false, databaseTimeoutMs: 10_000, publicUrl: undefined, rateLimitPerMinute: 0 },
     logger: createLogger({ level: 'silent' }),
     say: (line) => lines.push(line),
     host: '127.0.0.1',
@@ -22,10 +22,11 @@ async function freePortServer(reportsDir: string | undefined) {
 test('with no reports folder it says so, and still serves the pages on an empty store', async () => {
   const { server, lines, dir } = await freePortServer(undefined);
   try {
+    await server.imported;
     assert.match(lines.join('\n'), /Database migrated/);
     assert.match(lines.join('\n'), /Loaded the register of \d+ councils/);
     assert.match(lines.join('\n'), /No reports found: the store is empty and there is no reports folder \(set CSCI_REPORTS_DIR/);
-    assert.match(lines.at(-1) ?? '', /^Serving on http:\/\/localhost:\d+/);
+    assert.match(lines.join('\n'), /Serving on http:\/\/localhost:\d+/);
     const national = await fetch(`${server.address}/national`);
     assert.equal(national.status, 200);
     assert.match(await national.text(), /No graded inspection in the store was published on or before/);
@@ -43,6 +44,7 @@ test('an empty reports folder gets a clear message', async () => {
   mkdirSync(join(reports, 'nothing-here'));
   const { server, lines, dir } = await freePortServer(reports);
   try {
+    await server.imported;
     assert.match(lines.join('\n'), new RegExp(`No reports found in ${reports} \\(no PDF files\\)`));
   } finally {
     await server.close();

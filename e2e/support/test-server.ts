@@ -35,7 +35,7 @@ export function labelledReports(urns?: ReadonlySet<string>): Map<string, Inspect
 }
 
 export async function startTestServer(reports: ReadonlyMap<string, InspectionReport> = labelledReports()): Promise<TestServer> {
-  const loaded = await servicesWithReportFiles(reports);
+  const loaded = await servicesWithReportFiles(reports, { readModel: { reportsDir: CORPUS_REPORTS_DIR } });
   if (loaded.summary.failed > 0) {
     await loaded.close();
     throw new Error(`Fixture import failed: ${JSON.stringify(loaded.summary.failures.slice(0, 3))}`);

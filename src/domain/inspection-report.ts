@@ -19,6 +19,26 @@ export const judgementsSchema = z.object({
 });
 export type Judgements = z.infer<typeof judgementsSchema>;
 
+/**
+ * What the reader says when a fact it read breaks an invariant of its report kind (a missing field,
+ * a list item that starts mid-sentence, ...): the facts may be wrong, so check them against the report.
+ */
+export const READER_WARNING_CODES = [
+  'missing-lead-inspector',
+  'missing-judgement',
+  'missing-recommendations',
+  'missing-lscb-recommendations',
+  'implausible-dates',
+  'item-starts-mid-sentence',
+  'item-ends-mid-sentence',
+  'lscb-item-not-about-board',
+] as const;
+export const readerWarningCodeSchema = z.enum(READER_WARNING_CODES);
+export type ReaderWarningCode = z.infer<typeof readerWarningCodeSchema>;
+
+export const readerWarningSchema = z.object({ code: readerWarningCodeSchema, message: z.string().min(1) });
+export type ReaderWarning = z.infer<typeof readerWarningSchema>;
+
 /** What the reader gives for one report: the extraction contract of DESIGN.md. */
 export const inspectionReportSchema = z.object({
   file: z.string(),
@@ -33,6 +53,8 @@ export const inspectionReportSchema = z.object({
   judgements: judgementsSchema,
   recommendations: z.array(z.string()),
   lscbRecommendations: z.array(z.string()),
+  /** Invariants of the report's kind that the facts read break; empty when every one holds. */
+  warnings: z.array(readerWarningSchema),
 });
 export type InspectionReport = z.infer<typeof inspectionReportSchema>;
 

@@ -2,6 +2,7 @@
 import { inspectionReportSchema, type ExtractionResult } from '../domain/index.ts';
 import { ExtractionError } from './extraction-error.ts';
 import { readPdfText } from './pdf-text.reader.ts';
+import { checkInvariants } from './invariants.ts';
 import { buildReportText, type ReportText } from './report-text.ts';
 import { REPORT_PARSERS } from './parsers/index.ts';
 
@@ -20,7 +21,8 @@ export function parseReportText(text: ReportText, file: string): ExtractionResul
   if (!parser) {
     throw new ExtractionError('unsupported-report', 'The PDF is not a report this reader knows: not a SIF, LSCB review or ILACS inspection of local authority children’s services.');
   }
-  const parsed = inspectionReportSchema.safeParse({ file, ...parser.parse(text) });
+  const { reading, ...facts } = parser.parse(text);
+  const parsed = inspectionReportSchema.safeParse({ file, ...facts, warnings: checkInvariants(facts, reading) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ExtractionError('unsupported-report', `The report was recognised as ${parser.name} but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());

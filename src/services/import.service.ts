@@ -14,16 +14,22 @@ import {
   findInspectionsByContentHashes,
   finishImportRun,
   insertInspection,
+  listImportRunRows,
   listInspectionRows,
+  listRunningImportRunRows,
+  markImportRunsInterrupted,
   listJudgementRows,
   replaceInspectionFacts,
   setReaderFingerprint,
   startImportRun,
+  touchImportRun,
   type Database,
+  type ImportRunStatus,
   type InspectionFactsToStore,
   type PublishedSource,
 } from '../store/index.ts';
 import { matchPrintedName, type LocalAuthorityService } from './local-authority.service.ts';
+import { HEARTBEAT_MS, runEnded, runIsDead, runStarted, THIS_RUNNER } from './import-runs.ts';
 import { readerFingerprint } from './reader-fingerprint.ts';
 import { judgementsFrom, type LocalAuthorityView } from './views.ts';
 import { publicationDate, readManifest, urnFromFolder, type Manifest } from './report-placement.ts';
@@ -86,11 +92,31 @@ export interface ImportOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called once each report is stored, skipped or failed, in input order. */
   readonly onReport?: (outcome: ReportOutcome, index: number) => void | Promise<void>;
+  /** Stops the run between reports (the run is then marked 'interrupted' and the promise rejects with the signal's reason). */
+  readonly signal?: AbortSignal;
+}
+
+/** One import run, as `csci import --runs` lists it. */
+export interface ImportRunView {
+  readonly id: number;
+  readonly source: string;
+  readonly status: ImportRunStatus;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly files: number;
+  readonly imported: number;
+  readonly updated: number;
+  readonly alreadyPresent: number;
+  readonly failed: number;
 }
 
 export interface ImportService {
   /** Imports every PDF found under the paths (files or folders). */
   importReports(paths: readonly string[], options?: ImportOptions): Promise<ImportSummary>;
+  /** Marks the runs left 'running' by processes that died as 'interrupted'; returns how many. */
+  markInterruptedRuns(): Promise<number>;
+  /** Every import run, newest first (runs that died are marked first). */
+  listRuns(): Promise<readonly ImportRunView[]>;
 }
 
 export interface ImportDependencies {
@@ -156,13 +182,14 @@ export function factsOf(report: InspectionReport, urn: string, published: string
       ...report.recommendations.map((text) => ({ list: 'la' as const, text })),
       ...report.lscbRecommendations.map((text) => ({ list: 'lscb' as const, text })),
     ],
+    warnings: report.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
   };
 }
 
-/** A hash of the facts whose change means a different reading: everything but where the file lies. */
+/** A hash of the facts whose change means a different reading: everything but where the file lies (warnings included). */
 function hashFacts(facts: ReportFacts): string {
   const { file_path: _path, ...inspection } = facts.inspection;
-  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations, warnings: facts.warnings ?? [] })).digest('hex');
 }
 
 const defaultExtractor: ReportExtractor = (files, options) => extractFiles(files, options);
@@ -238,56 +265,97 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     }
   };
 
+  const markInterruptedRuns = async (): Promise<number> => {
+    const clock = Date.parse(now());
+    const dead = (await listRunningImportRunRows(db)).filter((run) => runIsDead(run, Number.isFinite(clock) ? clock : Date.now()));
+    await markImportRunsInterrupted(db, dead);
+    return dead.length;
+  };
+
   return {
+    markInterruptedRuns,
+    async listRuns() {
+      await markInterruptedRuns();
+      return (await listImportRunRows(db)).map((row) => ({
+        id: Number(row.id),
+        source: row.source,
+        status: row.status,
+        startedAt: row.started_at,
+        finishedAt: row.finished_at,
+        files: row.files,
+        imported: row.imported,
+        updated: row.updated,
+        alreadyPresent: row.already_present,
+        failed: row.failed,
+      }));
+    },
     async importReports(paths, options = {}) {
       const manifest = options.manifest === undefined ? undefined : await readManifest(options.manifest);
       const files = await findReportFiles(paths);
       const source = paths.map((path) => resolve(path)).join(', ');
-      const context: RunContext = {
-        register: await localAuthorities.list({ includeInactive: true }),
-        manifest,
-        fingerprint: fingerprintOfReader(),
-        runId: await startImportRun(db, source, files.length, now()),
-        anomalies: [],
-      };
-      const hashes = await hashFiles(files);
-      const known = await storedUnderSameReader(hashes, context);
-      const toRead = files.filter((file) => !known.has(file));
-      if (known.size > 0) options.onProgress?.(known.size, files.length);
-      const outcomes: ReportOutcome[] = [];
-      const reading = extract(toRead, { workers: options.workers, onProgress: (done) => options.onProgress?.(known.size + done, files.length) })[Symbol.asyncIterator]();
+      await markInterruptedRuns();
+      const runId = await startImportRun(db, source, files.length, now(), THIS_RUNNER);
+      runStarted(runId);
+      const heartbeat = setInterval(() => void touchImportRun(db, runId, now()).catch(() => {}), HEARTBEAT_MS);
+      heartbeat.unref();
       try {
-        for (const [index, file] of files.entries()) {
-          let outcome = known.get(file);
-          if (outcome === undefined) {
-            const next = await reading.next();
-            if (next.done) throw new Error(`The reader gave no result for ${file}.`);
-            const result = next.value;
-            outcome = isExtractionFailure(result) ? { file: result.file, status: 'failed', error: result.error } : await storeReport(result, context, hashes.get(file));
-          }
-          outcomes.push(outcome);
-          await options.onReport?.(outcome, index);
-        }
+        return await runImport(runId, files, source, manifest, options);
+      } catch (error) {
+        await markImportRunsInterrupted(db, [{ id: runId, heartbeat_at: now(), started_at: now() }]).catch(() => {});
+        throw error;
       } finally {
-        await reading.return?.();
+        clearInterval(heartbeat);
+        runEnded(runId);
       }
-      const { runId, anomalies } = context;
-      const count = (status: ReportStatus): number => outcomes.filter((outcome) => outcome.status === status).length;
-      const failures = outcomes.flatMap((outcome) => (outcome.error ? [{ file: outcome.file, code: outcome.error.code, message: outcome.error.message }] : []));
-      const summary = {
-        runId,
-        source,
-        files: files.length,
-        imported: count('imported'),
-        updated: count('updated'),
-        alreadyPresent: count('already-present'),
-        failed: count('failed'),
-        failures,
-        anomalies,
-        outcomes,
-      };
-      await finishImportRun(db, runId, summary, now());
-      return summary;
     },
   };
+
+  async function runImport(runId: number, files: readonly string[], source: string, manifest: Manifest | undefined, options: ImportOptions): Promise<ImportSummary> {
+    const context: RunContext = {
+      register: await localAuthorities.list({ includeInactive: true }),
+      manifest,
+      fingerprint: fingerprintOfReader(),
+      runId,
+      anomalies: [],
+    };
+    const hashes = await hashFiles(files);
+    const known = await storedUnderSameReader(hashes, context);
+    const toRead = files.filter((file) => !known.has(file));
+    options.onProgress?.(known.size, files.length);
+    const outcomes: ReportOutcome[] = [];
+    const reading = extract(toRead, { workers: options.workers, onProgress: (done) => options.onProgress?.(known.size + done, files.length) })[Symbol.asyncIterator]();
+    try {
+      for (const [index, file] of files.entries()) {
+        options.signal?.throwIfAborted();
+        let outcome = known.get(file);
+        if (outcome === undefined) {
+          const next = await reading.next();
+          if (next.done) throw new Error(`The reader gave no result for ${file}.`);
+          const result = next.value;
+          outcome = isExtractionFailure(result) ? { file: result.file, status: 'failed', error: result.error } : await storeReport(result, context, hashes.get(file));
+        }
+        outcomes.push(outcome);
+        await options.onReport?.(outcome, index);
+      }
+    } finally {
+      await reading.return?.();
+    }
+    const { anomalies } = context;
+    const count = (status: ReportStatus): number => outcomes.filter((outcome) => outcome.status === status).length;
+    const failures = outcomes.flatMap((outcome) => (outcome.error ? [{ file: outcome.file, code: outcome.error.code, message: outcome.error.message }] : []));
+    const summary = {
+      runId,
+      source,
+      files: files.length,
+      imported: count('imported'),
+      updated: count('updated'),
+      alreadyPresent: count('already-present'),
+      failed: count('failed'),
+      failures,
+      anomalies,
+      outcomes,
+    };
+    await finishImportRun(db, runId, summary, now());
+    return summary;
+  }
 }

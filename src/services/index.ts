@@ -3,7 +3,7 @@
  * is empty, and builds every service once. The web app, the API and the CLI share one Services.
  */
 import type { Config } from '../config.ts';
-import { createDb, migrateToLatest, storeLocation, type StoreHandle, type StoreLocation } from '../store/index.ts';
+import { checkStoreIntegrity, createDb, explainStoreError, migrateToLatest, migrationTableSchemaOf, storeLocation, withStartupLock, type StoreHandle, type StoreLocation } from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
@@ -21,8 +21,8 @@ export interface Services {
   readonly readModel: ReadModel;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
-  /** What opening the store did: migrations applied now, councils loaded into an empty register. */
-  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number };
+  /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
+  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number; readonly interruptedRuns: number };
   /** Closes the database connection(s). */
   close(): Promise<void>;
 }
@@ -36,24 +36,36 @@ export interface ServicesOptions {
   readonly readModel?: ReadModelOptions;
 }
 
-export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: ServicesOptions = {}): Promise<Services> {
-  const store = createDb(options.location ?? storeLocation(config));
-  let startup: Services['startup'];
+export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir'>>, options: ServicesOptions = {}): Promise<Services> {
+  const location = options.location ?? storeLocation(config);
+  let store: StoreHandle;
   try {
-    const appliedMigrations = await migrateToLatest(store.db, store.dialect);
-    startup = { appliedMigrations, councilsLoaded: await ensureRegisterLoaded(store.db) };
+    store = createDb(location, { timeoutMs: config.databaseTimeoutMs });
   } catch (error) {
-    await store.db.destroy();
-    throw error;
+    throw explainStoreError(error, location, config.databaseTimeoutMs ?? 0);
   }
   const localAuthorities = createLocalAuthorityService(store.db);
   const inspections = createInspectionService(store.db, localAuthorities);
+  const imports = createImportService({ db: store.db, localAuthorities, ...options.importer });
+  let startup: Services['startup'];
+  try {
+    await checkStoreIntegrity(store);
+    // Under the store's set-up lock: two processes opening a new store at once take turns.
+    startup = await withStartupLock(store, async () => {
+      const appliedMigrations = await migrateToLatest(store.db, store.dialect, await migrationTableSchemaOf(store));
+      const councilsLoaded = await ensureRegisterLoaded(store.db);
+      return { appliedMigrations, councilsLoaded, interruptedRuns: await imports.markInterruptedRuns() };
+    });
+  } catch (error) {
+    await store.db.destroy();
+    throw explainStoreError(error, location, store.timeoutMs);
+  }
   return {
     localAuthorities,
     inspections,
     stats: createStatsService(store.db, localAuthorities),
-    imports: createImportService({ db: store.db, localAuthorities, ...options.importer }),
-    readModel: createReadModel({ localAuthorities, inspections }, options.readModel),
+    imports,
+    readModel: createReadModel({ localAuthorities, inspections }, { reportsDir: config.reportsDir, ...options.readModel }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -63,7 +75,7 @@ export async function createServices(config: Pick<Config, 'databaseUrl' | 'dataD
 export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
-export type { ImportService, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
+export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
 export type {

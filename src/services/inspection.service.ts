@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { inspectionHistory, latestInspections, type HistoryEntry } from '../analytics/index.ts';
 import type { IsoDate } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { findInspectionRow, listInspectionRows, listJudgementRows, listJudgementsOf, listRecommendationsOf, type Database } from '../store/index.ts';
+import { findInspectionRow, listInspectionRows, listJudgementRows, listJudgementsOf, listRecommendationsOf, listReportWarningsOf, type Database } from '../store/index.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
 import { toCouncilFacts, toInspectionView, type InspectionDetailView, type InspectionView, type LocalAuthorityView } from './views.ts';
 
@@ -65,9 +65,10 @@ export function createInspectionService(db: Kysely<Database>, localAuthorities: 
     async get(id) {
       const row = Number.isInteger(id) ? await findInspectionRow(db, id) : undefined;
       if (!row) throw new NotFoundError(`No inspection with id ${id}.`, 'unknown-inspection');
-      const [judgements, recommendations, authority] = await Promise.all([
+      const [judgements, recommendations, warnings, authority] = await Promise.all([
         listJudgementsOf(db, row.id),
         listRecommendationsOf(db, row.id),
+        listReportWarningsOf(db, row.id),
         localAuthorities.resolve(row.urn).catch(() => undefined),
       ]);
       return {
@@ -75,6 +76,7 @@ export function createInspectionService(db: Kysely<Database>, localAuthorities: 
         localAuthorityAsPrinted: row.local_authority_as_printed,
         recommendations: recommendations.filter((item) => item.list === 'la').map((item) => item.text),
         lscbRecommendations: recommendations.filter((item) => item.list === 'lscb').map((item) => item.text),
+        warnings: warnings.map((warning) => ({ code: warning.code, message: warning.message })),
         contentHash: row.content_hash,
         importedAt: row.imported_at,
         updatedAt: row.updated_at,

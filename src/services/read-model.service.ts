@@ -22,6 +22,7 @@ import { NotFoundError } from '../errors.ts';
 import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type Deadline, type EmpiricalWindow } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
+import { createReportFiles } from './report-files.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from './views.ts';
 import { createSnapshotCache, type Snapshot } from './snapshot-cache.ts';
 import type {
@@ -54,6 +55,8 @@ export interface ReadModelOptions {
   /** Age after which a snapshot is reloaded in the background; 0 reloads on every request (tests). */
   readonly snapshotSeconds?: number;
   readonly now?: () => number;
+  /** The reports folder (CSCI_REPORTS_DIR): a report's PDF is served only from inside it, and only the bytes imported. */
+  readonly reportsDir?: string;
 }
 
 /** What one snapshot holds: the register and every inspection, loaded through the services. */
@@ -168,6 +171,7 @@ export function inspectionDeadlines(inspection: Pick<InspectionSummary, 'kind' |
 }
 
 export function createReadModel(sources: ReadModelSources, options: ReadModelOptions = {}): ReadModel {
+  const reportFiles = createReportFiles(options.reportsDir);
   const cache = createSnapshotCache<SnapshotData>({
     ttlMs: (options.snapshotSeconds ?? 10) * 1000,
     now: options.now,
@@ -277,19 +281,21 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       }
     });
 
+  /** The detail is remembered per snapshot; whether its PDF can be served is checked each time (the file may change). */
   const detail = async (id: number): Promise<InspectionDetail> => {
     const snap = await snapshot();
     const key = `detail:${id}`;
-    return cache.memoAsync(snap, key, () => loadDetail(snap, id)); // an unknown id is not remembered
+    const { inspection, filePath, contentHash } = await cache.memoAsync(snap, key, () => loadDetail(snap, id)); // an unknown id is not remembered
+    return { ...inspection, reportFile: (await reportFiles.servable(filePath, contentHash)) ? filePath : null };
   };
 
-  const loadDetail = async (snap: Snap, id: number): Promise<InspectionDetail> => {
+  const loadDetail = async (snap: Snap, id: number): Promise<{ inspection: InspectionDetail; filePath: string; contentHash: string }> => {
     const inspection = await sources.inspections.get(id);
     const authority = snap.data.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
       : { urn: inspection.urn, name: inspection.localAuthorityName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
-    return {
+    const shown: InspectionDetail = {
       ...inspectionSummary(inspection),
       council,
       framework: inspection.framework,
@@ -300,9 +306,11 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
         ...inspection.lscbRecommendations.map((text, index) => ({ list: 'lscb' as const, position: index + 1, text })),
       ],
       flags: checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
+      readerWarnings: inspection.warnings,
       sourceUrl: null,
-      reportFile: inspection.filePath || null,
+      reportFile: null,
     };
+    return { inspection: shown, filePath: inspection.filePath, contentHash: inspection.contentHash };
   };
 
   const story = async (snap: Snap, urn: string, asAt: string): Promise<CouncilStory> => {
@@ -351,5 +359,9 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       return cache.memoAsync(snap, key, () => story(snap, urn, asAt)); // an unknown council is not remembered
     },
     inspection: detail,
+    async reportPdf(id) {
+      const inspection = await sources.inspections.get(id);
+      return reportFiles.read(inspection.filePath, inspection.contentHash);
+    },
   };
 }

@@ -82,9 +82,11 @@ export interface InspectionDetail extends InspectionSummary {
   readonly localAuthorityAsPrinted: string;
   readonly recommendations: readonly Recommendation[];
   readonly flags: readonly ConsistencyFlag[];
+  /** The reader's warnings: facts it read that break an invariant of the report's kind, to check against the report. */
+  readonly readerWarnings: readonly { readonly code: string; readonly message: string }[];
   /** Ofsted's address of the report, when known. */
   readonly sourceUrl: string | null;
-  /** Where the stored report's PDF was read from; served at the inspection's report link when still there. Never shown. */
+  /** Where the stored report's PDF was read from, when it can be served (still the same bytes, inside the reports folder). Never shown. */
   readonly reportFile: string | null;
 }
 
@@ -206,4 +208,6 @@ export interface ReadModel {
   inspection(id: number): Promise<InspectionDetail>;
   /** The statutory deadlines that ran from the inspection's report, each passed or running on asAt. */
   inspectionDeadlines(id: number, asAt: string): Promise<readonly DeadlineView[]>;
+  /** The inspection's source PDF, only when it is the file imported and lies in the reports folder; else null. */
+  reportPdf(id: number): Promise<Buffer | null>;
 }

@@ -33,6 +33,8 @@ export interface InspectionDetailView extends InspectionView {
   readonly localAuthorityAsPrinted: string;
   readonly recommendations: readonly string[];
   readonly lscbRecommendations: readonly string[];
+  /** The reader's warnings on the report: facts to check against it. */
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
   readonly contentHash: string;
   readonly importedAt: string;
   readonly updatedAt: string;

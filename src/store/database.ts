@@ -67,13 +67,22 @@ export interface RecommendationTable {
   text: string;
 }
 
+/** A reader warning on a stored report ("check this against the report"). */
+export interface ReportWarningTable {
+  inspection_id: number;
+  /** 1 for the first warning the reader gave. */
+  position: number;
+  code: string;
+  message: string;
+}
+
 export interface ImportRunTable {
   id: Generated<number>;
   source: string;
   started_at: string;
   finished_at: string | null;
-  /** 'running' until the summary is written; a run left 'running' was interrupted. */
-  status: ColumnType<'running' | 'finished', 'running' | 'finished', 'running' | 'finished'>;
+  /** 'running' until the summary is written; 'interrupted' once the process running it is known to have died. */
+  status: ColumnType<ImportRunStatus, ImportRunStatus, ImportRunStatus>;
   files: number;
   imported: number;
   updated: number;
@@ -81,7 +90,14 @@ export interface ImportRunTable {
   failed: number;
   /** JSON: [{file, code, message}]. */
   failures: string;
+  /** `host:pid` of the process running it; null for runs stored before it was kept. */
+  runner: string | null;
+  /** When the running process last said it was working. */
+  heartbeat_at: string | null;
 }
+
+export const IMPORT_RUN_STATUSES = ['running', 'finished', 'interrupted'] as const;
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
 export interface Database {
   local_authority: LocalAuthorityTable;
@@ -89,6 +105,7 @@ export interface Database {
   inspection: InspectionTable;
   judgement: JudgementTable;
   recommendation: RecommendationTable;
+  report_warning: ReportWarningTable;
   import_run: ImportRunTable;
 }
 
@@ -98,4 +115,5 @@ export type InspectionRow = Selectable<InspectionTable>;
 export type NewInspection = Insertable<InspectionTable>;
 export type JudgementRow = Selectable<JudgementTable>;
 export type RecommendationRow = Selectable<RecommendationTable>;
+export type ReportWarningRow = Selectable<ReportWarningTable>;
 export type ImportRunRow = Selectable<ImportRunTable>;

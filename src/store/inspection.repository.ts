@@ -1,11 +1,13 @@
 /** SQL for inspections, their judgements and their recommendations. */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow } from './database.ts';
+import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow, ReportWarningRow } from './database.ts';
 
 export interface InspectionFactsToStore {
   readonly inspection: Omit<NewInspection, 'id' | 'imported_at' | 'updated_at' | 'import_run_id'>;
   readonly judgements: readonly { area: string; grade: string }[];
   readonly recommendations: readonly { list: RecommendationList; text: string }[];
+  /** The reader's warnings, in order; none when every invariant held. */
+  readonly warnings?: readonly { code: string; message: string }[];
 }
 
 export interface StoredReportKey {
@@ -62,6 +64,7 @@ export async function replaceInspectionFacts(db: Kysely<Database>, id: number, f
       .execute();
     await trx.deleteFrom('judgement').where('inspection_id', '=', id).execute();
     await trx.deleteFrom('recommendation').where('inspection_id', '=', id).execute();
+    await trx.deleteFrom('report_warning').where('inspection_id', '=', id).execute();
     await insertChildren(trx, id, facts);
   });
 }
@@ -78,6 +81,13 @@ async function insertChildren(trx: Transaction<Database>, id: number, facts: Ins
     await trx
       .insertInto('recommendation')
       .values(facts.recommendations.map((recommendation) => ({ inspection_id: id, list: recommendation.list, position: ++positions[recommendation.list], text: recommendation.text })))
+      .execute();
+  }
+  const warnings = facts.warnings ?? [];
+  if (warnings.length > 0) {
+    await trx
+      .insertInto('report_warning')
+      .values(warnings.map((warning, index) => ({ inspection_id: id, position: index + 1, code: warning.code, message: warning.message })))
       .execute();
   }
 }
@@ -111,6 +121,10 @@ export async function listJudgementsOf(db: Kysely<Database>, id: number): Promis
 
 export async function listRecommendationsOf(db: Kysely<Database>, id: number): Promise<RecommendationRow[]> {
   return db.selectFrom('recommendation').selectAll().where('inspection_id', '=', id).orderBy('list').orderBy('position').execute();
+}
+
+export async function listReportWarningsOf(db: Kysely<Database>, id: number): Promise<ReportWarningRow[]> {
+  return db.selectFrom('report_warning').selectAll().where('inspection_id', '=', id).orderBy('position').execute();
 }
 
 export interface StoreCounts {

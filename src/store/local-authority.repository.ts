@@ -19,13 +19,13 @@ export async function countLocalAuthorities(db: Kysely<Database>): Promise<numbe
   return Number(row.count);
 }
 
-/** Inserts the whole register in one transaction. */
+/** Inserts the whole register in one transaction; councils already there are left as they are. */
 export async function insertRegister(db: Kysely<Database>, entries: readonly RegisterEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const neighbours = entries.flatMap((entry) => entry.neighbours.map((code, index) => ({ urn: entry.authority.urn, position: index + 1, neighbour_la_code: code })));
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('local_authority').values(entries.map((entry) => entry.authority)).execute();
-    if (neighbours.length > 0) await trx.insertInto('statistical_neighbour').values(neighbours).execute();
+    await trx.insertInto('local_authority').values(entries.map((entry) => entry.authority)).onConflict((conflict) => conflict.column('urn').doNothing()).execute();
+    if (neighbours.length > 0) await trx.insertInto('statistical_neighbour').values(neighbours).onConflict((conflict) => conflict.columns(['urn', 'position']).doNothing()).execute();
   });
 }
 

@@ -29,6 +29,7 @@ export function labelToReport(row: LabelRow): InspectionReport {
     judgements: judgements as Judgements,
     recommendations: [],
     lscbRecommendations: [],
+    warnings: [],
   });
 }
 

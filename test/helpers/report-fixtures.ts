@@ -5,7 +5,7 @@
  */
 import type { ReportFixture } from './services-with-reports.ts';
 
-const base = { leadInspector: 'Alex Example', lscbRecommendations: [] as string[] };
+const base = { leadInspector: 'Alex Example', lscbRecommendations: [] as string[], warnings: [] };
 
 export const DERBY_URN = '80459';
 export const NOTTINGHAM_URN = '80533';
@@ -23,7 +23,9 @@ export const REPORT_FIXTURES: readonly ReportFixture[] = [
     published: '2017-06-13',
     judgements: { overall: 'requires_improvement', helpAndProtection: 'requires_improvement', childrenInCare: 'good', adoption: 'good', careLeavers: 'requires_improvement', leadership: 'requires_improvement', lscb: 'good' },
     recommendations: ['Make sure that plans for children in need say what will change and by when.', 'Improve the timeliness of return home interviews.'],
-    lscbRecommendations: ['Check that partners attend strategy meetings.'],
+    lscbRecommendations: ['Check that partners attend strategy meetings.', 'The board meets its statutory duties.'],
+    // What the reader says of the second LSCB item, which reads as a finding.
+    warnings: [{ code: 'lscb-item-not-about-board', message: 'LSCB recommendation 2 reads as a finding, not a recommendation to the board: "The board meets its statutory duties.".' }],
   },
   {
     ...base,

@@ -39,13 +39,13 @@ function writeFixtures(reportsDir: string, fixtures: readonly ReportFixture[], r
 /** Options for the services besides the importer: the store's `location` (a new SQLite file by default), the read model's snapshot. */
 export type TestServicesOptions = Omit<ServicesOptions, 'importer'>;
 
-/** Opens services on a new SQLite file under a temporary folder (or at `options.location`) and imports the fixtures. */
+/** Opens services on a new SQLite file under a temporary folder (or at `options.location`) and imports the fixtures; their folder is the reports folder unless the options name another. */
 export async function servicesWithReports(fixtures: readonly ReportFixture[], options: TestServicesOptions = {}): Promise<LoadedServices> {
   const dir = mkdtempSync(join(tmpdir(), 'csci-web-'));
   const reportsDir = join(dir, 'reports');
   const reports = new Map<string, InspectionReport>();
   writeFixtures(reportsDir, fixtures, reports);
-  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir, options);
+  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir, { ...options, readModel: { reportsDir, ...options.readModel } });
   return { ...loaded, importMore: (more) => loaded.services.imports.importReports(writeFixtures(reportsDir, more, reports)) };
 }
 
@@ -53,8 +53,8 @@ export async function servicesWithReports(fixtures: readonly ReportFixture[], op
  * Opens services on a new SQLite file and imports existing report files (real corpus PDFs, say),
  * each read as the report given for its absolute path.
  */
-export async function servicesWithReportFiles(reports: ReadonlyMap<string, InspectionReport>): Promise<Omit<LoadedServices, 'importMore'>> {
-  return servicesImporting(reports, [...reports.keys()], mkdtempSync(join(tmpdir(), 'csci-web-')));
+export async function servicesWithReportFiles(reports: ReadonlyMap<string, InspectionReport>, options: TestServicesOptions = {}): Promise<Omit<LoadedServices, 'importMore'>> {
+  return servicesImporting(reports, [...reports.keys()], mkdtempSync(join(tmpdir(), 'csci-web-')), options);
 }
 
 async function servicesImporting(

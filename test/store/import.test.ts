@@ -107,7 +107,7 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(again.imported, rows.length - 5);
         assert.deepEqual(await storedState(services.store.db), clean);
         const runs = await services.store.db.selectFrom('import_run').select(['status']).orderBy('id').execute();
-        assert.deepEqual(runs.map((run) => run.status), ['running', 'finished'], 'the stopped run stays marked as running');
+        assert.deepEqual(runs.map((run) => run.status), ['interrupted', 'finished'], 'the stopped run is marked interrupted');
       });
     });
 
@@ -128,6 +128,27 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(stored.judgements.leadership, 'inadequate');
         assert.deepEqual(stored.recommendations, ['A recommendation the better reader found.']);
         assert.equal((await listInspectionRows(services.store.db)).length, rows.length);
+      });
+    });
+
+    test('the reader’s warnings are stored with the report, and a newer reading replaces them', async () => {
+      const rows = sample(2);
+      const folder = buildFixtureFolder(rows, recommendations);
+      await withServices(folder.reports, async (services) => {
+        const [path, report] = [...folder.reports.entries()][0] ?? assert.fail('no fixture');
+        const warnings = [
+          { code: 'missing-lead-inspector' as const, message: 'No lead inspector could be read from the report.' },
+          { code: 'item-ends-mid-sentence' as const, message: 'The local authority’s recommendation 1 ends mid-sentence.' },
+        ];
+        folder.reports.set(path, { ...report, leadInspector: null, warnings });
+        const first = await services.imports.importReports([folder.dir]);
+        const id = first.outcomes.find((outcome) => outcome.file === path)?.inspectionId ?? -1;
+        assert.deepEqual((await services.inspections.get(id)).warnings, warnings);
+        readerVersion = 'reader-2';
+        folder.reports.set(path, { ...report, leadInspector: null, warnings: warnings.slice(0, 1) });
+        const second = await services.imports.importReports([folder.dir]);
+        assert.equal(second.updated, 1, 'a change in the warnings alone is a new reading');
+        assert.deepEqual((await services.inspections.get(id)).warnings, warnings.slice(0, 1));
       });
     });
 

@@ -74,7 +74,7 @@ test('an import killed midway and run again ends as one clean run does', { skip:
   const cleanStore = createDb({ sqlite: join(cleanDir, SQLITE_FILE) });
   try {
     assert.deepEqual(await storedState(watcher.db), await storedState(cleanStore.db));
-    assert.deepEqual((await listImportRunRows(watcher.db)).map((run) => run.status).sort(), ['finished', 'running']);
+    assert.deepEqual((await listImportRunRows(watcher.db)).map((run) => run.status).sort(), ['finished', 'interrupted']);
   } finally {
     await watcher.db.destroy();
     await cleanStore.db.destroy();

@@ -33,6 +33,7 @@ export function reportFromLabel(row: LabelRow, file: string, recommendations?: R
     judgements,
     recommendations: recommendations?.recommendations ?? [],
     lscbRecommendations: recommendations?.lscbRecommendations ?? [],
+    warnings: [],
   });
 }
 

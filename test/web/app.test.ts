@@ -118,7 +118,7 @@ describe('pages', () => {
     const lines = response.body.trim().split('\r\n');
     assert.equal(lines[0], 'urn,local_authority,region,as_at,inspection_start,inspection_end,published,version,kind,overall,leadership,help_and_protection,children_in_care,care_leavers,adoption,lscb,report,source');
     assert.equal(lines.length, 3);
-    assert.ok(lines.some((line) => line.startsWith(`${NOTTINGHAM_URN},Nottingham,East Midlands,2024-06-30,2023-12-04,2023-12-15,2024-02-20,ILACS-2023,ilacs-standard,Good,Good,Inadequate,Good,Good,,,http://`)));
+    assert.ok(lines.some((line) => line.startsWith(`${NOTTINGHAM_URN},Nottingham,East Midlands,2024-06-30,2023-12-04,2023-12-15,2024-02-20,ILACS-2023,ilacs-standard,Good,Good,Inadequate,Good,Good,,,/inspections/`)));
     assert.ok(lines.every((line, index) => index === 0 || line.endsWith('"Ofsted inspection report, Crown copyright, Open Government Licence v3.0"')));
   });
 
@@ -148,6 +148,7 @@ describe('pages', () => {
     assert.match(body, /The experiences and progress of children who need help and protection<\/th>\s*<td[^>]*><strong class="govuk-tag app-grade govuk-tag--red">Inadequate/);
     assert.match(body, /Requires improvement to be good|Good/);
     assert.match(body, /This set of grades is unusual/);
+    assert.doesNotMatch(body, /Check this against the report/);
     assert.match(body, /What needs to improve/);
     assert.match(body, /Help for care leavers to find suitable homes\./);
     assert.match(body, /Download the source report \(PDF\)/);
@@ -162,6 +163,10 @@ describe('pages', () => {
     assert.match(body, /Children looked after and achieving permanence/);
     assert.match(body, /Recommendations to the Local Safeguarding Children Board/);
     assert.match(body, /No consistency check flags this set of grades/);
+    assert.match(body, /Check this against the report<\/h2>/);
+    assert.match(body, /LSCB recommendation 2 reads as a finding/);
+    const api = (await app.inject(`/api/v1/inspections/${id}`)).json();
+    assert.deepEqual(api.warnings.map((warning: { code: string }) => warning.code), ['lscb-item-not-about-board']);
   });
 
   test('search by name lists matches; by URN goes straight to the council; empty asks for words', async () => {
@@ -234,7 +239,7 @@ describe('API', () => {
     assert.match(next.next.nominalWindow.from, /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(next.next.deadlines.length > 0);
     assert.ok(next.next.deadlines.every((deadline: { basis: string; legalBasis: { citation: string } }) => deadline.basis === 'rule' && deadline.legalBasis.citation.length > 0));
-    const none = (await app.inject(`/api/v1/councils/${DERBY_URN}/next?asAt=2010-01-01`)).json();
+    const none = (await app.inject(`/api/v1/councils/${DERBY_URN}/next?asAt=2014-01-01`)).json();
     assert.equal(none.next, null);
   });
 
@@ -245,6 +250,7 @@ describe('API', () => {
     assert.equal(body.judgementWording.careLeavers, 'The experiences and progress of care leavers');
     assert.equal(body.recommendations.length, 2);
     assert.ok(body.flags.length > 0);
+    assert.deepEqual(body.warnings, []);
     assert.match(body.source, /Open Government Licence v3\.0/);
   });
 

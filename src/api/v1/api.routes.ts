@@ -49,6 +49,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
     judgementWording: wording,
     recommendations: inspection.recommendations,
     flags: inspection.flags,
+    warnings: inspection.readerWarnings,
     report: hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null,
     source: SOURCE,
   };

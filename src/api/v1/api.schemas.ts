@@ -69,6 +69,9 @@ export const inspectionDetailSchema = z
     judgementWording: z.partialRecord(areaSchema, z.string()).meta({ description: "Each judged area's name as the report prints it" }),
     recommendations: z.array(recommendationSchema),
     flags: z.array(z.object({ code: z.string(), severity: z.enum(['warning', 'note']), message: z.string() })).meta({ description: 'Consistency checks that flag the set of grades (warning: never seen in published reports; note: rare); grades are never changed' }),
+    warnings: z
+      .array(z.object({ code: z.string(), message: z.string() }))
+      .meta({ description: "The reader's warnings: facts read that break an invariant of the report's kind (a missing field, an item that starts mid-sentence); check them against the report" }),
     report: z.string().nullable().meta({ description: 'Address of the source report (PDF) on this server, when held' }),
     source: z.string(),
   })

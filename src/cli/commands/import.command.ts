@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ImportSummary } from '../../services/index.ts';
+import type { ImportRunView, ImportSummary } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
@@ -7,13 +7,21 @@ import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Read and store every report under a folder (idempotent; prints a summary)',
-  usage: 'csci import <folder|file.pdf>... [--json] [--manifest FILE] [--workers N] [--data-dir DIR]',
+  usage: 'csci import <folder|file.pdf>... [--json] [--manifest FILE] [--workers N] [--data-dir DIR]\ncsci import --runs [--json] [--data-dir DIR]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, manifest: { type: 'string' }, workers: { type: 'string' }, ...DATA_DIR_OPTION },
+      options: { json: { type: 'boolean' }, manifest: { type: 'string' }, workers: { type: 'string' }, runs: { type: 'boolean' }, ...DATA_DIR_OPTION },
     });
+    if (values.runs) {
+      if (positionals.length > 0) throw new UsageError('--runs lists the import runs: give it no folder.');
+      return withServices(values['data-dir'], async (services) => {
+        const runs = await services.imports.listRuns();
+        io.stdout.write(values.json ? JSON.stringify({ runs }) + '\n' : describeRuns(runs));
+        return 0;
+      });
+    }
     if (positionals.length === 0) throw new UsageError('Give a folder (or PDF files) to import.');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number, 0 or more.');
@@ -50,5 +58,16 @@ function describeSummary(summary: ImportSummary): string {
   } else if (summary.files > 0) {
     lines.push('No anomalies flagged by the framework rules.');
   }
+  return lines.join('\n') + '\n';
+}
+
+/** One line per run, newest first. */
+function describeRuns(runs: readonly ImportRunView[]): string {
+  if (runs.length === 0) return 'No import has been run on this store.\n';
+  const lines = runs.map((run) => {
+    const counts = `${run.files} files: imported ${run.imported}, updated ${run.updated}, already present ${run.alreadyPresent}, failed ${run.failed}`;
+    const ended = run.status === 'running' ? 'still running' : `${run.status === 'interrupted' ? 'last seen' : 'finished'} ${run.finishedAt ?? 'at an unknown time'}`;
+    return `#${run.id} ${run.status}: started ${run.startedAt}, ${ended}; ${run.status === 'finished' ? counts : `${run.files} files found`}; ${run.source}`;
+  });
   return lines.join('\n') + '\n';
 }

@@ -10,6 +10,8 @@ export function plain(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
+    // A combining stroke standing alone is a dash drawn with an overlay glyph (sub-list markers).
+    .replace(/(^|\s)[\u0335-\u0338]+\s*/g, '$1- ')
     .replace(/\u00a0/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

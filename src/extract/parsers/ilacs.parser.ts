@@ -62,6 +62,7 @@ export const ilacsParser: ReportParser = {
       judgements: judgementsOf(rows),
       recommendations: readImprovements(text.lines),
       lscbRecommendations: [],
+      reading: { notJudged: rows.flatMap((row) => (row.notJudged && row.area !== undefined ? [row.area] : [])) },
     };
   },
 };

@@ -3,6 +3,7 @@
  * for children in need of help and protection, children looked after and care leavers, usually with
  * the review of the Local Safeguarding Children Board, and standalone LSCB reviews. Pure.
  */
+import type { JudgementArea } from '../../domain/index.ts';
 import { ExtractionError } from '../extraction-error.ts';
 import type { ReportText } from '../report-text.ts';
 import type { ReportParser, ParsedReport } from './report-parser.ts';
@@ -11,7 +12,7 @@ import { readList } from './sif/recommendation-list.ts';
 import { isReinspection } from './sif/reinspection.ts';
 import { findLaListHeading, findLscbListHeading, findLscbSection, previousInspectionsText, readLeadInspector } from './sif/sections.ts';
 import { bodyHeight, cleanText } from './sif/sif-lines.ts';
-import { findTitleStart, readTitlePage } from './sif/title-page.ts';
+import { findJoinedLscbReviewPage, findTitleStart, readTitlePage } from './sif/title-page.ts';
 
 export const sifParser: ReportParser = {
   name: 'sif',
@@ -29,15 +30,18 @@ function parseSifReport(text: ReportText): ParsedReport {
   const standaloneLscbReview = title.reviewsLscb && !title.inspectsServices;
 
   const judgements: Judgements = {};
+  const printed = new Set<JudgementArea>();
   if (!standaloneLscbReview) {
     const table = readJudgementTable(firstPage);
     Object.assign(judgements, table.judgements);
+    for (const area of table.areas) printed.add(area);
     // A table split across pages carries on at the top of the second.
     if (table.areas.size > 0) {
       const rest = readJudgementTable(text.pages[1] ?? []);
       for (const area of rest.areas) {
         const grade = rest.judgements[area];
         if (!table.areas.has(area) && grade) judgements[area] = grade;
+        printed.add(area);
       }
     }
     // The headline states the overall judgement; a table row for it is the fallback.
@@ -45,15 +49,18 @@ function parseSifReport(text: ReportText): ParsedReport {
     if (overall) judgements.overall = overall;
   }
 
-  let lscbSection = standaloneLscbReview ? 0 : findLscbSection(lines, body);
+  // A separately paginated review of the LSCB joined after the report starts at its own title page.
+  const joinedReviewPage = standaloneLscbReview ? undefined : findJoinedLscbReviewPage(text.pages);
+  const reviewsLscb = title.reviewsLscb || joinedReviewPage !== undefined;
+  let lscbSection = standaloneLscbReview ? 0 : joinedReviewPage !== undefined ? lines.findIndex((line) => line.page >= joinedReviewPage) : findLscbSection(lines, body);
   // No recognisable LSCB heading: the part starts where its judgement is stated, after the first page.
   if (title.reviewsLscb && lscbSection < 0) {
     const statement = findLscbStatement(lines.filter((line) => line.page > 1));
     if (statement) lscbSection = lines.findIndex((line) => line.page > 1) + statement.index;
   }
   let lscbRecommendations: string[] = [];
-  if (title.reviewsLscb) {
-    const lscb = readLscbJudgement(firstPage) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);
+  if (reviewsLscb) {
+    const lscb = (joinedReviewPage === undefined ? readLscbJudgement(firstPage) : undefined) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);
     if (lscb) judgements.lscb = lscb;
     const from = standaloneLscbReview ? -1 : lscbSection;
     const heading = from >= 0 || standaloneLscbReview ? findLscbListHeading(lines, from) : -1;
@@ -62,8 +69,8 @@ function parseSifReport(text: ReportText): ParsedReport {
 
   let recommendations: string[] = [];
   if (!standaloneLscbReview) {
-    const heading = findLaListHeading(lines, title.reviewsLscb ? lscbSection : -1);
-    if (heading >= 0) recommendations = readList(lines, heading, body, title.reviewsLscb && lscbSection > heading ? lscbSection : lines.length);
+    const heading = findLaListHeading(lines, reviewsLscb ? lscbSection : -1);
+    if (heading >= 0) recommendations = readList(lines, heading, body, reviewsLscb && lscbSection > heading ? lscbSection : lines.length);
   }
 
   const bodyText = lines.map((line) => cleanText(line)).join(' ');
@@ -81,5 +88,7 @@ function parseSifReport(text: ReportText): ParsedReport {
     judgements,
     recommendations,
     lscbRecommendations,
+    // Rows printed without a grade say "Not judged" (the table reader leaves them out).
+    reading: { notJudged: [...printed].filter((area) => judgements[area] === undefined), reviewsLscb },
   };
 }

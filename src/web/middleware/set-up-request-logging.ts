@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A proxy's id: a letter or digit, then up to 63 letters, digits, dots, dashes or underscores (a UUID, a ULID, hex). */
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** Honours a sane incoming X-Request-Id (from a proxy) and otherwise makes one. */
+/** Honours a well-formed incoming X-Request-Id (from a proxy) and otherwise makes a fresh one. */
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && REQUEST_ID.test(value) ? value : randomUUID();

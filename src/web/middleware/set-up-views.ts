@@ -63,14 +63,15 @@ export function setUpViews(app: FastifyInstance, env: nunjucks.Environment, opti
   const placeholder = `nonce-placeholder-${randomBytes(16).toString('hex')}`;
   const cache = new PageCache(options.cachedPages ?? 200);
   const render = (reply: FastifyReply, template: string, context: Context, nonce: string): string =>
-    env.render(template, { ...context, cspNonce: nonce, currentPath: reply.request.url.split('?')[0] });
+    env.render(template, { ...context, cspNonce: nonce, currentPath: reply.request.url.split('?')[0], loading: reply.request.loading ?? null });
 
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Context = {}) {
     return this.type('text/html; charset=utf-8').send(render(this, template, context, cspNonceOf(this)));
   });
 
   app.decorateReply('cachedView', async function cachedView(this: FastifyReply, key: string, template: string, context: () => Promise<Context>) {
-    const cacheable = this.request.routeOptions.config.publicCache === true;
+    // While reports are loading, pages say how far it has got: they are not cached.
+    const cacheable = this.request.routeOptions.config.publicCache === true && !this.request.loading;
     let parts = cacheable ? cache.get(key) : undefined;
     if (parts === undefined) {
       parts = render(this, template, await context(), placeholder)

@@ -28,6 +28,7 @@ test('an ILACS-2023 report: every field of the contract', () => {
     judgements: { leadership: 'good', helpAndProtection: 'good', childrenInCare: 'good', careLeavers: 'requires_improvement', overall: 'good' },
     recommendations: ['The consistency of management oversight of children’s plans.', 'The offer to care leavers aged over 21.'],
     lscbRecommendations: [],
+    reading: { notJudged: [] },
   });
 });
 

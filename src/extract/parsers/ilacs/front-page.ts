@@ -6,7 +6,10 @@ import type { Line } from '../../lines.ts';
 import { parseDateRange, plain, type DateRange } from '../common.ts';
 
 const DATES_LABEL = /^inspection dates?\s*:?\s*/i;
-const LEAD_LABEL = /^lead inspectors?\s*:?\s*/i;
+/** "Lead inspector:", also with the qualifier some reports print ("Lead inspector on site:"). */
+const LEAD_LABEL = /^lead inspectors?(?:\s*\(?\s*on[- ]site\s*\)?)?\s*:?\s*/i;
+/** Another role's label printed beside the lead's on the same line. */
+const OTHER_ROLE = /\s+(?:report author|author|deputy lead inspector|team inspectors?)\s*:.*$/i;
 /** Lines that end the lead inspector's entry. */
 const AFTER_LEAD = /^(judgement\b|inspection\b|the impact of leaders|the experiences and progress|overall effectiveness)/i;
 const INSPECTOR_TITLE = /,?\s*\(?\b(?:senior\s+)?(?:(?:her|his) majesty['’]s|ofsted)\s+inspectors?\b\)?|,?\s*\(?\b(?:senior\s+)?HMIs?\b\)?/gi;
@@ -69,7 +72,7 @@ export function readLeadInspectors(lines: readonly Line[]): string | null {
   const index = lines.findIndex((line) => LEAD_LABEL.test(plain(line.text)));
   if (index < 0) return null;
   const first = lines[index]!;
-  let value = plain(first.text).replace(LEAD_LABEL, '');
+  let value = plain(first.text).replace(LEAD_LABEL, '').replace(OTHER_ROLE, '');
   for (const line of lines.slice(index + 1, index + 4)) {
     const text = plain(line.text);
     if (line.page !== first.page || line.y - first.y > 60 || AFTER_LEAD.test(text)) break;

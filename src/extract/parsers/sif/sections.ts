@@ -47,15 +47,23 @@ export function findLscbListHeading(lines: readonly Line[], from: number): numbe
   return lines.findIndex((line, index) => index > from && !contents.has(line.page) && isHeading(line, LSCB_LIST_HEADING));
 }
 
+/**
+ * The label of the lead inspector, with the qualifiers some reports print ("Lead inspector on site:",
+ * "Lead inspector (on site):"): the on-site lead is the lead inspector.
+ */
+const LEAD_LABEL = /^lead inspectors?(?:\s*\(?\s*on[- ]site\s*\)?)?\s*(?::\s*(.*)|$)/i;
+/** Another role's label printed beside the lead's on the same line ("Report author: ..."). */
+const OTHER_ROLE = /\s+(?:report author|author|deputy lead inspector|team inspectors?|inspectors?|senior hmi)\s*:.*$/i;
+
 /** "Lead inspector: Jane Smith, HMI" → "Jane Smith"; two leads are joined with "; ". */
 export function readLeadInspector(lines: readonly Line[]): string | null {
   for (const [index, line] of lines.entries()) {
     if (!/^\s*lead inspector/i.test(line.text)) continue;
-    const match = /^lead inspectors?\s*(?::\s*(.*)|$)/i.exec(cleanText(line));
+    const match = LEAD_LABEL.exec(cleanText(line));
     if (!match) continue;
     // The name may stand on the next line when the label is alone on its own.
     const next = lines[index + 1];
-    const text = match[1] ?? (next && next.page === line.page ? cleanText(next) : '');
+    const text = (match[1] ?? (next && next.page === line.page ? cleanText(next) : '')).replace(OTHER_ROLE, '');
     const names = text
       .split(/\s*(?:;|\band\b|&)\s*/)
       .map(personName)

@@ -5,8 +5,11 @@ import { plain } from '../common.ts';
 /** A run this much smaller than the line's main text is a superscript (footnote marker). */
 const SUPERSCRIPT_RATIO = 0.8;
 
-/** Private-use glyphs of symbol fonts and the usual bullet characters that start list items. */
-export const BULLET = /^(?:[\uf000-\uf0ff\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7]|-(?=\s))/;
+/**
+ * Private-use glyphs of symbol fonts and the bullet characters reports use to start list items
+ * (round, square, triangular and arrow bullets, ticks, a hyphen bullet, and a dash before a space).
+ */
+export const BULLET = /^(?:[\uf000-\uf0ff\u2022\u25aa\u25ab\u25a0\u25a1\u25cb\u25cf\u25e6\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u2192\u00bb]|-(?=\s))/;
 
 const cleaned = new WeakMap<Line, string>();
 

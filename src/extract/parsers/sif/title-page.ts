@@ -9,8 +9,8 @@ import { cleanText } from './sif-lines.ts';
 
 const INSPECTION_TITLE = /^(re-?\s?inspection|inspection) of services for children in need of help/i;
 const LSCB_TITLE = /^review of the effectiveness of the local safeguarding children/i;
-const DATES_LABEL = /^inspection dates?\s*:?\s*/i;
-const PUBLISHED_LABEL = /^report published\s*:?\s*/i;
+const DATES_LABEL = /^(?:inspection dates?\s*:?|(?:dates? of (?:the )?inspection|on-?\s?site dates?)\s*:)\s*/i;
+const PUBLISHED_LABEL = /^(?:report published\s*:?|(?:published|date of publication|publication date)\s*:)\s*/i;
 
 export interface TitlePage {
   readonly localAuthority: string;
@@ -34,6 +34,20 @@ export function findTitleStart(firstPage: readonly Line[]): number {
   });
 }
 
+/**
+ * The page on which a separately paginated review of the LSCB starts, when a file joins it to the
+ * SIF report: a later page with the review's own title and inspection dates near its top.
+ */
+export function findJoinedLscbReviewPage(pages: readonly (readonly Line[])[]): number | undefined {
+  for (const page of pages.slice(1)) {
+    const lines = [...page].sort((a, b) => a.y - b.y || a.x - b.x);
+    const start = lines.slice(0, 15).findIndex((line) => LSCB_TITLE.test(cleanText(line)));
+    if (start < 0) continue;
+    if (lines.slice(start + 1, start + 10).some((line) => DATES_LABEL.test(cleanText(line)))) return lines[start]!.page;
+  }
+  return undefined;
+}
+
 export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined {
   const lines = [...firstPage].sort((a, b) => a.y - b.y || a.x - b.x);
   const titleStart = findTitleStart(lines);
@@ -52,7 +66,6 @@ export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined
       .map((line) => cleanText(line))
       .join(' '),
   );
-  const datesLine = datesIndex >= 0 ? lines[datesIndex] : undefined;
   const publishedLine = lines.find((line) => PUBLISHED_LABEL.test(cleanText(line)));
   return {
     localAuthority,
@@ -60,9 +73,39 @@ export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined
     inspectsServices: /(re-?\s?inspection|inspection) of services for children in need of help/i.test(title),
     reinspectionTitle: /\bre-?\s?inspection of services/i.test(title),
     reviewsLscb: /review of the effectiveness of the local safeguarding children/i.test(title),
-    dates: datesLine ? parseDateRange(numericDatesToWords(cleanText(datesLine).replace(DATES_LABEL, ''))) : undefined,
+    dates: datesIndex >= 0 ? readDates(datesText(lines, datesIndex)) : undefined,
     published: publishedLine ? parseDayMonthYear(numericDatesToWords(cleanText(publishedLine).replace(PUBLISHED_LABEL, ''))) : undefined,
   };
+}
+
+/** A line that carries on the dates: a day, month, year or joining word at its start. */
+const DATES_CONTINUATION = /^(?:\d{1,2}\b|\d{4}\b|and\b|to\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+
+/**
+ * The text of the on-site dates: the label's line, and the lines just below that carry it on
+ * ("4 November-26 November 2013 and 13 - 15" / "January 2014"), up to the next label.
+ */
+function datesText(lines: readonly Line[], index: number): string {
+  const first = lines[index]!;
+  const parts = [cleanText(first).replace(DATES_LABEL, '')];
+  let previous = first;
+  for (const line of lines.slice(index + 1, index + 3)) {
+    const text = cleanText(line);
+    const close = line.y - previous.y > 0 && line.y - previous.y < previous.height * 1.8;
+    if (!close || !DATES_CONTINUATION.test(text) || PUBLISHED_LABEL.test(text)) break;
+    parts.push(text);
+    previous = line;
+  }
+  return parts.join(' ');
+}
+
+/** An on-site period, or a single day printed alone ("Inspection date: 12 March 2016"). */
+function readDates(text: string): DateRange | undefined {
+  const words = numericDatesToWords(text);
+  const range = parseDateRange(words);
+  if (range) return range;
+  const day = parseDayMonthYear(words);
+  return day ? { start: day, end: day } : undefined;
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

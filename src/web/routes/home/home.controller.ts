@@ -1,4 +1,4 @@
-/** GET / (start page) and /about (source, licence, how grades are counted). */
+/** GET / (start page) and /about (source, licence, how grades are counted); /health is in middleware/set-up-service-status.ts. */
 import type { FastifyInstance } from 'fastify';
 import { paths } from '../../../paths.ts';
 import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
@@ -9,5 +9,4 @@ export function registerHomeRoutes(app: FastifyInstance, { readModel }: Services
     reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/home/home.njk', async () => ({ counts: await readModel.storeSummary() })),
   );
   app.get(paths.about, async (_request, reply) => reply.view('pages/about/about.njk'));
-  app.get(paths.health, async (_request, reply) => reply.send({ status: 'ok' }));
 }

@@ -1,6 +1,4 @@
 /** GET /inspections/:id (one inspection: dates, kind, judgements in Ofsted's wording, recommendations, flags) and its source PDF. */
-import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AREA_WORDING, JUDGEMENT_AREAS } from '../../../domain/index.ts';
@@ -26,16 +24,6 @@ const FROM_TEXT: Record<DeadlineView['from'], string> = {
   letter: 'receipt of the focused visit letter',
 };
 
-async function readableReport(inspection: InspectionDetail): Promise<string | null> {
-  if (!inspection.reportFile) return null;
-  try {
-    await access(inspection.reportFile);
-    return inspection.reportFile;
-  } catch {
-    return null;
-  }
-}
-
 async function findInspection(readModel: ReadModel, rawId: string): Promise<InspectionDetail> {
   const id = inspectionIdSchema.safeParse(rawId);
   if (!id.success) throw new NotFoundError(`There is no inspection with the reference “${rawId}”.`);
@@ -49,7 +37,6 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
       const inspection = await findInspection(readModel, request.params.id);
       const deadlines = await readModel.inspectionDeadlines(inspection.id, today);
       const wording = AREA_WORDING[inspection.version];
-      const report = await readableReport(inspection);
       return {
         inspection,
         frameworkText: FRAMEWORK_TEXT[inspection.version] ?? inspection.version,
@@ -60,7 +47,7 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
         })),
         laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
         lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
-        reportHref: report ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+        reportHref: inspection.reportFile ? `${paths.inspection(inspection.id)}/report.pdf` : null,
         today,
         deadlines,
         fromText: FROM_TEXT,
@@ -71,9 +58,9 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
 
   app.get<{ Params: { id: string } }>('/inspections/:id/report.pdf', async (request, reply) => {
     const inspection = await findInspection(readModel, request.params.id);
-    const report = await readableReport(inspection);
-    if (!report) throw new NotFoundError('The source report of this inspection is not held on this server.');
+    const bytes = await readModel.reportPdf(inspection.id);
+    if (!bytes) throw new NotFoundError('The source report of this inspection is not held on this server: the file it was read from has moved, changed or is outside the reports folder.', 'report-not-held');
     const name = `${inspection.council.name.replace(/[^A-Za-z0-9]+/g, '-')}-${inspection.published}.pdf`;
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(createReadStream(report));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(bytes);
   });
 }

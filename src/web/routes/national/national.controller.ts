@@ -1,5 +1,5 @@
 /** GET /national (the national picture) and its CSV download of the table as shown. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { todayIso } from '../../../calendar/index.ts';
 import { GRADES, type JudgementArea } from '../../../domain/index.ts';
 import { nationalDistributionChart } from '../../charts/national-distribution.chart.ts';
@@ -55,11 +55,12 @@ function scopeText(query: NationalQuery): string {
   return parts.join(', ');
 }
 
-function absoluteBase(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
-export function registerNationalRoutes(app: FastifyInstance, { readModel }: Services): void {
+/**
+ * Links in the CSV: absolute from the configured public address (CSCI_PUBLIC_URL), else relative to
+ * the site; never from the request's Host header, which the client chooses.
+ */
+export function registerNationalRoutes(app: FastifyInstance, { readModel }: Services, options: { readonly publicUrl?: string } = {}): void {
+  const linkBase = options.publicUrl ?? '';
   app.get(paths.national, PUBLIC_PAGE, async (request, reply) => {
     const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
     const asAt = query.asAt ?? todayIso();
@@ -98,10 +99,9 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
     const asAt = query.asAt ?? todayIso();
     const picture = await readModel.nationalPicture(asAt, scopeOf(query));
     const shown = sortRows(picture.latest, query.sort, query.order);
-    const base = absoluteBase(request);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="latest-inspections-${asAt}.csv"`)
-      .send(latestRowsCsv(shown, asAt, (row) => `${base}${paths.inspection(row.id)}`));
+      .send(latestRowsCsv(shown, asAt, (row) => `${linkBase}${paths.inspection(row.id)}`));
   });
 }

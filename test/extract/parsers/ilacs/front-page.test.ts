@@ -64,6 +64,7 @@ test('no dates line gives no period', () => {
 test('the lead inspector without the title printed after the name', () => {
   assert.equal(readLeadInspectors(frontLines(textLine('Lead inspector: Jo Example, His Majesty’s Inspector', 243))), 'Jo Example');
   assert.equal(readLeadInspectors(frontLines(textLine('Lead inspector: Sam Sample HMI', 243))), 'Sam Sample');
+  assert.equal(readLeadInspectors(frontLines(textLine('Lead inspector on site: Sam Sample HMI   Report author: Ann Person HMI', 243))), 'Sam Sample');
 });
 
 test('the older layout puts the title on an indented line below the name', () => {
