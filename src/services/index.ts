@@ -136,6 +136,7 @@ export type {
   InspectionSummary,
   LatestInspection,
   NationalPicture,
+  NationalScope,
   NextSteps,
   NominalWindowView,
   PeerRow,

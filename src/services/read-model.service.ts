@@ -19,7 +19,7 @@ import {
 } from '../analytics/index.ts';
 import { isLetterKind, JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements, type VisitLetterRecord } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkJudgementConsistency, councilOutlook, type CouncilOutlook } from '../rules/index.ts';
+import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type Deadline, type EmpiricalWindow } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
 import { councilLetters, letterDetail, lettersSince, visitThemes } from './letters.read-model.ts';
@@ -33,10 +33,13 @@ import type {
   CouncilSummary,
   GradeMovement,
   CouncilHistoryEntry,
+  DeadlineView,
+  EmpiricalWindowView,
   InspectionDetail,
   InspectionSummary,
   LatestInspection,
   NationalPicture,
+  NationalScope,
   NextSteps,
   PeerRow,
   GroupStanding,
@@ -109,14 +112,9 @@ export function inspectionSummary(inspection: InspectionSummary): InspectionSumm
   };
 }
 
-function nextStepsOf(outlook: CouncilOutlook): NextSteps {
-  const { next } = outlook;
-  const empirical = next.empiricalWindow;
-  return {
-    inspection: { kind: next.kind, pathway: next.pathway, reason: next.reason, basis: next.evidence.nature },
-    framework: { version: outlook.nextFramework.version, areas: outlook.nextFramework.areas, expectedOn: outlook.nextFramework.expectedOn, basis: outlook.nextFramework.evidence.nature },
-    nominalWindow: { from: next.nominalWindow.from, to: next.nominalWindow.to, anniversary: next.nominalWindow.anniversary, basis: next.nominalWindow.evidence.nature },
-    empiricalWindow: empirical && {
+function empiricalWindowView(empirical: EmpiricalWindow | null): EmpiricalWindowView | null {
+  return (
+    empirical && {
       from: empirical.from,
       to: empirical.to,
       median: empirical.median,
@@ -125,7 +123,18 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
       stillWaiting: empirical.stillWaiting,
       group: empirical.group,
       basis: 'estimate',
-    },
+    }
+  );
+}
+
+function nextStepsOf(outlook: CouncilOutlook): NextSteps {
+  const { next } = outlook;
+  return {
+    inspection: { kind: next.kind, pathway: next.pathway, reason: next.reason, basis: next.evidence.nature },
+    framework: { version: outlook.nextFramework.version, areas: outlook.nextFramework.areas, expectedOn: outlook.nextFramework.expectedOn, basis: outlook.nextFramework.evidence.nature },
+    nominalWindow: { from: next.nominalWindow.from, to: next.nominalWindow.to, anniversary: next.nominalWindow.anniversary, status: outlook.nominalWindowStatus, basis: next.nominalWindow.evidence.nature },
+    empiricalWindow: empiricalWindowView(next.empiricalWindow),
+    givenNoInspectionYet: empiricalWindowView(outlook.empiricalWindowGivenWait),
     visits: {
       focusedVisits: outlook.visits.focusedVisits,
       summary: outlook.visits.summary,
@@ -133,24 +142,38 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
       firstMonitoringVisitBy: outlook.visits.firstMonitoringVisitBy,
       basis: outlook.visits.evidence.nature,
     },
-    deadlines: outlook.deadlines.map((deadline) => ({
-      id: deadline.id,
-      name: deadline.name,
-      from: deadline.from,
-      anchor: deadline.anchor,
-      workingDays: deadline.workingDays,
-      due: deadline.due,
-      status: deadline.status,
-      legalBasis: {
-        citation: deadline.legalBasis.citation,
-        instrument: deadline.legalBasis.instrument,
-        provision: deadline.legalBasis.provision,
-        requirement: deadline.legalBasis.requirement,
-        url: deadline.legalBasis.url,
-      },
-      basis: deadline.legalBasis.evidence.nature,
-    })),
+    deadlines: outlook.deadlines.map((deadline) => deadlineView(deadline, deadline.status)),
   };
+}
+
+function deadlineView(deadline: Deadline, status: DeadlineView['status']): DeadlineView {
+  return {
+    id: deadline.id,
+    name: deadline.name,
+    from: deadline.from,
+    anchor: deadline.anchor,
+    workingDays: deadline.workingDays,
+    due: deadline.due,
+    status,
+    legalBasis: {
+      citation: deadline.legalBasis.citation,
+      instrument: deadline.legalBasis.instrument,
+      provision: deadline.legalBasis.provision,
+      requirement: deadline.legalBasis.requirement,
+      url: deadline.legalBasis.url,
+    },
+    basis: deadline.legalBasis.evidence.nature,
+  };
+}
+
+/**
+ * The statutory deadlines that ran from an inspection's report, each passed or running on asAt (a
+ * deadline passes the day after it is due, as in the council outlook). A standalone LSCB review
+ * sets the council none.
+ */
+export function inspectionDeadlines(inspection: Pick<InspectionSummary, 'kind' | 'published'>, asAt: string): DeadlineView[] {
+  if (!isCouncilInspectionKind(inspection.kind)) return [];
+  return deadlinesAfterPublication(inspection.published).map((deadline) => deadlineView(deadline, deadline.due < asAt ? 'passed' : 'running'));
 }
 
 export function createReadModel(sources: ReadModelSources, options: ReadModelOptions = {}): ReadModel {
@@ -190,15 +213,21 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       ),
     );
 
-  const picture = (snap: Snap, asAt: string): NationalPicture =>
-    memo(snap, `national:${asAt}`, () => {
-      const latest = latestRows(snap, asAt);
-      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(snap.data.councils, snap.data.inspections, { asAt, area }))
+  const picture = (snap: Snap, asAt: string, scope: NationalScope): NationalPicture =>
+    memo(snap, `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name])}`, () => {
+      const name = scope.name?.toLowerCase();
+      const inScope = (council: { readonly name: string; readonly regionName: string | null }) =>
+        (scope.region === undefined || council.regionName === scope.region) && (name === undefined || council.name.toLowerCase().includes(name));
+      const latest = latestRows(snap, asAt).filter((row) => inScope(row) && (scope.overall === undefined || row.judgements.overall === scope.overall));
+      const withGrade = new Set(latest.map((row) => row.urn));
+      const councils = snap.data.councils.filter((council) => inScope(council) && (scope.overall === undefined || withGrade.has(council.urn)));
+      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(councils, snap.data.inspections, { asAt, area }))
         .filter((distribution) => distribution.included > 0)
         .map((distribution) => ({ area: distribution.area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages }));
-      const existing = latestInspections(snap.data.councils, [], asAt).length;
+      const existing = latestInspections(councils, [], asAt).length;
       return {
         asAt,
+        scope: { region: scope.region, overall: scope.overall, name: scope.name },
         included: latest.length,
         missing: Math.max(0, existing - latest.length),
         distributions,
@@ -299,7 +328,8 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
   const story = async (snap: Snap, urn: string, asAt: string): Promise<CouncilStory> => {
     const authority = councilOf(snap, urn);
     const council = toCouncilFacts(authority);
-    const entries = history(snap, urn);
+    // The page at a date shows only what was published by then, the latest inspection included.
+    const entries = history(snap, urn).filter((entry) => entry.published <= asAt);
     // The latest inspection of the council's services; a standalone LSCB review is not one.
     const latestEntry = entries.find((entry) => isCouncilInspectionKind(entry.kind)) ?? entries[0];
     return {
@@ -331,8 +361,11 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     async searchCouncils(query) {
       return (await sources.localAuthorities.search(query, { includeInactive: true })).map(councilSummary);
     },
-    async nationalPicture(asAt) {
-      return picture(await snapshot(), asAt);
+    async nationalPicture(asAt, scope = {}) {
+      return picture(await snapshot(), asAt, scope);
+    },
+    async inspectionDeadlines(id, asAt) {
+      return inspectionDeadlines(await detail(id), asAt);
     },
     async councilStory(urn, asAt) {
       const snap = await snapshot();

@@ -5,7 +5,7 @@
  */
 import type { GradeCounts } from '../analytics/index.ts';
 import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
-import type { Deadline, LegalBasis, Nature, Pathway } from '../rules/index.ts';
+import type { Deadline, LegalBasis, Nature, Pathway, WindowStatus } from '../rules/index.ts';
 
 export interface CouncilSummary {
   readonly urn: string;
@@ -40,14 +40,25 @@ export interface AreaDistribution {
   readonly percentages: Readonly<Record<Grade, number>>;
 }
 
+/** Which councils a national picture covers; every part of the picture (counts, chart, rows) uses the same councils. */
+export interface NationalScope {
+  readonly region?: string | undefined;
+  /** Councils whose overall effectiveness, as held at the date, is this grade. */
+  readonly overall?: Grade | undefined;
+  /** Councils whose name contains this text (case ignored). */
+  readonly name?: string | undefined;
+}
+
 export interface NationalPicture {
   readonly asAt: string;
+  readonly scope: NationalScope;
   /** Councils with a graded inspection published by asAt. */
   readonly included: number;
   /** Active councils with none yet. */
   readonly missing: number;
   readonly distributions: readonly AreaDistribution[];
   readonly latest: readonly LatestInspection[];
+  /** Every region in the register (for choosing one), whatever the scope. */
   readonly regions: readonly string[];
   /** Focused visits published by the date, by year and theme. */
   readonly visitThemes: readonly VisitThemeRow[];
@@ -156,6 +167,8 @@ export interface NominalWindowView {
   readonly to: IsoDate;
   /** The third anniversary of the last inspection's start. */
   readonly anniversary: IsoDate;
+  /** Where the as-at date falls: 'after-window' means the window has passed with no inspection. */
+  readonly status: WindowStatus;
   readonly basis: RuleOrEstimate;
 }
 
@@ -191,6 +204,8 @@ export interface NextSteps {
   readonly framework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly basis: RuleOrEstimate };
   readonly nominalWindow: NominalWindowView;
   readonly empiricalWindow: EmpiricalWindowView | null;
+  /** The empirical window among gaps longer than the wait so far: the updated estimate, given no inspection by the as-at date (as `csci schedule` gives it). */
+  readonly givenNoInspectionYet: EmpiricalWindowView | null;
   readonly visits: {
     readonly focusedVisits: { readonly atLeast: number; readonly usually: number };
     readonly summary: string;
@@ -204,6 +219,7 @@ export interface NextSteps {
 export interface CouncilStory {
   readonly council: CouncilSummary;
   readonly asAt: string;
+  /** The inspections published on or before asAt, latest first. */
   readonly history: readonly CouncilHistoryEntry[];
   readonly positions: readonly GroupStanding[];
   readonly neighbours: readonly PeerRow[];
@@ -214,6 +230,7 @@ export interface CouncilStory {
   readonly letters: readonly LetterEntry[];
   /** null when the council has no letters. */
   readonly visitsDone: VisitsDone | null;
+  /** The latest inspection published on or before asAt. */
   readonly latest: InspectionDetail | null;
 }
 
@@ -229,11 +246,12 @@ export interface ReadModel {
   storeSummary(): Promise<StoreSummary>;
   listCouncils(): Promise<readonly CouncilSummary[]>;
   searchCouncils(query: string): Promise<readonly CouncilSummary[]>;
-  nationalPicture(asAt: string): Promise<NationalPicture>;
+  /** The picture at a date for the councils in scope (default: every council). */
+  nationalPicture(asAt: string, scope?: NationalScope): Promise<NationalPicture>;
   councilStory(urn: string, asAt: string): Promise<CouncilStory>;
   inspection(id: number): Promise<InspectionDetail>;
-  /** The inspection's source PDF, only when it is the file imported and lies in the reports folder; else null. */
-  reportPdf(id: number): Promise<Buffer | null>;
+  /** The statutory deadlines that ran from the inspection's report, each passed or running on asAt. */
+  inspectionDeadlines(id: number, asAt: string): Promise<readonly DeadlineView[]>;
   /** The inspection's source PDF, only when it is the file imported and lies in the reports folder; else null. */
   reportPdf(id: number): Promise<Buffer | null>;
 }

@@ -110,23 +110,30 @@ export const comparisonsSchema = z
 const basisSchema = z.enum(['rule', 'estimate']).meta({ description: "'rule': from legislation or the published framework; 'estimate': from the reports held" });
 const pathwaySchema = z.enum(['short', 'standard', 'monitoring-then-reinspection']);
 
+const empiricalWindowSchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema.nullable(),
+  median: isoDateSchema.nullable(),
+  percentiles: z.object({ lower: z.number(), upper: z.number() }),
+  completedGaps: z.number().int(),
+  stillWaiting: z.number().int(),
+  group: z.union([pathwaySchema, z.literal('all')]),
+  basis: z.literal('estimate'),
+});
+
 export const nextStepsSchema = z
   .object({
     inspection: z.object({ kind: z.enum(INSPECTION_KINDS), pathway: pathwaySchema, reason: z.string(), basis: basisSchema }),
     framework: z.object({ version: z.enum(FRAMEWORK_VERSIONS), areas: z.array(areaSchema), expectedOn: isoDateSchema, basis: basisSchema }),
-    nominalWindow: z.object({ from: isoDateSchema, to: isoDateSchema, anniversary: isoDateSchema, basis: basisSchema }),
-    empiricalWindow: z
-      .object({
-        from: isoDateSchema,
-        to: isoDateSchema.nullable(),
-        median: isoDateSchema.nullable(),
-        percentiles: z.object({ lower: z.number(), upper: z.number() }),
-        completedGaps: z.number().int(),
-        stillWaiting: z.number().int(),
-        group: z.union([pathwaySchema, z.literal('all')]),
-        basis: z.literal('estimate'),
-      })
-      .nullable(),
+    nominalWindow: z.object({
+      from: isoDateSchema,
+      to: isoDateSchema,
+      anniversary: isoDateSchema,
+      status: z.enum(['before-window', 'in-window', 'after-window', 'open']).meta({ description: "where the as-at date falls; 'after-window': passed with no inspection (overdue)" }),
+      basis: basisSchema,
+    }),
+    empiricalWindow: empiricalWindowSchema.nullable(),
+    givenNoInspectionYet: empiricalWindowSchema.nullable().meta({ description: 'the updated estimate, given no inspection by the as-at date (gaps longer than the wait so far)' }),
     visits: z.object({
       focusedVisits: z.object({ atLeast: z.number().int(), usually: z.number().int() }),
       summary: z.string(),

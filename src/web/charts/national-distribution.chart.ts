@@ -20,7 +20,7 @@ interface Bar {
   readonly label: string;
 }
 
-export function nationalDistributionChart(distributions: readonly AreaDistribution[], asAt: string): string | null {
+export function nationalDistributionChart(distributions: readonly AreaDistribution[], asAt: string, scope = ''): string | null {
   const shown = distributions.filter((distribution) => distribution.included > 0);
   if (shown.length === 0) return null;
   const bars: Bar[] = shown.flatMap((distribution) =>
@@ -54,7 +54,7 @@ export function nationalDistributionChart(distributions: readonly AreaDistributi
       ],
     },
     {
-      label: `Grades of each council's latest inspection, by judgement area, as at ${ukDate(asAt)}`,
+      label: `Grades of each council's latest inspection, by judgement area, as at ${ukDate(asAt)}${scope ? ` (councils shown: ${scope})` : ''}`,
       description: 'A bar for each grade in each judgement area, with the number and percentage of councils. The same figures are in the table below the chart.',
     },
   );

@@ -25,7 +25,8 @@ export function registerCouncilRoutes(app: FastifyInstance, { readModel }: Servi
       const latestEntry = story.history.find((entry) => entry.id === story.latest?.id);
       return {
         ...story,
-        next: [...(story.next ? nextStepsText(story.next) : []), ...letterStepsText(story.visitsDone, asAt)],
+        next: [...(story.next ? nextStepsText(story.next, story.asAt) : []), ...letterStepsText(story.visitsDone, asAt)],
+        overdue: story.next?.nominalWindow.status === 'after-window',
         asAtInput: asAtInput ?? '',
         latestEntry,
         positionGroups: [

@@ -5,7 +5,8 @@ import { AREA_WORDING, JUDGEMENT_AREAS } from '../../../domain/index.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { paths } from '../../../paths.ts';
 import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
-import type { InspectionDetail, ReadModel, Services } from '../../../services/index.ts';
+import type { DeadlineView, InspectionDetail, ReadModel, Services } from '../../../services/index.ts';
+import { todayIso } from '../../../calendar/index.ts';
 
 export const inspectionIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -16,6 +17,13 @@ const FRAMEWORK_TEXT: Record<string, string> = {
   'ILACS-2026': 'ILACS, 2026 framework (no overall effectiveness judgement)',
 };
 
+/** What a deadline's clock runs from, in words. */
+const FROM_TEXT: Record<DeadlineView['from'], string> = {
+  publication: 'publication of the report',
+  receipt: 'receipt of the report (taken as its publication)',
+  letter: 'receipt of the focused visit letter',
+};
+
 async function findInspection(readModel: ReadModel, rawId: string): Promise<InspectionDetail> {
   const id = inspectionIdSchema.safeParse(rawId);
   if (!id.success) throw new NotFoundError(`There is no inspection with the reference “${rawId}”.`);
@@ -24,8 +32,10 @@ async function findInspection(readModel: ReadModel, rawId: string): Promise<Insp
 
 export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Services): void {
   app.get<{ Params: { id: string } }>('/inspections/:id', PUBLIC_PAGE, async (request, reply) => {
+    const today = todayIso();
     const context = async () => {
       const inspection = await findInspection(readModel, request.params.id);
+      const deadlines = await readModel.inspectionDeadlines(inspection.id, today);
       const wording = AREA_WORDING[inspection.version];
       return {
         inspection,
@@ -42,9 +52,12 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
         committeeReport: app.hasRoute({ method: 'GET', url: '/inspections/:id/committee-report' })
           ? { view: paths.committeeReport(inspection.id), docx: paths.api.committeeReportDocx(inspection.id) }
           : null,
+        today,
+        deadlines,
+        fromText: FROM_TEXT,
       };
     };
-    return reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/inspection/inspection.njk', context);
+    return reply.cachedView(`${await readModel.dataVersion()}:${today}:${request.url}`, 'pages/inspection/inspection.njk', context);
   });
 
   app.get<{ Params: { id: string } }>('/inspections/:id/report.pdf', async (request, reply) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LatestInspection } from '../../../services/index.ts';
-import { areasIn, filterRows, latestRowsCsv, sortRows } from './latest-table.ts';
+import { areasIn, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery } from './national.schema.ts';
 
 function row(name: string, regionName: string | null, published: string, judgements: LatestInspection['judgements']): LatestInspection {
@@ -14,12 +14,6 @@ const rows = [
   row('Casterbridge', 'South West', '2025-02-20', { overall: 'outstanding' }),
   row('Dale', null, '2022-11-30', { helpAndProtection: 'outstanding' }),
 ];
-
-test('filters by region, overall grade and part of the name, together', () => {
-  const { query } = parseNationalQuery({ region: 'South West', name: 'cast' });
-  assert.deepEqual(filterRows(rows, query).map((item) => item.name), ['Casterbridge']);
-  assert.deepEqual(filterRows(rows, parseNationalQuery({ overall: 'inadequate' }).query).map((item) => item.name), ['Barset']);
-});
 
 test('sorts by grade best first or last, with ungraded rows last either way', () => {
   const best = sortRows(rows, 'overall', 'desc').map((item) => item.name);

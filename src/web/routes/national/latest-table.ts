@@ -1,17 +1,7 @@
-/** Filtering, sorting and CSV of the national table of each council's latest graded inspection (pure). */
+/** Sorting and CSV of the national table of each council's latest graded inspection (pure). */
 import { GRADE_WORDING, JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, gradeScore, type JudgementArea } from '../../../domain/index.ts';
 import type { LatestInspection } from '../../../services/index.ts';
-import type { NationalQuery, SortKey } from './national.schema.ts';
-
-export function filterRows(rows: readonly LatestInspection[], query: NationalQuery): LatestInspection[] {
-  const name = query.name?.toLowerCase();
-  return rows.filter(
-    (row) =>
-      (query.region === undefined || row.regionName === query.region) &&
-      (query.overall === undefined || row.judgements.overall === query.overall) &&
-      (name === undefined || row.name.toLowerCase().includes(name)),
-  );
-}
+import type { SortKey } from './national.schema.ts';
 
 function isArea(key: SortKey): key is JudgementArea {
   return (JUDGEMENT_AREAS as readonly string[]).includes(key);

@@ -6,8 +6,8 @@ import { nationalDistributionChart } from '../../charts/national-distribution.ch
 import { areaShort, gradeShort } from '../../format.ts';
 import { paths } from '../../../paths.ts';
 import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
-import type { Services } from '../../../services/index.ts';
-import { areasIn, filterRows, latestRowsCsv, sortRows } from './latest-table.ts';
+import type { NationalScope, Services } from '../../../services/index.ts';
+import { areasIn, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery, type NationalQuery, type SortKey } from './national.schema.ts';
 
 const TEMPLATE = 'pages/national/national.njk';
@@ -41,6 +41,20 @@ function columns(query: NationalQuery, areas: readonly JudgementArea[]) {
   });
 }
 
+function scopeOf(query: NationalQuery): NationalScope {
+  return { region: query.region, overall: query.overall, name: query.name };
+}
+
+/** The filters in force, in words ("North West, overall effectiveness good"); empty for every council. */
+function scopeText(query: NationalQuery): string {
+  const parts = [
+    query.region,
+    query.overall && `overall effectiveness ${gradeShort(query.overall).toLowerCase()}`,
+    query.name && `name contains “${query.name}”`,
+  ].filter((part): part is string => Boolean(part));
+  return parts.join(', ');
+}
+
 /**
  * Links in the CSV: absolute from the configured public address (CSCI_PUBLIC_URL), else relative to
  * the site; never from the request's Host header, which the client chooses.
@@ -51,23 +65,26 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
     const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
     const asAt = query.asAt ?? todayIso();
     const context = async () => {
-      const picture = await readModel.nationalPicture(asAt);
-      const shown = sortRows(filterRows(picture.latest, query), query.sort, query.order);
-      const areas = areasIn(picture.latest.length ? picture.latest : shown);
+      const whole = await readModel.nationalPicture(asAt);
+      const picture = await readModel.nationalPicture(asAt, scopeOf(query));
+      const shown = sortRows(picture.latest, query.sort, query.order);
+      const areas = areasIn(whole.latest.length ? whole.latest : shown);
       return {
         asAt,
+        scopeText: scopeText(query),
+        everyCouncilHref: paths.withQuery(paths.national, { asAt: query.asAt }),
         form: { asAt: asAtInput, name: query.name ?? '', sort: query.sort, order: query.order },
         errors: asAtError ? { summary: [{ text: asAtError, href: '#as-at' }], fields: { asAt: asAtError } } : { summary: [], fields: {} },
         included: picture.included,
         missing: picture.missing,
         distributions: picture.distributions,
         visitThemes: picture.visitThemes,
-        chartSvg: nationalDistributionChart(picture.distributions, asAt),
+        chartSvg: nationalDistributionChart(picture.distributions, asAt, scopeText(query)),
         regionItems: [{ value: '', text: 'All regions' }, ...picture.regions.map((region) => ({ value: region, text: region, selected: region === query.region }))],
         gradeItems: [{ value: '', text: 'Any grade' }, ...GRADES.map((grade) => ({ value: grade, text: gradeShort(grade), selected: grade === query.overall }))],
         rows: shown,
-        totalRows: picture.latest.length,
-        filtered: shown.length !== picture.latest.length,
+        totalRows: whole.latest.length,
+        filtered: scopeText(query).length > 0,
         areas,
         columns: columns(query, areas),
         csvHref: paths.withQuery(paths.nationalCsv, queryString(query)),
@@ -81,8 +98,8 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
     const { query, asAtError } = parseNationalQuery(request.query);
     if (asAtError) return reply.code(400).type('text/plain; charset=utf-8').send(`${asAtError}\n`);
     const asAt = query.asAt ?? todayIso();
-    const picture = await readModel.nationalPicture(asAt);
-    const shown = sortRows(filterRows(picture.latest, query), query.sort, query.order);
+    const picture = await readModel.nationalPicture(asAt, scopeOf(query));
+    const shown = sortRows(picture.latest, query.sort, query.order);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="latest-inspections-${asAt}.csv"`)
