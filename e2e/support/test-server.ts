@@ -12,7 +12,7 @@ import { servicesWithReportFiles, type LoadedServices } from '../../test/helpers
 
 type LoadedFiles = Omit<LoadedServices, 'importMore'>;
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels, readRecommendationLabels } from '../../test/helpers/corpus.ts';
-import { isGradedLabelRow, reportFromLabel } from '../../test/store/label-fixtures.ts';
+import { isGradedLabelRow, reportFromLabel } from '../../test/helpers/label-fixtures.ts';
 
 export { corpusMissing };
 

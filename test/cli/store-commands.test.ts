@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { createServices } from '../../src/services/index.ts';
 import { SQLITE_FILE } from '../../src/store/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels } from '../helpers/corpus.ts';
-import { buildFixtureFolder, fixtureExtractor, isGradedLabelRow, makeTempDir } from '../store/label-fixtures.ts';
+import { buildFixtureFolder, fixtureExtractor, isGradedLabelRow, makeTempDir } from '../helpers/label-fixtures.ts';
 
 async function csci(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

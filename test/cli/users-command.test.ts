@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { createServices } from '../../src/services/index.ts';
 import { SQLITE_FILE } from '../../src/store/index.ts';
 import { join } from 'node:path';
-import { makeTempDir } from '../store/label-fixtures.ts';
+import { makeTempDir } from '../helpers/label-fixtures.ts';
 
 async function csci(argv: string[], stdinText?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -12,9 +12,9 @@ import mammoth from 'mammoth';
 import { writeCommitteeReportDocx, type CommitteeReportData } from '../../src/documents/index.ts';
 import { AREA_WORDING, GRADE_WORDING, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, isGrade } from '../../src/domain/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing, normaliseForComparison, readLabels, readRecommendationLabels, type LabelRow } from '../helpers/corpus.ts';
-import { createTestServices } from '../store/dialects.ts';
-import { existed, labelGrade, register, tally } from '../store/label-figures.ts';
-import { buildFixtureFolder, fixtureExtractor, isGradedLabelRow } from '../store/label-fixtures.ts';
+import { createTestServices } from '../helpers/dialects.ts';
+import { existed, labelGrade, register, tally } from '../helpers/label-figures.ts';
+import { buildFixtureFolder, fixtureExtractor, isGradedLabelRow } from '../helpers/label-fixtures.ts';
 import { convertWithLibreOffice, libreofficeMissing, pdftoppmMissing, renderFirstPages } from './render-pages.ts';
 
 const DERBY_2017 = '80459-derby/2017-06-13.pdf';

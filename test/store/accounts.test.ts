@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { COMMAND_LINE_ACTOR, type Actor } from '../../src/domain/actor.ts';
 import { ForbiddenError, NotAuthenticatedError, NotFoundError } from '../../src/errors.ts';
-import { createTestServices, TEST_DIALECTS } from './dialects.ts';
+import { createTestServices, TEST_DIALECTS } from '../helpers/dialects.ts';
 
 const BARKING = '80486';
 const BARNET = '80487';

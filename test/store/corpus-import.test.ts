@@ -8,9 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import type { ImportSummary } from '../../src/services/index.ts';
 import { countStoredFacts, listInspectionRows } from '../../src/store/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels } from '../helpers/corpus.ts';
-import { createTestServices } from './dialects.ts';
-import { isGradedLabelRow } from './label-fixtures.ts';
-import { existed, expectedGroup, labelGrade, register, tally } from './label-figures.ts';
+import { createTestServices } from '../helpers/dialects.ts';
+import { isGradedLabelRow } from '../helpers/label-fixtures.ts';
+import { existed, expectedGroup, labelGrade, register, tally } from '../helpers/label-figures.ts';
 
 describe('importing the real corpus', { skip: corpusMissing }, () => {
   const allLabels = corpusMissing ? [] : readLabels();

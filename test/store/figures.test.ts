@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { GRADES, JUDGEMENT_AREAS } from '../../src/domain/index.ts';
 import { corpusMissing, readLabels } from '../helpers/corpus.ts';
-import { createTestServices, TEST_DIALECTS } from './dialects.ts';
-import { buildFixtureFolder, fixtureExtractor, isGradedLabelRow } from './label-fixtures.ts';
-import { existed, expectedGroup, labelGrade, RANK, register, tally } from './label-figures.ts';
+import { createTestServices, TEST_DIALECTS } from '../helpers/dialects.ts';
+import { buildFixtureFolder, fixtureExtractor, isGradedLabelRow } from '../helpers/label-fixtures.ts';
+import { existed, expectedGroup, labelGrade, RANK, register, tally } from '../helpers/label-figures.ts';
 
 const labels = corpusMissing ? [] : readLabels().filter(isGradedLabelRow);
 

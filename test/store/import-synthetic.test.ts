@@ -11,9 +11,9 @@ import type { ReportExtractor } from '../../src/services/index.ts';
 import { listInspectionRows } from '../../src/store/index.ts';
 import { fixtureExtractor } from '../helpers/fixture-extractor.ts';
 import { REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
-import { createTestServices, TEST_DIALECTS } from './dialects.ts';
-import { addFixtureFile, makeTempDir } from './label-fixtures.ts';
-import { storedState } from './stored-state.ts';
+import { createTestServices, TEST_DIALECTS } from '../helpers/dialects.ts';
+import { addFixtureFile, makeTempDir } from '../helpers/label-fixtures.ts';
+import { storedState } from '../helpers/stored-state.ts';
 
 function fixtureFolder(): { dir: string; reports: Map<string, InspectionReport> } {
   const dir = makeTempDir('csci-synthetic-');

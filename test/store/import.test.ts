@@ -7,9 +7,9 @@ import type { ReportExtractor } from '../../src/services/index.ts';
 import { listInspectionRows } from '../../src/store/index.ts';
 import type { DialectName } from '../../src/store/index.ts';
 import { corpusMissing, readLabels, readRecommendationLabels } from '../helpers/corpus.ts';
-import { createTestServices, TEST_DIALECTS } from './dialects.ts';
-import { storedState } from './stored-state.ts';
-import { addFixtureFile, buildFixtureFolder, fixtureExtractor, isGradedLabelRow, makeTempDir, reportFromLabel } from './label-fixtures.ts';
+import { createTestServices, TEST_DIALECTS } from '../helpers/dialects.ts';
+import { storedState } from '../helpers/stored-state.ts';
+import { addFixtureFile, buildFixtureFolder, fixtureExtractor, isGradedLabelRow, makeTempDir, reportFromLabel } from '../helpers/label-fixtures.ts';
 
 const labels = corpusMissing ? [] : readLabels().filter(isGradedLabelRow);
 const recommendations = corpusMissing ? new Map() : readRecommendationLabels();

@@ -11,8 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createDb, listImportRunRows, SQLITE_FILE, type StoreHandle } from '../../src/store/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels } from '../helpers/corpus.ts';
-import { isGradedLabelRow, makeTempDir } from './label-fixtures.ts';
-import { storedState } from './stored-state.ts';
+import { isGradedLabelRow, makeTempDir } from '../helpers/label-fixtures.ts';
+import { storedState } from '../helpers/stored-state.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 

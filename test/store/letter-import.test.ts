@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { findVisitLetterRow, listInspectionRows, listRecommendationsOf, listJudgementRows } from '../../src/store/index.ts';
 import { focusedVisitLetterPdf } from '../helpers/letter-pdf.ts';
-import { createTestServices, TEST_DIALECTS } from './dialects.ts';
-import { makeTempDir } from './label-fixtures.ts';
+import { createTestServices, TEST_DIALECTS } from '../helpers/dialects.ts';
+import { makeTempDir } from '../helpers/label-fixtures.ts';
 
 for (const dialect of TEST_DIALECTS) {
   describe(`letter import on ${dialect}`, () => {

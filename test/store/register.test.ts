@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseRegister, REGISTER_FILE } from '../../src/services/register.service.ts';
 import { corpusMissing, readLabels } from '../helpers/corpus.ts';
-import { createTestServices } from './dialects.ts';
+import { createTestServices } from '../helpers/dialects.ts';
 
 test('the register file parses: 156 councils, unique URNs and LA codes, neighbours that are in it', () => {
   const entries = parseRegister(readFileSync(REGISTER_FILE, 'utf8'));

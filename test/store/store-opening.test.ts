@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { createServices } from '../../src/services/index.ts';
 import { createDb, migrateToLatest, SQLITE_FILE, StoreDamagedError, StoreUnreachableError } from '../../src/store/index.ts';
-import { createTestStore, TEST_DIALECTS } from './dialects.ts';
+import { createTestStore, TEST_DIALECTS } from '../helpers/dialects.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CSCI = join(ROOT, 'src/cli/main.ts');

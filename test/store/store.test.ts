@@ -13,7 +13,7 @@ import {
   startImportRun,
   type InspectionFactsToStore,
 } from '../../src/store/index.ts';
-import { createTestServices, TEST_DIALECTS } from './dialects.ts';
+import { createTestServices, TEST_DIALECTS } from '../helpers/dialects.ts';
 
 function facts(contentHash: string, overrides: Partial<InspectionFactsToStore> = {}): InspectionFactsToStore {
   return {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels, type LabelRow } from '../helpers/corpus.ts';
-import { isGradedLabelRow, makeTempDir } from '../store/label-fixtures.ts';
+import { isGradedLabelRow, makeTempDir } from '../helpers/label-fixtures.ts';
 import { startOfstedImitation, type ImitationCouncil, type OfstedImitation } from './ofsted-imitation.ts';
 
 const COUNCILS = ['2532287', '2637539', '2733690', '80418'];

@@ -9,7 +9,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startServer } from '../../src/server.ts';
-import { makeTempDir } from '../store/label-fixtures.ts';
+import { makeTempDir } from '../helpers/label-fixtures.ts';
 import { startOfstedImitation, type OfstedImitation } from './ofsted-imitation.ts';
 import { ilacsReportPdf } from './synthetic-reports.ts';
 

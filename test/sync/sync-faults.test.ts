@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { startSyncRun } from '../../src/store/index.ts';
-import { makeTempDir } from '../store/label-fixtures.ts';
-import { createTestStore, TEST_DIALECTS } from '../store/dialects.ts';
+import { makeTempDir } from '../helpers/label-fixtures.ts';
+import { createTestStore, TEST_DIALECTS } from '../helpers/dialects.ts';
 import { registerCouncils, startOfstedImitation, type ImitationCouncil, type OfstedImitation } from './ofsted-imitation.ts';
 import { unreadableLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
 

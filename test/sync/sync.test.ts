@@ -12,8 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../src/services/alert.service.ts';
-import { makeTempDir } from '../store/label-fixtures.ts';
-import { createTestStore, TEST_DIALECTS, type TestStore } from '../store/dialects.ts';
+import { makeTempDir } from '../helpers/label-fixtures.ts';
+import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/dialects.ts';
 import { startOfstedImitation, type OfstedImitation } from './ofsted-imitation.ts';
 import { unreadableLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
 

@@ -9,7 +9,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createApp } from '../../src/app.ts';
 import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
 import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
-import { createTestStore, TEST_DIALECTS, type TestStore } from '../store/dialects.ts';
+import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/dialects.ts';
 
 const skip = TEST_DIALECTS.includes('postgres') ? false : 'PostgreSQL is not in CSCI_TEST_DIALECTS (set DATABASE_URL to a test database)';
 

@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { createApp } from '../../src/app.ts';
 import { focusedVisitLetterPdf } from '../helpers/letter-pdf.ts';
-import { makeTempDir } from '../store/label-fixtures.ts';
+import { makeTempDir } from '../helpers/label-fixtures.ts';
 import { Writable } from 'node:stream';
 
 let services: Services;

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, inspectionReportSchema, type InspectionReport } from '../../src/domain/index.ts';
-import type { LabelRow, RecommendationLabel } from '../helpers/corpus.ts';
+import type { LabelRow, RecommendationLabel } from './corpus.ts';
 
 export function isGradedLabelRow(row: LabelRow): boolean {
   return row.expected_error === '' && row.framework !== '';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { JUDGEMENT_AREA_COLUMNS, type Framework, type JudgementArea } from '../../src/domain/index.ts';
-import type { LabelRow } from '../helpers/corpus.ts';
+import type { LabelRow } from './corpus.ts';
 
 export interface RegisterRow {
   urn: string;
