@@ -1,8 +1,9 @@
 /** The read model's part for letters after ungraded visits: a council's letters, the visits done since its latest inspection, /national's themes. */
 import { focusedVisitThemesByYear } from '../analytics/index.ts';
 import { VISIT_THEMES, type IsoDate, type VisitLetterRecord } from '../domain/index.ts';
-import { lettersOutlook, type DeadlineStatus } from '../rules/index.ts';
-import type { DeadlineView, LetterDetail, LetterEntry, VisitsDone, VisitThemeRow } from './read-model.ts';
+import { lettersOutlook } from '../rules/index.ts';
+import { deadlineView } from './deadline-view.ts';
+import type { LetterDetail, LetterEntry, VisitsDone, VisitThemeRow } from './read-model.ts';
 
 function letterEntry(letter: VisitLetterRecord): LetterEntry {
   return {
@@ -16,21 +17,6 @@ function letterEntry(letter: VisitLetterRecord): LetterEntry {
     recommendations: letter.recommendations,
     priorityActions: letter.priorityActions,
     warnings: letter.warnings,
-  };
-}
-
-function deadlineView(deadline: DeadlineStatus): DeadlineView {
-  const { citation, instrument, provision, requirement, url } = deadline.legalBasis;
-  return {
-    id: deadline.id,
-    name: deadline.name,
-    from: deadline.from,
-    anchor: deadline.anchor,
-    workingDays: deadline.workingDays,
-    due: deadline.due,
-    status: deadline.status,
-    legalBasis: { citation, instrument, provision, requirement, url },
-    basis: deadline.legalBasis.evidence.nature,
   };
 }
 
@@ -59,7 +45,7 @@ export function lettersSince(letters: readonly VisitLetterRecord[], latestInspec
     monitoringVisits: outlook.monitoringVisitsDone,
     jtais: outlook.jtaisDone,
     latest: last ? letterEntry(last) : null,
-    priorityActions: clock ? { letter: letterEntry(clock.letter), received: clock.received, deadlines: clock.deadlines.map(deadlineView) } : null,
+    priorityActions: clock ? { letter: letterEntry(clock.letter), received: clock.received, deadlines: clock.deadlines.map((deadline) => deadlineView(deadline, deadline.status)) } : null,
   };
 }
 

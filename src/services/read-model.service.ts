@@ -19,10 +19,11 @@ import {
 } from '../analytics/index.ts';
 import { isLetterKind, JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements, type VisitLetterRecord } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type Deadline, type EmpiricalWindow } from '../rules/index.ts';
+import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type EmpiricalWindow } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { LocalAuthorityService } from './local-authority.service.ts';
 import { councilLetters, letterDetail, lettersSince, visitThemes } from './letters.read-model.ts';
+import { deadlineView } from './deadline-view.ts';
 import type { VisitLetterService } from './visit-letter.service.ts';
 import { createReportFiles } from './report-files.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from './views.ts';
@@ -143,26 +144,6 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
       basis: outlook.visits.evidence.nature,
     },
     deadlines: outlook.deadlines.map((deadline) => deadlineView(deadline, deadline.status)),
-  };
-}
-
-function deadlineView(deadline: Deadline, status: DeadlineView['status']): DeadlineView {
-  return {
-    id: deadline.id,
-    name: deadline.name,
-    from: deadline.from,
-    anchor: deadline.anchor,
-    workingDays: deadline.workingDays,
-    due: deadline.due,
-    status,
-    legalBasis: {
-      citation: deadline.legalBasis.citation,
-      instrument: deadline.legalBasis.instrument,
-      provision: deadline.legalBasis.provision,
-      requirement: deadline.legalBasis.requirement,
-      url: deadline.legalBasis.url,
-    },
-    basis: deadline.legalBasis.evidence.nature,
   };
 }
 
