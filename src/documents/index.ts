@@ -5,3 +5,4 @@ export { committeeReportContent, gradeAgainstPrevious, IMPLICATION_HEADINGS, TO_
 export { writeCommitteeReportDocx } from './committee-report/committee-report.docx.ts';
 export { writePaperDocx } from './docx/paper.docx.ts';
 export { writePaperHtml, type PaperHtmlOptions } from './html/paper.html.ts';
+export { readWorkbook, writeWorkbook, DEFAULT_READ_LIMITS, type CellValue, type ColumnSpec, type CoverSheetSpec, type ReadLimits, type ReadSheet, type SheetSpec, type TableSheetSpec, type WorkbookSpec } from './spreadsheet.ts';
