@@ -76,6 +76,8 @@ const MAX_LIST_FORMULA = 255;
 /** New rows typed under the data keep the drop-down list up to this row. */
 const VALIDATION_ROWS = 1000;
 const DATE_FORMAT = 'dd/mm/yyyy';
+/** Points per line of 11-point text: rows holding wrapped text are given a height for their lines, which LibreOffice does not work out itself. */
+const LINE_HEIGHT = 15;
 const HEADER_FILL = 'FFE8E8E8';
 
 function invalid(message: string): ValidationError {
@@ -133,14 +135,31 @@ interface WithDataValidations {
   readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 }
 
+/** The lines a value takes in a wrapped column of `width` characters. */
+function linesOf(value: CellValue, width: number): number {
+  if (typeof value !== 'string' || value === '') return 1;
+  return value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * 1.1) / Math.max(1, width - 1))), 0);
+}
+
+function fitHeight(row: ExcelJS.Row, values: readonly CellValue[], widths: readonly { width: number; wrap: boolean }[]): void {
+  const lines = Math.max(1, ...values.map((value, index) => (widths[index]?.wrap ? linesOf(value, widths[index]?.width ?? 10) : 1)));
+  if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
+}
+
 function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec): void {
   if (spec.columns.length === 0) throw invalid(`Sheet "${spec.name}" has no columns.`);
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    // Printed landscape, as wide as the page, the header row on every page.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  const widths = spec.columns.map((column) => ({ width: column.width, wrap: column.wrap ?? false }));
   sheet.columns = spec.columns.map((column) => ({
     width: column.width,
     style: { alignment: { vertical: 'top', wrapText: column.wrap ?? false }, ...(column.type === 'date' ? { numFmt: DATE_FORMAT } : {}) },
   }));
   const header = sheet.addRow(spec.columns.map((column) => column.header));
+  fitHeight(header, spec.columns.map((column) => column.header), widths.map((width) => ({ ...width, wrap: true })));
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
   header.eachCell((cell) => {
@@ -149,7 +168,8 @@ function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec): void {
   spec.rows.forEach((row, index) => {
     const rowNumber = index + 2;
     if (row.length > spec.columns.length) throw invalid(`Sheet "${spec.name}", row ${rowNumber}: ${row.length} cells for ${spec.columns.length} columns.`);
-    sheet.addRow(row.map((value, column) => cellValue(value, spec.columns[column], `Sheet "${spec.name}", row ${rowNumber}, column ${column + 1}`)));
+    const added = sheet.addRow(row.map((value, column) => cellValue(value, spec.columns[column], `Sheet "${spec.name}", row ${rowNumber}, column ${column + 1}`)));
+    fitHeight(added, row, widths);
   });
   const lastRow = spec.rows.length + 1;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: spec.columns.length } };
@@ -170,15 +190,16 @@ function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec): void {
 }
 
 function addCoverSheet(workbook: ExcelJS.Workbook, spec: CoverSheetSpec): void {
-  const sheet = workbook.addWorksheet(spec.name);
-  const keyWidth = Math.max(12, ...spec.entries.map(([key]) => key.length + 2));
-  sheet.columns = [{ width: Math.min(keyWidth, 40) }, { width: 70, style: { alignment: { wrapText: true, vertical: 'top' } } }];
+  const sheet = workbook.addWorksheet(spec.name, { pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const keyWidth = Math.min(40, Math.max(12, ...spec.entries.map(([key]) => key.length + 2)));
+  sheet.columns = [{ width: keyWidth, style: { alignment: { vertical: 'top' } } }, { width: 70, style: { alignment: { wrapText: true, vertical: 'top', horizontal: 'left' } } }];
   const title = sheet.addRow([spec.title]);
   title.font = { bold: true, size: 14 };
   sheet.addRow([]);
   spec.entries.forEach(([key, value], index) => {
     const row = sheet.addRow([key, cellValue(value, undefined, `Sheet "${spec.name}", row ${index + 3}`)]);
     row.getCell(1).font = { bold: true };
+    fitHeight(row, [key, value], [{ width: keyWidth, wrap: false }, { width: 70, wrap: true }]);
   });
 }
 
