@@ -117,7 +117,8 @@ export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, S
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
-export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
+export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis, CountedBy } from '../analytics/index.ts';
+export type { OverallHeld } from './overall-held.ts';
 export type {
   AreaDistribution,
   ConsistencyFlag,
@@ -148,7 +149,7 @@ export type {
 export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
 export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
-export { BASES } from '../analytics/index.ts';
+export { BASES, COUNTED_BY } from '../analytics/index.ts';
 export { SQLITE_FILE } from '../store/index.ts';
 export {
   backtest,

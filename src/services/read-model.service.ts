@@ -28,6 +28,8 @@ import type { VisitLetterService } from './visit-letter.service.ts';
 import { createReportFiles } from './report-files.ts';
 import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from './views.ts';
 import { createSnapshotCache, type Snapshot } from './snapshot-cache.ts';
+import { overallHeld } from './overall-held.ts';
+import type { CountedBy } from '../analytics/index.ts';
 import type {
   AreaDistribution,
   CouncilStory,
@@ -187,28 +189,32 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     return authority;
   };
 
-  const latestRows = (snap: Snap, asAt: string): LatestInspection[] =>
-    memo(snap, `latest:${asAt}`, () =>
-      latestInspections(snap.data.councils, snap.data.inspections, asAt).flatMap((row) =>
-        row.inspection ? [{ ...inspectionSummary(row.inspection), name: row.council.name, regionName: row.council.regionName }] : [],
+  const latestRows = (snap: Snap, asAt: string, countedBy: CountedBy = 'published'): LatestInspection[] =>
+    memo(snap, `latest:${asAt}:${countedBy}`, () =>
+      latestInspections(snap.data.councils, snap.data.inspections, asAt, countedBy).flatMap((row) =>
+        row.inspection
+          ? [{ ...inspectionSummary(row.inspection), name: row.council.name, regionName: row.council.regionName, overall: overallHeld(snap.data.inspectionsByUrn.get(row.council.urn) ?? [], asAt, countedBy) }]
+          : [],
       ),
     );
 
   const picture = (snap: Snap, asAt: string, scope: NationalScope): NationalPicture =>
-    memo(snap, `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name])}`, () => {
+    memo(snap, `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name, scope.countedBy])}`, () => {
+      const countedBy = scope.countedBy ?? 'published';
       const name = scope.name?.toLowerCase();
       const inScope = (council: { readonly name: string; readonly regionName: string | null }) =>
         (scope.region === undefined || council.regionName === scope.region) && (name === undefined || council.name.toLowerCase().includes(name));
-      const latest = latestRows(snap, asAt).filter((row) => inScope(row) && (scope.overall === undefined || row.judgements.overall === scope.overall));
+      const latest = latestRows(snap, asAt, countedBy).filter((row) => inScope(row) && (scope.overall === undefined || row.overall?.grade === scope.overall));
       const withGrade = new Set(latest.map((row) => row.urn));
       const councils = snap.data.councils.filter((council) => inScope(council) && (scope.overall === undefined || withGrade.has(council.urn)));
-      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(councils, snap.data.inspections, { asAt, area }))
+      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(councils, snap.data.inspections, { asAt, area, countedBy }))
         .filter((distribution) => distribution.included > 0)
         .map((distribution) => ({ area: distribution.area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages }));
       const existing = latestInspections(councils, [], asAt).length;
       return {
         asAt,
-        scope: { region: scope.region, overall: scope.overall, name: scope.name },
+        scope: { region: scope.region, overall: scope.overall, name: scope.name, countedBy },
+        countedBy,
         included: latest.length,
         missing: Math.max(0, existing - latest.length),
         distributions,
@@ -240,7 +246,15 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
 
   const peer = (snap: Snap, council: CouncilFacts, asAt: string): PeerRow => {
     const latest = latestRows(snap, asAt).find((row) => row.urn === council.urn);
-    return { urn: council.urn, name: council.name, overall: latest?.judgements.overall ?? null, published: latest?.published ?? null, inspectionId: latest?.id ?? null };
+    const overall = latest?.overall ?? null;
+    return {
+      urn: council.urn,
+      name: council.name,
+      overall: overall?.grade ?? null,
+      published: latest?.published ?? null,
+      inspectionId: latest?.id ?? null,
+      overallFrom: overall && { inspectionId: overall.inspectionId, published: overall.published, fromEarlierInspection: overall.fromEarlierInspection },
+    };
   };
 
   const positions = (snap: Snap, council: CouncilFacts, asAt: string): GroupStanding[] => {
@@ -324,6 +338,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       letters: councilLetters(snap.data.lettersByUrn.get(urn) ?? [], asAt),
       visitsDone: lettersSince(snap.data.lettersByUrn.get(urn) ?? [], latestEntry && latestEntry.published <= asAt ? latestEntry.inspectionStart : null, asAt),
       latest: latestEntry ? await detail(latestEntry.id) : null,
+      overall: overallHeld(snap.data.inspectionsByUrn.get(urn) ?? [], asAt),
     };
   };
 

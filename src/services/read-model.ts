@@ -3,7 +3,8 @@
  * read-model.service.ts) composes these from the register and inspection services; createServices
  * builds it once as `services.readModel`.
  */
-import type { GradeCounts } from '../analytics/index.ts';
+import type { CountedBy, GradeCounts } from '../analytics/index.ts';
+import type { OverallHeld } from './overall-held.ts';
 import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
 import type { Deadline, LegalBasis, Nature, Pathway, WindowStatus } from '../rules/index.ts';
 
@@ -31,6 +32,8 @@ export interface InspectionSummary {
 export interface LatestInspection extends InspectionSummary {
   readonly name: string;
   readonly regionName: string | null;
+  /** The overall effectiveness the council held at the date (from an earlier inspection when this one, ILACS-2026, gives none). */
+  readonly overall: OverallHeld | null;
 }
 
 export interface AreaDistribution {
@@ -47,12 +50,15 @@ export interface NationalScope {
   readonly overall?: Grade | undefined;
   /** Councils whose name contains this text (case ignored). */
   readonly name?: string | undefined;
+  /** Which inspections count at the date: published by then (default), or carried out by then. */
+  readonly countedBy?: CountedBy | undefined;
 }
 
 export interface NationalPicture {
   readonly asAt: string;
   readonly scope: NationalScope;
-  /** Councils with a graded inspection published by asAt. */
+  readonly countedBy: CountedBy;
+  /** Councils with a graded inspection counted by asAt. */
   readonly included: number;
   /** Active councils with none yet. */
   readonly missing: number;
@@ -154,9 +160,13 @@ export interface GroupStanding {
 export interface PeerRow {
   readonly urn: string;
   readonly name: string;
+  /** The overall effectiveness held at the date (overallHeld's rule). */
   readonly overall: Grade | null;
+  /** The latest inspection published by the date. */
   readonly published: string | null;
   readonly inspectionId: number | null;
+  /** Where the overall grade came from: an earlier inspection when the latest (ILACS-2026) gives none. */
+  readonly overallFrom: { readonly inspectionId: number; readonly published: string; readonly fromEarlierInspection: boolean } | null;
 }
 
 /** How firm a part of what comes next is: from the framework's published rules, or estimated from the data held. */
@@ -232,6 +242,8 @@ export interface CouncilStory {
   readonly visitsDone: VisitsDone | null;
   /** The latest inspection published on or before asAt. */
   readonly latest: InspectionDetail | null;
+  /** The overall effectiveness the council held at asAt (overallHeld's rule). */
+  readonly overall: OverallHeld | null;
 }
 
 export interface StoreSummary {

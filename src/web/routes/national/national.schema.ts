@@ -1,6 +1,7 @@
 /** The national page's query: the date, the filters and the sort, each checked with a GOV.UK-style message. */
 import { z } from 'zod';
 import { GRADES, JUDGEMENT_AREAS, isoDateSchema } from '../../../domain/index.ts';
+import { COUNTED_BY, type CountedBy } from '../../../services/index.ts';
 
 export const SORT_KEYS = ['name', 'region', 'published', 'kind', ...JUDGEMENT_AREAS] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -15,6 +16,7 @@ export const nationalQuerySchema = z.object({
   name: text(100).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).optional().catch(undefined),
   order: z.enum(['asc', 'desc']).optional().catch(undefined),
+  countedBy: z.enum(COUNTED_BY).optional().catch(undefined),
 });
 
 export interface NationalQuery {
@@ -24,6 +26,8 @@ export interface NationalQuery {
   readonly name: string | undefined;
   readonly sort: SortKey;
   readonly order: 'asc' | 'desc';
+  /** Which inspections count at the date: published by then (default) or carried out by then. */
+  readonly countedBy: CountedBy;
 }
 
 export interface ParsedNationalQuery {
@@ -50,6 +54,7 @@ export function parseNationalQuery(raw: unknown): ParsedNationalQuery {
       name: parsed.name || undefined,
       sort: parsed.sort ?? 'name',
       order: parsed.order ?? 'asc',
+      countedBy: parsed.countedBy ?? 'published',
     },
     asAtError,
     asAtInput,
