@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CouncilFacts, InspectionFacts } from './facts.ts';
 import { councilExistedOn, gradeHeld, percentagesOf } from './grade-at-date.ts';
+import { distributionByQuarter, quarterEnds } from './distribution-over-time.ts';
 import { latestInspections } from './latest-inspections.ts';
 import { nationalDistribution } from './national-distribution.ts';
 
@@ -106,4 +107,13 @@ test('the national distribution counts councils that existed at the date and lis
   });
   const later = nationalDistribution(councils, inspections, { asAt: '2021-06-01', area: 'overall' });
   assert.deepEqual([later.included, later.missing], [1, ['2', '4']]);
+});
+
+test('quarter ends run from the quarter of the first date to the last ending by the second', () => {
+  assert.deepEqual(quarterEnds('2014-01-01', '2014-12-30'), ['2014-03-31', '2014-06-30', '2014-09-30']);
+  assert.deepEqual(quarterEnds('2014-05-01', '2015-03-31'), ['2014-06-30', '2014-09-30', '2014-12-31', '2015-03-31']);
+  assert.deepEqual(quarterEnds('2014-01-01', '2014-03-30'), []);
+  const councils = [council('1')];
+  const series = distributionByQuarter(councils, [inspection('1', '2014-05-01', { overall: 'good' })], '2014-01-01', { asAt: '2014-09-30', area: 'overall' });
+  assert.deepEqual(series.map((point) => [point.asAt, point.counts.good]), [['2014-03-31', 0], ['2014-06-30', 1], ['2014-09-30', 1]]);
 });

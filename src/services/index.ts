@@ -141,12 +141,15 @@ export type {
   NextSteps,
   NominalWindowView,
   PeerRow,
+  QuarterDistribution,
+  OverallFilter,
   ReadModel,
   Recommendation,
   RuleOrEstimate,
   StoreSummary,
 } from './read-model.ts';
 export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
+export { GOOD_OR_BETTER } from './read-model.ts';
 export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
 export { BASES, COUNTED_BY } from '../analytics/index.ts';

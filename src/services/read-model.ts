@@ -5,7 +5,7 @@
  */
 import type { CountedBy, GradeCounts } from '../analytics/index.ts';
 import type { OverallHeld } from './overall-held.ts';
-import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
+import type { Framework, FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
 import type { Deadline, LegalBasis, Nature, Pathway, WindowStatus } from '../rules/index.ts';
 
 export interface CouncilSummary {
@@ -41,13 +41,26 @@ export interface AreaDistribution {
   readonly included: number;
   readonly counts: Readonly<GradeCounts>;
   readonly percentages: Readonly<Record<Grade, number>>;
+  /** Outstanding and good together, and their percentage of those included (one decimal place). */
+  readonly goodOrBetter: { readonly count: number; readonly percentage: number };
 }
+
+/** The overall effectiveness distribution at one quarter's end. */
+export interface QuarterDistribution extends AreaDistribution {
+  readonly quarterEnd: IsoDate;
+}
+
+/** A filter on overall effectiveness held: one grade, or outstanding and good together. */
+export const GOOD_OR_BETTER = 'good-or-better';
+export type OverallFilter = Grade | typeof GOOD_OR_BETTER;
 
 /** Which councils a national picture covers; every part of the picture (counts, chart, rows) uses the same councils. */
 export interface NationalScope {
   readonly region?: string | undefined;
-  /** Councils whose overall effectiveness, as held at the date, is this grade. */
-  readonly overall?: Grade | undefined;
+  /** Councils whose overall effectiveness, as held at the date, is this grade (or good or better). */
+  readonly overall?: OverallFilter | undefined;
+  /** Only inspections under this framework count (as `csci stats --framework`): each council's latest SIF, or ILACS, inspection. */
+  readonly framework?: Framework | undefined;
   /** Councils whose name contains this text (case ignored). */
   readonly name?: string | undefined;
   /** Which inspections count at the date: published by then (default), or carried out by then. */
@@ -68,6 +81,10 @@ export interface NationalPicture {
   readonly regions: readonly string[];
   /** Focused visits published by the date, by year and theme. */
   readonly visitThemes: readonly VisitThemeRow[];
+  /** How many of the councils shown had their latest inspection under each framework. */
+  readonly frameworks: Readonly<Record<Framework, number>>;
+  /** Overall effectiveness of the councils in scope at each quarter's end since the first quarter of 2014, to asAt. */
+  readonly quarters: readonly QuarterDistribution[];
 }
 
 export interface VisitThemeRow {
