@@ -78,6 +78,38 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     assert.notDeepEqual(expected('2025-03-31', 'published'), expected('2025-03-31', 'inspected'), 'the two bases differ at this date');
   });
 
+  test('/national filters by good or better and by framework, gives good or better as a figure, and a quarterly series since 2014 with its table', async () => {
+    for (const width of [1280, 375]) {
+      const page = await open('/national?asAt=2025-12-31&overall=good-or-better', `national-good-or-better-${width}`, width);
+      assert.match(await page.locator('#page-scope').innerText(), /overall effectiveness good or better/);
+      const overall = await page.locator('#latest-table tbody tr td:nth-child(5)').allInnerTexts();
+      assert.ok(overall.length > 0 && overall.every((text) => /^(Outstanding|Good)\b/.test(text.trim())), overall.join(' / '));
+      const counts = await overallCounts(page);
+      assert.deepEqual(counts.slice(2, 4), [0, 0], 'no requires improvement or inadequate among them');
+      assert.equal(counts[4], counts[0]! + counts[1]!, 'good or better is outstanding and good together');
+      await page.close();
+    }
+    const sif = await open('/national?asAt=2017-12-31&framework=SIF', 'national-sif-1280');
+    const kinds = await sif.locator('#latest-table tbody tr td:nth-child(4)').allInnerTexts();
+    assert.ok(kinds.length > 0 && kinds.every((kind) => /SIF|LSCB/i.test(kind)), kinds.join(' / '));
+    const sifCounts = tally(register.filter((row) => existed(row, '2017-12-31')).flatMap((row) => labelGrade(labels, row.urn, '2017-12-31', 'overall', 'SIF') ?? []));
+    assert.deepEqual((await overallCounts(sif)).slice(0, 4), [sifCounts.outstanding, sifCounts.good, sifCounts.requires_improvement, sifCounts.inadequate]);
+    assert.match(await sif.locator('#framework-figures').innerText(), /under ILACS/);
+    await sif.close();
+
+    const page = await open('/national?asAt=2025-12-31', 'national-over-time-1280');
+    assert.match((await page.locator('#over-time ~ figure svg.app-chart[role=img]').getAttribute('aria-label')) ?? '', /at the end of each quarter/);
+    const rows = page.locator('#quarters-table tbody tr');
+    assert.equal(await rows.count(), 48, 'every quarter from March 2014 to December 2025');
+    for (const [index, quarterEnd] of [[0, '2025-12-31'], [20, '2020-12-31'], [47, '2014-03-31']] as const) {
+      const row = rows.nth(index);
+      const cells = (await row.locator('td').allInnerTexts()).map(leadingNumber);
+      const counts = tally(register.filter((council) => existed(council, quarterEnd)).flatMap((council) => labelGrade(labels, council.urn, quarterEnd, 'overall') ?? []));
+      assert.deepEqual(cells, [counts.outstanding, counts.good, counts.requires_improvement, counts.inadequate, counts.outstanding + counts.good, counts.outstanding + counts.good + counts.requires_improvement + counts.inadequate], quarterEnd);
+    }
+    await page.close();
+  });
+
   test('the API gives either basis (countedBy), published by default', async () => {
     const get = async (query: string) => (await (await fetch(`${server.baseUrl}/api/v1/stats/national?asAt=2025-03-31&area=overall${query}`)).json()) as { countedBy: string; distributions: { counts: Record<string, number>; included: number }[] };
     const inspected = await get('&countedBy=inspected');

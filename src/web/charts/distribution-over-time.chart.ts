@@ -31,7 +31,7 @@ export function distributionOverTimeChart(quarters: readonly QuarterPoint[], sco
       width: 960,
       height: 380,
       marginLeft: 50,
-      marginRight: 150,
+      marginRight: 180,
       marginTop: 24,
       x: { type: 'utc', label: null },
       y: { label: 'Councils', grid: true },
