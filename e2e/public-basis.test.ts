@@ -110,6 +110,47 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     await page.close();
   });
 
+  test('compare: a council and its statistical neighbours side by side from its page, with grades, dates, trajectories and CSVs', async () => {
+    const council = await open(`/councils/${DARLINGTON}`, 'council-compare-link-1280');
+    await council.locator('#compare-link').click();
+    assert.equal(new URL(council.url()).pathname, '/compare');
+    const darlington = register.find((row) => row.urn === DARLINGTON);
+    assert.ok(darlington);
+    const group = [darlington, ...darlington.statistical_neighbours.split(' ').flatMap((code) => register.filter((row) => row.la_code === code))].slice(0, 6);
+    const names = await council.locator('#compare-table tbody th a').allInnerTexts();
+    assert.deepEqual(names, group.map((row) => row.name));
+    const today = new Date().toISOString().slice(0, 10);
+    const overall = await council.locator('#compare-table tbody tr td:nth-child(2)').allInnerTexts();
+    for (const [index, row] of group.entries()) {
+      const held = labelGrade(labels, row.urn, today, 'overall');
+      if (held === undefined) assert.match(overall[index] ?? '', /No graded inspection held/, row.name);
+      else assert.match(overall[index] ?? '', new RegExp(`^${held === 'requires_improvement' ? 'Requires improvement' : held}`, 'i'), row.name);
+    }
+    const historyRows = await council.locator('#compare-history-table tbody tr').count();
+    assert.equal(historyRows, labels.filter((row) => group.some((member) => member.urn === row.urn) && row.published <= today && row.kind !== 'lscb-review').length);
+    const csv = await council.request.get(`${server.baseUrl}${await council.getByRole('link', { name: /^CSV of the grades and dates/ }).getAttribute('href')}`);
+    assert.equal(csv.status(), 200);
+    assert.match(csv.headers()['content-disposition'] ?? '', /compare-\d{4}-\d{2}-\d{2}\.csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    assert.equal(lines.length, 1 + group.length);
+    assert.match(lines[0] ?? '', /^urn,local_authority,region,overall_effectiveness_held,.*,trajectory,as_at,basis,source$/);
+    assert.ok(lines.slice(1).every((line) => line.endsWith(',Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0') || line.endsWith('"Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0"')), lines[1]);
+    await council.setViewportSize({ width: 375, height: 800 });
+    await assertNoAxeViolations(council, 'compare-375');
+    await council.screenshot({ path: screenshotPath('compare-375'), fullPage: true });
+    await council.emulateMedia({ media: 'print' });
+    await council.screenshot({ path: screenshotPath('compare-print'), fullPage: true });
+    await council.close();
+    const wide = await open(`/compare?councils=${group.map((row) => row.urn).join(',')}&asAt=2019-01-01`, 'compare-1280');
+    assert.match(await wide.locator('#page-scope').innerText(), /as at 1 January 2019/);
+    assert.doesNotMatch(await wide.locator('#compare-history-table tbody').innerText(), /20(19|2\d)/, 'nothing published after the date');
+    await wide.close();
+    const tooMany = await fetch(`${server.baseUrl}/compare?councils=1,2,3,4,5,6,7`);
+    assert.equal(tooMany.status, 400);
+    assert.match(await tooMany.text(), /Compare up to 6 councils at once; 7 were given/);
+    assert.equal((await fetch(`${server.baseUrl}/compare?councils=99999999`)).status, 404);
+  });
+
   test('the API gives either basis (countedBy), published by default', async () => {
     const get = async (query: string) => (await (await fetch(`${server.baseUrl}/api/v1/stats/national?asAt=2025-03-31&area=overall${query}`)).json()) as { countedBy: string; distributions: { counts: Record<string, number>; included: number }[] };
     const inspected = await get('&countedBy=inspected');

@@ -142,6 +142,8 @@ export type {
   NominalWindowView,
   PeerRow,
   QuarterDistribution,
+  Comparison,
+  ComparedCouncil,
   OverallFilter,
   ReadModel,
   Recommendation,
@@ -149,7 +151,7 @@ export type {
   StoreSummary,
 } from './read-model.ts';
 export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
-export { GOOD_OR_BETTER } from './read-model.ts';
+export { GOOD_OR_BETTER, MAX_COMPARED } from './read-model.ts';
 export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
 export { BASES, COUNTED_BY } from '../analytics/index.ts';

@@ -31,7 +31,7 @@ import { toCouncilFacts, type InspectionView, type CouncilView } from './views.t
 import { createSnapshotCache, type Snapshot } from './snapshot-cache.ts';
 import { overallHeld } from './overall-held.ts';
 import type { CountedBy, NationalDistribution } from '../analytics/index.ts';
-import { GOOD_OR_BETTER, type OverallFilter, type QuarterDistribution } from './read-model.ts';
+import { GOOD_OR_BETTER, MAX_COMPARED, type ComparedCouncil, type OverallFilter, type QuarterDistribution } from './read-model.ts';
 import type { Framework, Grade as GradeType } from '../domain/index.ts';
 
 /** The first quarter of the series on /national: the SIF's first reports were published in 2014. */
@@ -398,6 +398,21 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     },
     async inspectionDeadlines(id, asAt) {
       return inspectionDeadlines(await detail(id), asAt);
+    },
+    async compareCouncils(urns, asAt) {
+      const snap = await snapshot();
+      const councils = [...new Set(urns)].map((urn): ComparedCouncil => {
+        const authority = councilOf(snap, urn);
+        const entries = history(snap, urn).filter((entry) => entry.published <= asAt && isCouncilInspectionKind(entry.kind));
+        const latest = entries[0];
+        return { council: councilSummary(authority), overall: overallHeld(snap.data.inspectionsByUrn.get(urn) ?? [], asAt), latest: latest ? inspectionSummary(latest) : null, history: [...entries].reverse() };
+      });
+      return { asAt, councils };
+    },
+    async comparisonGroup(urn) {
+      const snap = await snapshot();
+      const council = toCouncilFacts(councilOf(snap, urn));
+      return [council.urn, ...statisticalNeighboursOf(council, snap.data.councils).map((neighbour) => neighbour.urn)].slice(0, MAX_COMPARED);
     },
     async councilStory(urn, asAt) {
       const snap = await snapshot();

@@ -263,6 +263,25 @@ export interface CouncilStory {
   readonly overall: OverallHeld | null;
 }
 
+/** The most councils one comparison shows. */
+export const MAX_COMPARED = 6;
+
+/** One council in a side-by-side comparison at a date. */
+export interface ComparedCouncil {
+  readonly council: CouncilSummary;
+  /** The overall effectiveness held at the date (overallHeld's rule). */
+  readonly overall: OverallHeld | null;
+  /** The latest graded inspection published by the date. */
+  readonly latest: InspectionSummary | null;
+  /** Every graded inspection published by the date, oldest first, each grade against the one before. */
+  readonly history: readonly CouncilHistoryEntry[];
+}
+
+export interface Comparison {
+  readonly asAt: IsoDate;
+  readonly councils: readonly ComparedCouncil[];
+}
+
 export interface StoreSummary {
   readonly inspections: number;
   readonly councils: number;
@@ -278,6 +297,10 @@ export interface ReadModel {
   /** The picture at a date for the councils in scope (default: every council). */
   nationalPicture(asAt: string, scope?: NationalScope): Promise<NationalPicture>;
   councilStory(urn: string, asAt: string): Promise<CouncilStory>;
+  /** The councils side by side at a date, in the order given (duplicates dropped); an unknown URN is NotFound. */
+  compareCouncils(urns: readonly string[], asAt: string): Promise<Comparison>;
+  /** The council and its nearest statistical neighbours, up to MAX_COMPARED in all: the default comparison. */
+  comparisonGroup(urn: string): Promise<readonly string[]>;
   inspection(id: number): Promise<InspectionDetail>;
   /** The statutory deadlines that ran from the inspection's report, each passed or running on asAt. */
   inspectionDeadlines(id: number, asAt: string): Promise<readonly DeadlineView[]>;
