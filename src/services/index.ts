@@ -159,6 +159,7 @@ export type {
 } from './read-model.ts';
 export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
 export { GOOD_OR_BETTER, MAX_COMPARED } from './read-model.ts';
+export { ATTRIBUTION, OGL_URL, tableXlsx, type Cell, type DownloadContext, type DownloadTable } from './table-download.ts';
 export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
 export { BASES, COUNTED_BY } from '../analytics/index.ts';

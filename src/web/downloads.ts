@@ -5,28 +5,16 @@
  * figures use and Ofsted's attribution under the Open Government Licence.
  */
 import type { FastifyReply } from 'fastify';
+import { todayIso } from '../calendar/index.ts';
 import { paths } from '../paths.ts';
+import { ATTRIBUTION, tableXlsx, type Cell, type DownloadContext, type DownloadTable } from '../services/index.ts';
 
-export const DOWNLOAD_FORMATS = ['csv'] as const;
+export type { DownloadTable };
+
+export const DOWNLOAD_FORMATS = ['csv', 'xlsx'] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
-export const ATTRIBUTION = 'Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0';
-
-export type Cell = string | number | null;
-
-export interface DownloadTable {
-  /** The table's id in `?download=` and the start of the file name. */
-  readonly id: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
-}
-
-/** What every row of every file says about the figures. */
-export interface DownloadContext {
-  readonly asAt: string;
-  /** How the figures are counted, in words (for example "latest inspection published by the date"). */
-  readonly basis: string;
-}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function csvCell(value: Cell): string {
   if (value === null) return '';
@@ -53,9 +41,15 @@ export function requestedDownload(query: unknown): { readonly id: string; readon
 }
 
 /** Answers with the table as a file; an unknown table is a 404. */
-export function sendDownload(reply: FastifyReply, tables: readonly DownloadTable[], wanted: { readonly id: string; readonly format: DownloadFormat }, context: DownloadContext): FastifyReply {
+export async function sendDownload(reply: FastifyReply, tables: readonly DownloadTable[], wanted: { readonly id: string; readonly format: DownloadFormat }, context: DownloadContext): Promise<FastifyReply> {
   const table = tables.find((candidate) => candidate.id === wanted.id);
   if (!table) return reply.code(404).type('text/plain; charset=utf-8').send(`There is no table “${wanted.id}” on this page.\n`);
+  if (wanted.format === 'xlsx') {
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="${table.id}-${context.asAt}.xlsx"`)
+      .send(await tableXlsx(table, context, todayIso()));
+  }
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${table.id}-${context.asAt}.csv"`)

@@ -33,6 +33,7 @@ export function comparisonTables(comparison: Comparison): DownloadTable[] {
   return [
     {
       id: 'compare',
+      title: `Councils compared as at ${comparison.asAt}: grades, dates and trajectories`,
       columns: ['urn', 'local_authority', 'region', 'overall_effectiveness_held', 'overall_from_published', 'latest_published', 'latest_kind', ...AREAS.filter((area) => area !== 'overall').map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'graded_inspections', 'trajectory'],
       rows: comparison.councils.map((row) => [
         row.council.urn,
@@ -49,6 +50,7 @@ export function comparisonTables(comparison: Comparison): DownloadTable[] {
     },
     {
       id: 'compare-inspections',
+      title: `Every graded inspection of the councils compared, published by ${comparison.asAt}`,
       columns: ['urn', 'local_authority', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'overall_change'],
       rows: comparison.councils.flatMap((row) =>
         row.history.map((entry) => [
