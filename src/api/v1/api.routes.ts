@@ -112,6 +112,7 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       return {
         council: council(story.council),
         latestInspection: latest ? inspectionSummary(latest) : null,
+        overall: story.overall,
         inspections: story.history.length,
         letters: story.letters.length,
         links: {
@@ -164,22 +165,23 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
     api.get('/stats/national', async (request) => {
       const query = parse(nationalQuerySchema, request.query, 'query');
       const asAt = query.asAt ?? todayIso();
-      const picture = await readModel.nationalPicture(asAt);
+      const countedBy = query.countedBy ?? 'published';
+      const picture = await readModel.nationalPicture(asAt, { countedBy });
       const distributions = query.area ? picture.distributions.filter((distribution) => distribution.area === query.area) : picture.distributions;
-      return { asAt, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
+      return { asAt, countedBy, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
     });
 
     api.get('/stats/latest-inspections', async (request) => {
       const query = parse(latestQuerySchema, request.query, 'query');
       const asAt = query.asAt ?? todayIso();
-      const picture = await readModel.nationalPicture(asAt);
-      const rows = picture.latest.filter(
-        (row) => (query.region === undefined || row.regionName === query.region) && (query.overall === undefined || row.judgements.overall === query.overall),
-      );
+      const countedBy = query.countedBy ?? 'published';
+      const picture = await readModel.nationalPicture(asAt, { region: query.region, overall: query.overall, countedBy });
+      const rows = picture.latest;
       return {
         asAt,
+        countedBy,
         count: rows.length,
-        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName })),
+        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName, overall: row.overall })),
         source: SOURCE,
       };
     });

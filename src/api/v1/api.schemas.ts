@@ -1,6 +1,7 @@
 /** The API's inputs and outputs as zod schemas: inputs are parsed with them, the OpenAPI document is generated from them. */
 import { z } from 'zod';
 import { FRAMEWORK_VERSIONS, GRADES, INSPECTION_KINDS, JUDGEMENT_AREAS, LETTER_KINDS, VISIT_THEMES, isoDateSchema } from '../../domain/index.ts';
+import { COUNTED_BY } from '../../services/index.ts';
 
 export const gradeSchema = z.enum(GRADES).meta({ description: 'outstanding > good > requires_improvement > inadequate' });
 export const areaSchema = z.enum(JUDGEMENT_AREAS);
@@ -16,8 +17,13 @@ export const asAtQuerySchema = z.object({
 export const councilsQuerySchema = z.object({
   q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name, Ofsted URN or LA code' }),
 });
-export const nationalQuerySchema = asAtQuerySchema.extend({ area: areaSchema.optional() });
+export const countedBySchema = z.enum(COUNTED_BY).meta({
+  description:
+    "Which inspections count at asAt: 'published' (default) those whose report was published by then; 'inspected' (Ofsted's official statistics) those whose on-site period ended by then, their reports published before or after",
+});
+export const nationalQuerySchema = asAtQuerySchema.extend({ area: areaSchema.optional(), countedBy: countedBySchema.optional() });
 export const latestQuerySchema = asAtQuerySchema.extend({
+  countedBy: countedBySchema.optional(),
   region: z.string().trim().max(80).optional(),
   overall: gradeSchema.optional(),
 });
@@ -133,12 +139,20 @@ export const distributionSchema = z
   .object({ area: areaSchema, included: z.number().int(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
   .meta({ id: 'AreaDistribution' });
 
+export const overallHeldSchema = z
+  .object({ grade: gradeSchema, inspectionId: z.number().int(), published: isoDateSchema, inspectionEnd: isoDateSchema, fromEarlierInspection: z.boolean() })
+  .meta({
+    id: 'OverallHeld',
+    description:
+      "The overall effectiveness the council held at the date: from its latest inspection that judged it. An ILACS-2026 inspection gives none, so after one the grade is the previous inspection's and fromEarlierInspection is true. null before any inspection judged it.",
+  });
+
 export const nationalSchema = z
-  .object({ asAt: isoDateSchema, included: z.number().int(), missing: z.number().int(), distributions: z.array(distributionSchema), source: z.string() })
+  .object({ asAt: isoDateSchema, countedBy: countedBySchema, included: z.number().int(), missing: z.number().int(), distributions: z.array(distributionSchema), source: z.string() })
   .meta({ id: 'NationalDistribution' });
 
-export const latestInspectionSchema = z.object({ ...inspectionSummaryShape, name: z.string(), region: z.string().nullable() }).meta({ id: 'LatestInspection' });
-export const latestListSchema = z.object({ asAt: isoDateSchema, count: z.number().int(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
+export const latestInspectionSchema = z.object({ ...inspectionSummaryShape, name: z.string(), region: z.string().nullable(), overall: overallHeldSchema.nullable() }).meta({ id: 'LatestInspection' });
+export const latestListSchema = z.object({ asAt: isoDateSchema, countedBy: countedBySchema, count: z.number().int(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
 
 export const positionSchema = z
   .object({
@@ -153,7 +167,19 @@ export const positionSchema = z
   })
   .meta({ id: 'Position' });
 
-export const peerSchema = z.object({ urn: z.string(), name: z.string(), overall: gradeSchema.nullable(), published: isoDateSchema.nullable(), inspectionId: z.number().int().nullable() }).meta({ id: 'Peer' });
+export const peerSchema = z
+  .object({
+    urn: z.string(),
+    name: z.string(),
+    overall: gradeSchema.nullable().meta({ description: 'The overall effectiveness held at the date (see OverallHeld)' }),
+    published: isoDateSchema.nullable().meta({ description: 'Publication of the latest inspection by the date' }),
+    inspectionId: z.number().int().nullable(),
+    overallFrom: z
+      .object({ inspectionId: z.number().int(), published: isoDateSchema, fromEarlierInspection: z.boolean() })
+      .nullable()
+      .meta({ description: 'The inspection the overall grade comes from: an earlier one when the latest (ILACS-2026) gives none' }),
+  })
+  .meta({ id: 'Peer' });
 
 export const comparisonsSchema = z
   .object({ urn: z.string(), asAt: isoDateSchema, positions: z.array(positionSchema), neighbours: z.array(peerSchema), region: z.array(peerSchema) })
@@ -204,6 +230,7 @@ export const councilDetailSchema = z
   .object({
     council: councilSchema,
     latestInspection: inspectionSummarySchema.nullable(),
+    overall: overallHeldSchema.nullable(),
     inspections: z.number().int().meta({ description: 'Graded inspections held' }),
     letters: z.number().int().meta({ description: 'Letters after ungraded visits held (focused visits, monitoring visits, JTAIs)' }),
     links: z.record(z.string(), z.string()),

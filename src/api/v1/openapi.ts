@@ -5,6 +5,7 @@ import {
   comparisonsSchema,
   councilDetailSchema,
   councilListSchema,
+  countedBySchema,
   errorSchema,
   gradeSchema,
   historySchema,
@@ -35,6 +36,7 @@ const errors = {
 };
 
 const asAt = { name: 'asAt', in: 'query', required: false, description: 'The date to compute at, YYYY-MM-DD (default today)', schema: { type: 'string', format: 'date' } };
+const countedBy = { name: 'countedBy', in: 'query', required: false, description: countedBySchema.description, schema: z.toJSONSchema(countedBySchema) };
 const urn = { name: 'urn', in: 'path', required: true, description: "The council's Ofsted URN", schema: { type: 'string', pattern: '^\\d{1,10}$' } };
 
 /** Every schema with an id (api.schemas.ts gives them with .meta({id})), with refs pointing at each other. */
@@ -101,7 +103,7 @@ export function openApiDocument(): JsonObject {
       '/stats/national': {
         get: {
           summary: "Grade distribution of each council's latest graded inspection, per judgement area, as at a date",
-          parameters: [asAt, { name: 'area', in: 'query', required: false, schema: z.toJSONSchema(areaSchema) }],
+          parameters: [asAt, { name: 'area', in: 'query', required: false, schema: z.toJSONSchema(areaSchema) }, countedBy],
           responses: { '200': ok('Distribution', nationalSchema), '400': errors['400'] },
         },
       },
@@ -111,7 +113,8 @@ export function openApiDocument(): JsonObject {
           parameters: [
             asAt,
             { name: 'region', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'overall', in: 'query', required: false, schema: z.toJSONSchema(gradeSchema) },
+            { name: 'overall', in: 'query', required: false, schema: z.toJSONSchema(gradeSchema), description: 'The overall effectiveness held at the date (see OverallHeld)' },
+            countedBy,
           ],
           responses: { '200': ok('Latest inspections', latestListSchema), '400': errors['400'] },
         },
