@@ -25,6 +25,29 @@ export interface StatisticalNeighbourTable {
   neighbour_la_code: string;
 }
 
+export const FORMER_CODE_TYPES = ['gss', 'la'] as const;
+export type FormerCodeType = (typeof FORMER_CODE_TYPES)[number];
+export const CODE_CHANGES = ['renumbered', 'predecessor'] as const;
+/** `renumbered`: the same council under a code it no longer uses; `predecessor`: a council it replaced that the register does not hold. */
+export type CodeChange = (typeof CODE_CHANGES)[number];
+
+/** A code a council was known by before (`in_use_until`: the last day it was used). */
+export interface LocalAuthorityFormerCodeTable {
+  urn: string;
+  code_type: FormerCodeType;
+  code: string;
+  former_name: string;
+  in_use_until: string;
+  change: CodeChange;
+}
+
+/** A council in the register that this one replaced, wholly or in part, from `took_over_on`. */
+export interface LocalAuthorityPredecessorTable {
+  urn: string;
+  predecessor_urn: string;
+  took_over_on: string;
+}
+
 export const PUBLISHED_SOURCES = ['printed', 'file-name', 'manifest'] as const;
 export type PublishedSource = (typeof PUBLISHED_SOURCES)[number];
 
@@ -121,6 +144,8 @@ export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 export interface Database extends AccountTables {
   local_authority: LocalAuthorityTable;
   statistical_neighbour: StatisticalNeighbourTable;
+  local_authority_former_code: LocalAuthorityFormerCodeTable;
+  local_authority_predecessor: LocalAuthorityPredecessorTable;
   inspection: InspectionTable;
   judgement: JudgementTable;
   recommendation: RecommendationTable;
@@ -226,6 +251,8 @@ export type SyncProviderPageRow = Selectable<SyncProviderPageTable>;
 export type SubscriptionRow = Selectable<SubscriptionTable>;
 export type AlertDeliveryRow = Selectable<AlertDeliveryTable>;
 export type LocalAuthorityRow = Selectable<LocalAuthorityTable>;
+export type FormerCodeRow = Selectable<LocalAuthorityFormerCodeTable>;
+export type PredecessorRow = Selectable<LocalAuthorityPredecessorTable>;
 export type NewLocalAuthority = Insertable<LocalAuthorityTable>;
 export type InspectionRow = Selectable<InspectionTable>;
 export type NewInspection = Insertable<InspectionTable>;
