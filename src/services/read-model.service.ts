@@ -86,6 +86,9 @@ function councilSummary(authority: LocalAuthorityView): CouncilSummary {
     regionName: authority.regionName,
     laType: authority.laType,
     active: authority.active,
+    formerCodes: authority.formerCodes,
+    predecessors: authority.predecessors,
+    successors: authority.successors,
   };
 }
 
@@ -285,7 +288,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     const authority = snap.data.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
-      : { urn: inspection.urn, name: inspection.localAuthorityName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
+      : { urn: inspection.urn, name: inspection.localAuthorityName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true, formerCodes: [], predecessors: [], successors: [] };
     const letter = letterDetail(snap.data.letters, id);
     const shown: InspectionDetail = {
       ...inspectionSummary(inspection),
