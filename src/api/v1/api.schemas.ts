@@ -5,7 +5,7 @@ import { FRAMEWORK_VERSIONS, GRADES, INSPECTION_KINDS, JUDGEMENT_AREAS, isoDateS
 export const gradeSchema = z.enum(GRADES).meta({ description: 'outstanding > good > requires_improvement > inadequate' });
 export const areaSchema = z.enum(JUDGEMENT_AREAS);
 const judgementsSchema = z.partialRecord(areaSchema, gradeSchema).meta({ description: 'Grade per judgement area; an area not judged is absent.' });
-const gradeCountsSchema = z.object({ outstanding: z.number().int(), good: z.number().int(), requires_improvement: z.number().int(), inadequate: z.number().int() });
+const gradeCountsSchema = z.object({ outstanding: z.number().int().nonnegative(), good: z.number().int().nonnegative(), requires_improvement: z.number().int().nonnegative(), inadequate: z.number().int().nonnegative() });
 
 // Inputs.
 export const urnParamSchema = z.object({ urn: z.string().regex(/^\d{1,10}$/, 'must be an Ofsted URN (digits)') });
@@ -51,7 +51,7 @@ export const councilSchema = z
   .meta({ id: 'Council' });
 
 const inspectionSummaryShape = {
-  id: z.number().int(),
+  id: z.number().int().min(1),
   urn: z.string(),
   version: z.enum(FRAMEWORK_VERSIONS),
   kind: z.enum(INSPECTION_KINDS),
@@ -70,7 +70,7 @@ export const historyEntrySchema = z
   })
   .meta({ id: 'HistoryEntry' });
 
-export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int(), text: z.string() }).meta({ id: 'Recommendation' });
+export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int().min(1), text: z.string() }).meta({ id: 'Recommendation' });
 
 export const inspectionDetailSchema = z
   .object({
@@ -91,15 +91,15 @@ export const inspectionDetailSchema = z
   .meta({ id: 'InspectionDetail' });
 
 export const distributionSchema = z
-  .object({ area: areaSchema, included: z.number().int(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
+  .object({ area: areaSchema, included: z.number().int().nonnegative(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
   .meta({ id: 'AreaDistribution' });
 
 export const nationalSchema = z
-  .object({ asAt: isoDateSchema, included: z.number().int(), missing: z.number().int(), distributions: z.array(distributionSchema), source: z.string() })
+  .object({ asAt: isoDateSchema, included: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), distributions: z.array(distributionSchema), source: z.string() })
   .meta({ id: 'NationalDistribution' });
 
 export const latestInspectionSchema = z.object({ ...inspectionSummaryShape, name: z.string(), region: z.string().nullable() }).meta({ id: 'LatestInspection' });
-export const latestListSchema = z.object({ asAt: isoDateSchema, count: z.number().int(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
+export const latestListSchema = z.object({ asAt: isoDateSchema, count: z.number().int().nonnegative(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
 
 export const positionSchema = z
   .object({
@@ -107,14 +107,14 @@ export const positionSchema = z
     groupName: z.string(),
     area: areaSchema,
     grade: gradeSchema.nullable(),
-    included: z.number().int(),
+    included: z.number().int().nonnegative(),
     counts: gradeCountsSchema,
-    sameOrBetter: z.number().int().nullable(),
-    rank: z.number().int().nullable(),
+    sameOrBetter: z.number().int().nonnegative().nullable(),
+    rank: z.number().int().min(1).nullable(),
   })
   .meta({ id: 'Position' });
 
-export const peerSchema = z.object({ urn: z.string(), name: z.string(), overall: gradeSchema.nullable(), published: isoDateSchema.nullable(), inspectionId: z.number().int().nullable() }).meta({ id: 'Peer' });
+export const peerSchema = z.object({ urn: z.string(), name: z.string(), overall: gradeSchema.nullable(), published: isoDateSchema.nullable(), inspectionId: z.number().int().min(1).nullable() }).meta({ id: 'Peer' });
 
 export const comparisonsSchema = z
   .object({ urn: z.string(), asAt: isoDateSchema, positions: z.array(positionSchema), neighbours: z.array(peerSchema), region: z.array(peerSchema) })
@@ -128,8 +128,8 @@ const empiricalWindowSchema = z.object({
   to: isoDateSchema.nullable(),
   median: isoDateSchema.nullable(),
   percentiles: z.object({ lower: z.number(), upper: z.number() }),
-  completedGaps: z.number().int(),
-  stillWaiting: z.number().int(),
+  completedGaps: z.number().int().nonnegative(),
+  stillWaiting: z.number().int().nonnegative(),
   group: z.union([pathwaySchema, z.literal('all')]),
   basis: z.literal('estimate'),
 });
@@ -148,7 +148,7 @@ export const nextStepsSchema = z
     empiricalWindow: empiricalWindowSchema.nullable(),
     givenNoInspectionYet: empiricalWindowSchema.nullable().meta({ description: 'the updated estimate, given no inspection by the as-at date (gaps longer than the wait so far)' }),
     visits: z.object({
-      focusedVisits: z.object({ atLeast: z.number().int(), usually: z.number().int() }),
+      focusedVisits: z.object({ atLeast: z.number().int().nonnegative(), usually: z.number().int().nonnegative() }),
       summary: z.string(),
       monitoringVisits: z.string().nullable(),
       firstMonitoringVisitBy: isoDateSchema.nullable(),
@@ -160,7 +160,7 @@ export const nextStepsSchema = z
         name: z.string(),
         from: z.enum(['publication', 'receipt', 'letter']),
         anchor: isoDateSchema,
-        workingDays: z.number().int(),
+        workingDays: z.number().int().min(1),
         due: isoDateSchema,
         status: z.enum(['running', 'passed']),
         legalBasis: z.object({ citation: z.string(), instrument: z.string(), provision: z.string(), requirement: z.string(), url: z.string().nullable() }),
@@ -175,9 +175,9 @@ export const nextSchema = z
   .meta({ id: 'WhatComesNext' });
 
 export const councilDetailSchema = z
-  .object({ council: councilSchema, latestInspection: inspectionSummarySchema.nullable(), inspections: z.number().int(), links: z.record(z.string(), z.string()) })
+  .object({ council: councilSchema, latestInspection: inspectionSummarySchema.nullable(), inspections: z.number().int().nonnegative(), links: z.record(z.string(), z.string()) })
   .meta({ id: 'CouncilDetail' });
-export const councilListSchema = z.object({ count: z.number().int(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
+export const councilListSchema = z.object({ count: z.number().int().nonnegative(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
 export const historySchema = z.object({ urn: z.string(), inspections: z.array(historyEntrySchema), source: z.string() }).meta({ id: 'History' });
 
 export const SOURCE = 'Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)';
