@@ -25,6 +25,7 @@ import { setUpAccounts, type AccountsWebOptions } from './web/set-up-accounts.ts
 import { registerSyncAdminPage } from './web/routes/account/sync-admin.controller.ts';
 import { registerApiReferenceRoutes } from './web/routes/api-reference/api-reference.controller.ts';
 import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
+import { registerCompareRoutes } from './web/routes/compare/compare.controller.ts';
 import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
 import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
@@ -86,6 +87,7 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   registerNationalRoutes(app, services, { publicUrl });
   registerSearchRoutes(app, services);
   registerCouncilRoutes(app, services);
+  registerCompareRoutes(app, services);
   registerInspectionRoutes(app, services);
   registerPaperRoutes(app, services);
   registerApiReferenceRoutes(app, openApiDocument());

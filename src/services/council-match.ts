@@ -6,33 +6,33 @@
 import { distance } from 'fastest-levenshtein';
 import { councilNameKey } from '../analytics/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import type { LocalAuthorityView } from './views.ts';
+import type { CouncilView } from './views.ts';
 
 export interface CouncilMatches {
   /** Councils the text names exactly, in tiers: a current code, a former code, a name's key. */
-  readonly byCode: readonly LocalAuthorityView[];
-  readonly byFormerCode: readonly LocalAuthorityView[];
-  readonly byName: readonly LocalAuthorityView[];
+  readonly byCode: readonly CouncilView[];
+  readonly byFormerCode: readonly CouncilView[];
+  readonly byName: readonly CouncilView[];
   /** All three tiers, in that order. */
-  readonly exact: readonly LocalAuthorityView[];
+  readonly exact: readonly CouncilView[];
   /** Other councils with a name containing the text. */
-  readonly partial: readonly LocalAuthorityView[];
+  readonly partial: readonly CouncilView[];
 }
 
 /** Every name a council answers to: its own, the other names reports print, and its predecessors' codes' names. */
-function namesOf(authority: LocalAuthorityView): string[] {
+function namesOf(authority: CouncilView): string[] {
   return [authority.name, ...authority.alsoKnownAs, ...authority.formerCodes.filter((code) => code.change === 'predecessor').map((code) => code.name)];
 }
 
-function byCurrentCode(authority: LocalAuthorityView, text: string): boolean {
+function byCurrentCode(authority: CouncilView, text: string): boolean {
   return authority.urn === text || authority.laCode === text || authority.gssCode === text.toUpperCase();
 }
 
-function byFormerCode(authority: LocalAuthorityView, text: string): boolean {
+function byFormerCode(authority: CouncilView, text: string): boolean {
   return authority.formerCodes.some((code) => code.code === (code.codeType === 'gss' ? text.toUpperCase() : text));
 }
 
-export function matchCouncils(authorities: readonly LocalAuthorityView[], text: string): CouncilMatches {
+export function matchCouncils(authorities: readonly CouncilView[], text: string): CouncilMatches {
   const needle = text.trim();
   if (needle === '') return { byCode: [], byFormerCode: [], byName: [], exact: [], partial: [] };
   const key = councilNameKey(needle);
@@ -46,7 +46,7 @@ export function matchCouncils(authorities: readonly LocalAuthorityView[], text: 
 }
 
 /** How far a name is from the text: 0 for a name containing it, else the edit distance over the longer length. */
-function remoteness(authority: LocalAuthorityView, key: string): number {
+function remoteness(authority: CouncilView, key: string): number {
   return Math.min(
     ...namesOf(authority).map((name) => {
       const candidate = councilNameKey(name);
@@ -57,7 +57,7 @@ function remoteness(authority: LocalAuthorityView, key: string): number {
 }
 
 /** The councils whose names are nearest the text, nearest first (active councils before abolished ones at the same distance). */
-export function closestCouncils(authorities: readonly LocalAuthorityView[], text: string, limit = 5): LocalAuthorityView[] {
+export function closestCouncils(authorities: readonly CouncilView[], text: string, limit = 5): CouncilView[] {
   const key = councilNameKey(text) || text.trim().toLowerCase();
   return authorities
     .map((authority) => ({ authority, score: remoteness(authority, key) }))
@@ -67,18 +67,18 @@ export function closestCouncils(authorities: readonly LocalAuthorityView[], text
 }
 
 /** "Darlington (URN 80455)", or "Poole (URN 137316, abolished 2019-04-01)". */
-export function describeCouncil(authority: LocalAuthorityView): string {
+export function describeCouncil(authority: CouncilView): string {
   return `${authority.name} (URN ${authority.urn}${authority.abolishedOn ? `, abolished ${authority.abolishedOn}` : ''})`;
 }
 
-const listed = (authorities: readonly LocalAuthorityView[]): string => authorities.map(describeCouncil).join('; ');
+const listed = (authorities: readonly CouncilView[]): string => authorities.map(describeCouncil).join('; ');
 
 /**
  * The one council the text means. Exact matches win (an active council over an abolished
  * namesake); else a name containing the text, when only one does. Several candidates are a
  * ValidationError listing them; none is a NotFoundError listing the closest names.
  */
-export function resolveCouncilIn(authorities: readonly LocalAuthorityView[], reference: string): LocalAuthorityView {
+export function resolveCouncilIn(authorities: readonly CouncilView[], reference: string): CouncilView {
   const text = reference.trim();
   if (text === '') throw new ValidationError('Give a council: its URN, LA code, GSS code or name.', 'invalid-input');
   const matches = matchCouncils(authorities, text);

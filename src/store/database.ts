@@ -1,8 +1,9 @@
 /** The store's table types (Kysely). Booleans are integers 0/1 so one schema fits SQLite and PostgreSQL. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
+import type { PlanTables } from './plans.tables.ts';
 
-export interface LocalAuthorityTable {
+export interface CouncilTable {
   urn: string;
   la_code: string | null;
   gss_code: string | null;
@@ -105,8 +106,6 @@ export interface VisitLetterTable {
   covid_context: number;
   /** JSON: the inspectors named as visiting, in printed order. */
   inspectors: string;
-  /** JSON: [{code, message}], what the reader could not confirm. */
-  warnings: string;
 }
 
 /** A reader warning on a stored report ("check this against the report"). */
@@ -141,8 +140,8 @@ export interface ImportRunTable {
 export const IMPORT_RUN_STATUSES = ['running', 'finished', 'interrupted'] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
-export interface Database extends AccountTables {
-  local_authority: LocalAuthorityTable;
+export interface Database extends AccountTables, PlanTables {
+  local_authority: CouncilTable;
   statistical_neighbour: StatisticalNeighbourTable;
   local_authority_former_code: LocalAuthorityFormerCodeTable;
   local_authority_predecessor: LocalAuthorityPredecessorTable;
@@ -250,10 +249,10 @@ export type SyncPublicationRow = Selectable<SyncPublicationTable>;
 export type SyncProviderPageRow = Selectable<SyncProviderPageTable>;
 export type SubscriptionRow = Selectable<SubscriptionTable>;
 export type AlertDeliveryRow = Selectable<AlertDeliveryTable>;
-export type LocalAuthorityRow = Selectable<LocalAuthorityTable>;
+export type CouncilRow = Selectable<CouncilTable>;
+export type NewCouncil = Insertable<CouncilTable>;
 export type FormerCodeRow = Selectable<LocalAuthorityFormerCodeTable>;
 export type PredecessorRow = Selectable<LocalAuthorityPredecessorTable>;
-export type NewLocalAuthority = Insertable<LocalAuthorityTable>;
 export type InspectionRow = Selectable<InspectionTable>;
 export type NewInspection = Insertable<InspectionTable>;
 export type JudgementRow = Selectable<JudgementTable>;

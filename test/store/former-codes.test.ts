@@ -32,7 +32,7 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     test('the register holds the former codes, and each reorganisation both ways', async () => {
-      const byUrn = new Map((await services.localAuthorities.list({ includeInactive: true })).map((authority) => [authority.urn, authority]));
+      const byUrn = new Map((await services.councils.list({ includeInactive: true })).map((authority) => [authority.urn, authority]));
       assert.deepEqual(byUrn.get(BARNSLEY)?.formerCodes, [{ codeType: 'gss', code: 'E08000016', name: 'Barnsley', inUseUntil: '2025-03-31', change: 'renumbered' }]);
       assert.deepEqual(byUrn.get(SHEFFIELD)?.formerCodes.map((code) => code.code), ['E08000019']);
       assert.deepEqual(byUrn.get(BCP)?.formerCodes.map((code) => `${code.codeType}:${code.code}`).sort(), ['gss:E06000028', 'la:837']);
@@ -48,12 +48,12 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     test('search and resolve take a former code, in any case', async () => {
-      assert.deepEqual((await services.localAuthorities.search('e08000016')).map((authority) => authority.urn), [BARNSLEY]);
-      assert.equal((await services.localAuthorities.resolve('E08000019')).urn, SHEFFIELD);
-      assert.equal((await services.localAuthorities.resolve('837')).urn, BCP);
-      assert.equal((await services.localAuthorities.resolve('Bournemouth')).urn, BCP);
+      assert.deepEqual((await services.councils.search('e08000016')).map((authority) => authority.urn), [BARNSLEY]);
+      assert.equal((await services.councils.resolve('E08000019')).urn, SHEFFIELD);
+      assert.equal((await services.councils.resolve('837')).urn, BCP);
+      assert.equal((await services.councils.resolve('Bournemouth')).urn, BCP);
       // A code the register holds as an abolished council's own finds that council, which names its successors.
-      assert.equal((await services.localAuthorities.resolve('E06000029')).urn, POOLE);
+      assert.equal((await services.councils.resolve('E06000029')).urn, POOLE);
     });
 
     test('the web search goes straight to the council; the API finds it and lists its codes and links', async () => {

@@ -12,10 +12,11 @@ export const statsCommand: Command = {
   name: 'stats',
   summary: 'Grade distributions at a date: national, or a council against its region or statistical neighbours',
   usage: [
-    'csci stats national --as-at DATE [--framework SIF|ILACS] [--area AREA] [--basis latest|first] [--json] [--data-dir DIR]',
-    '       csci stats region --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--json] [--data-dir DIR]',
-    '       csci stats neighbours --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--json] [--data-dir DIR]',
-    '       (--as-at defaults to today; --area defaults to overall)',
+    'csci stats national --as-at DATE [--framework SIF|ILACS] [--area AREA] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
+    '       csci stats region --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
+    '       csci stats neighbours --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
+    '       (--as-at defaults to today; --area defaults to overall; --counted-by published counts the reports published by the date,',
+    '        inspected counts, as Ofsted\'s official statistics do, the inspections whose on-site period ended by then, whenever published)',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -30,7 +31,7 @@ export const statsCommand: Command = {
       if (values.la !== undefined) throw new UsageError('--la is for stats region and stats neighbours.');
       const { result, names } = await withServices(values['data-dir'], async (services) => ({
         result: await services.stats.national(query),
-        names: new Map((await services.localAuthorities.list({ includeInactive: true })).map((authority) => [authority.urn, authority.name])),
+        names: new Map((await services.councils.list({ includeInactive: true })).map((authority) => [authority.urn, authority.name])),
       }));
       io.stdout.write(values.json ? JSON.stringify(result) + '\n' : describeNational(result, names));
       return 0;
@@ -57,8 +58,9 @@ function describeMissing(urns: readonly string[], names: ReadonlyMap<string, str
 
 function describeNational(result: NationalDistribution, names: ReadonlyMap<string, string>): string {
   const basis = result.basis === 'latest' ? 'latest' : 'first';
+  const counted = result.countedBy === 'inspected' ? 'carried out by then (on site until the date at the latest), whenever published' : 'published by then';
   return [
-    `${JUDGEMENT_AREA_SHORT[result.area]} as at ${result.asAt}: each council's ${basis} ${result.framework ?? 'SIF or ILACS'} inspection judging it`,
+    `${JUDGEMENT_AREA_SHORT[result.area]} as at ${result.asAt}: each council's ${basis} ${result.framework ?? 'SIF or ILACS'} inspection judging it, ${counted}`,
     ...countLines(result.counts, result.percentages),
     `  ${plural(result.included, 'council')} included; ${result.missing.length} with no such grade by then${result.missing.length > 0 ? `: ${describeMissing(result.missing, names)}` : ''}.`,
   ].join('\n') + '\n';
