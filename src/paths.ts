@@ -21,6 +21,7 @@ export const paths = {
   inspection: (id: string | number) => `/inspections/${segment(String(id))}`,
   committeeReport: (id: string | number) => `/inspections/${segment(String(id))}/committee-report`,
   about: '/about',
+  apiReference: '/api-reference',
   signIn: '/sign-in',
   account: '/account',
   health: '/health',

@@ -10,7 +10,7 @@ import {
   type Judgements,
   type CouncilRecord,
 } from '../domain/index.ts';
-import type { CodeChange, FormerCodeRow, FormerCodeType, InspectionRow, JudgementRow, CouncilRow, NeighbourRow, PredecessorRow, PublishedSource } from '../store/index.ts';
+import type { CodeChange, CouncilRow, FormerCodeRow, FormerCodeType, InspectionRow, JudgementRow, NeighbourRow, PredecessorRow, PublishedSource } from '../store/index.ts';
 
 /** A council from the register. `statisticalNeighbours` are LA codes, nearest first. */
 export interface CouncilView extends CouncilRecord {

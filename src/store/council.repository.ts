@@ -1,6 +1,6 @@
 /** SQL for the local authority register. */
 import type { Kysely } from 'kysely';
-import type { Database, FormerCodeRow, CouncilRow, NewCouncil, PredecessorRow } from './database.ts';
+import type { CouncilRow, Database, FormerCodeRow, NewCouncil, PredecessorRow } from './database.ts';
 
 export interface RegisterEntry {
   readonly authority: NewCouncil;

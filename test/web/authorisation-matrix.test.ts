@@ -37,6 +37,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /app-assets/*': everyone(200),
   'GET /': everyone(200),
   'GET /about': everyone(200),
+  'GET /api-reference': everyone(200),
   'GET /health': everyone(200),
   'GET /national': everyone(200),
   'GET /national/latest-inspections.csv': everyone(200),

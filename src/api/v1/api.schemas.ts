@@ -6,7 +6,7 @@ import { COUNTED_BY } from '../../services/index.ts';
 export const gradeSchema = z.enum(GRADES).meta({ description: 'outstanding > good > requires_improvement > inadequate' });
 export const areaSchema = z.enum(JUDGEMENT_AREAS);
 const judgementsSchema = z.partialRecord(areaSchema, gradeSchema).meta({ description: 'Grade per judgement area; an area not judged is absent.' });
-const gradeCountsSchema = z.object({ outstanding: z.number().int(), good: z.number().int(), requires_improvement: z.number().int(), inadequate: z.number().int() });
+const gradeCountsSchema = z.object({ outstanding: z.number().int().nonnegative(), good: z.number().int().nonnegative(), requires_improvement: z.number().int().nonnegative(), inadequate: z.number().int().nonnegative() });
 
 // Inputs.
 export const urnParamSchema = z.object({ urn: z.string().regex(/^\d{1,10}$/, 'must be an Ofsted URN (digits)') });
@@ -57,7 +57,7 @@ export const councilSchema = z
   .meta({ id: 'Council' });
 
 const inspectionSummaryShape = {
-  id: z.number().int(),
+  id: z.number().int().min(1),
   urn: z.string(),
   version: z.enum(FRAMEWORK_VERSIONS),
   kind: z.enum(INSPECTION_KINDS),
@@ -84,7 +84,7 @@ export const deadlineSchema = z
     name: z.string(),
     from: z.enum(['publication', 'receipt', 'letter']),
     anchor: isoDateSchema,
-    workingDays: z.number().int(),
+    workingDays: z.number().int().min(1),
     due: isoDateSchema,
     status: z.enum(['running', 'passed']),
     legalBasis: z.object({ citation: z.string(), instrument: z.string(), provision: z.string(), requirement: z.string(), url: z.string().nullable() }),
@@ -114,7 +114,7 @@ export const letterSchema = z
 
 export const letterEntrySchema = z
   .object({
-    id: z.number().int(),
+    id: z.number().int().min(1),
     kind: z.enum(LETTER_KINDS),
     visitStart: isoDateSchema,
     visitEnd: isoDateSchema,
@@ -127,7 +127,7 @@ export const letterEntrySchema = z
   })
   .meta({ id: 'LetterEntry' });
 
-export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int(), text: z.string() }).meta({ id: 'Recommendation' });
+export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int().min(1), text: z.string() }).meta({ id: 'Recommendation' });
 
 export const inspectionDetailSchema = z
   .object({
@@ -149,11 +149,11 @@ export const inspectionDetailSchema = z
   .meta({ id: 'InspectionDetail' });
 
 export const distributionSchema = z
-  .object({ area: areaSchema, included: z.number().int(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
+  .object({ area: areaSchema, included: z.number().int().nonnegative(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
   .meta({ id: 'AreaDistribution' });
 
 export const overallHeldSchema = z
-  .object({ grade: gradeSchema, inspectionId: z.number().int(), published: isoDateSchema, inspectionEnd: isoDateSchema, fromEarlierInspection: z.boolean() })
+  .object({ grade: gradeSchema, inspectionId: z.number().int().min(1), published: isoDateSchema, inspectionEnd: isoDateSchema, fromEarlierInspection: z.boolean() })
   .meta({
     id: 'OverallHeld',
     description:
@@ -161,11 +161,11 @@ export const overallHeldSchema = z
   });
 
 export const nationalSchema = z
-  .object({ asAt: isoDateSchema, countedBy: countedBySchema, included: z.number().int(), missing: z.number().int(), distributions: z.array(distributionSchema), source: z.string() })
+  .object({ asAt: isoDateSchema, countedBy: countedBySchema, included: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), distributions: z.array(distributionSchema), source: z.string() })
   .meta({ id: 'NationalDistribution' });
 
 export const latestInspectionSchema = z.object({ ...inspectionSummaryShape, name: z.string(), region: z.string().nullable(), overall: overallHeldSchema.nullable() }).meta({ id: 'LatestInspection' });
-export const latestListSchema = z.object({ asAt: isoDateSchema, countedBy: countedBySchema, count: z.number().int(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
+export const latestListSchema = z.object({ asAt: isoDateSchema, countedBy: countedBySchema, count: z.number().int().nonnegative(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
 
 export const positionSchema = z
   .object({
@@ -173,10 +173,10 @@ export const positionSchema = z
     groupName: z.string(),
     area: areaSchema,
     grade: gradeSchema.nullable(),
-    included: z.number().int(),
+    included: z.number().int().nonnegative(),
     counts: gradeCountsSchema,
-    sameOrBetter: z.number().int().nullable(),
-    rank: z.number().int().nullable(),
+    sameOrBetter: z.number().int().nonnegative().nullable(),
+    rank: z.number().int().min(1).nullable(),
   })
   .meta({ id: 'Position' });
 
@@ -186,9 +186,9 @@ export const peerSchema = z
     name: z.string(),
     overall: gradeSchema.nullable().meta({ description: 'The overall effectiveness held at the date (see OverallHeld)' }),
     published: isoDateSchema.nullable().meta({ description: 'Publication of the latest inspection by the date' }),
-    inspectionId: z.number().int().nullable(),
+    inspectionId: z.number().int().min(1).nullable(),
     overallFrom: z
-      .object({ inspectionId: z.number().int(), published: isoDateSchema, fromEarlierInspection: z.boolean() })
+      .object({ inspectionId: z.number().int().min(1), published: isoDateSchema, fromEarlierInspection: z.boolean() })
       .nullable()
       .meta({ description: 'The inspection the overall grade comes from: an earlier one when the latest (ILACS-2026) gives none' }),
   })
@@ -205,8 +205,8 @@ const empiricalWindowSchema = z.object({
   to: isoDateSchema.nullable(),
   median: isoDateSchema.nullable(),
   percentiles: z.object({ lower: z.number(), upper: z.number() }),
-  completedGaps: z.number().int(),
-  stillWaiting: z.number().int(),
+  completedGaps: z.number().int().nonnegative(),
+  stillWaiting: z.number().int().nonnegative(),
   group: z.union([pathwaySchema, z.literal('all')]),
   basis: z.literal('estimate'),
 });
@@ -225,7 +225,7 @@ export const nextStepsSchema = z
     empiricalWindow: empiricalWindowSchema.nullable(),
     givenNoInspectionYet: empiricalWindowSchema.nullable().meta({ description: 'the updated estimate, given no inspection by the as-at date (gaps longer than the wait so far)' }),
     visits: z.object({
-      focusedVisits: z.object({ atLeast: z.number().int(), usually: z.number().int() }),
+      focusedVisits: z.object({ atLeast: z.number().int().nonnegative(), usually: z.number().int().nonnegative() }),
       summary: z.string(),
       monitoringVisits: z.string().nullable(),
       firstMonitoringVisitBy: isoDateSchema.nullable(),
@@ -244,12 +244,12 @@ export const councilDetailSchema = z
     council: councilSchema,
     latestInspection: inspectionSummarySchema.nullable(),
     overall: overallHeldSchema.nullable(),
-    inspections: z.number().int().meta({ description: 'Graded inspections held' }),
-    letters: z.number().int().meta({ description: 'Letters after ungraded visits held (focused visits, monitoring visits, JTAIs)' }),
+    inspections: z.number().int().nonnegative().meta({ description: 'Graded inspections held' }),
+    letters: z.number().int().nonnegative().meta({ description: 'Letters after ungraded visits held (focused visits, monitoring visits, JTAIs)' }),
     links: z.record(z.string(), z.string()),
   })
   .meta({ id: 'CouncilDetail' });
-export const councilListSchema = z.object({ count: z.number().int(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
+export const councilListSchema = z.object({ count: z.number().int().nonnegative(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
 export const historySchema = z
   .object({
     urn: z.string(),

@@ -66,8 +66,8 @@ export function openApiDocument(): JsonObject {
     paths: {
       '/councils': {
         get: {
-          summary: 'List councils, or find them by name, Ofsted URN or LA code',
-          parameters: [{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 100 } }],
+          summary: 'List councils, or find them by name, Ofsted URN, LA code or GSS code (current or former)',
+          parameters: [{ name: 'q', in: 'query', required: false, description: 'Name (or part of one), URN, LA code or GSS code; a former code finds the council that has it now', schema: { type: 'string', minLength: 1, maxLength: 100 } }],
           responses: { '200': ok('Councils', councilListSchema), '400': errors['400'] },
         },
       },
@@ -86,14 +86,14 @@ export function openApiDocument(): JsonObject {
       '/inspections/{id}': {
         get: {
           summary: "One inspection or letter: dates, kind, lead inspector, judgements with the report wording, recommendations, consistency flags, the reader's warnings; for a letter, its focus, theme, inspectors and areas for priority action with their deadlines",
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } }],
           responses: { '200': ok('The inspection', inspectionDetailSchema), ...errors },
         },
       },
       '/inspections/{id}/committee-report.docx': {
         get: {
           summary: 'A draft committee report on the inspection (Word): judgements against the previous inspection, the national, regional and neighbour picture at publication, the recommendations quoted, the statutory deadlines, what comes next',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } }],
           responses: {
             '200': { description: 'The committee report', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } },
             '404': errors['404'],
