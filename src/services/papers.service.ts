@@ -31,7 +31,7 @@ export interface CommitteeReportRequest {
   readonly inspection: string | number;
   /** A URN, LA code or name: the inspection must be this council's. */
   readonly council?: string;
-  /** Ofsted's address for the report, when the caller knows it (the store does not hold it). */
+  /** Ofsted's address for the report, in place of the one `csci sync` stored (reports imported from a folder have none). */
   readonly sourceAddress?: string;
   /** The date of the paper; today by default. */
   readonly preparedOn?: IsoDate;
@@ -250,7 +250,7 @@ export function createPapersService({ inspections, councils, today = () => new D
           neighbours: neighbours.length === 0 ? null : { names: neighbours.map((neighbour) => neighbour.name), places: neighbourPlaces },
         },
         next,
-        source: { title: reportTitle(inspection), address: request.sourceAddress ?? null, listingAddress: OFSTED_REPORTS_ADDRESS },
+        source: { title: reportTitle(inspection), address: request.sourceAddress ?? inspection.ofstedUrl ?? null, listingAddress: OFSTED_REPORTS_ADDRESS },
         attribution: {
           text: `The judgements, recommendations and dates of the inspection are taken from Ofsted's report, published on ${date(inspection.published)}. Ofsted reports are Crown copyright.`,
           licence: 'Open Government Licence v3.0',
