@@ -160,9 +160,12 @@ describe('csci paper committee', () => {
     assert.equal((await run(['paper', 'committee', '--inspection', '1', '--out', join(out, 'x.odt'), '--data-dir', dataDir()])).code, 2);
     assert.equal((await run(['paper', 'committee', '--out', join(out, 'x.docx'), '--data-dir', dataDir()])).code, 2);
     assert.equal((await run(['paper', 'minutes'])).code, 2);
-    const plan = await run(['paper', 'plan', '--plan', '1', '--out', join(out, 'plan.xlsx')]);
+    assert.equal((await run(['paper', 'plan', '--out', join(out, 'plan.xlsx'), '--data-dir', dataDir()])).code, 2);
+    assert.equal((await run(['paper', 'progress', '--plan', '1', '--out', join(out, 'progress.xlsx'), '--data-dir', dataDir()])).code, 2, 'the progress report has no Excel form');
+    const plan = await run(['paper', 'plan', '--plan', '999999', '--out', join(out, 'plan.xlsx'), '--data-dir', dataDir()]);
     assert.equal(plan.code, 1);
-    assert.match(plan.stderr, /needs improvement plans, which are not built yet/);
+    assert.match(plan.stderr, /There is no plan 999999/);
+    assert.equal(existsSync(join(out, 'plan.xlsx')), false);
     const missing = await run(['paper', 'committee', '--inspection', '999999', '--out', join(out, 'missing.docx'), '--data-dir', dataDir()]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /No inspection with id 999999/);
