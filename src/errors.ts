@@ -25,10 +25,10 @@ export const ERROR_CODES = [
   'date-out-of-range',
   'bad-url',
   'bad-request',
-  // A spreadsheet that cannot be written or read as described (400).
-  'invalid-spreadsheet',
   // Plans: an inspection that calls for no action plan (400).
   'no-plan-required',
+  // A spreadsheet that cannot be written or read as described (400).
+  'invalid-spreadsheet',
   // Accounts: bad input on a person, a token or a password (400), a sign-in flow that failed (400).
   'invalid-email',
   'invalid-role',

@@ -12,6 +12,7 @@ import { formatUkDate } from '../../calendar/index.ts';
 import { COMMAND_LINE_ACTOR } from '../../domain/actor.ts';
 import { PAPER_FORMATS, PLAN_PAPER_FORMATS, PROGRESS_REPORT_FORMATS, PdfPrinterUnavailableError, type PaperFormat, type Services } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
+import { parseOptionalDate } from '../date-argument.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
 const USAGE = [
@@ -77,11 +78,11 @@ export const paperCommand: Command = {
         if (kind === 'plan') {
           const format = formatOf(out, PLAN_PAPER_FORMATS);
           checkPrinting(services, format);
-          return services.papers.actionPlanFile(COMMAND_LINE_ACTOR, { planId, version: wholeNumber(values.version, '--version'), preparedOn: values.date }, format);
+          return services.papers.actionPlanFile(COMMAND_LINE_ACTOR, { planId, version: wholeNumber(values.version, '--version'), preparedOn: parseOptionalDate(values.date, '--date') }, format);
         }
         const format = formatOf(out, PROGRESS_REPORT_FORMATS);
         checkPrinting(services, format);
-        return services.papers.progressReportFile(COMMAND_LINE_ACTOR, { planId, since: wholeNumber(values.since, '--since'), preparedOn: values.date }, format);
+        return services.papers.progressReportFile(COMMAND_LINE_ACTOR, { planId, since: wholeNumber(values.since, '--since'), preparedOn: parseOptionalDate(values.date, '--date') }, format);
       });
       await writeWhole(out, paper.body);
       io.stdout.write(`Wrote ${out} (${paper.body.length.toLocaleString('en-GB')} bytes): the ${kind === 'plan' ? 'action plan' : 'progress report'} of plan ${planId}, ${paper.subject.council.name}'s response to the inspection published ${formatUkDate(paper.subject.inspection.published)}.\n`);
@@ -99,9 +100,10 @@ export const paperCommand: Command = {
     const sourceUrl = values['source-url'];
     if (sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(sourceUrl)) throw new UsageError(`--source-url must be an http(s) address, not "${sourceUrl}".`);
     const inspection = values.inspection;
+    const preparedOn = parseOptionalDate(values.date, '--date');
     const paper = await withServices(values['data-dir'], async (services) => {
       checkPrinting(services, format);
-      return services.papers.committeeReportFile({ inspection, council: values.council, sourceAddress: sourceUrl, preparedOn: values.date }, format);
+      return services.papers.committeeReportFile({ inspection, council: values.council, sourceAddress: sourceUrl, preparedOn }, format);
     });
     await writeWhole(out, paper.body);
     io.stdout.write(`Wrote ${out} (${paper.body.length.toLocaleString('en-GB')} bytes): the committee report on ${paper.data.council.name}'s inspection published ${formatUkDate(paper.data.inspection.published)}.\n`);
