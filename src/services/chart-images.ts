@@ -1,6 +1,6 @@
 /**
  * Charts as PNG images for the papers: the shared chart code's SVG (src/charts) rasterised by
- * @napi-rs/canvas (Skia), at twice the size for print. Text is set in the first of the usual sans-serif
+ * @napi-rs/canvas (Skia), at 1.5 times the size shown (about 140 dpi in a Word page; twice costs four times as long to encode). Text is set in the first of the usual sans-serif
  * families the machine has (Liberation Sans, Arial, DejaVu Sans), since Skia does not resolve "inherit".
  */
 import { createCanvas, GlobalFonts, Image } from '@napi-rs/canvas';
@@ -24,7 +24,7 @@ export interface PngImage {
 }
 
 /** The SVG (with its width and height attributes) as a PNG on a white ground. */
-export async function svgToPng(svg: string, scale = 2): Promise<PngImage> {
+export async function svgToPng(svg: string, scale = 1.5): Promise<PngImage> {
   const chosen = fontFamily();
   const source = chosen ? svg.replace(/font-family="[^"]*"/g, `font-family="${chosen}"`) : svg;
   const image = new Image();

@@ -93,6 +93,7 @@ export async function createServices(
     throw explainStoreError(error, location, store.timeoutMs);
   }
   const letters = createVisitLetterService(store.db);
+  const plans = createPlansService({ db: store.db, ...options.plans });
   const syncSettings = config.sync ?? DEFAULT_SYNC;
   const alerts = createAlertService({ db: store.db, councils, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
   return {
@@ -105,8 +106,8 @@ export async function createServices(
     sync: createSyncService({ store, imports, councils, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
     alerts,
     readModel: createReadModel({ councils, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel }),
-    papers: createPapersService({ inspections, councils }),
-    plans: createPlansService({ db: store.db, ...options.plans }),
+    papers: createPapersService({ inspections, councils, plans, db: store.db }),
+    plans,
     store,
     startup,
     close: () => store.db.destroy(),
@@ -118,7 +119,22 @@ export type { InspectionService, LatestInspectionRow, InspectionHistoryView } fr
 export type { StatsService } from './stats.service.ts';
 export type { VisitLetterService } from './visit-letter.service.ts';
 export type { AccountsServices, AccountsOptions } from './accounts-services.ts';
-export { PAPER_FORMATS, PAPER_CONTENT_TYPES, type PapersService, type CommitteeReportRequest, type PaperFormat, type RenderedPaper } from './papers.service.ts';
+export {
+  PAPER_FORMATS,
+  PAPER_CONTENT_TYPES,
+  PLAN_PAPER_FORMATS,
+  PLAN_PAPER_CONTENT_TYPES,
+  PROGRESS_REPORT_FORMATS,
+  type PapersService,
+  type CommitteeReportRequest,
+  type PaperFormat,
+  type RenderedPaper,
+  type ActionPlanRequest,
+  type ProgressReportRequest,
+  type PlanPaperFormat,
+  type ProgressReportFormat,
+  type RenderedPlanPaper,
+} from './papers.service.ts';
 export { PdfPrinterUnavailableError } from './pdf-printer.ts';
 export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';

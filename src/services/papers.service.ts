@@ -14,7 +14,32 @@ import {
   type GroupPosition,
 } from '../analytics/index.ts';
 import { formatUkDate, isIsoDate, yearOf } from '../calendar/index.ts';
-import { committeeReportContent, writePaperDocx, writePaperHtml, type CommitteeReportData, type GroupPlace, type JudgementLine, type NextItem } from '../documents/index.ts';
+import type { Kysely } from 'kysely';
+import { measureTrendChart } from '../charts/index.ts';
+import {
+  actionPlanContent,
+  committeeReportContent,
+  progressReportContent,
+  writeActionPlanXlsx,
+  writePaperDocx,
+  writePaperHtml,
+  type ActionPlanData,
+  type CommitteeReportData,
+  type GroupPlace,
+  type JudgementLine,
+  type MeasureChartImage,
+  type NextItem,
+  type PaperContent,
+  type PlanPaperSubject,
+  type PlanVersionRef,
+  type ProgressReportData,
+} from '../documents/index.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { PlanContent } from '../plans/index.ts';
+import { findPlanVersionRow, listPlanVersionHeads, type Database } from '../store/index.ts';
+import { svgToPng } from './chart-images.ts';
+import { planFor } from './plan-access.ts';
+import type { PlansService } from './plans.service.ts';
 import { AREA_WORDING, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, type IsoDate, type JudgementArea } from '../domain/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { councilOutlook, deadlinesAfterPublication, type CouncilOutlook } from '../rules/index.ts';
@@ -31,7 +56,7 @@ export interface CommitteeReportRequest {
   readonly inspection: string | number;
   /** A URN, LA code or name: the inspection must be this council's. */
   readonly council?: string;
-  /** Ofsted's address for the report, when the caller knows it (the store does not hold it). */
+  /** Ofsted's address for the report, in place of the one `csci sync` stored (reports imported from a folder have none). */
   readonly sourceAddress?: string;
   /** The date of the paper; today by default. */
   readonly preparedOn?: IsoDate;
@@ -61,7 +86,50 @@ export interface PrintViewOptions {
   readonly downloads?: readonly { readonly text: string; readonly href: string }[];
 }
 
+export const PLAN_PAPER_FORMATS = ['docx', 'xlsx', 'html', 'pdf'] as const;
+export type PlanPaperFormat = (typeof PLAN_PAPER_FORMATS)[number];
+export const PROGRESS_REPORT_FORMATS = ['docx', 'html', 'pdf'] as const;
+export type ProgressReportFormat = (typeof PROGRESS_REPORT_FORMATS)[number];
+
+export const PLAN_PAPER_CONTENT_TYPES: Readonly<Record<PlanPaperFormat, string>> = {
+  ...PAPER_CONTENT_TYPES,
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface ActionPlanRequest {
+  readonly planId: number;
+  /** A frozen version to write; the working copy by default. */
+  readonly version?: number;
+  /** The date of the paper and of its RAG ratings; today by default. */
+  readonly preparedOn?: IsoDate;
+}
+
+export interface ProgressReportRequest {
+  readonly planId: number;
+  /** The frozen version of the last report, to say what changed since; by default the latest frozen version, or none. */
+  readonly since?: number;
+  readonly preparedOn?: IsoDate;
+}
+
+/** A plan paper as a file. */
+export interface RenderedPlanPaper {
+  readonly format: PlanPaperFormat;
+  readonly contentType: string;
+  readonly body: Buffer;
+  /** "Wexham-action-plan-2026-06-01.xlsx". */
+  readonly fileName: string;
+  readonly subject: PlanPaperSubject;
+}
+
 export interface PapersService {
+  /** The action plan's data: the plan (working copy or a frozen version) with its council and inspection. Private: the actor must be able to read the plan's council (404 otherwise, 401 without one). */
+  actionPlan(actor: Actor | null, request: ActionPlanRequest): Promise<ActionPlanData>;
+  /** The action plan as Word, Excel, the print view or a PDF. */
+  actionPlanFile(actor: Actor | null, request: ActionPlanRequest, format: PlanPaperFormat): Promise<RenderedPlanPaper>;
+  /** The progress report's data: the working copy against a frozen version, with a chart of each measure. Private, as plans are. */
+  progressReport(actor: Actor | null, request: ProgressReportRequest): Promise<ProgressReportData>;
+  /** The progress report as Word, the print view or a PDF. */
+  progressReportFile(actor: Actor | null, request: ProgressReportRequest, format: ProgressReportFormat): Promise<RenderedPlanPaper>;
   /** The committee report's data; NotFoundError for an unknown inspection or one of another council. */
   committeeReport(request: CommitteeReportRequest): Promise<CommitteeReportData>;
   /** The committee report as a file: Word, the standalone HTML view, or a PDF printed by Chromium (PdfPrinterUnavailableError without it). */
@@ -79,6 +147,9 @@ export function paperFileName(data: CommitteeReportData, format: PaperFormat): s
 export interface PapersDependencies {
   readonly inspections: InspectionService;
   readonly councils: CouncilService;
+  readonly plans: PlansService;
+  /** For the plans' frozen versions, which the plans service does not give out yet (read after its own access check). */
+  readonly db: Kysely<Database>;
   readonly today?: () => IsoDate;
 }
 
@@ -143,7 +214,55 @@ export function nextItems(outlook: CouncilOutlook): NextItem[] {
   return items;
 }
 
-export function createPapersService({ inspections, councils, today = () => new Date().toISOString().slice(0, 10) }: PapersDependencies): PapersService {
+const fileStem = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The charts of a plan's measures (the shared chart code, rasterised), for those with a value by the date. */
+export async function measureCharts(content: PlanContent, asAt: IsoDate): Promise<MeasureChartImage[]> {
+  const charts: MeasureChartImage[] = [];
+  for (const measure of content.measures) {
+    const svg = measureTrendChart(measure, content.values, asAt);
+    if (svg !== null) charts.push({ measureId: measure.id, ...(await svgToPng(svg)) });
+  }
+  return charts;
+}
+
+export function createPapersService({ inspections, councils, plans, db, today = () => new Date().toISOString().slice(0, 10) }: PapersDependencies): PapersService {
+  const paperDate = (date: IsoDate | undefined): IsoDate => {
+    const chosen = date ?? today();
+    if (!isIsoDate(chosen)) throw new ValidationError(`The date of the paper must be YYYY-MM-DD, not "${chosen}".`, 'invalid-date');
+    return chosen;
+  };
+
+  const subjectOf = async (content: PlanContent): Promise<PlanPaperSubject> => {
+    const inspection = await inspections.get(content.plan.inspectionId);
+    return { council: { urn: inspection.urn, name: inspection.councilName }, inspection: { id: inspection.id, published: inspection.published, title: reportTitle(inspection) } };
+  };
+
+  /** A frozen version's content and reference, after the actor's read check on the plan. */
+  const frozenVersion = async (actor: Actor | null, planId: number, number: number): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
+    await planFor(db, actor, planId, 'read');
+    if (!Number.isSafeInteger(number) || number < 1) throw new ValidationError(`A plan version is a whole number from 1, not "${number}".`, 'invalid-input');
+    const row = await findPlanVersionRow(db, planId, number);
+    if (!row) {
+      const heads = await listPlanVersionHeads(db, planId);
+      throw new NotFoundError(heads.length === 0 ? `Plan ${planId} has no frozen version yet (one is kept each time it is submitted).` : `Plan ${planId} has no version ${number}; its versions are ${heads.map((head) => head.number).join(', ')}.`, 'not-found');
+    }
+    return { content: JSON.parse(row.content_json) as PlanContent, version: { number: row.number, date: row.frozen_at.slice(0, 10), working: false } };
+  };
+
+  /** The working copy, with the number of the last frozen version before it. */
+  const workingCopy = async (actor: Actor | null, planId: number, preparedOn: IsoDate): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
+    const content = await plans.getPlanContent(actor, planId);
+    const heads = await listPlanVersionHeads(db, planId);
+    return { content, version: { number: heads.at(-1)?.number ?? 0, date: preparedOn, working: true } };
+  };
+
+  const render = async (content: PaperContent, format: Exclude<PlanPaperFormat, 'xlsx'>): Promise<Buffer> => {
+    if (format === 'docx') return writePaperDocx(content);
+    if (format === 'html') return Buffer.from(writePaperHtml(content), 'utf8');
+    return printHtmlToPdf(writePaperHtml(content), { header: content.header });
+  };
+
   /** The inspection the request names, checked against the council when one is given. */
   const findInspection = async (request: CommitteeReportRequest): Promise<InspectionDetailView> => {
     const reference = String(request.inspection).trim();
@@ -250,7 +369,7 @@ export function createPapersService({ inspections, councils, today = () => new D
           neighbours: neighbours.length === 0 ? null : { names: neighbours.map((neighbour) => neighbour.name), places: neighbourPlaces },
         },
         next,
-        source: { title: reportTitle(inspection), address: request.sourceAddress ?? null, listingAddress: OFSTED_REPORTS_ADDRESS },
+        source: { title: reportTitle(inspection), address: request.sourceAddress ?? inspection.ofstedUrl ?? null, listingAddress: OFSTED_REPORTS_ADDRESS },
         attribution: {
           text: `The judgements, recommendations and dates of the inspection are taken from Ofsted's report, published on ${date(inspection.published)}. Ofsted reports are Crown copyright.`,
           licence: 'Open Government Licence v3.0',
@@ -270,6 +389,38 @@ export function createPapersService({ inspections, councils, today = () => new D
     },
     async committeeReportPrintView(request, options) {
       return writePaperHtml(committeeReportContent(await service.committeeReport(request)), options);
+    },
+    async actionPlan(actor, request) {
+      const preparedOn = paperDate(request.preparedOn);
+      const { content, version } = request.version === undefined ? await workingCopy(actor, request.planId, preparedOn) : await frozenVersion(actor, request.planId, request.version);
+      return { subject: await subjectOf(content), plan: content, version, preparedOn };
+    },
+    async actionPlanFile(actor, request, format) {
+      if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
+      const data = await service.actionPlan(actor, request);
+      const body = format === 'xlsx' ? await writeActionPlanXlsx(data) : await render(actionPlanContent(data), format);
+      return { format, contentType: PLAN_PAPER_CONTENT_TYPES[format], body, fileName: `${fileStem(data.subject.council.name)}-action-plan-${data.preparedOn}.${format}`, subject: data.subject };
+    },
+    async progressReport(actor, request) {
+      const preparedOn = paperDate(request.preparedOn);
+      const current = await workingCopy(actor, request.planId, preparedOn);
+      const latest = current.version.number;
+      const sinceNumber = request.since ?? (latest > 0 ? latest : null);
+      const since = sinceNumber === null ? null : await frozenVersion(actor, request.planId, sinceNumber);
+      return {
+        subject: await subjectOf(current.content),
+        current: current.content,
+        currentVersion: current.version,
+        since: since === null ? null : { plan: since.content, version: since.version },
+        preparedOn,
+        charts: await measureCharts(current.content, preparedOn),
+      };
+    },
+    async progressReportFile(actor, request, format) {
+      if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
+      const data = await service.progressReport(actor, request);
+      const body = await render(progressReportContent(data), format);
+      return { format, contentType: PLAN_PAPER_CONTENT_TYPES[format], body, fileName: `${fileStem(data.subject.council.name)}-progress-report-${data.preparedOn}.${format}`, subject: data.subject };
     },
     pdfPrinting() {
       return { available: pdfPrinterAvailable(), executablePath: DEFAULT_CHROMIUM };

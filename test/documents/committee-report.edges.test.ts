@@ -15,6 +15,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { NotFoundError, ValidationError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createApp } from '../../src/app.ts';
+import { setInspectionOfstedUrl } from '../../src/store/sync.repository.ts';
 import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from '../helpers/report-fixtures.ts';
 import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
 
@@ -55,6 +56,16 @@ describe('the papers service', () => {
     assert.equal(data.comparison.region?.name, 'East Midlands');
     assert.ok(data.next.some((item) => item.nature === 'rule') && data.next.some((item) => item.nature === 'estimate'));
     assert.equal(data.preparedOn, '2024-03-01');
+  });
+
+  test("the background papers give the report's Ofsted address the sync stored, unless the caller gives another", async () => {
+    const id = await idOf(DERBY_URN, '2017-06-13');
+    const request = { inspection: id, preparedOn: '2017-08-25' };
+    assert.equal((await loaded.services.papers.committeeReport(request)).source.address, null, 'imported from a folder: no address held');
+    await setInspectionOfstedUrl(loaded.services.store.db, id, 'https://files.ofsted.gov.uk/v1/file/50000001');
+    assert.equal((await loaded.services.papers.committeeReport(request)).source.address, 'https://files.ofsted.gov.uk/v1/file/50000001');
+    assert.equal((await loaded.services.papers.committeeReport({ ...request, sourceAddress: 'https://example.org/derby.pdf' })).source.address, 'https://example.org/derby.pdf');
+    await loaded.services.store.db.updateTable('inspection').set({ ofsted_url: null }).where('id', '=', id).execute();
   });
 
   test('an id of another council is refused, an unknown id or date is not found, and a bad reference is invalid', async () => {
@@ -149,9 +160,12 @@ describe('csci paper committee', () => {
     assert.equal((await run(['paper', 'committee', '--inspection', '1', '--out', join(out, 'x.odt'), '--data-dir', dataDir()])).code, 2);
     assert.equal((await run(['paper', 'committee', '--out', join(out, 'x.docx'), '--data-dir', dataDir()])).code, 2);
     assert.equal((await run(['paper', 'minutes'])).code, 2);
-    const plan = await run(['paper', 'plan', '--plan', '1', '--out', join(out, 'plan.xlsx')]);
+    assert.equal((await run(['paper', 'plan', '--out', join(out, 'plan.xlsx'), '--data-dir', dataDir()])).code, 2);
+    assert.equal((await run(['paper', 'progress', '--plan', '1', '--out', join(out, 'progress.xlsx'), '--data-dir', dataDir()])).code, 2, 'the progress report has no Excel form');
+    const plan = await run(['paper', 'plan', '--plan', '999999', '--out', join(out, 'plan.xlsx'), '--data-dir', dataDir()]);
     assert.equal(plan.code, 1);
-    assert.match(plan.stderr, /needs improvement plans, which are not built yet/);
+    assert.match(plan.stderr, /There is no plan 999999/);
+    assert.equal(existsSync(join(out, 'plan.xlsx')), false);
     const missing = await run(['paper', 'committee', '--inspection', '999999', '--out', join(out, 'missing.docx'), '--data-dir', dataDir()]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /No inspection with id 999999/);

@@ -88,12 +88,16 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/me': apiSignedIn,
   'GET /api/v1/audit': apiAdmin,
   'GET /api/v1/councils/:urn/members': apiCouncil,
+  'GET /api/v1/plans/:id/action-plan.docx': apiCouncil,
+  'GET /api/v1/plans/:id/action-plan.xlsx': apiCouncil,
+  'GET /api/v1/plans/:id/progress-report.docx': apiCouncil,
 };
 
 let testApp: AccountsTestApp;
 const visitors = new Map<Role, Visitor>();
 const tokens = new Map<Role, string>();
 const inspectionIds = new Map<Council, number>();
+const planIds = new Map<Council, number>();
 
 before(async () => {
   testApp = await accountsTestApp();
@@ -105,6 +109,11 @@ before(async () => {
   const inspections = await services.inspections.listAll();
   inspectionIds.set('own', inspections.find((inspection) => inspection.urn === OWN_COUNCIL)!.id);
   inspectionIds.set('other', inspections.find((inspection) => inspection.urn === OTHER_COUNCIL)!.id);
+  for (const council of COUNCILS) {
+    const urn = urnOf(council);
+    const inspection = inspections.find((candidate) => candidate.urn === urn && candidate.judgements.overall !== undefined && candidate.judgements.overall !== 'outstanding')!;
+    planIds.set(council, (await services.plans.createPlan(COMMAND_LINE_ACTOR, urn, { inspectionId: inspection.id })).id);
+  }
 });
 after(async () => testApp?.close());
 
@@ -138,6 +147,7 @@ async function concreteUrl(url: string, council: Council): Promise<string> {
   let concrete = url.replace(':urn', urnOf(council)).replace(':secret', 'A'.repeat(43));
   if (concrete.includes(':id')) {
     if (concrete.includes('/inspections/')) concrete = concrete.replace(':id', String(inspectionIds.get(council)));
+    else if (concrete.includes('/plans/')) concrete = concrete.replace(':id', String(planIds.get(council)));
     else {
       const { userId, tokenId } = await target(council);
       concrete = concrete.replace(':id', String(concrete.startsWith('/admin/tokens/') ? tokenId : userId));

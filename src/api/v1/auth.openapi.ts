@@ -41,3 +41,23 @@ export const accountsApiPaths: JsonObject = {
     },
   },
 };
+
+const planId = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+const paperDate = { name: 'date', in: 'query', required: false, description: 'The date of the paper and of its RAG ratings (default today)', schema: { type: 'string', format: 'date' } };
+const planVersion = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'integer', minimum: 1 } });
+const file = (description: string, type: string) => ({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
+const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const planErrors = { ...unauthenticated, '400': json('Bad parameter', error), '404': json('No such plan or version for this user', error) };
+
+/** The improvement plan's papers (plan-papers.routes.ts): private as plans are. */
+export const planPapersApiPaths: JsonObject = {
+  '/plans/{id}/action-plan.docx': {
+    get: { summary: 'The action plan for submission (Word): each recommendation, the response, actions, owners, dates, milestones, measures', security, parameters: [planId, planVersion('version', 'A frozen version (default the working copy)'), paperDate], responses: { '200': file('The action plan', WORD), ...planErrors } },
+  },
+  '/plans/{id}/action-plan.xlsx': {
+    get: { summary: 'The action plan as an Excel tracker: one row per action, milestones and measures, a cover sheet with the version', security, parameters: [planId, planVersion('version', 'A frozen version (default the working copy)'), paperDate], responses: { '200': file('The tracker', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), ...planErrors } },
+  },
+  '/plans/{id}/progress-report.docx': {
+    get: { summary: 'The progress report (Word): RAG counts, exceptions with corrective actions, changes since a version, measures with charts, coverage, next deadlines', security, parameters: [planId, planVersion('since', 'The frozen version of the last report (default the latest)'), paperDate], responses: { '200': file('The progress report', WORD), ...planErrors } },
+  },
+};

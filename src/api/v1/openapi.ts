@@ -14,7 +14,7 @@ import {
   nationalSchema,
   nextSchema,
 } from './api.schemas.ts';
-import { accountsApiPaths, bearerSecurityScheme } from './auth.openapi.ts';
+import { accountsApiPaths, bearerSecurityScheme, planPapersApiPaths } from './auth.openapi.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -120,6 +120,7 @@ export function openApiDocument(): JsonObject {
         },
       },
       ...accountsApiPaths,
+      ...planPapersApiPaths,
     },
     components: { schemas: components(), securitySchemes: bearerSecurityScheme },
   };

@@ -13,7 +13,8 @@ import type { ActionPlanData } from './plan-paper.data.ts';
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function versionText(version: ActionPlanData['version']): string {
-  return version.working ? `working copy (after version ${version.number}), ${formatUkDate(version.date)}` : `version ${version.number}, ${formatUkDate(version.date)}`;
+  if (!version.working) return `version ${version.number}, ${formatUkDate(version.date)}`;
+  return version.number === 0 ? `working copy (not yet submitted), ${formatUkDate(version.date)}` : `working copy (after version ${version.number}), ${formatUkDate(version.date)}`;
 }
 
 function actionBlocks(builder: SectionBuilder, entry: OutlinedAction): void {
@@ -58,9 +59,9 @@ function actionBlocks(builder: SectionBuilder, entry: OutlinedAction): void {
 
 function itemSection(builder: SectionBuilder, entry: OutlinedItem): void {
   const { item } = entry;
-  builder.section(`item-${entry.ref.toLowerCase()}`, `${entry.label}: ${item.title}`);
+  builder.section(`item-${entry.ref.toLowerCase()}`, entry.heading);
   if (item.recommendation) {
-    builder.paragraph(`Ofsted's recommendation ${item.recommendation.position}:`);
+    builder.paragraph(`Ofsted's ${item.recommendation.list === 'priority' ? 'area for priority action' : 'recommendation'} ${item.recommendation.position}:`);
     builder.list('numbered', [[item.recommendation.text]], { quoted: true });
   } else builder.paragraph('This is an area the council has added to the plan itself.');
   builder.paragraph(item.response ? { text: `Response: ${capital(item.response.kind)}. `, bold: true } : { text: 'Response: not yet given.', bold: true }, item.response?.reason ?? '');

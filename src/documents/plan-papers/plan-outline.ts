@@ -41,8 +41,10 @@ export interface OutlinedAction {
 export interface OutlinedItem {
   readonly item: PlanItem;
   readonly ref: string;
-  /** "Recommendation 2" or "Wider area for improvement 1". */
+  /** "Recommendation 2", "Area for priority action 1" or "Wider area for improvement 1". */
   readonly label: string;
+  /** The label with the item's own title when it says more: "Recommendation 2: Management oversight". */
+  readonly heading: string;
   /** The actions listed under it (those whose first item it is). */
   readonly actions: readonly OutlinedAction[];
   /** Actions listed under an earlier item that serve this one too. */
@@ -78,10 +80,16 @@ function byDate<T extends { readonly date: IsoDate; readonly id: number }>(a: T,
 }
 
 export function outlinePlan(content: PlanContent, asAt: IsoDate): PlanOutline {
-  const recommendations = content.items.filter((item) => item.recommendation !== null).sort((a, b) => (a.recommendation?.position ?? 0) - (b.recommendation?.position ?? 0) || a.id - b.id);
+  // A focused visit's areas for priority action come first ("P1"), then the recommendations ("R1").
+  const listRank = (item: PlanItem) => (item.recommendation?.list === 'priority' ? 0 : 1);
+  const recommendations = content.items
+    .filter((item) => item.recommendation !== null)
+    .sort((a, b) => listRank(a) - listRank(b) || (a.recommendation?.position ?? 0) - (b.recommendation?.position ?? 0) || a.id - b.id);
   const own = content.items.filter((item) => item.recommendation === null).sort((a, b) => a.id - b.id);
   const refs = new Map<number, { ref: string; label: string }>();
-  recommendations.forEach((item) => refs.set(item.id, { ref: `R${item.recommendation?.position}`, label: `Recommendation ${item.recommendation?.position}` }));
+  recommendations.forEach((item) =>
+    refs.set(item.id, listRank(item) === 0 ? { ref: `P${item.recommendation?.position}`, label: `Area for priority action ${item.recommendation?.position}` } : { ref: `R${item.recommendation?.position}`, label: `Recommendation ${item.recommendation?.position}` }),
+  );
   own.forEach((item, index) => refs.set(item.id, { ref: `W${index + 1}`, label: `Wider area for improvement ${index + 1}` }));
 
   const outlineAction = (action: Action, ref: string): OutlinedAction => {
@@ -109,7 +117,8 @@ export function outlinePlan(content: PlanContent, asAt: IsoDate): PlanOutline {
       placed.set(action.id, outlined);
       return outlined;
     });
-    return { item, ref, label, actions, alsoServedBy: [] as OutlinedAction[] };
+    const heading = item.title.trim().toLowerCase() === label.toLowerCase() || item.title.trim() === '' ? label : `${label}: ${item.title}`;
+    return { item, ref, label, heading, actions, alsoServedBy: [] as OutlinedAction[] };
   });
   const withAlso = items.map((entry) => ({
     ...entry,
