@@ -1,27 +1,30 @@
 /**
- * `npm run bench:extract [folder]`: extracts every PDF under the folder (default: the shared corpus)
- * and prints files, seconds, files per second and peak memory, beside the wall time that
- * `pdftotext -layout` (poppler-utils) takes over the same files in the same run, and the ratio.
- * The goal (issue 13): at most 0.5x pdftotext's time, under 500 MB peak.
+ * `npm run bench:extract [folder]...`: extracts every PDF under each folder (default: the shared
+ * report corpus and the focused-visit letters) and prints, per folder, files, seconds, files per
+ * second and peak memory, beside the wall time that `pdftotext -layout` (poppler-utils) takes over
+ * the same files in the same run, and the ratio. csci extract reads on one worker thread per core;
+ * pdftotext is timed one file after another (the goal's reference) and as many at a time as cores.
+ * The goal (issue 13): at most 0.5x pdftotext's time one file after another, under 500 MB peak.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { findReportFiles } from '../src/extract/index.ts';
 
 const run = promisify(execFile);
-const folder = process.argv[2] ?? new URL('../../shared/corpus/reports', import.meta.url).pathname;
-if (!existsSync(folder)) {
-  console.error(`bench:extract: no folder at ${folder}; pass one as the first argument.`);
-  process.exit(2);
+const shared = (name: string): string => new URL(`../../shared/${name}/reports`, import.meta.url).pathname;
+const folders = process.argv.length > 2 ? process.argv.slice(2) : [shared('corpus'), shared('corpus-visits')];
+for (const folder of folders) {
+  if (!existsSync(folder)) {
+    console.error(`bench:extract: no folder at ${folder}; pass the folders to read as arguments.`);
+    process.exit(2);
+  }
 }
 if (spawnSync('pdftotext', ['-v']).error) {
   console.error('bench:extract: pdftotext is not installed (apt-get install poppler-utils).');
   process.exit(2);
 }
-
-const files = await findReportFiles([folder]);
 
 async function timeIt<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
   const start = process.hrtime.bigint();
@@ -33,26 +36,32 @@ async function pdftotext(file: string): Promise<void> {
   await run('pdftotext', ['-layout', file, '-']).catch(() => undefined); // the HTML files fail there too
 }
 
-const ours = await timeIt(async () => {
-  const { stdout } = await run(process.execPath, [new URL('./extract-child.ts', import.meta.url).pathname, folder], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout) as { files: number; failures: number; peakRssMb: number };
-});
-const sequential = await timeIt(async () => {
-  for (const file of files) await pdftotext(file);
-});
 const cores = availableParallelism();
-const parallel = await timeIt(async () => {
-  let next = 0;
-  await Promise.all(Array.from({ length: cores }, async () => {
-    while (next < files.length) await pdftotext(files[next++]!);
-  }));
-});
+for (const folder of folders) {
+  const files = await findReportFiles([folder]);
+  const load = loadavg()[0]!.toFixed(1);
+  const ours = await timeIt(async () => {
+    const { stdout } = await run(process.execPath, [new URL('./extract-child.ts', import.meta.url).pathname, folder], { maxBuffer: 1 << 20 });
+    return JSON.parse(stdout) as { files: number; failures: number; peakRssMb: number };
+  });
+  const sequential = await timeIt(async () => {
+    for (const file of files) await pdftotext(file);
+  });
+  const parallel = await timeIt(async () => {
+    let next = 0;
+    await Promise.all(Array.from({ length: cores }, async () => {
+      while (next < files.length) await pdftotext(files[next++]!);
+    }));
+  });
 
-const line = (label: string, seconds: number): string => `${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s  ${(files.length / seconds).toFixed(2).padStart(6)} files/s`;
-console.log(`files                                        ${files.length} (${ours.value.failures} gave an error line)`);
-console.log(line('csci extract (workers, one per core)', ours.seconds));
-console.log(`peak memory (csci extract)                   ${ours.value.peakRssMb.toFixed(0)} MB`);
-console.log(line('pdftotext -layout, one file after another', sequential.seconds));
-console.log(line(`pdftotext -layout, ${cores} at a time`, parallel.seconds));
-console.log(`ratio csci / pdftotext (one after another)   ${(ours.seconds / sequential.seconds).toFixed(2)}x (goal <= 0.50x)`);
-console.log(`ratio csci / pdftotext (${cores} at a time)         ${(ours.seconds / parallel.seconds).toFixed(2)}x`);
+  const line = (label: string, seconds: number): string => `${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s  ${(files.length / seconds).toFixed(2).padStart(6)} files/s`;
+  console.log(`${folder} (load average ${load} at the start, ${cores} cores)`);
+  console.log(`files                                        ${files.length} (${ours.value.failures} gave an error line)`);
+  console.log(line(`csci extract (${cores} worker threads)`, ours.seconds));
+  console.log(`peak memory (csci extract)                   ${ours.value.peakRssMb.toFixed(0)} MB`);
+  console.log(line('pdftotext -layout, one file after another', sequential.seconds));
+  console.log(line(`pdftotext -layout, ${cores} at a time`, parallel.seconds));
+  console.log(`ratio csci / pdftotext (one after another)   ${(ours.seconds / sequential.seconds).toFixed(2)}x (goal <= 0.50x)`);
+  console.log(`ratio csci / pdftotext (${cores} at a time)         ${(ours.seconds / parallel.seconds).toFixed(2)}x`);
+  console.log('');
+}
