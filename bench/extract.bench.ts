@@ -4,6 +4,7 @@
  * second and peak memory, beside the wall time that `pdftotext -layout` (poppler-utils) takes over
  * the same files in the same run, and the ratio. csci extract reads on one worker thread per core;
  * pdftotext is timed one file after another (the goal's reference) and as many at a time as cores.
+ * `--no-parallel` leaves out the second pdftotext timing (a shorter run).
  * The goal (issue 13): at most 0.5x pdftotext's time one file after another, under 500 MB peak.
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -14,7 +15,10 @@ import { findReportFiles } from '../src/extract/index.ts';
 
 const run = promisify(execFile);
 const shared = (name: string): string => new URL(`../../shared/${name}/reports`, import.meta.url).pathname;
-const folders = process.argv.length > 2 ? process.argv.slice(2) : [shared('corpus'), shared('corpus-visits')];
+const args = process.argv.slice(2);
+const timeParallel = !args.includes('--no-parallel');
+const given = args.filter((arg) => !arg.startsWith('--'));
+const folders = given.length > 0 ? given : [shared('corpus'), shared('corpus-visits')];
 for (const folder of folders) {
   if (!existsSync(folder)) {
     console.error(`bench:extract: no folder at ${folder}; pass the folders to read as arguments.`);
@@ -47,7 +51,7 @@ for (const folder of folders) {
   const sequential = await timeIt(async () => {
     for (const file of files) await pdftotext(file);
   });
-  const parallel = await timeIt(async () => {
+  const parallel = !timeParallel ? undefined : await timeIt(async () => {
     let next = 0;
     await Promise.all(Array.from({ length: cores }, async () => {
       while (next < files.length) await pdftotext(files[next++]!);
@@ -60,8 +64,8 @@ for (const folder of folders) {
   console.log(line(`csci extract (${cores} worker threads)`, ours.seconds));
   console.log(`peak memory (csci extract)                   ${ours.value.peakRssMb.toFixed(0)} MB`);
   console.log(line('pdftotext -layout, one file after another', sequential.seconds));
-  console.log(line(`pdftotext -layout, ${cores} at a time`, parallel.seconds));
+  if (parallel) console.log(line(`pdftotext -layout, ${cores} at a time`, parallel.seconds));
   console.log(`ratio csci / pdftotext (one after another)   ${(ours.seconds / sequential.seconds).toFixed(2)}x (goal <= 0.50x)`);
-  console.log(`ratio csci / pdftotext (${cores} at a time)         ${(ours.seconds / parallel.seconds).toFixed(2)}x`);
+  if (parallel) console.log(`ratio csci / pdftotext (${cores} at a time)         ${(ours.seconds / parallel.seconds).toFixed(2)}x`);
   console.log('');
 }
