@@ -4,11 +4,13 @@
  * second and peak memory, beside the wall time that `pdftotext -layout` (poppler-utils) takes over
  * the same files in the same run, and the ratio. csci extract reads on one worker thread per core;
  * pdftotext is timed one file after another (the goal's reference) and as many at a time as cores.
- * `--no-parallel` leaves out the second pdftotext timing (a shorter run).
+ * `--no-parallel` leaves out the second pdftotext timing (a shorter run). CPU seconds are printed
+ * too (csci's every thread; pdftotext's processes, from the kernel's count of reaped children): on a
+ * machine shared with other work they say what each costs, where wall time says who got the cores.
  * The goal (issue 13): at most 0.5x pdftotext's time one file after another, under 500 MB peak.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { findReportFiles } from '../src/extract/index.ts';
@@ -36,6 +38,13 @@ async function timeIt<T>(work: () => Promise<T>): Promise<{ seconds: number; val
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, value };
 }
 
+/** CPU seconds of this process's reaped children so far (Linux: cutime + cstime of /proc/self/stat). */
+function childrenCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+  // After the command's name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 async function pdftotext(file: string): Promise<void> {
   await run('pdftotext', ['-layout', file, '-']).catch(() => undefined); // the HTML files fail there too
 }
@@ -46,11 +55,13 @@ for (const folder of folders) {
   const load = loadavg()[0]!.toFixed(1);
   const ours = await timeIt(async () => {
     const { stdout } = await run(process.execPath, [new URL('./extract-child.ts', import.meta.url).pathname, folder], { maxBuffer: 1 << 20 });
-    return JSON.parse(stdout) as { files: number; failures: number; peakRssMb: number };
+    return JSON.parse(stdout) as { files: number; failures: number; peakRssMb: number; cpuSeconds: number };
   });
+  const cpuBefore = childrenCpuSeconds();
   const sequential = await timeIt(async () => {
     for (const file of files) await pdftotext(file);
   });
+  const pdftotextCpu = childrenCpuSeconds() - cpuBefore;
   const parallel = !timeParallel ? undefined : await timeIt(async () => {
     let next = 0;
     await Promise.all(Array.from({ length: cores }, async () => {
@@ -66,6 +77,7 @@ for (const folder of folders) {
   console.log(line('pdftotext -layout, one file after another', sequential.seconds));
   if (parallel) console.log(line(`pdftotext -layout, ${cores} at a time`, parallel.seconds));
   console.log(`ratio csci / pdftotext (one after another)   ${(ours.seconds / sequential.seconds).toFixed(2)}x (goal <= 0.50x)`);
+  console.log(`CPU seconds: csci ${ours.value.cpuSeconds.toFixed(1)}, pdftotext ${pdftotextCpu.toFixed(1)} (ratio ${(ours.value.cpuSeconds / pdftotextCpu).toFixed(2)}x; on ${cores} idle cores the wall ratio would be about this over ${cores})`);
   if (parallel) console.log(`ratio csci / pdftotext (${cores} at a time)         ${(ours.seconds / parallel.seconds).toFixed(2)}x`);
   console.log('');
 }
