@@ -6,6 +6,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerApiV1 } from './api/v1/api.routes.ts';
+import { openApiDocument } from './api/v1/openapi.ts';
 import { registerAuthApi } from './api/v1/auth.routes.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services/index.ts';
@@ -22,7 +23,9 @@ import { setUpWebSecurity } from './web/middleware/set-up-web-security.ts';
 import { createNunjucks } from './web/nunjucks-setup.ts';
 import { setUpAccounts, type AccountsWebOptions } from './web/set-up-accounts.ts';
 import { registerSyncAdminPage } from './web/routes/account/sync-admin.controller.ts';
+import { registerApiReferenceRoutes } from './web/routes/api-reference/api-reference.controller.ts';
 import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
+import { registerCompareRoutes } from './web/routes/compare/compare.controller.ts';
 import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
 import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
@@ -84,8 +87,10 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   registerNationalRoutes(app, services, { publicUrl });
   registerSearchRoutes(app, services);
   registerCouncilRoutes(app, services);
+  registerCompareRoutes(app, services);
   registerInspectionRoutes(app, services);
   registerPaperRoutes(app, services);
+  registerApiReferenceRoutes(app, openApiDocument());
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });
   if (accounts) await app.register(registerAuthApi(services.accounts), { prefix: '/api/v1' });

@@ -9,7 +9,7 @@ import { createInspectionService, type InspectionService } from './inspection.se
 import { createCouncilService, type CouncilService } from './council.service.ts';
 import { createReadModel, type ReadModelOptions } from './read-model.service.ts';
 import type { ReadModel } from './read-model.ts';
-import { ensureRegisterLoaded } from './register.service.ts';
+import { ensureRegisterHistoryLoaded, ensureRegisterLoaded } from './register.service.ts';
 import { createPapersService, type PapersService } from './papers.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
 import { createAccountsServices, type AccountsServices, type AccountsOptions } from './accounts-services.ts';
@@ -85,6 +85,7 @@ export async function createServices(
     startup = await withStartupLock(store, async () => {
       const appliedMigrations = await migrateToLatest(store.db, store.dialect, await migrationTableSchemaOf(store));
       const councilsLoaded = await ensureRegisterLoaded(store.db);
+      await ensureRegisterHistoryLoaded(store.db);
       return { appliedMigrations, councilsLoaded, interruptedRuns: await imports.markInterruptedRuns() };
     });
   } catch (error) {
@@ -124,7 +125,8 @@ export type { AlertService, Subscription, AlertOutcome } from './alert.service.t
 export type * from './plans.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';
-export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
+export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis, CountedBy } from '../analytics/index.ts';
+export type { OverallHeld } from './overall-held.ts';
 export type {
   AreaDistribution,
   ConsistencyFlag,
@@ -147,15 +149,21 @@ export type {
   NextSteps,
   NominalWindowView,
   PeerRow,
+  QuarterDistribution,
+  Comparison,
+  ComparedCouncil,
+  OverallFilter,
   ReadModel,
   Recommendation,
   RuleOrEstimate,
   StoreSummary,
 } from './read-model.ts';
 export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
+export { GOOD_OR_BETTER, MAX_COMPARED } from './read-model.ts';
+export { ATTRIBUTION, OGL_URL, tableXlsx, type Cell, type DownloadContext, type DownloadTable } from './table-download.ts';
 export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
-export { BASES } from '../analytics/index.ts';
+export { BASES, COUNTED_BY } from '../analytics/index.ts';
 export { SQLITE_FILE } from '../store/index.ts';
 export {
   backtest,
@@ -163,6 +171,7 @@ export {
   deadlinesAfterPriorityActionLetter,
   deadlinesAfterPublication,
   EMPIRICAL_WINDOW_PERCENTILES,
+  EVIDENCE_TAG_WORDS,
   PATHWAYS,
   type BacktestResult,
   type CouncilOutlook,

@@ -31,7 +31,18 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.
 }
 
 function council(summary: CouncilSummary) {
-  return { urn: summary.urn, name: summary.name, laCode: summary.laCode, gssCode: summary.gssCode, region: summary.regionName, laType: summary.laType, active: summary.active };
+  return {
+    urn: summary.urn,
+    name: summary.name,
+    laCode: summary.laCode,
+    gssCode: summary.gssCode,
+    region: summary.regionName,
+    laType: summary.laType,
+    active: summary.active,
+    formerCodes: summary.formerCodes.map(({ codeType, code, name, inUseUntil, change }) => ({ type: codeType, code, name, inUseUntil, change })),
+    predecessors: summary.predecessors,
+    successors: summary.successors,
+  };
 }
 
 /** What only a letter after an ungraded visit has, with the deadlines its areas for priority action start. */
@@ -112,6 +123,7 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       return {
         council: council(story.council),
         latestInspection: latest ? inspectionSummary(latest) : null,
+        overall: story.overall,
         inspections: story.history.length,
         letters: story.letters.length,
         links: {
@@ -164,22 +176,23 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
     api.get('/stats/national', async (request) => {
       const query = parse(nationalQuerySchema, request.query, 'query');
       const asAt = query.asAt ?? todayIso();
-      const picture = await readModel.nationalPicture(asAt);
+      const countedBy = query.countedBy ?? 'published';
+      const picture = await readModel.nationalPicture(asAt, { countedBy });
       const distributions = query.area ? picture.distributions.filter((distribution) => distribution.area === query.area) : picture.distributions;
-      return { asAt, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
+      return { asAt, countedBy, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
     });
 
     api.get('/stats/latest-inspections', async (request) => {
       const query = parse(latestQuerySchema, request.query, 'query');
       const asAt = query.asAt ?? todayIso();
-      const picture = await readModel.nationalPicture(asAt);
-      const rows = picture.latest.filter(
-        (row) => (query.region === undefined || row.regionName === query.region) && (query.overall === undefined || row.judgements.overall === query.overall),
-      );
+      const countedBy = query.countedBy ?? 'published';
+      const picture = await readModel.nationalPicture(asAt, { region: query.region, overall: query.overall, countedBy });
+      const rows = picture.latest;
       return {
         asAt,
+        countedBy,
         count: rows.length,
-        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName })),
+        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName, overall: row.overall })),
         source: SOURCE,
       };
     });

@@ -1,11 +1,12 @@
 /** The API's inputs and outputs as zod schemas: inputs are parsed with them, the OpenAPI document is generated from them. */
 import { z } from 'zod';
 import { FRAMEWORK_VERSIONS, GRADES, INSPECTION_KINDS, JUDGEMENT_AREAS, LETTER_KINDS, VISIT_THEMES, isoDateSchema } from '../../domain/index.ts';
+import { COUNTED_BY } from '../../services/index.ts';
 
 export const gradeSchema = z.enum(GRADES).meta({ description: 'outstanding > good > requires_improvement > inadequate' });
 export const areaSchema = z.enum(JUDGEMENT_AREAS);
 const judgementsSchema = z.partialRecord(areaSchema, gradeSchema).meta({ description: 'Grade per judgement area; an area not judged is absent.' });
-const gradeCountsSchema = z.object({ outstanding: z.number().int(), good: z.number().int(), requires_improvement: z.number().int(), inadequate: z.number().int() });
+const gradeCountsSchema = z.object({ outstanding: z.number().int().nonnegative(), good: z.number().int().nonnegative(), requires_improvement: z.number().int().nonnegative(), inadequate: z.number().int().nonnegative() });
 
 // Inputs.
 export const urnParamSchema = z.object({ urn: z.string().regex(/^\d{1,10}$/, 'must be an Ofsted URN (digits)') });
@@ -14,10 +15,15 @@ export const asAtQuerySchema = z.object({
   asAt: isoDateSchema.optional().meta({ description: 'YYYY-MM-DD; default today' }),
 });
 export const councilsQuerySchema = z.object({
-  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name, Ofsted URN or LA code' }),
+  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name (or part of one), Ofsted URN, LA code or GSS code, current or former' }),
 });
-export const nationalQuerySchema = asAtQuerySchema.extend({ area: areaSchema.optional() });
+export const countedBySchema = z.enum(COUNTED_BY).meta({
+  description:
+    "Which inspections count at asAt: 'published' (default) those whose report was published by then; 'inspected' (Ofsted's official statistics) those whose on-site period ended by then, their reports published before or after",
+});
+export const nationalQuerySchema = asAtQuerySchema.extend({ area: areaSchema.optional(), countedBy: countedBySchema.optional() });
 export const latestQuerySchema = asAtQuerySchema.extend({
+  countedBy: countedBySchema.optional(),
   region: z.string().trim().max(80).optional(),
   overall: gradeSchema.optional(),
 });
@@ -34,11 +40,24 @@ export const councilSchema = z
     region: z.string().nullable(),
     laType: z.string().nullable(),
     active: z.boolean(),
+    formerCodes: z
+      .array(
+        z.object({
+          type: z.enum(['gss', 'la']).meta({ description: 'gss: an ONS code; la: a DfE LA code' }),
+          code: z.string(),
+          name: z.string().meta({ description: 'the council the code stood for' }),
+          inUseUntil: isoDateSchema.meta({ description: 'the last day the code was in use' }),
+          change: z.enum(['renumbered', 'predecessor']).meta({ description: 'renumbered: this council under its old code; predecessor: a council it replaced that has no URN here' }),
+        }),
+      )
+      .meta({ description: 'Codes this council was known by before; ?q= finds the council by any of them.' }),
+    predecessors: z.array(z.string()).meta({ description: 'URNs of the councils it replaced in a reorganisation' }),
+    successors: z.array(z.string()).meta({ description: 'URNs of the councils that replaced it' }),
   })
   .meta({ id: 'Council' });
 
 const inspectionSummaryShape = {
-  id: z.number().int(),
+  id: z.number().int().min(1),
   urn: z.string(),
   version: z.enum(FRAMEWORK_VERSIONS),
   kind: z.enum(INSPECTION_KINDS),
@@ -65,7 +84,7 @@ export const deadlineSchema = z
     name: z.string(),
     from: z.enum(['publication', 'receipt', 'letter']),
     anchor: isoDateSchema,
-    workingDays: z.number().int(),
+    workingDays: z.number().int().min(1),
     due: isoDateSchema,
     status: z.enum(['running', 'passed']),
     legalBasis: z.object({ citation: z.string(), instrument: z.string(), provision: z.string(), requirement: z.string(), url: z.string().nullable() }),
@@ -95,7 +114,7 @@ export const letterSchema = z
 
 export const letterEntrySchema = z
   .object({
-    id: z.number().int(),
+    id: z.number().int().min(1),
     kind: z.enum(LETTER_KINDS),
     visitStart: isoDateSchema,
     visitEnd: isoDateSchema,
@@ -108,7 +127,7 @@ export const letterEntrySchema = z
   })
   .meta({ id: 'LetterEntry' });
 
-export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int(), text: z.string() }).meta({ id: 'Recommendation' });
+export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int().min(1), text: z.string() }).meta({ id: 'Recommendation' });
 
 export const inspectionDetailSchema = z
   .object({
@@ -130,15 +149,23 @@ export const inspectionDetailSchema = z
   .meta({ id: 'InspectionDetail' });
 
 export const distributionSchema = z
-  .object({ area: areaSchema, included: z.number().int(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
+  .object({ area: areaSchema, included: z.number().int().nonnegative(), counts: gradeCountsSchema, percentages: z.object({ outstanding: z.number(), good: z.number(), requires_improvement: z.number(), inadequate: z.number() }) })
   .meta({ id: 'AreaDistribution' });
 
+export const overallHeldSchema = z
+  .object({ grade: gradeSchema, inspectionId: z.number().int().min(1), published: isoDateSchema, inspectionEnd: isoDateSchema, fromEarlierInspection: z.boolean() })
+  .meta({
+    id: 'OverallHeld',
+    description:
+      "The overall effectiveness the council held at the date: from its latest inspection that judged it. An ILACS-2026 inspection gives none, so after one the grade is the previous inspection's and fromEarlierInspection is true. null before any inspection judged it.",
+  });
+
 export const nationalSchema = z
-  .object({ asAt: isoDateSchema, included: z.number().int(), missing: z.number().int(), distributions: z.array(distributionSchema), source: z.string() })
+  .object({ asAt: isoDateSchema, countedBy: countedBySchema, included: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), distributions: z.array(distributionSchema), source: z.string() })
   .meta({ id: 'NationalDistribution' });
 
-export const latestInspectionSchema = z.object({ ...inspectionSummaryShape, name: z.string(), region: z.string().nullable() }).meta({ id: 'LatestInspection' });
-export const latestListSchema = z.object({ asAt: isoDateSchema, count: z.number().int(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
+export const latestInspectionSchema = z.object({ ...inspectionSummaryShape, name: z.string(), region: z.string().nullable(), overall: overallHeldSchema.nullable() }).meta({ id: 'LatestInspection' });
+export const latestListSchema = z.object({ asAt: isoDateSchema, countedBy: countedBySchema, count: z.number().int().nonnegative(), inspections: z.array(latestInspectionSchema), source: z.string() }).meta({ id: 'LatestInspections' });
 
 export const positionSchema = z
   .object({
@@ -146,14 +173,26 @@ export const positionSchema = z
     groupName: z.string(),
     area: areaSchema,
     grade: gradeSchema.nullable(),
-    included: z.number().int(),
+    included: z.number().int().nonnegative(),
     counts: gradeCountsSchema,
-    sameOrBetter: z.number().int().nullable(),
-    rank: z.number().int().nullable(),
+    sameOrBetter: z.number().int().nonnegative().nullable(),
+    rank: z.number().int().min(1).nullable(),
   })
   .meta({ id: 'Position' });
 
-export const peerSchema = z.object({ urn: z.string(), name: z.string(), overall: gradeSchema.nullable(), published: isoDateSchema.nullable(), inspectionId: z.number().int().nullable() }).meta({ id: 'Peer' });
+export const peerSchema = z
+  .object({
+    urn: z.string(),
+    name: z.string(),
+    overall: gradeSchema.nullable().meta({ description: 'The overall effectiveness held at the date (see OverallHeld)' }),
+    published: isoDateSchema.nullable().meta({ description: 'Publication of the latest inspection by the date' }),
+    inspectionId: z.number().int().min(1).nullable(),
+    overallFrom: z
+      .object({ inspectionId: z.number().int().min(1), published: isoDateSchema, fromEarlierInspection: z.boolean() })
+      .nullable()
+      .meta({ description: 'The inspection the overall grade comes from: an earlier one when the latest (ILACS-2026) gives none' }),
+  })
+  .meta({ id: 'Peer' });
 
 export const comparisonsSchema = z
   .object({ urn: z.string(), asAt: isoDateSchema, positions: z.array(positionSchema), neighbours: z.array(peerSchema), region: z.array(peerSchema) })
@@ -166,8 +205,8 @@ const empiricalWindowSchema = z.object({
   to: isoDateSchema.nullable(),
   median: isoDateSchema.nullable(),
   percentiles: z.object({ lower: z.number(), upper: z.number() }),
-  completedGaps: z.number().int(),
-  stillWaiting: z.number().int(),
+  completedGaps: z.number().int().nonnegative(),
+  stillWaiting: z.number().int().nonnegative(),
   group: z.union([pathwaySchema, z.literal('all')]),
   basis: z.literal('estimate'),
 });
@@ -186,7 +225,7 @@ export const nextStepsSchema = z
     empiricalWindow: empiricalWindowSchema.nullable(),
     givenNoInspectionYet: empiricalWindowSchema.nullable().meta({ description: 'the updated estimate, given no inspection by the as-at date (gaps longer than the wait so far)' }),
     visits: z.object({
-      focusedVisits: z.object({ atLeast: z.number().int(), usually: z.number().int() }),
+      focusedVisits: z.object({ atLeast: z.number().int().nonnegative(), usually: z.number().int().nonnegative() }),
       summary: z.string(),
       monitoringVisits: z.string().nullable(),
       firstMonitoringVisitBy: isoDateSchema.nullable(),
@@ -204,12 +243,13 @@ export const councilDetailSchema = z
   .object({
     council: councilSchema,
     latestInspection: inspectionSummarySchema.nullable(),
-    inspections: z.number().int().meta({ description: 'Graded inspections held' }),
-    letters: z.number().int().meta({ description: 'Letters after ungraded visits held (focused visits, monitoring visits, JTAIs)' }),
+    overall: overallHeldSchema.nullable(),
+    inspections: z.number().int().nonnegative().meta({ description: 'Graded inspections held' }),
+    letters: z.number().int().nonnegative().meta({ description: 'Letters after ungraded visits held (focused visits, monitoring visits, JTAIs)' }),
     links: z.record(z.string(), z.string()),
   })
   .meta({ id: 'CouncilDetail' });
-export const councilListSchema = z.object({ count: z.number().int(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
+export const councilListSchema = z.object({ count: z.number().int().nonnegative(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
 export const historySchema = z
   .object({
     urn: z.string(),

@@ -25,7 +25,7 @@ export const accountsApiPaths: JsonObject = {
       summary: 'The audit trail, newest first (admins only); format=csv for CSV',
       security,
       parameters: ['action', 'actorEmail', 'recordType', 'recordId', 'from', 'to', 'limit', 'format'].map((name) => ({ name, in: 'query', required: false, schema: name === 'limit' ? { type: 'integer', minimum: 1, maximum: 10000 } : name === 'format' ? { type: 'string', enum: ['json', 'csv'] } : { type: 'string' } })),
-      responses: { '200': json('Events', { type: 'object', properties: { count: { type: 'integer' }, events: { type: 'array', items: { type: 'object' } } } }), '400': json('Bad filter', error), ...unauthenticated, '403': json('Not an admin', error) },
+      responses: { '200': json('Events', { type: 'object', properties: { count: { type: 'integer', minimum: 0 }, events: { type: 'array', items: { type: 'object' } } } }), '400': json('Bad filter', error), ...unauthenticated, '403': json('Not an admin', error) },
     },
   },
   '/councils/{urn}/members': {

@@ -5,6 +5,7 @@ import {
   comparisonsSchema,
   councilDetailSchema,
   councilListSchema,
+  countedBySchema,
   errorSchema,
   gradeSchema,
   historySchema,
@@ -35,6 +36,7 @@ const errors = {
 };
 
 const asAt = { name: 'asAt', in: 'query', required: false, description: 'The date to compute at, YYYY-MM-DD (default today)', schema: { type: 'string', format: 'date' } };
+const countedBy = { name: 'countedBy', in: 'query', required: false, description: countedBySchema.description, schema: z.toJSONSchema(countedBySchema) };
 const urn = { name: 'urn', in: 'path', required: true, description: "The council's Ofsted URN", schema: { type: 'string', pattern: '^\\d{1,10}$' } };
 
 /** Every schema with an id (api.schemas.ts gives them with .meta({id})), with refs pointing at each other. */
@@ -64,8 +66,8 @@ export function openApiDocument(): JsonObject {
     paths: {
       '/councils': {
         get: {
-          summary: 'List councils, or find them by name, Ofsted URN or LA code',
-          parameters: [{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 100 } }],
+          summary: 'List councils, or find them by name, Ofsted URN, LA code or GSS code (current or former)',
+          parameters: [{ name: 'q', in: 'query', required: false, description: 'Name (or part of one), URN, LA code or GSS code; a former code finds the council that has it now', schema: { type: 'string', minLength: 1, maxLength: 100 } }],
           responses: { '200': ok('Councils', councilListSchema), '400': errors['400'] },
         },
       },
@@ -84,14 +86,14 @@ export function openApiDocument(): JsonObject {
       '/inspections/{id}': {
         get: {
           summary: "One inspection or letter: dates, kind, lead inspector, judgements with the report wording, recommendations, consistency flags, the reader's warnings; for a letter, its focus, theme, inspectors and areas for priority action with their deadlines",
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } }],
           responses: { '200': ok('The inspection', inspectionDetailSchema), ...errors },
         },
       },
       '/inspections/{id}/committee-report.docx': {
         get: {
           summary: 'A draft committee report on the inspection (Word): judgements against the previous inspection, the national, regional and neighbour picture at publication, the recommendations quoted, the statutory deadlines, what comes next',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } }],
           responses: {
             '200': { description: 'The committee report', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } },
             '404': errors['404'],
@@ -101,7 +103,7 @@ export function openApiDocument(): JsonObject {
       '/stats/national': {
         get: {
           summary: "Grade distribution of each council's latest graded inspection, per judgement area, as at a date",
-          parameters: [asAt, { name: 'area', in: 'query', required: false, schema: z.toJSONSchema(areaSchema) }],
+          parameters: [asAt, { name: 'area', in: 'query', required: false, schema: z.toJSONSchema(areaSchema) }, countedBy],
           responses: { '200': ok('Distribution', nationalSchema), '400': errors['400'] },
         },
       },
@@ -111,7 +113,8 @@ export function openApiDocument(): JsonObject {
           parameters: [
             asAt,
             { name: 'region', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'overall', in: 'query', required: false, schema: z.toJSONSchema(gradeSchema) },
+            { name: 'overall', in: 'query', required: false, schema: z.toJSONSchema(gradeSchema), description: 'The overall effectiveness held at the date (see OverallHeld)' },
+            countedBy,
           ],
           responses: { '200': ok('Latest inspections', latestListSchema), '400': errors['400'] },
         },
