@@ -1,6 +1,7 @@
 /** The store's table types (Kysely). Booleans are integers 0/1 so one schema fits SQLite and PostgreSQL. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
+import type { PlanReminderSentTable } from './plan-reminders.tables.ts';
 
 export interface LocalAuthorityTable {
   urn: string;
@@ -132,6 +133,7 @@ export interface Database extends AccountTables {
   sync_provider_page: SyncProviderPageTable;
   subscription: SubscriptionTable;
   alert_delivery: AlertDeliveryTable;
+  plan_reminder_sent: PlanReminderSentTable;
 }
 
 /** One `csci sync` (migration 0006); left 'running' when interrupted. */
