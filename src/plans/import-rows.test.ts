@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { matchItem, parseMappingArguments, proposeMapping, readDate, readImportRows, type Cell } from './import-rows.ts';
+import { locateTable, matchItem, parseMappingArguments, proposeMapping, readDate, readImportRows, type Cell } from './import-rows.ts';
 import type { PlanItem } from './types.ts';
 
 const items: PlanItem[] = [
@@ -133,5 +133,17 @@ describe('import: reading rows', () => {
   });
   test('reading rows without the required fields mapped is refused', () => {
     assert.throws(() => readImportRows([good], { action: 1 }, items), /Map a column to recommendation, owner, due date/);
+  });
+});
+
+describe('import: finding the table', () => {
+  test('the sheet and row whose headings map the most fields, past a cover sheet', () => {
+    const cover = { name: 'Cover', rows: [['Improvement plan'], ['Council', 'Derby'], ['Version', 3]] };
+    const table = { name: 'Actions', rows: [['Action plan tracker'], [], headings, good] };
+    assert.deepEqual(locateTable([cover, table]), { sheet: 1, headingRow: 2, mappedFields: 14 });
+  });
+  test('a named sheet is the one searched; no headings at all is null', () => {
+    assert.equal(locateTable([{ name: 'Notes', rows: [['hello']] }]), null);
+    assert.equal(locateTable([{ name: 'A', rows: [headings] }], 'B'), null);
   });
 });

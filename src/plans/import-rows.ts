@@ -374,3 +374,33 @@ function sameAction(a: ImportedAction, b: ImportedAction): boolean {
 function truncate(text: string, length = 80): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
+
+export interface SheetRows {
+  readonly name: string;
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export interface TableLocation {
+  readonly sheet: number;
+  /** 0-based index of the heading row in the sheet's rows. */
+  readonly headingRow: number;
+  /** How many fields the headings map without the user's help. */
+  readonly mappedFields: number;
+}
+
+/**
+ * Where the table of actions is: the sheet and row (among each sheet's first ten) whose headings
+ * map the most fields, the first such when tied; a named sheet when the user chose one. Null when
+ * no row maps any field.
+ */
+export function locateTable(sheets: readonly SheetRows[], sheetName?: string): TableLocation | null {
+  let best: TableLocation | null = null;
+  sheets.forEach((sheet, index) => {
+    if (sheetName !== undefined && sheet.name !== sheetName) return;
+    sheet.rows.slice(0, 10).forEach((row, rowIndex) => {
+      const mappedFields = Object.keys(proposeMapping(row).mapping).length;
+      if (mappedFields > 0 && (best === null || mappedFields > best.mappedFields)) best = { sheet: index, headingRow: rowIndex, mappedFields };
+    });
+  });
+  return best;
+}
