@@ -99,6 +99,9 @@ describe('import: reading rows', () => {
           'the status "Paused" is not one of: not started, in progress, awaiting sign-off, complete, signed off',
           'the baseline "x" is not a number',
           'the measure has no target date',
+          'the measure has no unit (for example % or number)',
+          'the measure does not say how often it is measured',
+          'the measure has no data source',
         ],
       },
     ]);

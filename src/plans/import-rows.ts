@@ -278,6 +278,9 @@ function readMeasure(row: readonly Cell[], mapping: ColumnMapping, reasons: stri
   else if (baselineDate === 'unreadable') reasons.push(`the baseline date "${cellText(at('baselineDate'))}" is not a date`);
   if (targetDate === null) reasons.push('the measure has no target date');
   else if (targetDate === 'unreadable') reasons.push(`the target date "${cellText(at('targetDate'))}" is not a date`);
+  if (cellText(at('unit')) === '') reasons.push('the measure has no unit (for example % or number)');
+  if (cellText(at('frequency')) === '') reasons.push('the measure does not say how often it is measured');
+  if (cellText(at('source')) === '') reasons.push('the measure has no data source');
   if (betterText !== '' && betterWhen === null) reasons.push(`"better when" says "${cellText(at('betterWhen'))}", not higher or lower`);
   if (reasons.length > before) return null;
   const better: BetterWhen = betterWhen ?? ((target as number) >= (baseline as number) ? 'higher' : 'lower');
