@@ -11,7 +11,7 @@ import { cycleInspections, type Histories } from './inspection-history.ts';
 import { pathwayAfter, predictNextInspection, type InspectionWindow, type Pathway } from './next-inspection.ts';
 
 export interface BacktestCase {
-  readonly localAuthority: string;
+  readonly council: string;
   readonly after: IsoDate;
   readonly pathway: Pathway;
   readonly predictedKind: GradedInspectionKind;
@@ -47,7 +47,7 @@ const share = (count: number, total: number) => (total === 0 ? 0 : count / total
 export function backtest(histories: Histories): BacktestResult {
   const details: BacktestCase[] = [];
   let skipped = 0;
-  for (const [localAuthority, records] of histories) {
+  for (const [council, records] of histories) {
     const inspections = cycleInspections(records);
     for (let index = 0; index + 1 < inspections.length; index++) {
       const after = inspections[index]!;
@@ -57,10 +57,10 @@ export function backtest(histories: Histories): BacktestResult {
         continue;
       }
       const asAt = addDays(actual.inspectionStart, -1);
-      const observations = gapObservations(histories, asAt, { exclude: { localAuthority, inspectionStart: after.inspectionStart } });
+      const observations = gapObservations(histories, asAt, { exclude: { council, inspectionStart: after.inspectionStart } });
       const prediction = predictNextInspection(after, observations);
       details.push({
-        localAuthority,
+        council,
         after: after.inspectionStart,
         pathway: prediction.pathway,
         predictedKind: prediction.kind,

@@ -32,7 +32,7 @@ export interface DeadlineStatus extends Deadline {
 }
 
 export interface CouncilOutlook {
-  readonly localAuthority: string;
+  readonly council: string;
   readonly asAt: IsoDate;
   readonly inspectionsKnown: number;
   readonly latest: InspectionRecord;
@@ -98,19 +98,19 @@ export function expectedVisits(next: NextInspection, actionPlanDue: IsoDate | nu
 }
 
 /**
- * The outlook for `localAuthority` on `asAt`, from every council's histories (they feed the
+ * The outlook for `council` on `asAt`, from every council's histories (they feed the
  * empirical window). The council's own history counts only as far as it was public on `asAt`.
  */
-export function councilOutlook(localAuthority: string, asAt: IsoDate, histories: Histories): CouncilOutlook {
+export function councilOutlook(council: string, asAt: IsoDate, histories: Histories): CouncilOutlook {
   parseIsoDate(asAt, 'as-at date');
-  const records = histories.get(localAuthority);
-  if (!records || records.length === 0) throw new NotFoundError(`No reports were found for the local authority "${localAuthority}".`, 'no-reports');
+  const records = histories.get(council);
+  if (!records || records.length === 0) throw new NotFoundError(`No reports were found for the local authority "${council}".`, 'no-reports');
   const known = cycleInspections(records).filter((record) => knownFrom(record) <= asAt);
   const latest = known.at(-1);
   if (!latest) {
-    throw new NotFoundError(`No graded inspection of "${localAuthority}" was public on ${asAt} (${records.length} report(s) given, none published by then).`, 'no-inspection-by-date');
+    throw new NotFoundError(`No graded inspection of "${council}" was public on ${asAt} (${records.length} report(s) given, none published by then).`, 'no-inspection-by-date');
   }
-  const observations = gapObservations(histories, asAt, { exclude: { localAuthority, inspectionStart: latest.inspectionStart } });
+  const observations = gapObservations(histories, asAt, { exclude: { council, inspectionStart: latest.inspectionStart } });
   const next = predictNextInspection(latest, observations);
   const deadlines: DeadlineStatus[] = latest.published
     ? deadlinesAfterPublication(latest.published).map((deadline) => ({ ...deadline, status: deadline.due < asAt ? 'passed' : 'running' }))
@@ -130,7 +130,7 @@ export function councilOutlook(localAuthority: string, asAt: IsoDate, histories:
   };
   const actionPlanDue = deadlines.find((deadline) => deadline.id === 'written-statement-of-action')?.due ?? null;
   return {
-    localAuthority,
+    council,
     asAt,
     inspectionsKnown: known.length,
     latest,

@@ -9,7 +9,7 @@ import { cycleInspections, knownFrom, type Histories, type InspectionRecord } fr
 
 export interface GapObservation {
   /** The council and the start date of the inspection the gap runs from. */
-  readonly localAuthority: string;
+  readonly council: string;
   readonly from: InspectionRecord;
   /** Start to start, in days; for a censored observation, from the start to the as-at date. */
   readonly days: number;
@@ -19,7 +19,7 @@ export interface GapObservation {
 
 export interface GapOptions {
   /** Leave out the spell starting with this inspection of this council (the one being predicted). */
-  readonly exclude?: { readonly localAuthority: string; readonly inspectionStart: IsoDate };
+  readonly exclude?: { readonly council: string; readonly inspectionStart: IsoDate };
 }
 
 /**
@@ -28,15 +28,15 @@ export interface GapOptions {
  */
 export function gapObservations(histories: Histories, asAt: IsoDate, options: GapOptions = {}): GapObservation[] {
   const observations: GapObservation[] = [];
-  for (const [localAuthority, records] of histories) {
+  for (const [council, records] of histories) {
     const known = cycleInspections(records).filter((record) => knownFrom(record) <= asAt);
     known.forEach((from, index) => {
-      if (options.exclude?.localAuthority === localAuthority && options.exclude.inspectionStart === from.inspectionStart) return;
+      if (options.exclude?.council === council && options.exclude.inspectionStart === from.inspectionStart) return;
       const next = known[index + 1];
       observations.push(
         next
-          ? { localAuthority, from, days: daysBetween(from.inspectionStart, next.inspectionStart), completed: true }
-          : { localAuthority, from, days: daysBetween(from.inspectionStart, asAt), completed: false },
+          ? { council, from, days: daysBetween(from.inspectionStart, next.inspectionStart), completed: true }
+          : { council, from, days: daysBetween(from.inspectionStart, asAt), completed: false },
       );
     });
   }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { alertMessage, concerns, signWebhookBody } from './alert.service.ts';
-import type { LocalAuthorityView } from './views.ts';
+import type { CouncilView } from './views.ts';
 
-function council(urn: string, laCode: string, regionName: string, statisticalNeighbours: string[] = []): LocalAuthorityView {
+function council(urn: string, laCode: string, regionName: string, statisticalNeighbours: string[] = []): CouncilView {
   return { urn, laCode, gssCode: null, name: `Council ${urn}`, regionCode: null, regionName, laType: null, statisticalNeighbours, active: true, alsoKnownAs: [], establishedOn: null, abolishedOn: null };
 }
 

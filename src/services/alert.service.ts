@@ -22,8 +22,8 @@ import {
   type SubscriptionRow,
   type SubscriptionScope,
 } from '../store/index.ts';
-import type { LocalAuthorityService } from './local-authority.service.ts';
-import type { LocalAuthorityView } from './views.ts';
+import type { CouncilService } from './council.service.ts';
+import type { CouncilView } from './views.ts';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'x-csci-signature';
 
@@ -71,7 +71,7 @@ export interface AlertService {
 
 export interface AlertDependencies {
   readonly db: Kysely<Database>;
-  readonly localAuthorities: LocalAuthorityService;
+  readonly councils: CouncilService;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   /** This site's public address, for links to the inspection page. */
@@ -89,7 +89,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
 }
 
 /** Whether a subscription concerns a publication about this council. */
-export function concerns(subscription: Pick<Subscription, 'scope' | 'target'>, council: LocalAuthorityView, register: readonly LocalAuthorityView[]): boolean {
+export function concerns(subscription: Pick<Subscription, 'scope' | 'target'>, council: CouncilView, register: readonly CouncilView[]): boolean {
   if (subscription.scope === 'council') return subscription.target === council.urn;
   if (subscription.scope === 'region') return council.regionName !== null && council.regionName.toLowerCase() === subscription.target.toLowerCase();
   if (subscription.target === council.urn) return true;
@@ -125,7 +125,7 @@ export function signWebhookBody(body: string, secret: string): string {
 }
 
 export function createAlertService(dependencies: AlertDependencies): AlertService {
-  const { db, localAuthorities } = dependencies;
+  const { db, councils } = dependencies;
   const now = dependencies.now ?? (() => new Date().toISOString());
   const sleep = dependencies.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const webhookAttempts = dependencies.webhookAttempts ?? 4;
@@ -179,12 +179,12 @@ export function createAlertService(dependencies: AlertDependencies): AlertServic
       if (!SUBSCRIPTION_SCOPES.includes(input.scope)) throw new ValidationError(`A subscription is to a council, its neighbours or a region, not "${input.scope}".`);
       let target = input.target.trim();
       if (input.scope === 'region') {
-        const regions = [...new Set((await localAuthorities.list()).map((authority) => authority.regionName).filter((name): name is string => name !== null))];
+        const regions = [...new Set((await councils.list()).map((authority) => authority.regionName).filter((name): name is string => name !== null))];
         const region = regions.find((name) => name.toLowerCase() === target.toLowerCase());
         if (!region) throw new ValidationError(`No region is called "${target}". Regions: ${regions.sort().join(', ')}.`, 'unknown-region');
         target = region;
       } else {
-        target = (await localAuthorities.resolve(target)).urn;
+        target = (await councils.resolve(target)).urn;
       }
       if (input.webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(input.webhookUrl)) throw new ValidationError('A webhook must be an http:// or https:// URL.', 'bad-webhook');
       if (input.webhookSecret !== undefined && input.webhookUrl === undefined) throw new ValidationError('A webhook secret needs a webhook URL.', 'bad-webhook');
@@ -200,14 +200,14 @@ export function createAlertService(dependencies: AlertDependencies): AlertServic
       if (!(await deleteSubscription(db, id))) throw new NotFoundError(`There is no subscription ${id}.`, 'unknown-subscription');
     },
     async subscriptionsFor(urn) {
-      const register = await localAuthorities.list({ includeInactive: true });
+      const register = await councils.list({ includeInactive: true });
       const council = register.find((authority) => authority.urn === urn);
       if (!council) return [];
       return (await listSubscriptionRows(db)).map(toSubscription).filter((subscription) => concerns(subscription, council, register));
     },
     async notify(items) {
       if (items.length === 0) return [];
-      const register = await localAuthorities.list({ includeInactive: true });
+      const register = await councils.list({ includeInactive: true });
       const subscriptions = await listSubscriptionRows(db);
       const outcomes: AlertOutcome[] = [];
       for (const item of items) {

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { canReadCouncil, canWriteCouncil, type Actor, type Role } from '../domain/actor.ts';
 import { NotAuthenticatedError, NotFoundError } from '../errors.ts';
-import { findLocalAuthorityRow, listCouncilMemberRecords, type Database } from '../store/index.ts';
+import { findCouncilRow, listCouncilMemberRecords, type Database } from '../store/index.ts';
 
 export interface CouncilMember {
   readonly name: string;
@@ -32,7 +32,7 @@ export function createCouncilWorkspaceService(db: Kysely<Database>): CouncilWork
       if (actor === null) throw new NotAuthenticatedError();
       const hidden = new NotFoundError('There is no such council workspace.');
       if (!canReadCouncil(actor, urn)) throw hidden;
-      const council = await findLocalAuthorityRow(db, urn);
+      const council = await findCouncilRow(db, urn);
       if (!council) throw hidden;
       const members = (await listCouncilMemberRecords(db, urn)).map((user) => ({ name: user.name, email: user.email, role: user.role }));
       return { urn, name: council.name, members, canWrite: canWriteCouncil(actor, urn) };

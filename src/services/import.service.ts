@@ -29,10 +29,10 @@ import {
   type InspectionFactsToStore,
   type PublishedSource,
 } from '../store/index.ts';
-import { matchPrintedName, type LocalAuthorityService } from './local-authority.service.ts';
+import { matchPrintedName, type CouncilService } from './council.service.ts';
 import { HEARTBEAT_MS, runEnded, runIsDead, runStarted, THIS_RUNNER } from './import-runs.ts';
 import { readerFingerprint } from './reader-fingerprint.ts';
-import { judgementsFrom, type LocalAuthorityView } from './views.ts';
+import { judgementsFrom, type CouncilView } from './views.ts';
 import { publicationDate, readManifest, urnFromFolder, type Manifest } from './report-placement.ts';
 
 /** Reads report files in input order (the real one is extract's worker pool). */
@@ -122,7 +122,7 @@ export interface ImportService {
 
 export interface ImportDependencies {
   readonly db: Kysely<Database>;
-  readonly localAuthorities: LocalAuthorityService;
+  readonly councils: CouncilService;
   readonly extract?: ReportExtractor;
   readonly checkReport?: ReportChecker;
   readonly now?: () => string;
@@ -131,7 +131,7 @@ export interface ImportDependencies {
 }
 
 interface RunContext {
-  readonly register: readonly LocalAuthorityView[];
+  readonly register: readonly CouncilView[];
   readonly manifest: Manifest | undefined;
   readonly fingerprint: string;
   readonly runId: number;
@@ -241,13 +241,13 @@ function hashFacts(facts: ReportFacts): string {
 const defaultExtractor: ReportExtractor = (files, options) => extractFiles(files, options);
 
 export function createImportService(dependencies: ImportDependencies): ImportService {
-  const { db, localAuthorities } = dependencies;
+  const { db, councils } = dependencies;
   const extract = dependencies.extract ?? defaultExtractor;
   const checkReport = dependencies.checkReport ?? checkReportWithFrameworkRules;
   const now = dependencies.now ?? (() => new Date().toISOString());
   const fingerprintOfReader = dependencies.readerFingerprint ?? readerFingerprint;
 
-  const placeReport = (report: Pick<InspectionReport, 'file' | 'localAuthority' | 'published'>, register: readonly LocalAuthorityView[], manifest: Manifest | undefined): { urn: string; published: string; source: PublishedSource } => {
+  const placeReport = (report: Pick<InspectionReport, 'file' | 'localAuthority' | 'published'>, register: readonly CouncilView[], manifest: Manifest | undefined): { urn: string; published: string; source: PublishedSource } => {
     const folderUrn = urnFromFolder(report.file);
     const urn = register.find((authority) => authority.urn === folderUrn)?.urn ?? matchPrintedName(register, report.localAuthority)?.urn;
     if (urn === undefined) {
@@ -359,7 +359,7 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
 
   async function runImport(runId: number, files: readonly string[], source: string, manifest: Manifest | undefined, options: ImportOptions): Promise<ImportSummary> {
     const context: RunContext = {
-      register: await localAuthorities.list({ includeInactive: true }),
+      register: await councils.list({ includeInactive: true }),
       manifest,
       fingerprint: fingerprintOfReader(),
       runId,

@@ -6,7 +6,7 @@ import { OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config, type SyncSettings } 
 import { checkStoreIntegrity, createDb, explainStoreError, migrateToLatest, migrationTableSchemaOf, storeLocation, withStartupLock, type StoreHandle, type StoreLocation } from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
-import { createLocalAuthorityService, type LocalAuthorityService } from './local-authority.service.ts';
+import { createCouncilService, type CouncilService } from './council.service.ts';
 import { createReadModel, type ReadModelOptions } from './read-model.service.ts';
 import type { ReadModel } from './read-model.ts';
 import { ensureRegisterLoaded } from './register.service.ts';
@@ -18,7 +18,7 @@ import { createAlertService, type AlertDependencies, type AlertService } from '.
 import { createSyncService, type SyncOverrides, type SyncService } from './sync.service.ts';
 
 export interface Services {
-  readonly localAuthorities: LocalAuthorityService;
+  readonly councils: CouncilService;
   readonly inspections: InspectionService;
   readonly stats: StatsService;
   readonly imports: ImportService;
@@ -46,7 +46,7 @@ export interface ServicesOptions {
   /** Where the store lives, instead of what the config says (tests: `{ sqlite: ':memory:' }`). */
   readonly location?: StoreLocation;
   /** Replacements for the importer's extractor, rule checker or clock (tests). */
-  readonly importer?: Omit<ImportDependencies, 'db' | 'localAuthorities'>;
+  readonly importer?: Omit<ImportDependencies, 'db' | 'councils'>;
   /** The accounts' clock and session or lock-out policies (tests). */
   readonly accounts?: AccountsOptions;
   /** Replacements for the sync's waiting, timeouts and clock (tests). */
@@ -70,9 +70,9 @@ export async function createServices(
   } catch (error) {
     throw explainStoreError(error, location, config.databaseTimeoutMs ?? 0);
   }
-  const localAuthorities = createLocalAuthorityService(store.db);
-  const inspections = createInspectionService(store.db, localAuthorities);
-  const imports = createImportService({ db: store.db, localAuthorities, ...options.importer });
+  const councils = createCouncilService(store.db);
+  const inspections = createInspectionService(store.db, councils);
+  const imports = createImportService({ db: store.db, councils, ...options.importer });
   let startup: Services['startup'];
   try {
     await checkStoreIntegrity(store);
@@ -88,25 +88,25 @@ export async function createServices(
   }
   const letters = createVisitLetterService(store.db);
   const syncSettings = config.sync ?? DEFAULT_SYNC;
-  const alerts = createAlertService({ db: store.db, localAuthorities, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
+  const alerts = createAlertService({ db: store.db, councils, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
   return {
-    localAuthorities,
+    councils,
     inspections,
-    stats: createStatsService(store.db, localAuthorities),
+    stats: createStatsService(store.db, councils),
     imports,
     letters,
     accounts: createAccountsServices(store.db, options.accounts),
-    sync: createSyncService({ store, imports, localAuthorities, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
+    sync: createSyncService({ store, imports, councils, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
     alerts,
-    readModel: createReadModel({ localAuthorities, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel }),
-    papers: createPapersService({ inspections, localAuthorities }),
+    readModel: createReadModel({ councils, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel }),
+    papers: createPapersService({ inspections, councils }),
     store,
     startup,
     close: () => store.db.destroy(),
   };
 }
 
-export type { LocalAuthorityService, LocalAuthorityDetail } from './local-authority.service.ts';
+export type { CouncilService, CouncilDetail } from './council.service.ts';
 export type { InspectionService, LatestInspectionRow, InspectionHistoryView } from './inspection.service.ts';
 export type { StatsService } from './stats.service.ts';
 export type { VisitLetterService } from './visit-letter.service.ts';
@@ -116,7 +116,7 @@ export { PdfPrinterUnavailableError } from './pdf-printer.ts';
 export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
-export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
+export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
 export type {
   AreaDistribution,

@@ -4,17 +4,17 @@ import { inspectionHistory, latestInspections, type HistoryEntry } from '../anal
 import type { IsoDate } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { findInspectionRow, listInspectionRows, listJudgementRows, listJudgementsOf, listRecommendationsOf, listReportWarningsOf, type Database } from '../store/index.ts';
-import type { LocalAuthorityService } from './local-authority.service.ts';
-import { toCouncilFacts, toInspectionView, type InspectionDetailView, type InspectionView, type LocalAuthorityView } from './views.ts';
+import type { CouncilService } from './council.service.ts';
+import { toCouncilFacts, toInspectionView, type InspectionDetailView, type InspectionView, type CouncilView } from './views.ts';
 
 export interface LatestInspectionRow {
-  readonly authority: LocalAuthorityView;
+  readonly authority: CouncilView;
   /** The council's latest inspection of its children's services published by the date; null when none. */
   readonly inspection: InspectionView | null;
 }
 
 export interface InspectionHistoryView {
-  readonly authority: LocalAuthorityView;
+  readonly authority: CouncilView;
   /** Oldest first; each with the change of every judged area from the last earlier grade in that area. */
   readonly entries: readonly HistoryEntry<InspectionView>[];
 }
@@ -33,24 +33,24 @@ export interface InspectionService {
 /** The stored inspections (of one council, or all) with their judgements, and the whole register, read together. */
 export async function loadInspectionViews(
   db: Kysely<Database>,
-  localAuthorities: LocalAuthorityService,
+  councils: CouncilService,
   urn?: string,
-): Promise<{ inspections: InspectionView[]; authorities: LocalAuthorityView[] }> {
+): Promise<{ inspections: InspectionView[]; authorities: CouncilView[] }> {
   const filter = urn === undefined ? {} : { urn };
-  const [rows, judgements, authorities] = await Promise.all([listInspectionRows(db, filter), listJudgementRows(db, filter), localAuthorities.list({ includeInactive: true })]);
+  const [rows, judgements, authorities] = await Promise.all([listInspectionRows(db, filter), listJudgementRows(db, filter), councils.list({ includeInactive: true })]);
   const byUrn = new Map(authorities.map((authority) => [authority.urn, authority]));
   const judgementsById = Map.groupBy(judgements, (judgement) => Number(judgement.inspection_id));
   return { inspections: rows.map((row) => toInspectionView(row, judgementsById.get(Number(row.id)) ?? [], byUrn.get(row.urn))), authorities };
 }
 
-export function createInspectionService(db: Kysely<Database>, localAuthorities: LocalAuthorityService): InspectionService {
-  const views = (urn?: string) => loadInspectionViews(db, localAuthorities, urn);
+export function createInspectionService(db: Kysely<Database>, councils: CouncilService): InspectionService {
+  const views = (urn?: string) => loadInspectionViews(db, councils, urn);
   return {
     async latestByCouncil(asAt) {
       const { inspections, authorities } = await views();
       const byUrn = new Map(authorities.map((authority) => [authority.urn, authority]));
       return latestInspections(authorities.map(toCouncilFacts), inspections, asAt).map((row) => ({
-        authority: byUrn.get(row.council.urn) as LocalAuthorityView,
+        authority: byUrn.get(row.council.urn) as CouncilView,
         inspection: row.inspection ?? null,
       }));
     },
@@ -58,7 +58,7 @@ export function createInspectionService(db: Kysely<Database>, localAuthorities: 
       return (await views()).inspections;
     },
     async historyOf(reference) {
-      const authority = await localAuthorities.resolve(reference);
+      const authority = await councils.resolve(reference);
       const { inspections } = await views(authority.urn);
       return { authority, entries: inspectionHistory(inspections) };
     },
@@ -69,11 +69,11 @@ export function createInspectionService(db: Kysely<Database>, localAuthorities: 
         listJudgementsOf(db, row.id),
         listRecommendationsOf(db, row.id),
         listReportWarningsOf(db, row.id),
-        localAuthorities.resolve(row.urn).catch(() => undefined),
+        councils.resolve(row.urn).catch(() => undefined),
       ]);
       return {
         ...toInspectionView(row, judgements, authority),
-        localAuthorityAsPrinted: row.local_authority_as_printed,
+        councilAsPrinted: row.local_authority_as_printed,
         recommendations: recommendations.filter((item) => item.list === 'la').map((item) => item.text),
         lscbRecommendations: recommendations.filter((item) => item.list === 'lscb').map((item) => item.text),
         warnings: warnings.map((warning) => ({ code: warning.code, message: warning.message })),

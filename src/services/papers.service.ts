@@ -19,7 +19,7 @@ import { AREA_WORDING, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_A
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { councilOutlook, deadlinesAfterPublication, type CouncilOutlook } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
-import type { LocalAuthorityService } from './local-authority.service.ts';
+import type { CouncilService } from './council.service.ts';
 import { DEFAULT_CHROMIUM, pdfPrinterAvailable, PdfPrinterUnavailableError, printHtmlToPdf } from './pdf-printer.ts';
 import { toCouncilFacts, type InspectionDetailView, type InspectionView } from './views.ts';
 
@@ -78,17 +78,17 @@ export function paperFileName(data: CommitteeReportData, format: PaperFormat): s
 
 export interface PapersDependencies {
   readonly inspections: InspectionService;
-  readonly localAuthorities: LocalAuthorityService;
+  readonly councils: CouncilService;
   readonly today?: () => IsoDate;
 }
 
 function reportTitle(inspection: InspectionDetailView): string {
-  if (inspection.kind === 'lscb-review') return `Review of the Local Safeguarding Children Board: ${inspection.localAuthorityAsPrinted}`;
+  if (inspection.kind === 'lscb-review') return `Review of the Local Safeguarding Children Board: ${inspection.councilAsPrinted}`;
   if (inspection.framework === 'SIF') {
     const withLscb = inspection.judgements.lscb !== undefined ? ' and review of the Local Safeguarding Children Board' : '';
-    return `${inspection.kind === 'sif-reinspection' ? 'Re-inspection' : 'Inspection'} of services for children in need of help and protection, children looked after and care leavers${withLscb}: ${inspection.localAuthorityAsPrinted}`;
+    return `${inspection.kind === 'sif-reinspection' ? 'Re-inspection' : 'Inspection'} of services for children in need of help and protection, children looked after and care leavers${withLscb}: ${inspection.councilAsPrinted}`;
   }
-  return `Inspection of ${inspection.localAuthorityAsPrinted} local authority children's services`;
+  return `Inspection of ${inspection.councilAsPrinted} local authority children's services`;
 }
 
 function place(position: GroupPosition, members: number): GroupPlace | null {
@@ -143,7 +143,7 @@ export function nextItems(outlook: CouncilOutlook): NextItem[] {
   return items;
 }
 
-export function createPapersService({ inspections, localAuthorities, today = () => new Date().toISOString().slice(0, 10) }: PapersDependencies): PapersService {
+export function createPapersService({ inspections, councils, today = () => new Date().toISOString().slice(0, 10) }: PapersDependencies): PapersService {
   /** The inspection the request names, checked against the council when one is given. */
   const findInspection = async (request: CommitteeReportRequest): Promise<InspectionDetailView> => {
     const reference = String(request.inspection).trim();
@@ -151,10 +151,10 @@ export function createPapersService({ inspections, localAuthorities, today = () 
       if (!/^\d+$/.test(reference)) throw new ValidationError(`"${reference}" is not an inspection id (a whole number); give --council too to name an inspection by its publication date.`, 'invalid-inspection');
       return inspections.get(Number(reference));
     }
-    const council = await localAuthorities.resolve(request.council);
+    const council = await councils.resolve(request.council);
     if (/^\d+$/.test(reference)) {
       const found = await inspections.get(Number(reference));
-      if (found.urn !== council.urn) throw new NotFoundError(`Inspection ${reference} is not one of ${council.name}'s (it is ${found.localAuthorityName}'s).`, 'unknown-inspection');
+      if (found.urn !== council.urn) throw new NotFoundError(`Inspection ${reference} is not one of ${council.name}'s (it is ${found.councilName}'s).`, 'unknown-inspection');
       return found;
     }
     if (!isIsoDate(reference)) throw new ValidationError(`"${reference}" is neither an inspection id nor a publication date (YYYY-MM-DD).`, 'invalid-inspection');
@@ -170,9 +170,9 @@ export function createPapersService({ inspections, localAuthorities, today = () 
       const preparedOn = request.preparedOn ?? today();
       if (!isIsoDate(preparedOn)) throw new ValidationError(`The date of the paper must be YYYY-MM-DD, not "${preparedOn}".`);
       const inspection = await findInspection(request);
-      const [authorities, all, history] = await Promise.all([localAuthorities.list({ includeInactive: true }), inspections.listAll(), inspections.historyOf(inspection.urn)]);
-      const authority = authorities.find((candidate) => candidate.urn === inspection.urn) ?? (await localAuthorities.resolve(inspection.urn));
-      const councils = authorities.map(toCouncilFacts);
+      const [authorities, all, history] = await Promise.all([councils.list({ includeInactive: true }), inspections.listAll(), inspections.historyOf(inspection.urn)]);
+      const authority = authorities.find((candidate) => candidate.urn === inspection.urn) ?? (await councils.resolve(inspection.urn));
+      const councilFacts = authorities.map(toCouncilFacts);
       const council = toCouncilFacts(authority);
       const asAt = inspection.published;
       const framework = inspection.framework;
@@ -192,11 +192,11 @@ export function createPapersService({ inspections, localAuthorities, today = () 
       });
 
       const query = (area: JudgementArea) => ({ asAt, area, framework });
-      const existing = councils.filter((candidate) => councilExistedOn(candidate, asAt));
+      const existing = councilFacts.filter((candidate) => councilExistedOn(candidate, asAt));
       const regionMembers = council.regionName === null ? [] : existing.filter((candidate) => candidate.regionName === council.regionName);
-      const neighbours = statisticalNeighboursOf(council, councils).filter((candidate) => councilExistedOn(candidate, asAt));
-      const regionPlaces = judgedAreas.flatMap((area) => place(regionPosition(council, councils, all, query(area)), Math.max(regionMembers.length, 1)) ?? []);
-      const neighbourPlaces = judgedAreas.flatMap((area) => place(neighbourPosition(council, councils, all, query(area)), neighbours.length + 1) ?? []);
+      const neighbours = statisticalNeighboursOf(council, councilFacts).filter((candidate) => councilExistedOn(candidate, asAt));
+      const regionPlaces = judgedAreas.flatMap((area) => place(regionPosition(council, councilFacts, all, query(area)), Math.max(regionMembers.length, 1)) ?? []);
+      const neighbourPlaces = judgedAreas.flatMap((area) => place(neighbourPosition(council, councilFacts, all, query(area)), neighbours.length + 1) ?? []);
 
       const isCycle = isCouncilInspectionKind(inspection.kind);
       let next: NextItem[] = [];
@@ -243,7 +243,7 @@ export function createPapersService({ inspections, localAuthorities, today = () 
           framework,
           councilsExisting: existing.length,
           national: judgedAreas.map((area) => {
-            const distribution = nationalDistribution(councils, all, query(area));
+            const distribution = nationalDistribution(councilFacts, all, query(area));
             return { area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages };
           }),
           region: council.regionName === null ? null : { name: council.regionName, places: regionPlaces },

@@ -21,12 +21,12 @@ import { isLetterKind, JUDGEMENT_AREAS, type Grade, type JudgementArea, type Jud
 import { NotFoundError } from '../errors.ts';
 import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type EmpiricalWindow } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
-import type { LocalAuthorityService } from './local-authority.service.ts';
+import type { CouncilService } from './council.service.ts';
 import { councilLetters, letterDetail, lettersSince, visitThemes } from './letters.read-model.ts';
 import { deadlineView } from './deadline-view.ts';
 import type { VisitLetterService } from './visit-letter.service.ts';
 import { createReportFiles } from './report-files.ts';
-import { toCouncilFacts, type InspectionView, type LocalAuthorityView } from './views.ts';
+import { toCouncilFacts, type InspectionView, type CouncilView } from './views.ts';
 import { createSnapshotCache, type Snapshot } from './snapshot-cache.ts';
 import type {
   AreaDistribution,
@@ -50,7 +50,7 @@ import type {
 
 /** The services this read model needs (a subset of the project's Services). */
 export interface ReadModelSources {
-  readonly localAuthorities: LocalAuthorityService;
+  readonly councils: CouncilService;
   readonly inspections: InspectionService;
   /** Letters after ungraded visits; without it the pages show none. */
   readonly letters?: VisitLetterService;
@@ -66,9 +66,9 @@ export interface ReadModelOptions {
 
 /** What one snapshot holds: the register and every inspection, loaded through the services. */
 interface SnapshotData {
-  readonly authorities: readonly LocalAuthorityView[];
+  readonly authorities: readonly CouncilView[];
   readonly councils: readonly CouncilFacts[];
-  readonly byUrn: ReadonlyMap<string, LocalAuthorityView>;
+  readonly byUrn: ReadonlyMap<string, CouncilView>;
   readonly inspections: readonly InspectionView[];
   readonly inspectionsByUrn: ReadonlyMap<string, readonly InspectionView[]>;
   readonly letters: readonly VisitLetterRecord[];
@@ -77,7 +77,7 @@ interface SnapshotData {
 
 type Snap = Snapshot<SnapshotData>;
 
-function councilSummary(authority: LocalAuthorityView): CouncilSummary {
+function councilSummary(authority: CouncilView): CouncilSummary {
   return {
     urn: authority.urn,
     name: authority.name,
@@ -163,7 +163,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     ttlMs: (options.snapshotSeconds ?? 10) * 1000,
     now: options.now,
     async load() {
-      const [authorities, inspections, letters] = await Promise.all([sources.localAuthorities.list({ includeInactive: true }), sources.inspections.listAll(), sources.letters?.listAll() ?? []]);
+      const [authorities, inspections, letters] = await Promise.all([sources.councils.list({ includeInactive: true }), sources.inspections.listAll(), sources.letters?.listAll() ?? []]);
       return {
         fingerprint: createHash('sha256').update(JSON.stringify([authorities, inspections, letters])).digest('hex'),
         data: {
@@ -181,7 +181,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
   const snapshot = async (): Promise<Snap> => cache.current();
   const memo = cache.memo;
 
-  const councilOf = (snap: Snap, urn: string): LocalAuthorityView => {
+  const councilOf = (snap: Snap, urn: string): CouncilView => {
     const authority = snap.data.byUrn.get(urn);
     if (!authority) throw new NotFoundError(`There is no council with the Ofsted URN ${urn}.`, 'unknown-local-authority');
     return authority;
@@ -285,7 +285,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     const authority = snap.data.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
-      : { urn: inspection.urn, name: inspection.localAuthorityName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
+      : { urn: inspection.urn, name: inspection.councilName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
     const letter = letterDetail(snap.data.letters, id);
     const shown: InspectionDetail = {
       ...inspectionSummary(inspection),
@@ -293,7 +293,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       letter,
       framework: inspection.framework,
       leadInspector: inspection.leadInspector,
-      localAuthorityAsPrinted: inspection.localAuthorityAsPrinted,
+      councilAsPrinted: inspection.councilAsPrinted,
       recommendations: [
         ...inspection.recommendations.map((text, index) => ({ list: 'la' as const, position: index + 1, text })),
         ...inspection.lscbRecommendations.map((text, index) => ({ list: 'lscb' as const, position: index + 1, text })),
@@ -340,7 +340,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       return (await snapshot()).data.authorities.map(councilSummary);
     },
     async searchCouncils(query) {
-      return (await sources.localAuthorities.search(query, { includeInactive: true })).map(councilSummary);
+      return (await sources.councils.search(query, { includeInactive: true })).map(councilSummary);
     },
     async nationalPicture(asAt, scope = {}) {
       return picture(await snapshot(), asAt, scope);

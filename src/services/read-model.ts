@@ -117,7 +117,7 @@ export interface InspectionDetail extends InspectionSummary {
   readonly council: CouncilSummary;
   readonly framework: 'SIF' | 'ILACS';
   readonly leadInspector: string | null;
-  readonly localAuthorityAsPrinted: string;
+  readonly councilAsPrinted: string;
   readonly recommendations: readonly Recommendation[];
   readonly flags: readonly ConsistencyFlag[];
   /** The reader's warnings: facts it read that break an invariant of the report's kind, to check against the report. */

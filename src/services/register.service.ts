@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/index.ts';
-import { countLocalAuthorities, insertRegister, type Database, type RegisterEntry } from '../store/index.ts';
+import { countCouncils, insertRegister, type Database, type RegisterEntry } from '../store/index.ts';
 
 export const REGISTER_FILE = fileURLToPath(new URL('../../data/local-authorities.csv', import.meta.url));
 
@@ -56,7 +56,7 @@ export function parseRegister(csvText: string): RegisterEntry[] {
 
 /** Loads the register when the table is empty; returns how many councils were loaded (0 when already there). */
 export async function ensureRegisterLoaded(db: Kysely<Database>, file: string = REGISTER_FILE): Promise<number> {
-  if ((await countLocalAuthorities(db)) > 0) return 0;
+  if ((await countCouncils(db)) > 0) return 0;
   const entries = parseRegister(await readFile(file, 'utf8'));
   await insertRegister(db, entries);
   return entries.length;

@@ -4,8 +4,8 @@ import { JUDGEMENT_AREAS, type JudgementArea } from '../domain/index.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.ts';
 import { loadInspectionViews } from './inspection.service.ts';
-import { resolveIn, type LocalAuthorityService } from './local-authority.service.ts';
-import { toCouncilFacts, type LocalAuthorityView } from './views.ts';
+import { resolveIn, type CouncilService } from './council.service.ts';
+import { toCouncilFacts, type CouncilView } from './views.ts';
 
 export interface StatsService {
   /** The grade distribution of every council that existed at the date. Default area: overall; basis: latest. */
@@ -18,12 +18,12 @@ export interface StatsService {
   neighbours(reference: string, query: GradeQuery): Promise<GroupPosition>;
 }
 
-export function createStatsService(db: Kysely<Database>, localAuthorities: LocalAuthorityService): StatsService {
+export function createStatsService(db: Kysely<Database>, councils: CouncilService): StatsService {
   const facts = async () => {
-    const { authorities, inspections } = await loadInspectionViews(db, localAuthorities);
+    const { authorities, inspections } = await loadInspectionViews(db, councils);
     return { councils: authorities.map(toCouncilFacts), inspections, authorities };
   };
-  const councilIn = (authorities: readonly LocalAuthorityView[], reference: string) => toCouncilFacts(resolveIn(authorities, reference));
+  const councilIn = (authorities: readonly CouncilView[], reference: string) => toCouncilFacts(resolveIn(authorities, reference));
   return {
     async national(query) {
       const { councils, inspections: all } = await facts();

@@ -29,10 +29,10 @@ import { classifyKindLabel, parseListingPage, parseProviderPage, publicationList
 import { createPoliteClient, FetchFailure, type PoliteClient, type PoliteClientOptions } from '../sync/polite-client.ts';
 import type { AlertOutcome, AlertService, PublishedItem } from './alert.service.ts';
 import type { ImportService } from './import.service.ts';
-import type { LocalAuthorityService } from './local-authority.service.ts';
+import type { CouncilService } from './council.service.ts';
 import { readerFingerprint } from './reader-fingerprint.ts';
 import { withSyncLock } from './sync-lock.ts';
-import { judgementsFrom, type LocalAuthorityView } from './views.ts';
+import { judgementsFrom, type CouncilView } from './views.ts';
 
 export const LISTING_ROWS = 100;
 const LISTING_PATH = '/search?level_1_types=3&level_2_types%5B%5D=12';
@@ -143,7 +143,7 @@ export interface SyncOverrides {
 export interface SyncDependencies extends SyncOverrides {
   readonly store: StoreHandle;
   readonly imports: ImportService;
-  readonly localAuthorities: LocalAuthorityService;
+  readonly councils: CouncilService;
   readonly alerts: AlertService;
   readonly settings: SyncSettings;
   /** Where downloaded PDFs are kept (`<dataDir>/reports/<urn>-<slug>/<date>-<fileId>.pdf`) and the SQLite lock file lies. */
@@ -200,7 +200,7 @@ async function removeBrokenDownloads(reportsDir: string): Promise<number> {
 class SyncAborted extends Error {}
 
 export function createSyncService(dependencies: SyncDependencies): SyncService {
-  const { store, imports, localAuthorities, alerts, settings, dataDir } = dependencies;
+  const { store, imports, councils, alerts, settings, dataDir } = dependencies;
   const db: Kysely<Database> = store.db;
   const now = dependencies.now ?? (() => new Date().toISOString());
   const maxConsecutiveFailures = dependencies.maxConsecutiveFailures ?? 5;
@@ -244,7 +244,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
       consecutiveFailures = 0;
     };
 
-    const register = await localAuthorities.list({ includeInactive: true });
+    const register = await councils.list({ includeInactive: true });
     const byUrn = new Map(register.map((authority) => [authority.urn, authority]));
 
     /** Reads every listing page; the councils to visit, with the listing's checks as warnings. */
@@ -286,7 +286,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     const fingerprint = (dependencies.readerFingerprint ?? readerFingerprint)();
 
     /** Imports PDFs kept in the data dir and records what became of each publication. */
-    const importKept = async (authority: LocalAuthorityView, downloaded: readonly { publication: ListedPublication; file: string }[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
+    const importKept = async (authority: CouncilView, downloaded: readonly { publication: ListedPublication; file: string }[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
       const record = recorder(authority, previous);
       if (downloaded.length === 0) return;
       const summary = await imports.importReports(downloaded.map((entry) => entry.file));
@@ -327,7 +327,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
       }
     };
 
-    function recorder(authority: LocalAuthorityView, previous: ReadonlyMap<string, SyncPublicationRow>) {
+    function recorder(authority: CouncilView, previous: ReadonlyMap<string, SyncPublicationRow>) {
       return async (publication: ListedPublication, publicationStatus: PublicationStatus, extra: { reason?: string | null; inspectionId?: number | null; file?: string | null } = {}): Promise<void> => {
         const before = previous.get(publication.fileId);
         await savePublication(db, {
@@ -350,7 +350,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     }
 
     /** Downloads, imports and records the new publications of one council. */
-    const bringIn = async (authority: LocalAuthorityView, candidates: readonly ListedPublication[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
+    const bringIn = async (authority: CouncilView, candidates: readonly ListedPublication[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
       const folder = join(dataDir, 'reports', `${authority.urn}-${slug(authority.name)}`);
       const downloaded: { publication: ListedPublication; file: string }[] = [];
       const record = recorder(authority, previous);
@@ -387,7 +387,7 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     };
 
     /** One council: its provider page (skipped when unchanged), then what is new on it or failed before. */
-    const syncCouncil = async (authority: LocalAuthorityView, url: string): Promise<void> => {
+    const syncCouncil = async (authority: CouncilView, url: string): Promise<void> => {
       councilsChecked += 1;
       const cached = await findProviderPage(db, authority.urn);
       let page;
@@ -447,11 +447,11 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     };
 
     try {
-      let targets: { authority: LocalAuthorityView; url: string }[];
+      let targets: { authority: CouncilView; url: string }[];
       if (options.councils && options.councils.length > 0) {
         targets = [];
         for (const reference of options.councils) {
-          const authority = await localAuthorities.resolve(reference);
+          const authority = await councils.resolve(reference);
           targets.push({ authority, url: providerUrl(authority.urn) });
         }
       } else {

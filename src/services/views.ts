@@ -8,19 +8,19 @@ import {
   JUDGEMENT_AREAS,
   type IsoDate,
   type Judgements,
-  type LocalAuthority,
+  type CouncilRecord,
 } from '../domain/index.ts';
-import type { InspectionRow, JudgementRow, LocalAuthorityRow, NeighbourRow, PublishedSource } from '../store/index.ts';
+import type { InspectionRow, JudgementRow, CouncilRow, NeighbourRow, PublishedSource } from '../store/index.ts';
 
 /** A council from the register. `statisticalNeighbours` are LA codes, nearest first. */
-export interface LocalAuthorityView extends LocalAuthority {
+export interface CouncilView extends CouncilRecord {
   readonly alsoKnownAs: readonly string[];
   readonly establishedOn: IsoDate | null;
   readonly abolishedOn: IsoDate | null;
 }
 
 export interface InspectionView extends InspectionFacts {
-  readonly localAuthorityName: string;
+  readonly councilName: string;
   readonly regionName: string | null;
   readonly publishedSource: PublishedSource;
   readonly leadInspector: string | null;
@@ -32,7 +32,7 @@ export interface InspectionView extends InspectionFacts {
 }
 
 export interface InspectionDetailView extends InspectionView {
-  readonly localAuthorityAsPrinted: string;
+  readonly councilAsPrinted: string;
   readonly recommendations: readonly string[];
   readonly lscbRecommendations: readonly string[];
   /** The reader's warnings on the report: facts to check against it. */
@@ -42,7 +42,7 @@ export interface InspectionDetailView extends InspectionView {
   readonly updatedAt: string;
 }
 
-/** Neighbour rows grouped by council, nearest first, for toLocalAuthorityView. */
+/** Neighbour rows grouped by council, nearest first, for toCouncilView. */
 export function neighboursByUrn(rows: readonly NeighbourRow[]): Map<string, string[]> {
   const grouped = new Map<string, string[]>();
   for (const row of [...rows].sort((a, b) => a.position - b.position)) {
@@ -53,7 +53,7 @@ export function neighboursByUrn(rows: readonly NeighbourRow[]): Map<string, stri
   return grouped;
 }
 
-export function toLocalAuthorityView(row: LocalAuthorityRow, neighbours: ReadonlyMap<string, string[]>): LocalAuthorityView {
+export function toCouncilView(row: CouncilRow, neighbours: ReadonlyMap<string, string[]>): CouncilView {
   return {
     urn: row.urn,
     laCode: row.la_code,
@@ -70,7 +70,7 @@ export function toLocalAuthorityView(row: LocalAuthorityRow, neighbours: Readonl
   };
 }
 
-export function toCouncilFacts(view: LocalAuthorityView): CouncilFacts {
+export function toCouncilFacts(view: CouncilView): CouncilFacts {
   return {
     urn: view.urn,
     name: view.name,
@@ -94,7 +94,7 @@ export function judgementsFrom(rows: readonly JudgementRow[]): Judgements {
   return judgements;
 }
 
-export function toInspectionView(row: InspectionRow, judgements: readonly JudgementRow[], authority: LocalAuthorityView | undefined): InspectionView {
+export function toInspectionView(row: InspectionRow, judgements: readonly JudgementRow[], authority: CouncilView | undefined): InspectionView {
   return {
     id: Number(row.id),
     urn: row.urn,
@@ -105,7 +105,7 @@ export function toInspectionView(row: InspectionRow, judgements: readonly Judgem
     inspectionStart: row.inspection_start,
     inspectionEnd: row.inspection_end,
     judgements: judgementsFrom(judgements),
-    localAuthorityName: authority?.name ?? row.local_authority_as_printed,
+    councilName: authority?.name ?? row.local_authority_as_printed,
     regionName: authority?.regionName ?? null,
     publishedSource: row.published_source,
     leadInspector: row.lead_inspector,

@@ -3,7 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
 import type { PlanReminderSentTable } from './plan-reminders.tables.ts';
 
-export interface LocalAuthorityTable {
+export interface CouncilTable {
   urn: string;
   la_code: string | null;
   gss_code: string | null;
@@ -120,7 +120,7 @@ export const IMPORT_RUN_STATUSES = ['running', 'finished', 'interrupted'] as con
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
 export interface Database extends AccountTables {
-  local_authority: LocalAuthorityTable;
+  local_authority: CouncilTable;
   statistical_neighbour: StatisticalNeighbourTable;
   inspection: InspectionTable;
   judgement: JudgementTable;
@@ -227,8 +227,8 @@ export type SyncPublicationRow = Selectable<SyncPublicationTable>;
 export type SyncProviderPageRow = Selectable<SyncProviderPageTable>;
 export type SubscriptionRow = Selectable<SubscriptionTable>;
 export type AlertDeliveryRow = Selectable<AlertDeliveryTable>;
-export type LocalAuthorityRow = Selectable<LocalAuthorityTable>;
-export type NewLocalAuthority = Insertable<LocalAuthorityTable>;
+export type CouncilRow = Selectable<CouncilTable>;
+export type NewCouncil = Insertable<CouncilTable>;
 export type InspectionRow = Selectable<InspectionTable>;
 export type NewInspection = Insertable<InspectionTable>;
 export type JudgementRow = Selectable<JudgementTable>;

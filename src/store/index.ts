@@ -4,7 +4,7 @@ export * from './store-errors.ts';
 export * from './startup-lock.ts';
 export * from './integrity.ts';
 export * from './migrate.ts';
-export * from './local-authority.repository.ts';
+export * from './council.repository.ts';
 export * from './inspection.repository.ts';
 export * from './import-run.repository.ts';
 export * from './accounts.tables.ts';

@@ -122,8 +122,8 @@ describe('csci schedule', () => {
     test('what comes next for Derby in June 2022, found by name', async () => {
       const { code, stdout, stderr } = await csci('schedule', derby, blackburn, '--la', 'Derby', '--as-at', '2022-06-01', '--json');
       assert.equal(code, 0, stderr);
-      const outlook = JSON.parse(stdout) as { localAuthority: string; latest: { inspectionStart: string }; next: { kind: string; pathway: string }; deadlines: { id: string; due: string; status: string }[] };
-      assert.equal(outlook.localAuthority, '80459');
+      const outlook = JSON.parse(stdout) as { council: string; latest: { inspectionStart: string }; next: { kind: string; pathway: string }; deadlines: { id: string; due: string; status: string }[] };
+      assert.equal(outlook.council, '80459');
       assert.equal(outlook.latest.inspectionStart, '2022-03-21');
       assert.deepEqual([outlook.next.pathway, outlook.next.kind], ['short', 'ilacs-short']);
       // the ILACS report prints no publication date: the file name (Ofsted's listed date, 11 May 2022) gives it

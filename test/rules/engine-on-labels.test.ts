@@ -40,9 +40,9 @@ describe('the framework engine on the corpus labels', { skip: corpusMissing }, (
       const asAt = addDays(item.actualStart, -1);
       const past = new Map<string, InspectionRecord[]>();
       for (const [key, records] of histories) past.set(key, (records as InspectionRecord[]).filter((record) => knownFrom(record) <= asAt));
-      const after = cycleInspections(past.get(item.localAuthority)!).find((record) => record.inspectionStart === item.after)!;
-      const prediction = predictNextInspection(after, gapObservations(past, asAt, { exclude: { localAuthority: item.localAuthority, inspectionStart: item.after } }));
-      assert.deepEqual(prediction.empiricalWindow && { from: prediction.empiricalWindow.from, to: prediction.empiricalWindow.to }, item.empiricalWindow, `${item.localAuthority} ${item.after}`);
+      const after = cycleInspections(past.get(item.council)!).find((record) => record.inspectionStart === item.after)!;
+      const prediction = predictNextInspection(after, gapObservations(past, asAt, { exclude: { council: item.council, inspectionStart: item.after } }));
+      assert.deepEqual(prediction.empiricalWindow && { from: prediction.empiricalWindow.from, to: prediction.empiricalWindow.to }, item.empiricalWindow, `${item.council} ${item.after}`);
       assert.equal(prediction.kind, item.predictedKind);
     }
   });

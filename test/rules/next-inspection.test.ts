@@ -29,7 +29,7 @@ describe('windows', () => {
     assert.deepEqual([window.from, window.anniversary, window.to, window.evidence.nature], ['2019-09-06', '2020-03-06', '2020-09-06', 'rule']);
   });
   const gap = (days: number, completed: boolean, overall: 'good' | 'inadequate'): GapObservation => ({
-    localAuthority: `LA${days}${overall}`,
+    council: `LA${days}${overall}`,
     from: record('sif', '2014-01-06', '2014-03-01', { overall }),
     days,
     completed,

@@ -26,7 +26,7 @@ test('every council name the corpus reports print finds its own council', { skip
     const printed = new Map(readLabels().filter((row) => row.local_authority !== '').map((row) => [row.local_authority, row.urn]));
     const unmatched: string[] = [];
     for (const [name, urn] of printed) {
-      const found = await services.localAuthorities.findByPrintedName(name);
+      const found = await services.councils.findByPrintedName(name);
       if (found === undefined) unmatched.push(name);
       else assert.equal(found.urn, urn, name);
     }

@@ -64,7 +64,7 @@ for (const dialect of TEST_DIALECTS) {
       try {
         assert.equal(opened.filter((services) => services.startup.appliedMigrations.length > 0).length, 1);
         assert.equal(opened.reduce((sum, services) => sum + services.startup.councilsLoaded, 0), 156);
-        assert.equal((await opened[0]!.localAuthorities.list({ includeInactive: true })).length, 156);
+        assert.equal((await opened[0]!.councils.list({ includeInactive: true })).length, 156);
       } finally {
         for (const services of opened) await services.close();
       }

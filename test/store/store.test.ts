@@ -62,10 +62,10 @@ for (const dialect of TEST_DIALECTS) {
 
     test('the register is loaded at first start with inactive councils kept', async () => {
       assert.equal(services.startup.councilsLoaded, 156);
-      const all = await services.localAuthorities.list({ includeInactive: true });
+      const all = await services.councils.list({ includeInactive: true });
       assert.equal(all.length, 156);
       assert.deepEqual(all.filter((authority) => !authority.active).map((authority) => authority.name), ['Cumbria', 'Northamptonshire', 'Poole']);
-      const norfolk = await services.localAuthorities.get('80418');
+      const norfolk = await services.councils.get('80418');
       assert.equal(norfolk.authority.laCode, '926');
       assert.equal(norfolk.authority.gssCode, 'E10000020');
       assert.equal(norfolk.authority.regionName, 'East of England');

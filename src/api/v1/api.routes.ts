@@ -45,7 +45,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
     council: council(inspection.council),
     framework: inspection.framework,
     leadInspector: inspection.leadInspector,
-    localAuthorityAsPrinted: inspection.localAuthorityAsPrinted,
+    localAuthorityAsPrinted: inspection.councilAsPrinted,
     judgementWording: wording,
     recommendations: inspection.recommendations,
     flags: inspection.flags,

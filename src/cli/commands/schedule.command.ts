@@ -60,7 +60,7 @@ export function describeOutlook(outlook: CouncilOutlook, name: string): string {
   const { latest, next } = outlook;
   const grades = JUDGEMENT_AREAS.filter((area) => latest.judgements[area]).map((area) => `${JUDGEMENT_AREA_SHORT[area].toLowerCase()} ${GRADE_SHORT[latest.judgements[area]!].toLowerCase()}`);
   const lines = [
-    `${name} (${outlook.localAuthority}) as at ${day(outlook.asAt)}, from ${plural(outlook.inspectionsKnown, 'graded inspection')} public by then`,
+    `${name} (${outlook.council}) as at ${day(outlook.asAt)}, from ${plural(outlook.inspectionsKnown, 'graded inspection')} public by then`,
     '',
     `Latest graded inspection: ${INSPECTION_KIND_LABELS[latest.kind]} (${latest.version}), on site ${day(latest.inspectionStart)} to ${day(latest.inspectionEnd)}, published ${latest.published ? day(latest.published) : 'date unknown'}.`,
     `  Grades: ${grades.join('; ')}.`,

@@ -8,7 +8,7 @@ import type { Line } from '../lines.ts';
 import type { ReportText } from '../report-text.ts';
 import { ExtractionError } from '../extraction-error.ts';
 import { parseDayMonthYear, plain, type DateRange } from './common.ts';
-import { readLeadInspectors, readLocalAuthority, readOnSitePeriod } from './ilacs/front-page.ts';
+import { readLeadInspectors, readCouncilName, readOnSitePeriod } from './ilacs/front-page.ts';
 import { readImprovements } from './ilacs/improvements.ts';
 import { readJudgementHeadings, type HeadingGrade } from './ilacs/judgement-headings.ts';
 import { readJudgementTable, type JudgementRow } from './ilacs/judgement-table.ts';
@@ -45,7 +45,7 @@ export const ilacsParser: ReportParser = {
     const front = frontLines(text);
     const period = readOnSitePeriod(front);
     if (!period) throw new ExtractionError('unsupported-report', 'The ILACS report prints no on-site dates that could be read ("Inspection dates: ...").');
-    const localAuthority = readLocalAuthority(front);
+    const localAuthority = readCouncilName(front);
     if (!localAuthority) throw new ExtractionError('unsupported-report', 'The ILACS report’s title names no local authority that could be read.');
     const tableRows = readJudgementTable(front);
     if (tableRows.length === 0) throw new ExtractionError('unsupported-report', 'The ILACS report has no judgement table that could be read.');

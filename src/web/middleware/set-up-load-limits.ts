@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, ValidationError } from '../../errors.ts';
 import { paths } from '../../paths.ts';
+import { ukDate } from '../format.ts';
 
 export const EARLIEST_AS_AT = '2013-01-01';
 /** Years after this one that a date may reach (schedules and deadlines look ahead). */
@@ -31,10 +32,6 @@ export interface LoadLimits {
 
 function unlimited(url: string): boolean {
   return url === paths.health || url.startsWith(`${paths.health}?`) || url.startsWith(`${paths.assets}/`) || url.startsWith(`${paths.appAssets}/`);
-}
-
-function ukDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 export function setUpDateBounds(app: FastifyInstance, now: () => Date = () => new Date()): void {

@@ -94,7 +94,7 @@ export function readLeadInspectors(lines: readonly Line[]): string | null {
  * services" gives "Dorset"; the older "Bolton / Inspection of children's social care services" gives
  * "Bolton".
  */
-export function readLocalAuthority(lines: readonly Line[]): string | undefined {
+export function readCouncilName(lines: readonly Line[]): string | undefined {
   const datesIndex = findDatesLine(lines);
   const datesHeight = lines[datesIndex]?.height ?? 0;
   // The title stands above the dates, in print at least as large (smaller text there is not title).

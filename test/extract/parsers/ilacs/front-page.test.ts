@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { page, report, run, textLine } from '../../../helpers/positioned-text.ts';
-import { readLeadInspectors, readLocalAuthority, readOnSitePeriod } from '../../../../src/extract/parsers/ilacs/front-page.ts';
+import { readLeadInspectors, readCouncilName, readOnSitePeriod } from '../../../../src/extract/parsers/ilacs/front-page.ts';
 
 function frontLines(...lines: ReturnType<typeof textLine>[]) {
   return report(page(1, ...lines)).lines;
@@ -9,17 +9,17 @@ function frontLines(...lines: ReturnType<typeof textLine>[]) {
 
 test('the title "Inspection of X local authority children’s services" names X', () => {
   const lines = frontLines(textLine('Inspection of North Anyshire', 156), textLine('local authority children’s services', 187), textLine('Inspection dates: 6 to 17 May 2024', 216));
-  assert.equal(readLocalAuthority(lines), 'North Anyshire');
+  assert.equal(readCouncilName(lines), 'North Anyshire');
 });
 
 test('the older title prints the council above "Inspection of children’s social care services"', () => {
   const lines = frontLines(textLine('Anytown Borough Council', 152), textLine('Inspection of children’s social care services', 193), textLine('Inspection dates: 4 June 2018 to 15 June 2018', 223));
-  assert.equal(readLocalAuthority(lines), 'Anytown Borough Council');
+  assert.equal(readCouncilName(lines), 'Anytown Borough Council');
 });
 
 test('a leading "the" of the title is not part of the name', () => {
   const lines = frontLines(textLine('Inspection of the Royal Borough of Anyplace', 156), textLine('local authority children’s services', 187), textLine('Inspection dates: 6 to 17 May 2024', 216));
-  assert.equal(readLocalAuthority(lines), 'Royal Borough of Anyplace');
+  assert.equal(readCouncilName(lines), 'Royal Borough of Anyplace');
 });
 
 test('on-site dates with the month and year printed once', () => {

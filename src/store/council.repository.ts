@@ -1,9 +1,9 @@
 /** SQL for the local authority register. */
 import type { Kysely } from 'kysely';
-import type { Database, LocalAuthorityRow, NewLocalAuthority } from './database.ts';
+import type { Database, CouncilRow, NewCouncil } from './database.ts';
 
 export interface RegisterEntry {
-  readonly authority: NewLocalAuthority;
+  readonly authority: NewCouncil;
   /** LA codes of the statistical neighbours, nearest first. */
   readonly neighbours: readonly string[];
 }
@@ -14,7 +14,7 @@ export interface NeighbourRow {
   neighbour_la_code: string;
 }
 
-export async function countLocalAuthorities(db: Kysely<Database>): Promise<number> {
+export async function countCouncils(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('local_authority').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
@@ -29,12 +29,12 @@ export async function insertRegister(db: Kysely<Database>, entries: readonly Reg
   });
 }
 
-export async function listLocalAuthorityRows(db: Kysely<Database>): Promise<LocalAuthorityRow[]> {
+export async function listCouncilRows(db: Kysely<Database>): Promise<CouncilRow[]> {
   return db.selectFrom('local_authority').selectAll().orderBy('name').execute();
 }
 
 /** One council by URN (a council workspace checks its council exists). */
-export async function findLocalAuthorityRow(db: Kysely<Database>, urn: string): Promise<LocalAuthorityRow | undefined> {
+export async function findCouncilRow(db: Kysely<Database>, urn: string): Promise<CouncilRow | undefined> {
   return db.selectFrom('local_authority').selectAll().where('urn', '=', urn).executeTakeFirst();
 }
 

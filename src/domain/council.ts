@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const localAuthoritySchema = z.object({
+export const councilRecordSchema = z.object({
   urn: z.string().regex(/^\d+$/),
   laCode: z.string().nullable(),
   gssCode: z.string().nullable(),
@@ -12,4 +12,4 @@ export const localAuthoritySchema = z.object({
   statisticalNeighbours: z.array(z.string()),
   active: z.boolean(),
 });
-export type LocalAuthority = z.infer<typeof localAuthoritySchema>;
+export type CouncilRecord = z.infer<typeof councilRecordSchema>;

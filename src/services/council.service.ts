@@ -2,32 +2,32 @@
 import type { Kysely } from 'kysely';
 import { councilNameKey } from '../analytics/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { listLocalAuthorityRows, listNeighbourRows, type Database } from '../store/index.ts';
-import { neighboursByUrn, toLocalAuthorityView, type LocalAuthorityView } from './views.ts';
+import { listCouncilRows, listNeighbourRows, type Database } from '../store/index.ts';
+import { neighboursByUrn, toCouncilView, type CouncilView } from './views.ts';
 
-export interface LocalAuthorityDetail {
-  readonly authority: LocalAuthorityView;
+export interface CouncilDetail {
+  readonly authority: CouncilView;
   /** Every council in the same region (this one included), by name. */
-  readonly region: { readonly code: string | null; readonly name: string | null; readonly members: readonly LocalAuthorityView[] };
+  readonly region: { readonly code: string | null; readonly name: string | null; readonly members: readonly CouncilView[] };
   /** The statistical neighbours found in the register, nearest first. */
-  readonly neighbours: readonly LocalAuthorityView[];
+  readonly neighbours: readonly CouncilView[];
 }
 
-export interface LocalAuthorityService {
+export interface CouncilService {
   /** Every council, by name; abolished ones only when asked. */
-  list(options?: { readonly includeInactive?: boolean }): Promise<LocalAuthorityView[]>;
+  list(options?: { readonly includeInactive?: boolean }): Promise<CouncilView[]>;
   /** Councils whose name, other names, URN, LA code or GSS code match the text (case-insensitive); exact key matches first. */
-  search(text: string, options?: { readonly includeInactive?: boolean }): Promise<LocalAuthorityView[]>;
+  search(text: string, options?: { readonly includeInactive?: boolean }): Promise<CouncilView[]>;
   /** One council by URN, LA code, GSS code or name (as reports print it); throws NotFoundError. */
-  resolve(reference: string): Promise<LocalAuthorityView>;
+  resolve(reference: string): Promise<CouncilView>;
   /** The council a printed name refers to, or undefined. */
-  findByPrintedName(name: string): Promise<LocalAuthorityView | undefined>;
+  findByPrintedName(name: string): Promise<CouncilView | undefined>;
   /** One council with its region and statistical neighbours; throws NotFoundError. */
-  get(reference: string): Promise<LocalAuthorityDetail>;
+  get(reference: string): Promise<CouncilDetail>;
 }
 
 /** The council a printed name refers to, among these; an active council wins over an abolished namesake. */
-export function matchPrintedName(authorities: readonly LocalAuthorityView[], name: string): LocalAuthorityView | undefined {
+export function matchPrintedName(authorities: readonly CouncilView[], name: string): CouncilView | undefined {
   const key = councilNameKey(name);
   if (key === '') return undefined;
   const matches = authorities.filter((authority) => [authority.name, ...authority.alsoKnownAs].some((candidate) => councilNameKey(candidate) === key));
@@ -35,7 +35,7 @@ export function matchPrintedName(authorities: readonly LocalAuthorityView[], nam
 }
 
 /** One council among these by URN, LA code, GSS code or printed name; throws NotFoundError. */
-export function resolveIn(authorities: readonly LocalAuthorityView[], reference: string): LocalAuthorityView {
+export function resolveIn(authorities: readonly CouncilView[], reference: string): CouncilView {
   const text = reference.trim();
   if (text === '') throw new ValidationError('Give a council: its URN, LA code, GSS code or name.');
   const upper = text.toUpperCase();
@@ -48,11 +48,11 @@ export function resolveIn(authorities: readonly LocalAuthorityView[], reference:
   return found;
 }
 
-export function createLocalAuthorityService(db: Kysely<Database>): LocalAuthorityService {
-  const all = async (): Promise<LocalAuthorityView[]> => {
-    const [rows, neighbours] = await Promise.all([listLocalAuthorityRows(db), listNeighbourRows(db)]);
+export function createCouncilService(db: Kysely<Database>): CouncilService {
+  const all = async (): Promise<CouncilView[]> => {
+    const [rows, neighbours] = await Promise.all([listCouncilRows(db), listNeighbourRows(db)]);
     const grouped = neighboursByUrn(neighbours);
-    return rows.map((row) => toLocalAuthorityView(row, grouped));
+    return rows.map((row) => toCouncilView(row, grouped));
   };
   return {
     async list(options = {}) {
