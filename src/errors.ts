@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'date-out-of-range',
   'bad-url',
   'bad-request',
+  // Plans: an inspection that calls for no action plan (400).
+  'no-plan-required',
   // Accounts: bad input on a person, a token or a password (400), a sign-in flow that failed (400).
   'invalid-email',
   'invalid-role',
@@ -48,6 +50,13 @@ export const ERROR_CODES = [
   'no-inspection-by-date',
   'report-not-held',
   'unknown-subscription',
+  'unknown-plan',
+  'unknown-plan-item',
+  'unknown-action',
+  'unknown-milestone',
+  'unknown-measure',
+  'unknown-evidence',
+  'unknown-plan-version',
   // Wrong method (405), too many requests (429), busy or unreachable store (503).
   'method-not-allowed',
   'too-many-requests',
@@ -61,6 +70,17 @@ export const ERROR_CODES = [
   'user-exists',
   'last-admin',
   'sync-running',
+  // Plans: a plan already made for the inspection, a closed plan, gaps blocking submission (409).
+  'plan-exists',
+  'plan-closed',
+  'coverage-gaps',
+  'not-submitted',
+  // Plans: a write based on a version that is no longer current (412); a write naming no version (428).
+  'stale-write',
+  'version-required',
+  // Plans: an evidence file that is not an accepted type or is too large (400, 413).
+  'invalid-evidence',
+  'evidence-too-large',
   // Who is asking (401, 403).
   'not-authenticated',
   'forbidden',
@@ -145,5 +165,40 @@ export class ConflictError extends DomainError {
   constructor(message: string, code: ErrorCode) {
     super(code, message, 409);
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * A write based on a version that is no longer current (412): nothing was changed. It carries the
+ * resource as it is now, so the caller can show the newer content beside theirs.
+ */
+export class StaleWriteError extends DomainError {
+  readonly current: unknown;
+  readonly currentVersion: number;
+  constructor(message: string, current: unknown, currentVersion: number) {
+    super('stale-write', message, 412);
+    this.name = 'StaleWriteError';
+    this.current = current;
+    this.currentVersion = currentVersion;
+  }
+}
+
+/** A write that names no version to base it on (428): every write must. */
+export class VersionRequiredError extends DomainError {
+  constructor(message = 'Say which version this change is based on (If-Match: the ETag you read).') {
+    super('version-required', message, 428);
+    this.name = 'VersionRequiredError';
+  }
+}
+
+/** Submission refused while the plan has coverage gaps (409); carries the gaps, each in words and as data. */
+export class CoverageGapsError extends DomainError {
+  readonly gaps: unknown;
+  readonly lines: readonly string[];
+  constructor(message: string, gaps: unknown, lines: readonly string[]) {
+    super('coverage-gaps', message, 409);
+    this.name = 'CoverageGapsError';
+    this.gaps = gaps;
+    this.lines = lines;
   }
 }

@@ -16,6 +16,7 @@ import { createAccountsServices, type AccountsServices, type AccountsOptions } f
 import { createVisitLetterService, type VisitLetterService } from './visit-letter.service.ts';
 import { createAlertService, type AlertDependencies, type AlertService } from './alert.service.ts';
 import { createSyncService, type SyncOverrides, type SyncService } from './sync.service.ts';
+import { createPlansService, type PlansService } from './plans.service.ts';
 
 export interface Services {
   readonly councils: CouncilService;
@@ -34,6 +35,8 @@ export interface Services {
   readonly readModel: ReadModel;
   /** Committee papers: the data of a post-inspection committee report. */
   readonly papers: PapersService;
+  /** Improvement plans: private to their council until published (plans.service.ts). */
+  readonly plans: PlansService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
@@ -55,6 +58,8 @@ export interface ServicesOptions {
   readonly alerts?: Pick<AlertDependencies, 'sleep' | 'webhookAttempts' | 'now'>;
   /** How long the read model's snapshot lives, and its clock (tests). */
   readonly readModel?: ReadModelOptions;
+  /** The plans' clock (tests). */
+  readonly plans?: { readonly now?: () => Date };
 }
 
 const DEFAULT_SYNC: SyncSettings = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>' };
@@ -100,6 +105,7 @@ export async function createServices(
     alerts,
     readModel: createReadModel({ councils, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel }),
     papers: createPapersService({ inspections, councils }),
+    plans: createPlansService({ db: store.db, ...options.plans }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -115,6 +121,7 @@ export { PAPER_FORMATS, PAPER_CONTENT_TYPES, type PapersService, type CommitteeR
 export { PdfPrinterUnavailableError } from './pdf-printer.ts';
 export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
+export type * from './plans.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

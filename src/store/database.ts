@@ -1,6 +1,7 @@
 /** The store's table types (Kysely). Booleans are integers 0/1 so one schema fits SQLite and PostgreSQL. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
+import type { PlanTables } from './plans.tables.ts';
 import type { PlanReminderSentTable } from './plan-reminders.tables.ts';
 
 export interface CouncilTable {
@@ -119,7 +120,7 @@ export interface ImportRunTable {
 export const IMPORT_RUN_STATUSES = ['running', 'finished', 'interrupted'] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
-export interface Database extends AccountTables {
+export interface Database extends AccountTables, PlanTables {
   local_authority: CouncilTable;
   statistical_neighbour: StatisticalNeighbourTable;
   inspection: InspectionTable;

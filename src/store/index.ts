@@ -15,5 +15,7 @@ export * from './password-link.repository.ts';
 export * from './login-throttle.repository.ts';
 export * from './audit.repository.ts';
 export * from './sync.repository.ts';
+export * from './plans.tables.ts';
+export * from './plan.repository.ts';
 export * from './plan-reminder.repository.ts';
 export * from './plan-reminders.tables.ts';

@@ -9,6 +9,7 @@ import { visitLetters } from './migrations/2026_12_01_0004_visit_letters.ts';
 import { accountsSchema } from './migrations/2026_12_01_0005_accounts.ts';
 import { syncSchema } from './migrations/2026_12_01_0006_sync.ts';
 import { importRunStatus } from './migrations/2026_12_01_0007_import_run_status.ts';
+import { plansSchema } from './migrations/2026_12_02_0008_plans.ts';
 import { planReminders } from './migrations/2026_12_02_0009_plan_reminders.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_12_01_0005_accounts': accountsSchema(dialect),
     '2026_12_01_0006_sync': syncSchema(dialect),
     '2026_12_01_0007_import_run_status': importRunStatus,
+    '2026_12_02_0008_plans': plansSchema(dialect),
     '2026_12_02_0009_plan_reminders': planReminders,
   };
 }

@@ -1,0 +1,45 @@
+/**
+ * Improvement plans (issue 11), private to their council until published. One service made of
+ * parts: the plan and its items (plan-records.service.ts), actions and what they hold
+ * (plan-actions.service.ts). Every method takes the acting user first and checks council scope
+ * itself (plan-access.ts): no actor 401, unseen council 404, seen but not writable 403.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/index.ts';
+import { createPlanActionsService, type PlanActionsService } from './plan-actions.service.ts';
+import { createPlanRecordsService, type PlanRecordsService } from './plan-records.service.ts';
+
+export interface PlansService extends PlanRecordsService, PlanActionsService {}
+
+export interface PlansDependencies {
+  readonly db: Kysely<Database>;
+  readonly now?: () => Date;
+}
+
+export function createPlansService({ db, now = () => new Date() }: PlansDependencies): PlansService {
+  const context = { db, now };
+  return { ...createPlanRecordsService(context), ...createPlanActionsService(context) };
+}
+
+export type { NewPlanInput, NewItemInput, ItemResponseInput } from './plan-records.service.ts';
+export type {
+  NewActionInput,
+  ActionChanges,
+  RagOverrideInput,
+  NewMilestoneInput,
+  MilestoneChanges,
+  NewMeasureInput,
+  MeasureChanges,
+  NewMeasureValueInput,
+  NewUpdateInput,
+} from './plan-actions.service.ts';
+export type {
+  PlanView,
+  PlanSummary,
+  PlanItemView,
+  ActionView,
+  MilestoneView,
+  MeasureView,
+  UpdateView,
+  EvidenceView,
+} from './plan-views.ts';

@@ -1,0 +1,85 @@
+/**
+ * For the plan tests: real services on a fresh store of the dialect, holding the written report
+ * fixtures (imported through the real importer), and acting users of each kind as plain Actor
+ * values (the plan services decide on the Actor alone).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Actor } from '../../src/domain/actor.ts';
+import type { DialectName } from '../../src/store/index.ts';
+import type { InspectionReport } from '../../src/domain/index.ts';
+import { createTestServices } from './dialects.ts';
+import { fixtureExtractor } from './fixture-extractor.ts';
+import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from './report-fixtures.ts';
+import type { ReportFixture } from './services-with-reports.ts';
+
+export const OWN = DERBY_URN;
+export const OTHER = NOTTINGHAM_URN;
+
+const actor = (userId: number, email: string, role: Actor['role'], councils: readonly string[]): Actor => ({
+  userId,
+  email,
+  name: email.split('@')[0]!,
+  role,
+  councils,
+});
+export const ACTORS = {
+  admin: actor(1, 'admin@example.gov.uk', 'admin', []),
+  editor: actor(2, 'editor@derby.example.gov.uk', 'editor', [OWN]),
+  viewer: actor(3, 'viewer@derby.example.gov.uk', 'viewer', [OWN]),
+  otherEditor: actor(4, 'editor@nottingham.example.gov.uk', 'editor', [OTHER]),
+} as const;
+
+export type PlanTestServices = Awaited<ReturnType<typeof createTestServices>> & { readonly dir: string };
+
+/** Services on a fresh store of the dialect with the report fixtures (or the ones given) imported; the clock is fixed when `now` is given. */
+export async function planTestServices(
+  dialect: DialectName,
+  options: { fixtures?: readonly ReportFixture[]; now?: () => Date } = {},
+): Promise<PlanTestServices> {
+  const dir = mkdtempSync(join(tmpdir(), 'csci-plans-'));
+  const reports = new Map<string, InspectionReport>();
+  const paths: string[] = [];
+  for (const { path: relative, ...report } of options.fixtures ?? REPORT_FIXTURES) {
+    const path = resolve(dir, 'reports', relative);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `%PDF-1.4\n% stand-in for ${relative}\n`);
+    reports.set(path, { ...report, file: path });
+    paths.push(path);
+  }
+  const services = await createTestServices(dialect, {
+    importer: { extract: fixtureExtractor(reports, { others: 'refuse' }) },
+    ...(options.now ? { plans: { now: options.now } } : {}),
+  });
+  const summary = await services.imports.importReports(paths);
+  if (summary.failed > 0) throw new Error(`fixtures failed to import: ${JSON.stringify(summary.failures)}`);
+  const done = services.done.bind(services);
+  return Object.assign(services, {
+    dir,
+    async done() {
+      await done();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** The id of the council's stored inspection published on the date. */
+export async function inspectionId(services: PlanTestServices, urn: string, published: string): Promise<number> {
+  const found = (await services.inspections.listAll()).find(
+    (inspection) => inspection.urn === urn && inspection.published === published,
+  );
+  if (!found) throw new Error(`no inspection of ${urn} published ${published}`);
+  return found.id;
+}
+
+/** A measure's fields, as a plan test writes one. */
+export const MEASURE = {
+  what: 'Children in need plans reviewed within timescale',
+  unit: '%',
+  betterWhen: 'higher',
+  baseline: { value: 62, date: '2017-06-01' },
+  target: { value: 90, date: '2018-06-01' },
+  frequency: 'monthly',
+  source: 'Case management system, monthly performance report',
+} as const;
