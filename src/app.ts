@@ -23,6 +23,7 @@ import { createNunjucks } from './web/nunjucks-setup.ts';
 import { setUpAccounts, type AccountsWebOptions } from './web/set-up-accounts.ts';
 import { registerSyncAdminPage } from './web/routes/account/sync-admin.controller.ts';
 import { registerCouncilRoutes } from './web/routes/council/council.controller.ts';
+import { registerCompareRoutes } from './web/routes/compare/compare.controller.ts';
 import { registerHomeRoutes } from './web/routes/home/home.controller.ts';
 import { registerInspectionRoutes } from './web/routes/inspection/inspection.controller.ts';
 import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
@@ -88,6 +89,7 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   registerNationalRoutes(app, services, { publicUrl });
   registerSearchRoutes(app, services);
   registerCouncilRoutes(app, services);
+  registerCompareRoutes(app, services);
   registerInspectionRoutes(app, services);
   registerPaperRoutes(app, services);
   registerTimelinePage(app, services.timelines);

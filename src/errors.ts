@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'bad-request',
   // Plans: an inspection that calls for no action plan (400).
   'no-plan-required',
+  // A spreadsheet that cannot be written or read as described (400).
+  'invalid-spreadsheet',
   // Accounts: bad input on a person, a token or a password (400), a sign-in flow that failed (400).
   'invalid-email',
   'invalid-role',

@@ -15,6 +15,7 @@ export const paths = {
   home: '/',
   national: '/national',
   nationalCsv: '/national/latest-inspections.csv',
+  compare: '/compare',
   search: '/search',
   council: (urn: string) => `/councils/${segment(urn)}`,
   inspection: (id: string | number) => `/inspections/${segment(String(id))}`,

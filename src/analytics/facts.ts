@@ -27,6 +27,15 @@ export interface InspectionFacts {
 export const BASES = ['latest', 'first'] as const;
 export type Basis = (typeof BASES)[number];
 
+/**
+ * Which date puts an inspection in the count at a date: its publication ('published', ours, the
+ * default: only what anyone could read by then), or the end of its on-site period ('inspected',
+ * Ofsted's official statistics: every inspection carried out by then, its report published before
+ * or after).
+ */
+export const COUNTED_BY = ['published', 'inspected'] as const;
+export type CountedBy = (typeof COUNTED_BY)[number];
+
 export type GradeCounts = Record<Grade, number>;
 
 export interface GradeQuery {
@@ -35,6 +44,8 @@ export interface GradeQuery {
   /** Only inspections under this framework; all when absent. */
   readonly framework?: Framework;
   readonly basis?: Basis;
+  /** Default: published. */
+  readonly countedBy?: CountedBy;
 }
 
 export { COUNCIL_INSPECTION_KINDS, isCouncilInspectionKind } from '../domain/index.ts';

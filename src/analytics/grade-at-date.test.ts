@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CouncilFacts, InspectionFacts } from './facts.ts';
 import { councilExistedOn, gradeHeld, percentagesOf } from './grade-at-date.ts';
+import { distributionByQuarter, quarterEnds } from './distribution-over-time.ts';
+import { latestInspections } from './latest-inspections.ts';
 import { nationalDistribution } from './national-distribution.ts';
 
 const council = (urn: string, extra: Partial<CouncilFacts> = {}): CouncilFacts => ({
@@ -51,6 +53,33 @@ test('an inspection that did not judge the area is passed over for the last one 
   assert.equal(gradeHeld(history, { asAt: '2026-12-31', area: 'careLeavers' })?.grade, 'outstanding');
 });
 
+test('on the inspected basis an inspection counts from the last day on site, its report published before or after the date', () => {
+  const history = [
+    inspection('1', '2022-05-01', { overall: 'requires_improvement' }, { inspectionStart: '2022-03-07', inspectionEnd: '2022-03-18' }),
+    inspection('1', '2025-05-09', { overall: 'outstanding' }, { inspectionStart: '2025-03-17', inspectionEnd: '2025-03-21' }),
+    inspection('1', '2025-06-20', { overall: 'good' }, { inspectionStart: '2025-03-31', inspectionEnd: '2025-04-04' }),
+  ];
+  assert.equal(gradeHeld(history, { asAt: '2025-03-31', area: 'overall' })?.grade, 'requires_improvement');
+  assert.equal(gradeHeld(history, { asAt: '2025-03-31', area: 'overall', countedBy: 'inspected' })?.grade, 'outstanding');
+  assert.equal(gradeHeld(history, { asAt: '2025-03-20', area: 'overall', countedBy: 'inspected' })?.grade, 'requires_improvement');
+  assert.equal(gradeHeld(history, { asAt: '2025-04-04', area: 'overall', countedBy: 'inspected' })?.grade, 'good');
+  assert.equal(gradeHeld(history, { asAt: '2022-03-17', area: 'overall', countedBy: 'inspected' }), undefined);
+});
+
+test('latest inspections on the inspected basis take the last one carried out by the date', () => {
+  const councils = [council('1'), council('2')];
+  const inspections = [
+    inspection('1', '2022-05-01', { overall: 'requires_improvement' }, { inspectionEnd: '2022-03-18' }),
+    inspection('1', '2025-05-09', { overall: 'outstanding' }, { inspectionEnd: '2025-03-21' }),
+    inspection('2', '2025-06-01', { overall: 'good' }, { inspectionEnd: '2025-04-25' }),
+  ];
+  const overalls = (rows: ReturnType<typeof latestInspections>) => rows.map((row) => row.inspection?.judgements.overall ?? null);
+  assert.deepEqual(overalls(latestInspections(councils, inspections, '2025-03-31')), ['requires_improvement', null]);
+  assert.deepEqual(overalls(latestInspections(councils, inspections, '2025-03-31', 'inspected')), ['outstanding', null]);
+  const distribution = nationalDistribution(councils, inspections, { asAt: '2025-03-31', area: 'overall', countedBy: 'inspected' });
+  assert.deepEqual([distribution.countedBy, distribution.counts.outstanding, distribution.missing], ['inspected', 1, ['2']]);
+});
+
 test('the framework filter keeps only that framework’s inspections', () => {
   const history = [inspection('1', '2015-01-01', { overall: 'inadequate' }, { framework: 'SIF', version: 'SIF', kind: 'sif' }), inspection('1', '2019-01-01', { overall: 'good' })];
   assert.equal(gradeHeld(history, { asAt: '2020-01-01', area: 'overall', framework: 'SIF' })?.grade, 'inadequate');
@@ -70,6 +99,7 @@ test('the national distribution counts councils that existed at the date and lis
     framework: null,
     area: 'overall',
     basis: 'latest',
+    countedBy: 'published',
     included: 2,
     missing: ['2'],
     counts: { outstanding: 0, good: 1, requires_improvement: 0, inadequate: 1 },
@@ -77,4 +107,13 @@ test('the national distribution counts councils that existed at the date and lis
   });
   const later = nationalDistribution(councils, inspections, { asAt: '2021-06-01', area: 'overall' });
   assert.deepEqual([later.included, later.missing], [1, ['2', '4']]);
+});
+
+test('quarter ends run from the quarter of the first date to the last ending by the second', () => {
+  assert.deepEqual(quarterEnds('2014-01-01', '2014-12-30'), ['2014-03-31', '2014-06-30', '2014-09-30']);
+  assert.deepEqual(quarterEnds('2014-05-01', '2015-03-31'), ['2014-06-30', '2014-09-30', '2014-12-31', '2015-03-31']);
+  assert.deepEqual(quarterEnds('2014-01-01', '2014-03-30'), []);
+  const councils = [council('1')];
+  const series = distributionByQuarter(councils, [inspection('1', '2014-05-01', { overall: 'good' })], '2014-01-01', { asAt: '2014-09-30', area: 'overall' });
+  assert.deepEqual(series.map((point) => [point.asAt, point.counts.good]), [['2014-03-31', 0], ['2014-06-30', 1], ['2014-09-30', 1]]);
 });

@@ -6,3 +6,4 @@ export * from './inspection-history.ts';
 export * from './latest-inspections.ts';
 export * from './council-name.ts';
 export * from './visit-themes.ts';
+export * from './distribution-over-time.ts';

@@ -1,6 +1,6 @@
 /** The national picture: how many councils held each grade at a date. */
 import type { Framework, Grade, IsoDate, JudgementArea } from '../domain/index.ts';
-import type { Basis, CouncilFacts, GradeCounts, GradeQuery, InspectionFacts } from './facts.ts';
+import type { Basis, CouncilFacts, CountedBy, GradeCounts, GradeQuery, InspectionFacts } from './facts.ts';
 import { councilExistedOn, countGrades, gradeHeld, groupByCouncil, percentagesOf } from './grade-at-date.ts';
 
 export interface NationalDistribution {
@@ -8,6 +8,7 @@ export interface NationalDistribution {
   readonly framework: Framework | null;
   readonly area: JudgementArea;
   readonly basis: Basis;
+  readonly countedBy: CountedBy;
   /** Councils that existed at the date and had a grade in the area by then. */
   readonly included: number;
   /** URNs of councils that existed at the date with no such grade. */
@@ -31,6 +32,7 @@ export function nationalDistribution(councils: readonly CouncilFacts[], inspecti
     framework: query.framework ?? null,
     area: query.area,
     basis: query.basis ?? 'latest',
+    countedBy: query.countedBy ?? 'published',
     included: grades.length,
     missing: missing.sort(),
     counts,

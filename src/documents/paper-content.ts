@@ -19,7 +19,9 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly number: string | null; readonly runs: readonly Inline[] }
   | { readonly kind: 'list'; readonly style: 'bullet' | 'numbered'; readonly quoted: boolean; readonly items: readonly (readonly Inline[])[] }
   | { readonly kind: 'table'; readonly caption: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly widths: readonly number[] }
-  | { readonly kind: 'subheading'; readonly text: string };
+  | { readonly kind: 'subheading'; readonly text: string }
+  /** A picture (a chart as PNG) with its text alternative; `width` and `height` are the size to show it at, in CSS pixels. */
+  | { readonly kind: 'image'; readonly png: Uint8Array; readonly width: number; readonly height: number; readonly alt: string; readonly caption: string };
 
 export interface Section {
   readonly id: string;
@@ -77,6 +79,11 @@ export class SectionBuilder {
 
   table(caption: string, header: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): this {
     this.#need().blocks.push({ kind: 'table', caption, header, rows, widths });
+    return this;
+  }
+
+  image(image: { png: Uint8Array; width: number; height: number; alt: string; caption: string }): this {
+    this.#need().blocks.push({ kind: 'image', ...image });
     return this;
   }
 

@@ -138,7 +138,8 @@ export type { CouncilTimelineService, CouncilTimeline, TimelineEntry } from './c
 export type * from './plans.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';
-export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';
+export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis, CountedBy } from '../analytics/index.ts';
+export type { OverallHeld } from './overall-held.ts';
 export type {
   AreaDistribution,
   ConsistencyFlag,
@@ -161,15 +162,21 @@ export type {
   NextSteps,
   NominalWindowView,
   PeerRow,
+  QuarterDistribution,
+  Comparison,
+  ComparedCouncil,
+  OverallFilter,
   ReadModel,
   Recommendation,
   RuleOrEstimate,
   StoreSummary,
 } from './read-model.ts';
 export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
+export { GOOD_OR_BETTER, MAX_COMPARED } from './read-model.ts';
+export { ATTRIBUTION, OGL_URL, tableXlsx, type Cell, type DownloadContext, type DownloadTable } from './table-download.ts';
 export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
-export { BASES } from '../analytics/index.ts';
+export { BASES, COUNTED_BY } from '../analytics/index.ts';
 export { SQLITE_FILE } from '../store/index.ts';
 export {
   backtest,

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  distributionByQuarter,
   inspectionHistory,
   latestInspections,
   nationalDistribution,
@@ -19,7 +20,7 @@ import {
 } from '../analytics/index.ts';
 import { isLetterKind, JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements, type VisitLetterRecord } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type EmpiricalWindow } from '../rules/index.ts';
+import { checkJudgementConsistency, councilOutlook, deadlinesAfterPriorityActionLetter, deadlinesAfterPublication, letterReceived, type CouncilOutlook, type EmpiricalWindow } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { CouncilService } from './council.service.ts';
 import { councilLetters, letterDetail, lettersSince, visitThemes } from './letters.read-model.ts';
@@ -28,6 +29,30 @@ import type { VisitLetterService } from './visit-letter.service.ts';
 import { createReportFiles } from './report-files.ts';
 import { toCouncilFacts, type InspectionView, type CouncilView } from './views.ts';
 import { createSnapshotCache, type Snapshot } from './snapshot-cache.ts';
+import { overallHeld } from './overall-held.ts';
+import type { CountedBy, NationalDistribution } from '../analytics/index.ts';
+import { GOOD_OR_BETTER, MAX_COMPARED, type ComparedCouncil, type OverallFilter, type QuarterDistribution } from './read-model.ts';
+import type { Framework, Grade as GradeType } from '../domain/index.ts';
+
+/** The first quarter of the series on /national: the SIF's first reports were published in 2014. */
+const SERIES_FROM = '2014-01-01';
+
+function matchesOverall(grade: GradeType | undefined, filter: OverallFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  if (filter === GOOD_OR_BETTER) return grade === 'outstanding' || grade === 'good';
+  return grade === filter;
+}
+
+function areaDistribution(distribution: NationalDistribution): AreaDistribution {
+  const count = distribution.counts.outstanding + distribution.counts.good;
+  return {
+    area: distribution.area,
+    included: distribution.included,
+    counts: distribution.counts,
+    percentages: distribution.percentages,
+    goodOrBetter: { count, percentage: distribution.included === 0 ? 0 : Math.round((count * 1000) / distribution.included) / 10 },
+  };
+}
 import type {
   AreaDistribution,
   CouncilStory,
@@ -39,6 +64,7 @@ import type {
   InspectionDetail,
   InspectionSummary,
   LatestInspection,
+  LetterDetail,
   NationalPicture,
   NationalScope,
   NextSteps,
@@ -150,11 +176,18 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
 /**
  * The statutory deadlines that ran from an inspection's report, each passed or running on asAt (a
  * deadline passes the day after it is due, as in the council outlook). A standalone LSCB review
- * sets the council none.
+ * sets the council none; a letter sets the draft and final action plans when it names areas for
+ * priority action, counted from the day it counts as received, and none otherwise.
  */
-export function inspectionDeadlines(inspection: Pick<InspectionSummary, 'kind' | 'published'>, asAt: string): DeadlineView[] {
-  if (!isCouncilInspectionKind(inspection.kind)) return [];
-  return deadlinesAfterPublication(inspection.published).map((deadline) => deadlineView(deadline, deadline.due < asAt ? 'passed' : 'running'));
+export function inspectionDeadlines(
+  inspection: Pick<InspectionSummary, 'kind' | 'published'> & { readonly letter?: Pick<LetterDetail, 'letterDate' | 'published' | 'priorityActions'> | null },
+  asAt: string,
+): DeadlineView[] {
+  const { letter } = inspection;
+  const deadlines = letter
+    ? letter.priorityActions.length > 0 ? deadlinesAfterPriorityActionLetter(letterReceived(letter)) : []
+    : isCouncilInspectionKind(inspection.kind) ? deadlinesAfterPublication(inspection.published) : [];
+  return deadlines.map((deadline) => deadlineView(deadline, deadline.due < asAt ? 'passed' : 'running'));
 }
 
 export function createReadModel(sources: ReadModelSources, options: ReadModelOptions = {}): ReadModel {
@@ -187,28 +220,45 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     return authority;
   };
 
-  const latestRows = (snap: Snap, asAt: string): LatestInspection[] =>
-    memo(snap, `latest:${asAt}`, () =>
-      latestInspections(snap.data.councils, snap.data.inspections, asAt).flatMap((row) =>
-        row.inspection ? [{ ...inspectionSummary(row.inspection), name: row.council.name, regionName: row.council.regionName }] : [],
-      ),
-    );
+  /** The inspections that count under a framework filter (all when none). */
+  const underFramework = (snap: Snap, framework: Framework | undefined) =>
+    memo(snap, `framework:${framework ?? 'any'}`, () => (framework === undefined ? snap.data.inspections : snap.data.inspections.filter((inspection) => inspection.framework === framework)));
+
+  const latestRows = (snap: Snap, asAt: string, countedBy: CountedBy = 'published', framework?: Framework): LatestInspection[] =>
+    memo(snap, `latest:${asAt}:${countedBy}:${framework ?? 'any'}`, () => {
+      const inspections = underFramework(snap, framework);
+      const byUrn = framework === undefined ? snap.data.inspectionsByUrn : Map.groupBy(inspections, (inspection) => inspection.urn);
+      return latestInspections(snap.data.councils, inspections, asAt, countedBy).flatMap((row) =>
+        row.inspection ? [{ ...inspectionSummary(row.inspection), name: row.council.name, regionName: row.council.regionName, overall: overallHeld(byUrn.get(row.council.urn) ?? [], asAt, countedBy) }] : [],
+      );
+    });
 
   const picture = (snap: Snap, asAt: string, scope: NationalScope): NationalPicture =>
-    memo(snap, `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name])}`, () => {
+    memo(snap, `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name, scope.countedBy, scope.framework])}`, () => {
+      const countedBy = scope.countedBy ?? 'published';
+      const framework = scope.framework;
+      const inspections = underFramework(snap, framework);
       const name = scope.name?.toLowerCase();
       const inScope = (council: { readonly name: string; readonly regionName: string | null }) =>
         (scope.region === undefined || council.regionName === scope.region) && (name === undefined || council.name.toLowerCase().includes(name));
-      const latest = latestRows(snap, asAt).filter((row) => inScope(row) && (scope.overall === undefined || row.judgements.overall === scope.overall));
+      const latest = latestRows(snap, asAt, countedBy, framework).filter((row) => inScope(row) && matchesOverall(row.overall?.grade, scope.overall));
       const withGrade = new Set(latest.map((row) => row.urn));
       const councils = snap.data.councils.filter((council) => inScope(council) && (scope.overall === undefined || withGrade.has(council.urn)));
-      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(councils, snap.data.inspections, { asAt, area }))
+      const query = { countedBy, ...(framework ? { framework } : {}) };
+      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(councils, inspections, { ...query, asAt, area }))
         .filter((distribution) => distribution.included > 0)
-        .map((distribution) => ({ area: distribution.area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages }));
+        .map(areaDistribution);
+      const quarters: QuarterDistribution[] = distributionByQuarter(councils, inspections, SERIES_FROM, { ...query, asAt, area: 'overall' }).map((distribution) => ({
+        ...areaDistribution(distribution),
+        quarterEnd: distribution.asAt,
+      }));
       const existing = latestInspections(councils, [], asAt).length;
       return {
         asAt,
-        scope: { region: scope.region, overall: scope.overall, name: scope.name },
+        scope: { region: scope.region, overall: scope.overall, name: scope.name, countedBy, framework },
+        countedBy,
+        frameworks: { SIF: latest.filter((row) => row.version === 'SIF').length, ILACS: latest.filter((row) => row.version !== 'SIF').length },
+        quarters,
         included: latest.length,
         missing: Math.max(0, existing - latest.length),
         distributions,
@@ -240,7 +290,15 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
 
   const peer = (snap: Snap, council: CouncilFacts, asAt: string): PeerRow => {
     const latest = latestRows(snap, asAt).find((row) => row.urn === council.urn);
-    return { urn: council.urn, name: council.name, overall: latest?.judgements.overall ?? null, published: latest?.published ?? null, inspectionId: latest?.id ?? null };
+    const overall = latest?.overall ?? null;
+    return {
+      urn: council.urn,
+      name: council.name,
+      overall: overall?.grade ?? null,
+      published: latest?.published ?? null,
+      inspectionId: latest?.id ?? null,
+      overallFrom: overall && { inspectionId: overall.inspectionId, published: overall.published, fromEarlierInspection: overall.fromEarlierInspection },
+    };
   };
 
   const positions = (snap: Snap, council: CouncilFacts, asAt: string): GroupStanding[] => {
@@ -324,6 +382,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       letters: councilLetters(snap.data.lettersByUrn.get(urn) ?? [], asAt),
       visitsDone: lettersSince(snap.data.lettersByUrn.get(urn) ?? [], latestEntry && latestEntry.published <= asAt ? latestEntry.inspectionStart : null, asAt),
       latest: latestEntry ? await detail(latestEntry.id) : null,
+      overall: overallHeld(snap.data.inspectionsByUrn.get(urn) ?? [], asAt),
     };
   };
 
@@ -347,6 +406,21 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     },
     async inspectionDeadlines(id, asAt) {
       return inspectionDeadlines(await detail(id), asAt);
+    },
+    async compareCouncils(urns, asAt) {
+      const snap = await snapshot();
+      const councils = [...new Set(urns)].map((urn): ComparedCouncil => {
+        const authority = councilOf(snap, urn);
+        const entries = history(snap, urn).filter((entry) => entry.published <= asAt && isCouncilInspectionKind(entry.kind));
+        const latest = entries[0];
+        return { council: councilSummary(authority), overall: overallHeld(snap.data.inspectionsByUrn.get(urn) ?? [], asAt), latest: latest ? inspectionSummary(latest) : null, history: [...entries].reverse() };
+      });
+      return { asAt, councils };
+    },
+    async comparisonGroup(urn) {
+      const snap = await snapshot();
+      const council = toCouncilFacts(councilOf(snap, urn));
+      return [council.urn, ...statisticalNeighboursOf(council, snap.data.councils).map((neighbour) => neighbour.urn)].slice(0, MAX_COMPARED);
     },
     async councilStory(urn, asAt) {
       const snap = await snapshot();

@@ -3,8 +3,9 @@
  * read-model.service.ts) composes these from the register and inspection services; createServices
  * builds it once as `services.readModel`.
  */
-import type { GradeCounts } from '../analytics/index.ts';
-import type { FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
+import type { CountedBy, GradeCounts } from '../analytics/index.ts';
+import type { OverallHeld } from './overall-held.ts';
+import type { Framework, FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
 import type { Deadline, LegalBasis, Nature, Pathway, WindowStatus } from '../rules/index.ts';
 
 export interface CouncilSummary {
@@ -31,6 +32,8 @@ export interface InspectionSummary {
 export interface LatestInspection extends InspectionSummary {
   readonly name: string;
   readonly regionName: string | null;
+  /** The overall effectiveness the council held at the date (from an earlier inspection when this one, ILACS-2026, gives none). */
+  readonly overall: OverallHeld | null;
 }
 
 export interface AreaDistribution {
@@ -38,21 +41,37 @@ export interface AreaDistribution {
   readonly included: number;
   readonly counts: Readonly<GradeCounts>;
   readonly percentages: Readonly<Record<Grade, number>>;
+  /** Outstanding and good together, and their percentage of those included (one decimal place). */
+  readonly goodOrBetter: { readonly count: number; readonly percentage: number };
 }
+
+/** The overall effectiveness distribution at one quarter's end. */
+export interface QuarterDistribution extends AreaDistribution {
+  readonly quarterEnd: IsoDate;
+}
+
+/** A filter on overall effectiveness held: one grade, or outstanding and good together. */
+export const GOOD_OR_BETTER = 'good-or-better';
+export type OverallFilter = Grade | typeof GOOD_OR_BETTER;
 
 /** Which councils a national picture covers; every part of the picture (counts, chart, rows) uses the same councils. */
 export interface NationalScope {
   readonly region?: string | undefined;
-  /** Councils whose overall effectiveness, as held at the date, is this grade. */
-  readonly overall?: Grade | undefined;
+  /** Councils whose overall effectiveness, as held at the date, is this grade (or good or better). */
+  readonly overall?: OverallFilter | undefined;
+  /** Only inspections under this framework count (as `csci stats --framework`): each council's latest SIF, or ILACS, inspection. */
+  readonly framework?: Framework | undefined;
   /** Councils whose name contains this text (case ignored). */
   readonly name?: string | undefined;
+  /** Which inspections count at the date: published by then (default), or carried out by then. */
+  readonly countedBy?: CountedBy | undefined;
 }
 
 export interface NationalPicture {
   readonly asAt: string;
   readonly scope: NationalScope;
-  /** Councils with a graded inspection published by asAt. */
+  readonly countedBy: CountedBy;
+  /** Councils with a graded inspection counted by asAt. */
   readonly included: number;
   /** Active councils with none yet. */
   readonly missing: number;
@@ -62,6 +81,10 @@ export interface NationalPicture {
   readonly regions: readonly string[];
   /** Focused visits published by the date, by year and theme. */
   readonly visitThemes: readonly VisitThemeRow[];
+  /** How many of the councils shown had their latest inspection under each framework. */
+  readonly frameworks: Readonly<Record<Framework, number>>;
+  /** Overall effectiveness of the councils in scope at each quarter's end since the first quarter of 2014, to asAt. */
+  readonly quarters: readonly QuarterDistribution[];
 }
 
 export interface VisitThemeRow {
@@ -154,9 +177,13 @@ export interface GroupStanding {
 export interface PeerRow {
   readonly urn: string;
   readonly name: string;
+  /** The overall effectiveness held at the date (overallHeld's rule). */
   readonly overall: Grade | null;
+  /** The latest inspection published by the date. */
   readonly published: string | null;
   readonly inspectionId: number | null;
+  /** Where the overall grade came from: an earlier inspection when the latest (ILACS-2026) gives none. */
+  readonly overallFrom: { readonly inspectionId: number; readonly published: string; readonly fromEarlierInspection: boolean } | null;
 }
 
 /** How firm a part of what comes next is: from the framework's published rules, or estimated from the data held. */
@@ -232,6 +259,27 @@ export interface CouncilStory {
   readonly visitsDone: VisitsDone | null;
   /** The latest inspection published on or before asAt. */
   readonly latest: InspectionDetail | null;
+  /** The overall effectiveness the council held at asAt (overallHeld's rule). */
+  readonly overall: OverallHeld | null;
+}
+
+/** The most councils one comparison shows. */
+export const MAX_COMPARED = 6;
+
+/** One council in a side-by-side comparison at a date. */
+export interface ComparedCouncil {
+  readonly council: CouncilSummary;
+  /** The overall effectiveness held at the date (overallHeld's rule). */
+  readonly overall: OverallHeld | null;
+  /** The latest graded inspection published by the date. */
+  readonly latest: InspectionSummary | null;
+  /** Every graded inspection published by the date, oldest first, each grade against the one before. */
+  readonly history: readonly CouncilHistoryEntry[];
+}
+
+export interface Comparison {
+  readonly asAt: IsoDate;
+  readonly councils: readonly ComparedCouncil[];
 }
 
 export interface StoreSummary {
@@ -249,6 +297,10 @@ export interface ReadModel {
   /** The picture at a date for the councils in scope (default: every council). */
   nationalPicture(asAt: string, scope?: NationalScope): Promise<NationalPicture>;
   councilStory(urn: string, asAt: string): Promise<CouncilStory>;
+  /** The councils side by side at a date, in the order given (duplicates dropped); an unknown URN is NotFound. */
+  compareCouncils(urns: readonly string[], asAt: string): Promise<Comparison>;
+  /** The council and its nearest statistical neighbours, up to MAX_COMPARED in all: the default comparison. */
+  comparisonGroup(urn: string): Promise<readonly string[]>;
   inspection(id: number): Promise<InspectionDetail>;
   /** The statutory deadlines that ran from the inspection's report, each passed or running on asAt. */
   inspectionDeadlines(id: number, asAt: string): Promise<readonly DeadlineView[]>;

@@ -84,8 +84,6 @@ export interface VisitLetterTable {
   covid_context: number;
   /** JSON: the inspectors named as visiting, in printed order. */
   inspectors: string;
-  /** JSON: [{code, message}], what the reader could not confirm. */
-  warnings: string;
 }
 
 /** A reader warning on a stored report ("check this against the report"). */

@@ -8,6 +8,7 @@ import { createServices } from '../../src/services/index.ts';
 import { SQLITE_FILE } from '../../src/store/index.ts';
 import { CORPUS_REPORTS_DIR, corpusMissing, readLabels } from '../helpers/corpus.ts';
 import { buildFixtureFolder, fixtureExtractor, isGradedLabelRow, makeTempDir } from '../helpers/label-fixtures.ts';
+import { existed, labelGrade, register, tally } from '../helpers/label-figures.ts';
 
 async function csci(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -66,10 +67,31 @@ describe('csci stats, history and migrate', { skip: corpusMissing }, () => {
     const result = await csci('stats', 'national', '--as-at', '2022-03-31', '--framework', 'ILACS', '--area', 'help_and_protection', '--basis', 'first', '--json', '--data-dir', dataDir);
     assert.equal(result.code, 0, result.stderr);
     const body = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(body), ['asAt', 'framework', 'area', 'basis', 'included', 'missing', 'counts', 'percentages']);
+    assert.deepEqual(Object.keys(body), ['asAt', 'framework', 'area', 'basis', 'countedBy', 'included', 'missing', 'counts', 'percentages']);
     assert.deepEqual([body.asAt, body.framework, body.area, body.basis], ['2022-03-31', 'ILACS', 'helpAndProtection', 'first']);
     assert.deepEqual(Object.keys(body.counts), ['outstanding', 'good', 'requires_improvement', 'inadequate']);
     assert.equal(body.included + body.missing.length, 152, '156 in the register less Poole and Northamptonshire (abolished), Cumberland and Westmorland and Furness (not yet made)');
+  });
+
+  test("stats national --counted-by inspected gives Ofsted's basis, the labels' figures; published stays the default", async () => {
+    const labels = readLabels().filter(isGradedLabelRow);
+    const asAt = '2025-03-31';
+    const councils = register.filter((row) => existed(row, asAt));
+    const expected = (countedBy: 'published' | 'inspected') => tally(councils.flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', countedBy) ?? []));
+    const inspected = await csci('stats', 'national', '--as-at', asAt, '--counted-by', 'inspected', '--json', '--data-dir', dataDir);
+    assert.equal(inspected.code, 0, inspected.stderr);
+    const body = JSON.parse(inspected.stdout);
+    assert.equal(body.countedBy, 'inspected');
+    assert.deepEqual(body.counts, expected('inspected'));
+    const byDefault = JSON.parse((await csci('stats', 'national', '--as-at', asAt, '--json', '--data-dir', dataDir)).stdout);
+    assert.equal(byDefault.countedBy, 'published');
+    assert.deepEqual(byDefault.counts, expected('published'));
+    assert.notDeepEqual(byDefault.counts, body.counts);
+    const words = await csci('stats', 'national', '--as-at', asAt, '--counted-by', 'inspected', '--data-dir', dataDir);
+    assert.match(words.stdout, /carried out by then \(on site until the date at the latest\), whenever published/);
+    const wrong = await csci('stats', 'national', '--counted-by', 'visited', '--data-dir', dataDir);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--counted-by must be published or inspected/);
   });
 
   test('stats region and neighbours --json have exactly the documented keys', async () => {

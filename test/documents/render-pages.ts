@@ -26,10 +26,10 @@ export const libreofficeMissing: string | false = (await found('libreoffice')) ?
 export const pdftoppmMissing: string | false = (await found('pdftoppm')) ? false : 'needs pdftoppm (apt-get install poppler-utils)';
 export const chromiumMissing: string | false = pdfPrinterAvailable() ? false : 'needs Chromium at /usr/bin/chromium (apt-get install chromium)';
 
-/** LibreOffice's PDF of the document, written beside it under artifacts/papers/. */
-export async function convertWithLibreOffice(name: string, docx: Buffer): Promise<{ pdfPath: string; pdf: Buffer }> {
+/** LibreOffice's PDF of the document (.docx, or .xlsx with `extension`), written beside it under artifacts/papers/. */
+export async function convertWithLibreOffice(name: string, docx: Buffer, extension: 'docx' | 'xlsx' = 'docx'): Promise<{ pdfPath: string; pdf: Buffer }> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const docxPath = join(ARTIFACTS_DIR, `${name}.docx`);
+  const docxPath = join(ARTIFACTS_DIR, `${name}.${extension}`);
   writeFileSync(docxPath, docx);
   const profile = mkdtempSync(join(tmpdir(), 'csci-lo-'));
   try {
@@ -37,7 +37,7 @@ export async function convertWithLibreOffice(name: string, docx: Buffer): Promis
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  const pdfPath = join(ARTIFACTS_DIR, `${basename(docxPath, '.docx')}.pdf`);
+  const pdfPath = join(ARTIFACTS_DIR, `${basename(docxPath, `.${extension}`)}.pdf`);
   return { pdfPath, pdf: readFileSync(pdfPath) };
 }
 

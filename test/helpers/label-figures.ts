@@ -22,11 +22,24 @@ export const RANK: Record<string, number> = { outstanding: 4, good: 3, requires_
 
 export const existed = (row: RegisterRow, date: string) => (row.established_on === '' || row.established_on <= date) && (row.abolished_on === '' || row.abolished_on > date);
 
-export function labelGrade(labels: readonly LabelRow[], urn: string, date: string, area: JudgementArea, framework?: Framework, basis: 'latest' | 'first' = 'latest'): string | undefined {
+/**
+ * The grade of the council's latest (or first) labelled report judging the area, counted at the date
+ * by its publication, or with countedBy 'inspected' by the last day of its on-site period.
+ */
+export function labelGrade(
+  labels: readonly LabelRow[],
+  urn: string,
+  date: string,
+  area: JudgementArea,
+  framework?: Framework,
+  basis: 'latest' | 'first' = 'latest',
+  countedBy: 'published' | 'inspected' = 'published',
+): string | undefined {
   const column = JUDGEMENT_AREA_COLUMNS[area] as keyof LabelRow;
+  const dateOf = (row: LabelRow) => (countedBy === 'inspected' ? row.inspection_end : row.published);
   const rows = labels
-    .filter((row) => row.urn === urn && row.published <= date && row[column] !== '' && (framework === undefined || row.framework === framework))
-    .sort((a, b) => (a.published < b.published ? -1 : 1));
+    .filter((row) => row.urn === urn && dateOf(row) <= date && row[column] !== '' && (framework === undefined || row.framework === framework))
+    .sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : a.published < b.published ? -1 : 1));
   const chosen = basis === 'first' ? rows[0] : rows[rows.length - 1];
   return chosen?.[column];
 }

@@ -116,9 +116,9 @@ describe('pages', () => {
     assert.match(String(response.headers['content-type']), /text\/csv/);
     assert.match(String(response.headers['content-disposition']), /latest-inspections-2024-06-30\.csv/);
     const lines = response.body.trim().split('\r\n');
-    assert.equal(lines[0], 'urn,local_authority,region,as_at,inspection_start,inspection_end,published,version,kind,overall,leadership,help_and_protection,children_in_care,care_leavers,adoption,lscb,report,source');
+    assert.equal(lines[0], 'urn,local_authority,region,as_at,counted_by,inspection_start,inspection_end,published,version,kind,overall,leadership,help_and_protection,children_in_care,care_leavers,adoption,lscb,overall_from_published,report,source');
     assert.equal(lines.length, 3);
-    assert.ok(lines.some((line) => line.startsWith(`${NOTTINGHAM_URN},Nottingham,East Midlands,2024-06-30,2023-12-04,2023-12-15,2024-02-20,ILACS-2023,ilacs-standard,Good,Good,Inadequate,Good,Good,,,/inspections/`)));
+    assert.ok(lines.some((line) => line.startsWith(`${NOTTINGHAM_URN},Nottingham,East Midlands,2024-06-30,published,2023-12-04,2023-12-15,2024-02-20,ILACS-2023,ilacs-standard,Good,Good,Inadequate,Good,Good,,,2024-02-20,/inspections/`)));
     assert.ok(lines.every((line, index) => index === 0 || line.endsWith('"Ofsted inspection report, Crown copyright, Open Government Licence v3.0"')));
   });
 

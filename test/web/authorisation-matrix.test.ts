@@ -46,6 +46,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /national/latest-inspections.csv': everyone(200),
   'GET /search': everyone(200),
   'GET /councils/:urn': everyone(200),
+  'GET /compare': everyone(200),
   'GET /inspections/:id': everyone(200),
   'GET /inspections/:id/report.pdf': everyone(200),
   'GET /inspections/:id/committee-report': everyone(200),

@@ -7,7 +7,7 @@ import { AREA_WORDING, JUDGEMENT_AREAS, type JudgementArea } from '../../domain/
 import { todayIso } from '../../calendar/index.ts';
 import { toPublicError, ValidationError } from '../../errors.ts';
 import { paths } from '../../paths.ts';
-import { inspectionSummary, type CouncilSummary, type InspectionDetail, type Services } from '../../services/index.ts';
+import { inspectionSummary, type CouncilSummary, type DeadlineView, type InspectionDetail, type LetterDetail, type Services } from '../../services/index.ts';
 import {
   SOURCE,
   asAtQuerySchema,
@@ -34,7 +34,24 @@ function council(summary: CouncilSummary) {
   return { urn: summary.urn, name: summary.name, laCode: summary.laCode, gssCode: summary.gssCode, region: summary.regionName, laType: summary.laType, active: summary.active };
 }
 
-function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
+/** What only a letter after an ungraded visit has, with the deadlines its areas for priority action start. */
+function letterDetail(letter: LetterDetail, deadlines: readonly DeadlineView[]) {
+  return {
+    kind: letter.kind,
+    letterDate: letter.letterDate,
+    visitStart: letter.visitStart,
+    visitEnd: letter.visitEnd,
+    inspectors: letter.inspectors,
+    focus: letter.focus,
+    theme: letter.theme,
+    covidContext: letter.covidContext,
+    recommendations: letter.recommendations,
+    priorityActions: letter.priorityActions,
+    priorityActionDeadlines: deadlines,
+  };
+}
+
+function inspectionDetail(inspection: InspectionDetail, hasReport: boolean, deadlines: readonly DeadlineView[]) {
   const wording: Partial<Record<JudgementArea, string>> = {};
   for (const area of JUDGEMENT_AREAS) {
     const text = AREA_WORDING[inspection.version][area];
@@ -50,6 +67,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
     recommendations: inspection.recommendations,
     flags: inspection.flags,
     warnings: inspection.readerWarnings,
+    letter: inspection.letter ? letterDetail(inspection.letter, deadlines) : null,
     report: inspection.sourceUrl ?? (hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null),
     source: SOURCE,
   };
@@ -94,7 +112,9 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       return {
         council: council(story.council),
         latestInspection: latest ? inspectionSummary(latest) : null,
+        overall: story.overall,
         inspections: story.history.length,
+        letters: story.letters.length,
         links: {
           page: paths.council(urn),
           inspections: paths.api.councilInspections(urn),
@@ -110,6 +130,7 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       return {
         urn,
         inspections: story.history.map((entry) => ({ ...inspectionSummary(entry), previous: entry.previous, changes: entry.changes })),
+        letters: story.letters,
         source: SOURCE,
       };
     });
@@ -131,7 +152,8 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
     api.get('/inspections/:id', async (request) => {
       const { id } = parse(idParamSchema, request.params, 'path');
       const inspection = await readModel.inspection(id);
-      return inspectionDetail(inspection, inspection.reportFile !== null);
+      const deadlines = inspection.letter ? await readModel.inspectionDeadlines(id, todayIso()) : [];
+      return inspectionDetail(inspection, inspection.reportFile !== null, deadlines);
     });
 
     api.get('/inspections/:id/committee-report.docx', async (request, reply) => {
@@ -143,22 +165,23 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
     api.get('/stats/national', async (request) => {
       const query = parse(nationalQuerySchema, request.query, 'query');
       const asAt = query.asAt ?? todayIso();
-      const picture = await readModel.nationalPicture(asAt);
+      const countedBy = query.countedBy ?? 'published';
+      const picture = await readModel.nationalPicture(asAt, { countedBy });
       const distributions = query.area ? picture.distributions.filter((distribution) => distribution.area === query.area) : picture.distributions;
-      return { asAt, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
+      return { asAt, countedBy, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
     });
 
     api.get('/stats/latest-inspections', async (request) => {
       const query = parse(latestQuerySchema, request.query, 'query');
       const asAt = query.asAt ?? todayIso();
-      const picture = await readModel.nationalPicture(asAt);
-      const rows = picture.latest.filter(
-        (row) => (query.region === undefined || row.regionName === query.region) && (query.overall === undefined || row.judgements.overall === query.overall),
-      );
+      const countedBy = query.countedBy ?? 'published';
+      const picture = await readModel.nationalPicture(asAt, { region: query.region, overall: query.overall, countedBy });
+      const rows = picture.latest;
       return {
         asAt,
+        countedBy,
         count: rows.length,
-        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName })),
+        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName, overall: row.overall })),
         source: SOURCE,
       };
     });

@@ -5,6 +5,7 @@ import {
   comparisonsSchema,
   councilDetailSchema,
   councilListSchema,
+  countedBySchema,
   errorSchema,
   gradeSchema,
   historySchema,
@@ -35,6 +36,7 @@ const errors = {
 };
 
 const asAt = { name: 'asAt', in: 'query', required: false, description: 'The date to compute at, YYYY-MM-DD (default today)', schema: { type: 'string', format: 'date' } };
+const countedBy = { name: 'countedBy', in: 'query', required: false, description: countedBySchema.description, schema: z.toJSONSchema(countedBySchema) };
 const urn = { name: 'urn', in: 'path', required: true, description: "The council's Ofsted URN", schema: { type: 'string', pattern: '^\\d{1,10}$' } };
 
 /** Every schema with an id (api.schemas.ts gives them with .meta({id})), with refs pointing at each other. */
@@ -73,7 +75,7 @@ export function openApiDocument(): JsonObject {
         get: { summary: 'A council and its latest graded inspection', parameters: [urn], responses: { '200': ok('The council', councilDetailSchema), ...errors } },
       },
       '/councils/{urn}/inspections': {
-        get: { summary: "A council's graded inspections, latest first, with each grade's change", parameters: [urn], responses: { '200': ok('History', historySchema), ...errors } },
+        get: { summary: "A council's graded inspections, latest first, with each grade's change, and its letters after ungraded visits", parameters: [urn], responses: { '200': ok('History', historySchema), ...errors } },
       },
       '/councils/{urn}/comparisons': {
         get: { summary: "A council's place in its region and among its statistical neighbours", parameters: [urn, asAt], responses: { '200': ok('Comparisons', comparisonsSchema), ...errors } },
@@ -83,7 +85,7 @@ export function openApiDocument(): JsonObject {
       },
       '/inspections/{id}': {
         get: {
-          summary: 'One inspection: dates, kind, lead inspector, judgements with the report wording, recommendations, consistency flags',
+          summary: "One inspection or letter: dates, kind, lead inspector, judgements with the report wording, recommendations, consistency flags, the reader's warnings; for a letter, its focus, theme, inspectors and areas for priority action with their deadlines",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
           responses: { '200': ok('The inspection', inspectionDetailSchema), ...errors },
         },
@@ -101,7 +103,7 @@ export function openApiDocument(): JsonObject {
       '/stats/national': {
         get: {
           summary: "Grade distribution of each council's latest graded inspection, per judgement area, as at a date",
-          parameters: [asAt, { name: 'area', in: 'query', required: false, schema: z.toJSONSchema(areaSchema) }],
+          parameters: [asAt, { name: 'area', in: 'query', required: false, schema: z.toJSONSchema(areaSchema) }, countedBy],
           responses: { '200': ok('Distribution', nationalSchema), '400': errors['400'] },
         },
       },
@@ -111,7 +113,8 @@ export function openApiDocument(): JsonObject {
           parameters: [
             asAt,
             { name: 'region', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'overall', in: 'query', required: false, schema: z.toJSONSchema(gradeSchema) },
+            { name: 'overall', in: 'query', required: false, schema: z.toJSONSchema(gradeSchema), description: 'The overall effectiveness held at the date (see OverallHeld)' },
+            countedBy,
           ],
           responses: { '200': ok('Latest inspections', latestListSchema), '400': errors['400'] },
         },

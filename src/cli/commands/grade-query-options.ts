@@ -1,6 +1,6 @@
-/** The options shared by `csci stats ...`: --as-at, --area, --framework, --basis, validated. */
+/** The options shared by `csci stats ...`: --as-at, --area, --framework, --basis, --counted-by, validated. */
 import { todayIso } from '../../calendar/index.ts';
-import { BASES, type Basis, type GradeQuery } from '../../services/index.ts';
+import { BASES, COUNTED_BY, type Basis, type CountedBy, type GradeQuery } from '../../services/index.ts';
 import { FRAMEWORKS, isoDateSchema, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, type Framework, type JudgementArea } from '../../domain/index.ts';
 import { UsageError } from '../command.ts';
 
@@ -9,6 +9,7 @@ export const GRADE_QUERY_OPTIONS = {
   area: { type: 'string' },
   framework: { type: 'string' },
   basis: { type: 'string' },
+  'counted-by': { type: 'string' },
 } as const;
 
 export interface GradeQueryValues {
@@ -16,6 +17,7 @@ export interface GradeQueryValues {
   readonly area?: string;
   readonly framework?: string;
   readonly basis?: string;
+  readonly 'counted-by'?: string;
 }
 
 /** Accepts an area by its key (helpAndProtection) or its column name (help_and_protection). */
@@ -36,5 +38,7 @@ export function parseGradeQuery(values: GradeQueryValues, today: string = todayI
   }
   const basis = (values.basis ?? 'latest') as Basis;
   if (!BASES.includes(basis)) throw new UsageError(`--basis must be ${BASES.join(' or ')}.`);
-  return { asAt, area: parseArea(values.area), basis, ...(framework ? { framework } : {}) };
+  const countedBy = (values['counted-by'] ?? 'published') as CountedBy;
+  if (!COUNTED_BY.includes(countedBy)) throw new UsageError(`--counted-by must be ${COUNTED_BY.join(' or ')}.`);
+  return { asAt, area: parseArea(values.area), basis, countedBy, ...(framework ? { framework } : {}) };
 }

@@ -11,10 +11,11 @@ export const statsCommand: Command = {
   name: 'stats',
   summary: 'Grade distributions at a date: national, or a council against its region or statistical neighbours',
   usage: [
-    'csci stats national --as-at DATE [--framework SIF|ILACS] [--area AREA] [--basis latest|first] [--json] [--data-dir DIR]',
-    '       csci stats region --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--json] [--data-dir DIR]',
-    '       csci stats neighbours --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--json] [--data-dir DIR]',
-    '       (--as-at defaults to today; --area defaults to overall)',
+    'csci stats national --as-at DATE [--framework SIF|ILACS] [--area AREA] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
+    '       csci stats region --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
+    '       csci stats neighbours --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
+    '       (--as-at defaults to today; --area defaults to overall; --counted-by published counts the reports published by the date,',
+    '        inspected counts, as Ofsted\'s official statistics do, the inspections whose on-site period ended by then, whenever published)',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -45,8 +46,9 @@ function countLines(counts: Record<Grade, number>, percentages?: Record<Grade, n
 
 function describeNational(result: NationalDistribution): string {
   const basis = result.basis === 'latest' ? 'latest' : 'first';
+  const counted = result.countedBy === 'inspected' ? 'carried out by then (on site until the date at the latest), whenever published' : 'published by then';
   return [
-    `${JUDGEMENT_AREA_SHORT[result.area]} as at ${result.asAt}: each council's ${basis} ${result.framework ?? 'SIF or ILACS'} inspection judging it`,
+    `${JUDGEMENT_AREA_SHORT[result.area]} as at ${result.asAt}: each council's ${basis} ${result.framework ?? 'SIF or ILACS'} inspection judging it, ${counted}`,
     ...countLines(result.counts, result.percentages),
     `  ${result.included} councils included; ${result.missing.length} with no such grade by then${result.missing.length > 0 ? ` (URNs ${result.missing.join(', ')})` : ''}.`,
   ].join('\n') + '\n';

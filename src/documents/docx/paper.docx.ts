@@ -12,7 +12,9 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -122,6 +124,26 @@ function blocks(block: Block, listInstance: () => number): (Paragraph | Table)[]
     }
     case 'table':
       return table(block.caption, block.header, block.rows, block.widths);
+    case 'image': {
+      // docx sizes pictures in pixels at 96 per inch; the text column (9638 twips) is 642 of them.
+      const scale = Math.min(1, Math.floor((TEXT_WIDTH * 96) / 1440) / block.width);
+      return [
+        new Paragraph({ style: 'Caption', children: [new TextRun(block.caption)] }),
+        new Paragraph({
+          keepLines: true,
+          // An explicit "auto" rule: LibreOffice otherwise clips a picture to the default line height.
+          spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 200 },
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: block.png,
+              transformation: { width: Math.round(block.width * scale), height: Math.round(block.height * scale) },
+              altText: { name: block.caption, title: block.caption, description: block.alt },
+            }),
+          ],
+        }),
+      ];
+    }
   }
 }
 

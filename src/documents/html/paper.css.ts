@@ -24,6 +24,9 @@ export const PAPER_CSS = `.paper { font-family: Arial, "Helvetica Neue", Helveti
 .paper-table tbody th { font-weight: normal; }
 .paper-key-facts tbody th, .paper-key-facts thead th:first-child { width: 30%; }
 .paper-table th, .paper-table td { overflow-wrap: break-word; }
+.paper-figure { margin: 0.5rem 0 1rem; }
+.paper-figure figcaption { font-weight: bold; font-size: 10pt; padding-bottom: 0.25rem; }
+.paper-figure img { max-width: 100%; height: auto; }
 
 @page { size: A4; margin: 20mm 20mm 18mm; }
 @media print {
@@ -31,7 +34,7 @@ export const PAPER_CSS = `.paper { font-family: Arial, "Helvetica Neue", Helveti
   .paper-tools, .paper-running-header { display: none; }
   .paper a { color: #0b0c0c; }
   .paper-table thead { display: table-header-group; }
-  .paper-table tr, .paper-numbered, .paper-list li { break-inside: avoid; }
+  .paper-table tr, .paper-numbered, .paper-list li, .paper-figure { break-inside: avoid; }
   .paper h2 { break-after: avoid-page; }
 }
 `;

@@ -58,6 +58,11 @@ export const PAPER_TEMPLATE = `{%- macro inline(runs) -%}
     {% for item in block.items %}<li>{% if block.quoted %}<q>{{ inline(item) }}</q>{% else %}{{ inline(item) }}{% endif %}</li>
     {% endfor %}
     {% if block.style == "numbered" %}</ol>{% else %}</ul>{% endif %}
+    {% elif block.kind == "image" %}
+    <figure class="paper-figure">
+      <figcaption>{{ block.caption }}</figcaption>
+      <img src="data:image/png;base64,{{ block.png | base64 }}" width="{{ block.width }}" height="{{ block.height }}" alt="{{ block.alt }}">
+    </figure>
     {% elif block.kind == "table" %}
     <table class="paper-table">
       <caption>{{ block.caption }}</caption>

@@ -6,6 +6,7 @@ import { JUDGEMENT_AREAS, isoDateSchema } from '../../../domain/index.ts';
 import { NotFoundError, ValidationError } from '../../../errors.ts';
 import { councilTimelineChart } from '../../charts/council-timeline.chart.ts';
 import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
+import { paths } from '../../../paths.ts';
 import { letterStepsText } from '../../letter-steps.ts';
 import { nextStepsText } from '../../next-steps.ts';
 import type { Services } from '../../../services/index.ts';
@@ -23,8 +24,10 @@ export function registerCouncilRoutes(app: FastifyInstance, { readModel }: Servi
     const context = async () => {
       const story = await readModel.councilStory(urn.data, asAt);
       const latestEntry = story.history.find((entry) => entry.id === story.latest?.id);
+      const group = await readModel.comparisonGroup(urn.data);
       return {
         ...story,
+        compareHref: paths.withQuery(paths.compare, { councils: group.join(','), asAt: asAtInput || undefined }),
         next: [...(story.next ? nextStepsText(story.next, story.asAt) : []), ...letterStepsText(story.visitsDone, asAt)],
         overdue: story.next?.nominalWindow.status === 'after-window',
         asAtInput: asAtInput ?? '',

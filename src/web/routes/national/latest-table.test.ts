@@ -5,7 +5,9 @@ import { areasIn, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery } from './national.schema.ts';
 
 function row(name: string, regionName: string | null, published: string, judgements: LatestInspection['judgements']): LatestInspection {
-  return { id: name.length, urn: String(80000 + name.length), name, regionName, version: 'ILACS-2023', kind: 'ilacs-short', inspectionStart: published, inspectionEnd: published, published, judgements };
+  const id = name.length;
+  const overall = judgements.overall ? { grade: judgements.overall, inspectionId: id, published, inspectionEnd: published, fromEarlierInspection: false } : null;
+  return { id, urn: String(80000 + name.length), name, regionName, version: 'ILACS-2023', kind: 'ilacs-short', inspectionStart: published, inspectionEnd: published, published, judgements, overall };
 }
 
 const rows = [

@@ -1,6 +1,6 @@
 /** Sorting and CSV of the national table of each council's latest graded inspection (pure). */
 import { GRADE_WORDING, JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, gradeScore, type JudgementArea } from '../../../domain/index.ts';
-import type { LatestInspection } from '../../../services/index.ts';
+import type { CountedBy, LatestInspection } from '../../../services/index.ts';
 import type { SortKey } from './national.schema.ts';
 
 function isArea(key: SortKey): key is JudgementArea {
@@ -14,7 +14,7 @@ export function sortRows(rows: readonly LatestInspection[], sort: SortKey, order
   const direction = order === 'asc' ? 1 : -1;
   const value = (row: LatestInspection): string | number | null => {
     if (isArea(sort)) {
-      const grade = row.judgements[sort];
+      const grade = sort === 'overall' ? row.overall?.grade : row.judgements[sort];
       return grade ? gradeScore(grade) : null;
     }
     if (sort === 'region') return row.regionName;
@@ -35,9 +35,9 @@ export function sortRows(rows: readonly LatestInspection[], sort: SortKey, order
   });
 }
 
-/** Areas judged in at least one of the rows, in the reports' order. */
+/** Areas judged in at least one of the rows (overall effectiveness when held), in the reports' order. */
 export function areasIn(rows: readonly LatestInspection[]): JudgementArea[] {
-  return JUDGEMENT_AREAS.filter((area) => rows.some((row) => row.judgements[area] !== undefined));
+  return JUDGEMENT_AREAS.filter((area) => rows.some((row) => (area === 'overall' ? row.overall !== null : row.judgements[area] !== undefined)));
 }
 
 function csvCell(value: string): string {
@@ -52,8 +52,8 @@ export const CSV_SOURCE = 'Ofsted inspection report, Crown copyright, Open Gover
  * The rows shown, as CSV with the project's snake_case column names and Ofsted's grade wording;
  * each row credits its source report (`reportUrl` gives the address of the inspection's page).
  */
-export function latestRowsCsv(rows: readonly LatestInspection[], asAt: string, reportUrl: (row: LatestInspection) => string): string {
-  const header = ['urn', 'local_authority', 'region', 'as_at', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'report', 'source'];
+export function latestRowsCsv(rows: readonly LatestInspection[], asAt: string, reportUrl: (row: LatestInspection) => string, countedBy: CountedBy = 'published'): string {
+  const header = ['urn', 'local_authority', 'region', 'as_at', 'counted_by', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'overall_from_published', 'report', 'source'];
   const lines = [header.join(',')];
   for (const row of rows) {
     lines.push(
@@ -62,15 +62,17 @@ export function latestRowsCsv(rows: readonly LatestInspection[], asAt: string, r
         row.name,
         row.regionName ?? '',
         asAt,
+        countedBy,
         row.inspectionStart,
         row.inspectionEnd,
         row.published,
         row.version,
         row.kind,
         ...JUDGEMENT_AREAS.map((area) => {
-          const grade = row.judgements[area];
+          const grade = area === 'overall' ? row.overall?.grade : row.judgements[area];
           return grade ? GRADE_WORDING[grade] : '';
         }),
+        row.overall?.published ?? '',
         reportUrl(row),
         CSV_SOURCE,
       ]

@@ -6,7 +6,9 @@ import { nationalDistributionChart } from '../../charts/national-distribution.ch
 import { areaShort, gradeShort } from '../../format.ts';
 import { paths } from '../../../paths.ts';
 import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
-import type { NationalScope, Services } from '../../../services/index.ts';
+import { COUNTED_BY, GOOD_OR_BETTER, type CountedBy, type NationalScope, type Services } from '../../../services/index.ts';
+import { FRAMEWORKS } from '../../../domain/index.ts';
+import { distributionOverTimeChart } from '../../charts/distribution-over-time.chart.ts';
 import { areasIn, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery, type NationalQuery, type SortKey } from './national.schema.ts';
 
@@ -19,9 +21,11 @@ function queryString(query: NationalQuery, overrides: Partial<Record<string, str
     asAt: query.asAt,
     region: query.region,
     overall: query.overall,
+    framework: query.framework,
     name: query.name,
     sort: query.sort === 'name' ? undefined : query.sort,
     order: query.order === 'asc' ? undefined : query.order,
+    countedBy: query.countedBy === 'published' ? undefined : query.countedBy,
     ...overrides,
   };
 }
@@ -42,14 +46,21 @@ function columns(query: NationalQuery, areas: readonly JudgementArea[]) {
 }
 
 function scopeOf(query: NationalQuery): NationalScope {
-  return { region: query.region, overall: query.overall, name: query.name };
+  return { region: query.region, overall: query.overall, framework: query.framework, name: query.name, countedBy: query.countedBy };
 }
+
+/** How the page says which inspections count at the date. */
+export const COUNTED_BY_TEXT: Record<CountedBy, { readonly option: string; readonly phrase: string }> = {
+  published: { option: 'Published by the date (what anyone could read then)', phrase: 'published by' },
+  inspected: { option: "Inspected by the date, published at any time (Ofsted's official statistics)", phrase: 'carried out (last day on site) by' },
+};
 
 /** The filters in force, in words ("North West, overall effectiveness good"); empty for every council. */
 function scopeText(query: NationalQuery): string {
   const parts = [
     query.region,
-    query.overall && `overall effectiveness ${gradeShort(query.overall).toLowerCase()}`,
+    query.overall && `overall effectiveness ${query.overall === GOOD_OR_BETTER ? 'good or better' : gradeShort(query.overall).toLowerCase()}`,
+    query.framework && `latest ${query.framework} inspection`,
     query.name && `name contains “${query.name}”`,
   ].filter((part): part is string => Boolean(part));
   return parts.join(', ');
@@ -65,14 +76,18 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
     const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
     const asAt = query.asAt ?? todayIso();
     const context = async () => {
-      const whole = await readModel.nationalPicture(asAt);
+      const whole = await readModel.nationalPicture(asAt, { countedBy: query.countedBy });
       const picture = await readModel.nationalPicture(asAt, scopeOf(query));
       const shown = sortRows(picture.latest, query.sort, query.order);
       const areas = areasIn(whole.latest.length ? whole.latest : shown);
       return {
         asAt,
         scopeText: scopeText(query),
-        everyCouncilHref: paths.withQuery(paths.national, { asAt: query.asAt }),
+        countedBy: query.countedBy,
+        countedByPhrase: COUNTED_BY_TEXT[query.countedBy].phrase,
+        countedByItems: COUNTED_BY.map((value) => ({ value, text: COUNTED_BY_TEXT[value].option, checked: value === query.countedBy })),
+        otherBasisHref: paths.withQuery(paths.national, queryString(query, { countedBy: query.countedBy === 'published' ? 'inspected' : undefined })),
+        everyCouncilHref: paths.withQuery(paths.national, { asAt: query.asAt, countedBy: query.countedBy === 'published' ? undefined : query.countedBy }),
         form: { asAt: asAtInput, name: query.name ?? '', sort: query.sort, order: query.order },
         errors: asAtError ? { summary: [{ text: asAtError, href: '#as-at' }], fields: { asAt: asAtError } } : { summary: [], fields: {} },
         included: picture.included,
@@ -81,7 +96,15 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
         visitThemes: picture.visitThemes,
         chartSvg: nationalDistributionChart(picture.distributions, asAt, scopeText(query)),
         regionItems: [{ value: '', text: 'All regions' }, ...picture.regions.map((region) => ({ value: region, text: region, selected: region === query.region }))],
-        gradeItems: [{ value: '', text: 'Any grade' }, ...GRADES.map((grade) => ({ value: grade, text: gradeShort(grade), selected: grade === query.overall }))],
+        gradeItems: [
+          { value: '', text: 'Any grade' },
+          { value: GOOD_OR_BETTER, text: 'Good or better', selected: query.overall === GOOD_OR_BETTER },
+          ...GRADES.map((grade) => ({ value: grade, text: gradeShort(grade), selected: grade === query.overall })),
+        ],
+        frameworkItems: [{ value: '', text: 'SIF or ILACS' }, ...FRAMEWORKS.map((framework) => ({ value: framework, text: framework, selected: framework === query.framework }))],
+        frameworks: picture.frameworks,
+        quarters: picture.quarters,
+        quartersChartSvg: distributionOverTimeChart(picture.quarters, scopeText(query)),
         rows: shown,
         totalRows: whole.latest.length,
         filtered: scopeText(query).length > 0,
@@ -102,7 +125,7 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
     const shown = sortRows(picture.latest, query.sort, query.order);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="latest-inspections-${asAt}.csv"`)
-      .send(latestRowsCsv(shown, asAt, (row) => `${linkBase}${paths.inspection(row.id)}`));
+      .header('content-disposition', `attachment; filename="latest-inspections-${asAt}${query.countedBy === 'inspected' ? '-inspected' : ''}.csv"`)
+      .send(latestRowsCsv(shown, asAt, (row) => `${linkBase}${paths.inspection(row.id)}`, query.countedBy));
   });
 }
