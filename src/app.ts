@@ -33,6 +33,7 @@ import { registerPlanPages } from './web/routes/plans/plans.controller.ts';
 import { registerActionPages } from './web/routes/plans/actions.controller.ts';
 import { registerProgressPages } from './web/routes/plans/progress.controller.ts';
 import { registerTimelinePage } from './web/routes/plans/timeline.controller.ts';
+import { registerImportPages } from './web/routes/plans/import.controller.ts';
 
 export interface AppDependencies {
   readonly services: Services;
@@ -98,6 +99,7 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
     await registerPlanPages(app, services);
     await registerActionPages(app, services);
     await registerProgressPages(app, services);
+    await registerImportPages(app, services);
   }
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });

@@ -34,7 +34,7 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** What each field is called on the mapping page, and the headings that mean it (lower case, punctuation dropped). */
 export const IMPORT_FIELD_HEADINGS: Readonly<Record<ImportField, { readonly label: string; readonly required: boolean; readonly headings: readonly string[] }>> = {
-  recommendation: { label: 'Recommendation', required: true, headings: ['recommendation', 'recommendations', 'recommendation text', 'area for improvement', 'ofsted recommendation', 'item', 'plan item'] },
+  recommendation: { label: 'Recommendation', required: true, headings: ['recommendation', 'recommendations', 'items', 'recommendation text', 'area for improvement', 'ofsted recommendation', 'item', 'plan item'] },
   action: { label: 'Action', required: true, headings: ['action', 'actions', 'action to be taken', 'what will be delivered', 'what we will do', 'action title'] },
   owner: { label: 'Owner', required: true, headings: ['owner', 'action owner', 'lead', 'responsible officer', 'responsible', 'who'] },
   ownerKind: { label: 'Owner is a person, role or team', required: false, headings: ['owner kind', 'owner type', 'owner is'] },
@@ -153,6 +153,8 @@ export interface ImportedAction {
 }
 
 export interface RowProblem {
+  /** The sheet the row is on, when it is not the table of actions. */
+  readonly sheet?: string;
   readonly row: number;
   readonly reasons: readonly string[];
 }
@@ -247,6 +249,8 @@ export function matchItem(cell: Cell | undefined, items: readonly PlanItem[]): P
   const key = normaliseHeading(text);
   const byText = items.find((item) => normaliseHeading(item.title) === key || (item.recommendation !== null && normaliseHeading(item.recommendation.text) === key));
   if (byText) return byText;
+  const own = /^W(\d{1,3})$/i.exec(text);
+  if (own) return [...items].filter((item) => item.recommendation === null).sort((a, b) => a.id - b.id)[Number(own[1]) - 1] ?? null;
   const numbered = /^(?:r|rec|recommendation|item)?\s*\.?\s*(\d{1,3})\s*[.:)-]?\s*(.*)$/i.exec(text);
   if (numbered) {
     const position = Number(numbered[1]);
@@ -257,6 +261,23 @@ export function matchItem(cell: Cell | undefined, items: readonly PlanItem[]): P
     if (candidates.length === 1 && rest === '') return candidates[0]!;
   }
   return null;
+}
+
+/**
+ * The items a recommendation cell names: one (see matchItem), or several references separated by
+ * commas or semicolons ("R1, R3", as the action plan export writes them; "W2" is the council's
+ * second own item). Null when any part names no item.
+ */
+export function matchItems(cell: Cell | undefined, items: readonly PlanItem[]): PlanItem[] | null {
+  const text = cellText(cell);
+  const parts = text.split(/\s*[,;]\s*/).filter((part) => part !== '');
+  const reference = /^(?:[RW]\d{1,3}|\d{1,3})$/i;
+  if (parts.length > 1 && parts.every((part) => reference.test(part))) {
+    const found = parts.map((part) => matchItem(part, items));
+    return found.every((item) => item !== null) ? [...new Set(found as PlanItem[])] : null;
+  }
+  const one = matchItem(cell, items);
+  return one === null ? null : [one];
 }
 
 function readMeasure(row: readonly Cell[], mapping: ColumnMapping, reasons: string[]): ImportedMeasure | null {
@@ -307,7 +328,13 @@ function readMeasure(row: readonly Cell[], mapping: ColumnMapping, reasons: stri
  * Reads the data rows (every row after the heading row) into actions or problems. `firstRowNumber`
  * is the spreadsheet's number of the first data row (2 when the headings are on row 1).
  */
-export function readImportRows(rows: readonly (readonly Cell[])[], mapping: ColumnMapping, items: readonly PlanItem[], firstRowNumber = 2): ImportPreview {
+export interface SeparateMeasures {
+  /** The column of the actions table holding the key the measures sheet names its action by. */
+  readonly keyColumn: number;
+  readonly byKey: ReadonlyMap<string, readonly ImportedMeasure[]>;
+}
+
+export function readImportRows(rows: readonly (readonly Cell[])[], mapping: ColumnMapping, items: readonly PlanItem[], firstRowNumber = 2, separate?: SeparateMeasures): ImportPreview {
   const missing = IMPORT_FIELDS.filter((field) => IMPORT_FIELD_HEADINGS[field].required && mapping[field] === undefined);
   if (missing.length > 0) throw new RangeError(`Map a column to ${missing.map((field) => IMPORT_FIELD_HEADINGS[field].label.toLowerCase()).join(', ')} first.`);
   const columns = Object.values(mapping);
@@ -323,9 +350,9 @@ export function readImportRows(rows: readonly (readonly Cell[])[], mapping: Colu
     const at = (field: ImportField): Cell | undefined => (mapping[field] === undefined ? undefined : row[mapping[field]!]);
     const reasons: string[] = [];
     const recommendation = cellText(at('recommendation'));
-    const item = matchItem(at('recommendation'), items);
+    const matched = matchItems(at('recommendation'), items);
     if (recommendation === '') reasons.push('the recommendation is empty');
-    else if (item === null) reasons.push(`the recommendation "${truncate(recommendation)}" is not one of this plan's items`);
+    else if (matched === null) reasons.push(`the recommendation "${truncate(recommendation)}" is not one of this plan's items`);
     const title = cellText(at('action'));
     if (title === '') reasons.push('the action is empty');
     const owner = readOwner(at('owner'), at('ownerKind'));
@@ -339,7 +366,7 @@ export function readImportRows(rows: readonly (readonly Cell[])[], mapping: Colu
     else if (startDate !== null && typeof dueDate === 'string' && dueDate !== 'unreadable' && startDate > dueDate) reasons.push(`it starts on ${startDate}, after its due date ${dueDate}`);
     const status = readStatus(at('status'));
     if (status === 'unreadable') reasons.push(`the status "${cellText(at('status'))}" is not one of: ${ACTION_STATUSES.join(', ')}`);
-    const measure = readMeasure(row, mapping, reasons);
+    const measures = separate ? [...(separate.byKey.get(cellText(row[separate.keyColumn])) ?? [])] : [readMeasure(row, mapping, reasons)].filter((one) => one !== null);
     if (reasons.length > 0) {
       problems.push({ row: rowNumber, reasons });
       return;
@@ -347,13 +374,13 @@ export function readImportRows(rows: readonly (readonly Cell[])[], mapping: Colu
     const read: ImportedAction = {
       row: rowNumber,
       rows: [rowNumber],
-      itemIds: [item!.id],
+      itemIds: matched!.map((item) => item.id),
       title,
       owner: owner as Owner,
       startDate: startDate as IsoDate | null,
       dueDate: dueDate as IsoDate,
       status: (status as ActionStatus | null) ?? 'not started',
-      measures: measure === null ? [] : [measure],
+      measures,
     };
     const same = actions.findIndex((other) => sameAction(other, read));
     if (same < 0) actions.push(read);
@@ -406,4 +433,39 @@ export function locateTable(sheets: readonly SheetRows[], sheetName?: string): T
     });
   });
   return best;
+}
+
+/** Headings that name the action a measures sheet's row belongs to, as the action plan export writes them. */
+const ACTION_KEY_HEADINGS = ['action id', 'action ref'];
+
+/**
+ * A sheet of measures, one a row, naming its action by a key column ("Action ID"), as the action plan
+ * export writes beside its Actions sheet: read into measures by key, and problems by row. Null when
+ * the sheet is not such a sheet (no key column, or no measure, baseline and target columns).
+ */
+export function readMeasureSheet(sheet: SheetRows, actionHeadings: readonly Cell[]): { separate: SeparateMeasures; problems: RowProblem[] } | null {
+  for (let headingRow = 0; headingRow < Math.min(10, sheet.rows.length); headingRow += 1) {
+    const headings = sheet.rows[headingRow]!;
+    const { mapping } = proposeMapping(headings);
+    if (mapping.measure === undefined || mapping.baseline === undefined || mapping.target === undefined) continue;
+    for (const key of ACTION_KEY_HEADINGS) {
+      const keyColumn = headings.findIndex((cell) => normaliseHeading(cellText(cell)) === key);
+      const actionKeyColumn = actionHeadings.findIndex((cell) => normaliseHeading(cellText(cell)) === key);
+      if (keyColumn < 0 || actionKeyColumn < 0) continue;
+      const byKey = new Map<string, ImportedMeasure[]>();
+      const problems: RowProblem[] = [];
+      sheet.rows.slice(headingRow + 1).forEach((row, index) => {
+        const keyText = cellText(row[keyColumn]);
+        if (row.every((cell) => cellText(cell) === '')) return;
+        const reasons: string[] = [];
+        if (keyText === '') reasons.push(`the ${cellText(headings[keyColumn])} is empty`);
+        const measure = readMeasure(row, mapping, reasons);
+        if (measure === null && reasons.length === 0) reasons.push('the measure is empty');
+        if (reasons.length > 0) problems.push({ sheet: sheet.name, row: headingRow + 2 + index, reasons });
+        else byKey.set(keyText, [...(byKey.get(keyText) ?? []), measure!]);
+      });
+      return { separate: { keyColumn: actionKeyColumn, byKey }, problems };
+    }
+  }
+  return null;
 }

@@ -21,6 +21,8 @@ import { createPlanReminderService, type PlanReminderService } from './plan-remi
 import { openPlansForReminders } from './plan-reminders.source.ts';
 import { createCouncilTimelineService, type CouncilTimelineService } from './council-timeline.service.ts';
 import { planEventsFor } from './plan-timeline.source.ts';
+import { createPlanImportService, type PlanImportService } from './plan-import.service.ts';
+import { createPlanImportStore } from './plan-import.store.ts';
 
 export interface Services {
   readonly councils: CouncilService;
@@ -45,6 +47,8 @@ export interface Services {
   readonly planReminders: PlanReminderService;
   /** A council's timeline: inspections, plan, updates, visits, next inspection (plan events for its people only). */
   readonly timelines: CouncilTimelineService;
+  /** Importing an existing action plan from an Excel workbook: preview, then import on confirmation. */
+  readonly planImports: PlanImportService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
@@ -118,6 +122,7 @@ export async function createServices(
     plans,
     planReminders: createPlanReminderService({ db: store.db, openPlans: openPlansForReminders(plans, councils), smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl }),
     timelines: createCouncilTimelineService({ readModel, planEvents: planEventsFor(plans) }),
+    planImports: createPlanImportService({ dataDir: config.dataDir, store: createPlanImportStore({ db: store.db, ...options.plans }) }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -135,6 +140,7 @@ export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, S
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
 export type { PlanReminderService, RemindSummary, ReminderEvent } from './plan-reminders.service.ts';
 export type { CouncilTimelineService, CouncilTimeline, TimelineEntry } from './council-timeline.service.ts';
+export type { PlanImportService, PlanImportPreview, ImportOutcome } from './plan-import.service.ts';
 export type * from './plans.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';

@@ -92,6 +92,10 @@ const MATRIX: Record<string, Rule> = {
   'POST /plans/:id/measures/:measureId/values': councilWrite(400, emptyForm),
   'GET /plans/:id/actions/:actionId/updates/new': councilWrite(200),
   'POST /plans/:id/actions/:actionId/updates/new': councilWrite(400, emptyForm),
+  'GET /plans/:id/import': councilWrite(200),
+  'POST /plans/:id/import': councilWrite(400, emptyForm),
+  'GET /plans/:id/import/mapping': councilWrite(404),
+  'POST /plans/:id/import/confirm': councilWrite(404, emptyForm),
 
   'GET /admin/users': adminPage(200),
   'GET /admin/users/new': adminPage(200),

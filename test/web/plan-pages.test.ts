@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { writeWorkbook } from '../../src/documents/spreadsheet.ts';
 import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
 
 const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -18,6 +19,7 @@ describe('improvement plan pages', () => {
   let editor: Visitor;
   let viewer: Visitor;
   let planUrl: string;
+  let planId: number;
 
   before(async () => {
     testApp = await accountsTestApp();
@@ -54,6 +56,7 @@ describe('improvement plan pages', () => {
     const made = await editor.submit(`/councils/${OWN_COUNCIL}/plans/new`, `/councils/${OWN_COUNCIL}/plans/new`, { inspectionId: String(await inspectionOf(OWN_COUNCIL, '2017-06-13')) });
     assert.equal(made.statusCode, 303);
     planUrl = String(made.headers.location);
+    planId = Number(/\/plans\/(\d+)$/.exec(planUrl)?.[1]);
     const page = await editor.get(planUrl);
     assert.equal(page.statusCode, 200);
     assert.equal(page.headers['cache-control'], 'no-store');
@@ -142,4 +145,54 @@ describe('improvement plan pages', () => {
     assert.match(own.body, /Private/);
   });
 
+  test('the Excel import: upload, a mapping for unknown headings, every unreadable row listed, nothing stored until confirmed', async () => {
+    const workbook = await writeWorkbook({
+      title: 'Tracker',
+      created: '2026-01-01',
+      sheets: [
+        {
+          kind: 'table',
+          name: 'Tracker',
+          columns: [
+            { header: 'Rec', width: 10 },
+            { header: 'What we will do', width: 40 },
+            { header: 'Lead officer', width: 20 },
+            { header: 'By when', width: 12 },
+            { header: 'Status', width: 12 },
+          ],
+          rows: [
+            ['1', 'Monthly audit of children in need plans', 'Head of service', '2030-03-31', 'In progress'],
+            ['2', 'Return home interviews tracked weekly', 'Team: Missing children', 'not a date', 'Not started'],
+            ['9', 'Something for no recommendation', 'Someone', '2030-03-31', ''],
+          ],
+        },
+      ],
+    });
+    const form = await editor.get(`${planUrl}/import`);
+    const data = new FormData();
+    data.append('_csrf', csrfFrom(form.body));
+    data.append('workbook', new Blob([new Uint8Array(workbook)]), 'tracker.xlsx');
+    const request = new Request('http://localhost/', { method: 'POST', body: data });
+    const upload = await testApp.app.inject({ method: 'POST', url: `${planUrl}/import`, payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')!, cookie: editor.jar.header() } });
+    assert.equal(upload.statusCode, 303, upload.body.slice(0, 500));
+    const mappingUrl = String(upload.headers.location);
+    const unmapped = decode((await editor.get(mappingUrl)).body);
+    assert.match(unmapped, /Choose the column that holds the recommendation/);
+    const mapped = decode((await editor.get(`${mappingUrl}&col0=recommendation&col2=owner`)).body);
+    assert.match(mapped, /Rows that cannot be read \(2\)/);
+    assert.match(mapped, /the due date &quot;not a date&quot; is not a date|the due date "not a date" is not a date/);
+    assert.match(mapped, /the recommendation "9" is not one of this plan's items/);
+    assert.match(mapped, /Actions to import \(1\)/);
+    const before = (await testApp.loaded.services.plans.getPlanContent({ userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] }, planId)).actions.length;
+    const page = await editor.get(`${mappingUrl}&col0=recommendation&col2=owner`);
+    const fields = Object.fromEntries([...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!]));
+    const confirmed = await editor.post(`${planUrl}/import/confirm`, fields);
+    assert.equal(confirmed.statusCode, 303, confirmed.body.slice(0, 500));
+    const after = (await testApp.loaded.services.plans.getPlanContent({ userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] }, planId)).actions;
+    assert.equal(after.length, before + 1);
+    assert.equal(after.at(-1)!.title, 'Monthly audit of children in need plans');
+    assert.deepEqual(after.at(-1)!.owner, { kind: 'role', name: 'Head of service' });
+    const again = await editor.post(`${planUrl}/import/confirm`, fields);
+    assert.equal(again.statusCode, 404, 'an upload is imported once');
+  });
 });
