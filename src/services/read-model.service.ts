@@ -112,6 +112,9 @@ function councilSummary(authority: CouncilView): CouncilSummary {
     regionName: authority.regionName,
     laType: authority.laType,
     active: authority.active,
+    formerCodes: authority.formerCodes,
+    predecessors: authority.predecessors,
+    successors: authority.successors,
   };
 }
 
@@ -343,7 +346,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     const authority = snap.data.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
-      : { urn: inspection.urn, name: inspection.councilName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
+      : { urn: inspection.urn, name: inspection.councilName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true, formerCodes: [], predecessors: [], successors: [] };
     const letter = letterDetail(snap.data.letters, id);
     const shown: InspectionDetail = {
       ...inspectionSummary(inspection),

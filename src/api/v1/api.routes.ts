@@ -31,7 +31,18 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.
 }
 
 function council(summary: CouncilSummary) {
-  return { urn: summary.urn, name: summary.name, laCode: summary.laCode, gssCode: summary.gssCode, region: summary.regionName, laType: summary.laType, active: summary.active };
+  return {
+    urn: summary.urn,
+    name: summary.name,
+    laCode: summary.laCode,
+    gssCode: summary.gssCode,
+    region: summary.regionName,
+    laType: summary.laType,
+    active: summary.active,
+    formerCodes: summary.formerCodes.map(({ codeType, code, name, inUseUntil, change }) => ({ type: codeType, code, name, inUseUntil, change })),
+    predecessors: summary.predecessors,
+    successors: summary.successors,
+  };
 }
 
 /** What only a letter after an ungraded visit has, with the deadlines its areas for priority action start. */

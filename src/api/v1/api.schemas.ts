@@ -15,7 +15,7 @@ export const asAtQuerySchema = z.object({
   asAt: isoDateSchema.optional().meta({ description: 'YYYY-MM-DD; default today' }),
 });
 export const councilsQuerySchema = z.object({
-  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name, Ofsted URN or LA code' }),
+  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name (or part of one), Ofsted URN, LA code or GSS code, current or former' }),
 });
 export const countedBySchema = z.enum(COUNTED_BY).meta({
   description:
@@ -40,6 +40,19 @@ export const councilSchema = z
     region: z.string().nullable(),
     laType: z.string().nullable(),
     active: z.boolean(),
+    formerCodes: z
+      .array(
+        z.object({
+          type: z.enum(['gss', 'la']).meta({ description: 'gss: an ONS code; la: a DfE LA code' }),
+          code: z.string(),
+          name: z.string().meta({ description: 'the council the code stood for' }),
+          inUseUntil: isoDateSchema.meta({ description: 'the last day the code was in use' }),
+          change: z.enum(['renumbered', 'predecessor']).meta({ description: 'renumbered: this council under its old code; predecessor: a council it replaced that has no URN here' }),
+        }),
+      )
+      .meta({ description: 'Codes this council was known by before; ?q= finds the council by any of them.' }),
+    predecessors: z.array(z.string()).meta({ description: 'URNs of the councils it replaced in a reorganisation' }),
+    successors: z.array(z.string()).meta({ description: 'URNs of the councils that replaced it' }),
   })
   .meta({ id: 'Council' });
 
