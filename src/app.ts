@@ -32,6 +32,11 @@ import { registerInspectionRoutes } from './web/routes/inspection/inspection.con
 import { registerNationalRoutes } from './web/routes/national/national.controller.ts';
 import { registerPaperRoutes } from './web/routes/papers/papers.controller.ts';
 import { registerSearchRoutes } from './web/routes/search/search.controller.ts';
+import { registerPlanPages } from './web/routes/plans/plans.controller.ts';
+import { registerActionPages } from './web/routes/plans/actions.controller.ts';
+import { registerProgressPages } from './web/routes/plans/progress.controller.ts';
+import { registerTimelinePage } from './web/routes/plans/timeline.controller.ts';
+import { registerImportPages } from './web/routes/plans/import.controller.ts';
 
 export interface AppDependencies {
   readonly services: Services;
@@ -92,6 +97,14 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   registerInspectionRoutes(app, services);
   registerPaperRoutes(app, services);
   registerApiReferenceRoutes(app, openApiDocument());
+  registerTimelinePage(app, services.timelines);
+  // Improvement plans: private pages, for signed-in people only.
+  if (accounts) {
+    await registerPlanPages(app, services);
+    await registerActionPages(app, services);
+    await registerProgressPages(app, services);
+    await registerImportPages(app, services);
+  }
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });
   if (accounts) await app.register(registerAuthApi(services.accounts), { prefix: '/api/v1' });

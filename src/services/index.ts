@@ -17,6 +17,12 @@ import { createVisitLetterService, type VisitLetterService } from './visit-lette
 import { createAlertService, type AlertDependencies, type AlertService } from './alert.service.ts';
 import { createSyncService, type SyncOverrides, type SyncService } from './sync.service.ts';
 import { createPlansService, type PlansService } from './plans.service.ts';
+import { createPlanReminderService, type PlanReminderService } from './plan-reminders.service.ts';
+import { openPlansForReminders } from './plan-reminders.source.ts';
+import { createCouncilTimelineService, type CouncilTimelineService } from './council-timeline.service.ts';
+import { planEventsFor } from './plan-timeline.source.ts';
+import { createPlanImportService, type PlanImportService } from './plan-import.service.ts';
+import { createPlanImportStore } from './plan-import.store.ts';
 
 export interface Services {
   readonly councils: CouncilService;
@@ -37,6 +43,12 @@ export interface Services {
   readonly papers: PapersService;
   /** Improvement plans: private to their council until published (plans.service.ts). */
   readonly plans: PlansService;
+  /** `csci remind`: actions due soon or overdue and measures with no value, emailed once per event. */
+  readonly planReminders: PlanReminderService;
+  /** A council's timeline: inspections, plan, updates, visits, next inspection (plan events for its people only). */
+  readonly timelines: CouncilTimelineService;
+  /** Importing an existing action plan from an Excel workbook: preview, then import on confirmation. */
+  readonly planImports: PlanImportService;
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
@@ -96,6 +108,7 @@ export async function createServices(
   const plans = createPlansService({ db: store.db, ...options.plans });
   const syncSettings = config.sync ?? DEFAULT_SYNC;
   const alerts = createAlertService({ db: store.db, councils, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
+  const readModel = createReadModel({ councils, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel });
   return {
     councils,
     inspections,
@@ -105,9 +118,12 @@ export async function createServices(
     accounts: createAccountsServices(store.db, options.accounts),
     sync: createSyncService({ store, imports, councils, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
     alerts,
-    readModel: createReadModel({ councils, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel }),
+    readModel,
     papers: createPapersService({ inspections, councils, plans, db: store.db }),
     plans,
+    planReminders: createPlanReminderService({ db: store.db, openPlans: openPlansForReminders(plans, councils), smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl }),
+    timelines: createCouncilTimelineService({ readModel, planEvents: planEventsFor(plans) }),
+    planImports: createPlanImportService({ dataDir: config.dataDir, store: createPlanImportStore({ db: store.db, ...options.plans }) }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -138,6 +154,9 @@ export {
 export { PdfPrinterUnavailableError } from './pdf-printer.ts';
 export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
+export type { PlanReminderService, RemindSummary, ReminderEvent } from './plan-reminders.service.ts';
+export type { CouncilTimelineService, CouncilTimeline, TimelineEntry } from './council-timeline.service.ts';
+export type { PlanImportService, PlanImportPreview, ImportOutcome } from './plan-import.service.ts';
 export type * from './plans.service.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.tables.ts';
 import type { PlanTables } from './plans.tables.ts';
+import type { PlanReminderSentTable } from './plan-reminders.tables.ts';
 
 export interface CouncilTable {
   urn: string;
@@ -156,6 +157,7 @@ export interface Database extends AccountTables, PlanTables {
   sync_provider_page: SyncProviderPageTable;
   subscription: SubscriptionTable;
   alert_delivery: AlertDeliveryTable;
+  plan_reminder_sent: PlanReminderSentTable;
 }
 
 /** One `csci sync` (migration 0006); left 'running' when interrupted. */

@@ -17,3 +17,5 @@ export * from './audit.repository.ts';
 export * from './sync.repository.ts';
 export * from './plans.tables.ts';
 export * from './plan.repository.ts';
+export * from './plan-reminder.repository.ts';
+export * from './plan-reminders.tables.ts';

@@ -10,6 +10,7 @@ import { accountsSchema } from './migrations/2026_12_01_0005_accounts.ts';
 import { syncSchema } from './migrations/2026_12_01_0006_sync.ts';
 import { importRunStatus } from './migrations/2026_12_01_0007_import_run_status.ts';
 import { plansSchema } from './migrations/2026_12_02_0008_plans.ts';
+import { planReminders } from './migrations/2026_12_02_0009_plan_reminders.ts';
 import { letterWarnings } from './migrations/2026_12_02_0010_letter_warnings.ts';
 import { formerCodes } from './migrations/2026_12_02_0011_former_codes.ts';
 
@@ -23,6 +24,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_12_01_0006_sync': syncSchema(dialect),
     '2026_12_01_0007_import_run_status': importRunStatus,
     '2026_12_02_0008_plans': plansSchema(dialect),
+    '2026_12_02_0009_plan_reminders': planReminders,
     '2026_12_02_0010_letter_warnings': letterWarnings,
     '2026_12_02_0011_former_codes': formerCodes,
   };

@@ -31,6 +31,10 @@ const apiSignedIn: Rule = { private: true, status: (role) => (role === 'none' ? 
 const apiAdmin: Rule = { private: true, status: (role) => (role === 'none' ? 401 : role === 'admin' ? 200 : 403) };
 const apiCouncil: Rule = { private: true, status: (role, council) => (role === 'none' ? 401 : role === 'admin' || council === 'own' ? 200 : 404) };
 const urnOf = (council: Council) => (council === 'own' ? OWN_COUNCIL : OTHER_COUNCIL);
+/** A page or form that changes a council's plan: sign in first; another council's does not exist; a viewer may not. */
+const councilWrite = (status: number, body?: Rule['body']): Rule => ({ private: true, status: (role, council) => (role === 'none' ? 303 : role === 'admin' ? status : council === 'other' ? 404 : role === 'viewer' ? 403 : status), ...(body ? { body } : {}) });
+/** A form posted empty: refused as bad input (400) once scope allows. */
+const emptyForm = () => ({});
 
 const MATRIX: Record<string, Rule> = {
   'GET /assets/*': everyone(200),
@@ -68,6 +72,31 @@ const MATRIX: Record<string, Rule> = {
   'GET /set-password/:secret': { private: true, status: () => 404 },
   'POST /set-password/:secret': { private: true, status: () => 404, body: () => ({ password: TEST_PASSWORD, confirm: TEST_PASSWORD }) },
   'GET /councils/:urn/workspace': councilPage,
+  'GET /councils/:urn/timeline': everyone(200),
+  'GET /councils/:urn/plans': councilPage,
+  'GET /councils/:urn/plans/new': councilWrite(200),
+  'POST /councils/:urn/plans/new': councilWrite(400, emptyForm),
+  'GET /plans/:id': councilPage,
+  'GET /plans/:id/items/:itemId': councilPage,
+  'POST /plans/:id/items/:itemId': councilWrite(400, emptyForm),
+  'GET /plans/:id/actions/new': councilWrite(200),
+  'POST /plans/:id/actions/new': councilWrite(400, emptyForm),
+  'GET /plans/:id/actions/:actionId': councilPage,
+  'GET /plans/:id/actions/:actionId/edit': councilWrite(200),
+  'POST /plans/:id/actions/:actionId/edit': councilWrite(400, emptyForm),
+  'POST /plans/:id/actions/:actionId/rag': councilWrite(400, emptyForm),
+  'GET /plans/:id/actions/:actionId/milestones/new': councilWrite(200),
+  'POST /plans/:id/actions/:actionId/milestones/new': councilWrite(400, emptyForm),
+  'GET /plans/:id/actions/:actionId/measures/new': councilWrite(200),
+  'POST /plans/:id/actions/:actionId/measures/new': councilWrite(400, emptyForm),
+  'GET /plans/:id/measures/:measureId': councilPage,
+  'POST /plans/:id/measures/:measureId/values': councilWrite(400, emptyForm),
+  'GET /plans/:id/actions/:actionId/updates/new': councilWrite(200),
+  'POST /plans/:id/actions/:actionId/updates/new': councilWrite(400, emptyForm),
+  'GET /plans/:id/import': councilWrite(200),
+  'POST /plans/:id/import': councilWrite(400, emptyForm),
+  'GET /plans/:id/import/mapping': councilWrite(404),
+  'POST /plans/:id/import/confirm': councilWrite(404, emptyForm),
 
   'GET /admin/users': adminPage(200),
   'GET /admin/users/new': adminPage(200),
@@ -141,7 +170,30 @@ async function target(council: Council): Promise<{ userId: number; tokenId: numb
   return { userId: user.id, tokenId: token.id };
 }
 
+/** A plan of each council with an item, an action and a measure, for the plan pages (made once, as the command line). */
+const pagePlans = new Map<Council, { planId: number; itemId: number; actionId: number; measureId: number }>();
+async function pagePlan(council: Council): Promise<{ planId: number; itemId: number; actionId: number; measureId: number }> {
+  const known = pagePlans.get(council);
+  if (known) return known;
+  const { plans, inspections } = testApp.loaded.services;
+  const urn = urnOf(council);
+  const held = (await inspections.listAll()).filter((inspection) => inspection.urn === urn);
+  const planned = new Set((await plans.listCouncilPlans(COMMAND_LINE_ACTOR, urn)).map((plan) => plan.inspectionId));
+  const inspection = held.find((candidate) => !planned.has(candidate.id)) ?? held[0]!;
+  const plan = await plans.createPlan(COMMAND_LINE_ACTOR, urn, { inspectionId: inspection.id });
+  const itemId = plan.items[0]!.id;
+  const action = await plans.addAction(COMMAND_LINE_ACTOR, plan.id, { itemIds: [itemId], title: 'Matrix action', owner: { kind: 'team', name: 'Matrix team' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+  const measure = await plans.addMeasure(COMMAND_LINE_ACTOR, action.id, { what: 'Matrix measure', unit: '%', betterWhen: 'higher', baseline: { value: 10, date: '2026-01-01' }, target: { value: 20, date: '2027-01-01' }, frequency: 'monthly', source: 'Matrix', basedOnVersion: action.version });
+  const made = { planId: plan.id, itemId, actionId: action.id, measureId: measure.id };
+  pagePlans.set(council, made);
+  return made;
+}
+
 async function concreteUrl(url: string, council: Council): Promise<string> {
+  if (url.startsWith('/plans/')) {
+    const plan = await pagePlan(council);
+    return url.replace(':id', String(plan.planId)).replace(':itemId', String(plan.itemId)).replace(':actionId', String(plan.actionId)).replace(':measureId', String(plan.measureId));
+  }
   if (url === '/assets/*') return '/assets/govuk-frontend.min.css';
   if (url === '/app-assets/*') return '/app-assets/app.css';
   let concrete = url.replace(':urn', urnOf(council)).replace(':secret', 'A'.repeat(43));

@@ -11,6 +11,8 @@ import { paperCommand } from './paper.command.ts';
 import { tokensCommand, usersCommand } from './users.command.ts';
 import { syncCommand } from './sync.command.ts';
 import { subscriptionsCommand } from './subscriptions.command.ts';
+import { remindCommand } from './remind.command.ts';
+import { plansCommand } from './plans.command.ts';
 
 /** Every `csci` command. Add new commands here. */
-export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand, deadlineCommand, workdaysCommand, scheduleCommand, usersCommand, tokensCommand, syncCommand, subscriptionsCommand, paperCommand];
+export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand, deadlineCommand, workdaysCommand, scheduleCommand, usersCommand, tokensCommand, syncCommand, subscriptionsCommand, paperCommand, remindCommand, plansCommand];

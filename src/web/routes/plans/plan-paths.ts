@@ -1,0 +1,27 @@
+/** The URLs of improvement plan pages and the council timeline, once. */
+const segment = (value: string | number) => encodeURIComponent(String(value));
+
+export const planPaths = {
+  timeline: (urn: string) => `/councils/${segment(urn)}/timeline`,
+  councilPlans: (urn: string) => `/councils/${segment(urn)}/plans`,
+  newPlan: (urn: string) => `/councils/${segment(urn)}/plans/new`,
+  plan: (id: number | string) => `/plans/${segment(id)}`,
+  item: (id: number | string, itemId: number | string) => `/plans/${segment(id)}/items/${segment(itemId)}`,
+  newAction: (id: number | string) => `/plans/${segment(id)}/actions/new`,
+  action: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}`,
+  editAction: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/edit`,
+  rag: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/rag`,
+  newMilestone: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/milestones/new`,
+  newMeasure: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/measures/new`,
+  newUpdate: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/updates/new`,
+  measure: (id: number | string, measureId: number | string) => `/plans/${segment(id)}/measures/${segment(measureId)}`,
+  measureValues: (id: number | string, measureId: number | string) => `/plans/${segment(id)}/measures/${segment(measureId)}/values`,
+  check: (id: number | string) => `/plans/${segment(id)}/check`,
+  submit: (id: number | string) => `/plans/${segment(id)}/submit`,
+  versions: (id: number | string) => `/plans/${segment(id)}/versions`,
+  compare: (id: number | string) => `/plans/${segment(id)}/versions/compare`,
+  signOff: (id: number | string) => `/plans/${segment(id)}/sign-off`,
+  importPlan: (id: number | string) => `/plans/${segment(id)}/import`,
+  importMapping: (id: number | string) => `/plans/${segment(id)}/import/mapping`,
+  importConfirm: (id: number | string) => `/plans/${segment(id)}/import/confirm`,
+} as const;

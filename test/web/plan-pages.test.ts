@@ -1,0 +1,198 @@
+/**
+ * The improvement plan pages through the real app (app.inject, real services, CSRF on): a plan
+ * started from an inspection, its task list with the gaps first, an action added and changed, a
+ * stale change shown again with the saved answers beside the user's and nothing overwritten, the
+ * RAG set by hand with a reason, a measure and a value, submission refused with the gaps, then
+ * submitted and signed off; the Excel import's upload, mapping and confirmation; the timeline for
+ * the public and for the council's people. Private pages are no-store; another council's editor
+ * gets 404, a viewer 403 on a change.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { writeWorkbook } from '../../src/documents/spreadsheet.ts';
+import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
+
+const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+describe('improvement plan pages', () => {
+  let testApp: AccountsTestApp;
+  let editor: Visitor;
+  let viewer: Visitor;
+  let planUrl: string;
+  let planId: number;
+
+  before(async () => {
+    testApp = await accountsTestApp();
+    editor = new Visitor(testApp.app);
+    await editor.signIn(PEOPLE.editor);
+    viewer = new Visitor(testApp.app);
+    await viewer.signIn(PEOPLE.viewer);
+  });
+  after(async () => testApp?.close());
+
+  async function inspectionOf(urn: string, published: string): Promise<number> {
+    const found = (await testApp.loaded.services.inspections.listAll()).find((inspection) => inspection.urn === urn && inspection.published === published);
+    assert.ok(found, `inspection of ${urn} on ${published}`);
+    return found.id;
+  }
+
+  test('the council plans page is private: no-store, sign-in first, 404 for another council', async () => {
+    const page = await editor.get(`/councils/${OWN_COUNCIL}/plans`);
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.headers['cache-control'], 'no-store');
+    assert.match(page.body, /has no improvement plan here yet/);
+    assert.equal((await editor.get(`/councils/${OTHER_COUNCIL}/plans`)).statusCode, 404);
+    const anonymous = new Visitor(testApp.app);
+    const redirected = await anonymous.get(`/councils/${OWN_COUNCIL}/plans`);
+    assert.equal(redirected.statusCode, 303);
+    assert.match(String(redirected.headers.location), /^\/sign-in/);
+  });
+
+  test('starting a plan: no choice is an error summary; a choice makes the plan and shows its gaps first', async () => {
+    const refused = await editor.submit(`/councils/${OWN_COUNCIL}/plans/new`, `/councils/${OWN_COUNCIL}/plans/new`, {});
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /govuk-error-summary/);
+    assert.match(refused.body, /Select the report the plan answers/);
+    const made = await editor.submit(`/councils/${OWN_COUNCIL}/plans/new`, `/councils/${OWN_COUNCIL}/plans/new`, { inspectionId: String(await inspectionOf(OWN_COUNCIL, '2017-06-13')) });
+    assert.equal(made.statusCode, 303);
+    planUrl = String(made.headers.location);
+    planId = Number(/\/plans\/(\d+)$/.exec(planUrl)?.[1]);
+    const page = await editor.get(planUrl);
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.headers['cache-control'], 'no-store');
+    const body = decode(page.body);
+    assert.ok(body.indexOf('Gaps to fill before submission') < body.indexOf('<h2 class="govuk-heading-m">Items</h2>'), 'the gaps come first');
+    assert.match(body, /Recommendation 1 has no action/);
+    assert.match(body, /Make sure that plans for children in need say what will change and by when\./);
+    assert.match(body, /20 September 2017/);
+  });
+
+  test('an action with errors is shown again with the error summary and the answers kept', async () => {
+    const response = await editor.submit(`${planUrl}/actions/new`, `${planUrl}/actions/new`, { title: 'Audit plans', ownerKind: 'team', ownerName: '', dueDate: '31/02/2030', status: 'in progress', version: '1' });
+    assert.equal(response.statusCode, 400);
+    const body = decode(response.body);
+    assert.match(body, /Select at least one item the action serves/);
+    assert.match(body, /Enter the owner/);
+    assert.match(body, /Enter the due date as a real date/);
+    assert.match(body, /value="Audit plans"|>Audit plans</);
+  });
+
+  let actionUrl: string;
+  test('an action is added on the plan\'s version and shown with its RAG rating and reason', async () => {
+    const form = await editor.get(`${planUrl}/actions/new`);
+    const version = /name="version" value="(\d+)"/.exec(form.body)?.[1];
+    const itemId = /name="itemIds"[^>]*value="(\d+)"/.exec(form.body)?.[1];
+    assert.ok(version && itemId);
+    const response = await editor.post(`${planUrl}/actions/new`, { _csrf: csrfFrom(form.body), version, itemIds: itemId, title: 'Audit every child in need plan each month', ownerKind: 'person', ownerName: 'Sam Carter', startDate: '2017-07-01', dueDate: '2030-09-30', status: 'in progress' });
+    assert.equal(response.statusCode, 303, response.body.slice(0, 300));
+    actionUrl = String(response.headers.location);
+    const page = decode((await editor.get(actionUrl)).body);
+    assert.match(page, /Audit every child in need plan each month/);
+    assert.match(page, /Sam Carter \(person\)/);
+    assert.match(page, /govuk-tag--green|govuk-tag--orange|govuk-tag--red/);
+  });
+
+  test('a stale change saves nothing and shows the saved answers beside the user\'s', async () => {
+    const first = await editor.get(`${actionUrl}/edit`);
+    const second = await editor.get(`${actionUrl}/edit`);
+    const version = /name="version" value="(\d+)"/.exec(first.body)![1]!;
+    const itemId = /name="itemIds"[^>]*value="(\d+)"[^>]*checked/.exec(first.body)?.[1] ?? /name="itemIds"[^>]*value="(\d+)"/.exec(first.body)![1]!;
+    const common = { itemIds: itemId, ownerKind: 'person', ownerName: 'Sam Carter', startDate: '2017-07-01', dueDate: '2030-09-30', version };
+    const saved = await editor.post(`${actionUrl}/edit`, { ...common, _csrf: csrfFrom(first.body), title: 'First change wins', status: 'in progress' });
+    assert.equal(saved.statusCode, 303);
+    const stale = await editor.post(`${actionUrl}/edit`, { ...common, _csrf: csrfFrom(second.body), title: 'Second change, based on the old version', status: 'complete' });
+    assert.equal(stale.statusCode, 409);
+    const body = decode(stale.body);
+    assert.match(body, /govuk-error-summary/);
+    assert.match(body, /Someone else saved a change/);
+    assert.match(body, /Second change, based on the old version/, "the user's answer is kept");
+    assert.match(body, /<td class="govuk-table__cell">First change wins/, 'the saved answer beside it');
+    const page = decode((await editor.get(actionUrl)).body);
+    assert.match(page, /First change wins/);
+    assert.doesNotMatch(page, /Second change, based on the old version/);
+  });
+
+  test('a RAG rating set by hand needs a reason; with one it shows beside the derived rating', async () => {
+    const page = await editor.get(actionUrl);
+    const version = /action="[^"]*\/rag"[\s\S]*?name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const refused = await editor.post(`${actionUrl}/rag`, { _csrf: csrfFrom(page.body), version, rating: 'red', reason: '' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Enter why the rating is set by hand/);
+    const set = await editor.post(`${actionUrl}/rag`, { _csrf: csrfFrom(page.body), version, rating: 'red', reason: 'The audit team is short of two officers.' });
+    assert.equal(set.statusCode, 303);
+    const after = decode((await editor.get(actionUrl)).body);
+    assert.match(after, /Set by hand by .*: The audit team is short of two officers\./);
+    assert.match(after, /Worked out from the dates/);
+  });
+
+  test('a viewer reads the plan but cannot change it (403)', async () => {
+    assert.equal((await viewer.get(planUrl)).statusCode, 200);
+    const form = await viewer.get(actionUrl);
+    assert.doesNotMatch(form.body, /Change the action/);
+    const token = csrfFrom((await viewer.get('/sign-out')).body);
+    const response = await viewer.post(`${actionUrl}/rag`, { _csrf: token, version: '1', rating: 'green', reason: 'x' });
+    assert.equal(response.statusCode, 403);
+  });
+
+  test('the public timeline has no plan events; the council\'s people see them marked private', async () => {
+    const anonymous = await new Visitor(testApp.app).get(`/councils/${OWN_COUNCIL}/timeline`);
+    assert.equal(anonymous.statusCode, 200);
+    assert.match(anonymous.body, /inspection published|published/i);
+    assert.doesNotMatch(anonymous.body, /Improvement plan started/);
+    const own = await editor.get(`/councils/${OWN_COUNCIL}/timeline`);
+    assert.equal(own.headers['cache-control'], 'no-store');
+    assert.match(own.body, /Improvement plan started/);
+    assert.match(own.body, /Private/);
+  });
+
+  test('the Excel import: upload, a mapping for unknown headings, every unreadable row listed, nothing stored until confirmed', async () => {
+    const workbook = await writeWorkbook({
+      title: 'Tracker',
+      created: '2026-01-01',
+      sheets: [
+        {
+          kind: 'table',
+          name: 'Tracker',
+          columns: [
+            { header: 'Rec', width: 10 },
+            { header: 'What we will do', width: 40 },
+            { header: 'Lead officer', width: 20 },
+            { header: 'By when', width: 12 },
+            { header: 'Status', width: 12 },
+          ],
+          rows: [
+            ['1', 'Monthly audit of children in need plans', 'Head of service', '2030-03-31', 'In progress'],
+            ['2', 'Return home interviews tracked weekly', 'Team: Missing children', 'not a date', 'Not started'],
+            ['9', 'Something for no recommendation', 'Someone', '2030-03-31', ''],
+          ],
+        },
+      ],
+    });
+    const form = await editor.get(`${planUrl}/import`);
+    const data = new FormData();
+    data.append('_csrf', csrfFrom(form.body));
+    data.append('workbook', new Blob([new Uint8Array(workbook)]), 'tracker.xlsx');
+    const request = new Request('http://localhost/', { method: 'POST', body: data });
+    const upload = await testApp.app.inject({ method: 'POST', url: `${planUrl}/import`, payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')!, cookie: editor.jar.header() } });
+    assert.equal(upload.statusCode, 303, upload.body.slice(0, 500));
+    const mappingUrl = String(upload.headers.location);
+    const unmapped = decode((await editor.get(mappingUrl)).body);
+    assert.match(unmapped, /Choose the column that holds the recommendation/);
+    const mapped = decode((await editor.get(`${mappingUrl}&col0=recommendation&col2=owner`)).body);
+    assert.match(mapped, /Rows that cannot be read \(2\)/);
+    assert.match(mapped, /the due date &quot;not a date&quot; is not a date|the due date "not a date" is not a date/);
+    assert.match(mapped, /the recommendation "9" is not one of this plan's items/);
+    assert.match(mapped, /Actions to import \(1\)/);
+    const before = (await testApp.loaded.services.plans.getPlanContent({ userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] }, planId)).actions.length;
+    const page = await editor.get(`${mappingUrl}&col0=recommendation&col2=owner`);
+    const fields = Object.fromEntries([...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!]));
+    const confirmed = await editor.post(`${planUrl}/import/confirm`, fields);
+    assert.equal(confirmed.statusCode, 303, confirmed.body.slice(0, 500));
+    const after = (await testApp.loaded.services.plans.getPlanContent({ userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] }, planId)).actions;
+    assert.equal(after.length, before + 1);
+    assert.equal(after.at(-1)!.title, 'Monthly audit of children in need plans');
+    assert.deepEqual(after.at(-1)!.owner, { kind: 'role', name: 'Head of service' });
+    const again = await editor.post(`${planUrl}/import/confirm`, fields);
+    assert.equal(again.statusCode, 404, 'an upload is imported once');
+  });
+});
