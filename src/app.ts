@@ -7,6 +7,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerApiV1 } from './api/v1/api.routes.ts';
 import { registerAuthApi } from './api/v1/auth.routes.ts';
+import { registerPlansApi } from './api/v1/plans.routes.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services/index.ts';
 import { setUpErrorHandlers } from './web/error-handler.ts';
@@ -89,5 +90,6 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });
   if (accounts) await app.register(registerAuthApi(services.accounts), { prefix: '/api/v1' });
+  if (accounts) await app.register(registerPlansApi(services.plans), { prefix: '/api/v1' });
   return app;
 }

@@ -122,6 +122,29 @@ export { PdfPrinterUnavailableError } from './pdf-printer.ts';
 export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
 export type * from './plans.service.ts';
+export {
+  ACTION_STATUSES,
+  BETTER_WHEN,
+  ITEM_RESPONSES,
+  OWNER_KINDS,
+  PLAN_STATUSES,
+  RAG_RATINGS,
+  type Action,
+  type ActionStatus,
+  type ActionUpdate,
+  type Coverage,
+  type CoverageGaps,
+  type Measure,
+  type MeasureValue,
+  type Milestone,
+  type Owner,
+  type Plan,
+  type PlanChanges,
+  type PlanContent,
+  type PlanItem,
+  type PlanStatus,
+  type RagRating,
+} from '../plans/index.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { LocalAuthorityView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis } from '../analytics/index.ts';

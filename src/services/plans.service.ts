@@ -1,15 +1,17 @@
 /**
  * Improvement plans (issue 11), private to their council until published. One service made of
  * parts: the plan and its items (plan-records.service.ts), actions and what they hold
- * (plan-actions.service.ts). Every method takes the acting user first and checks council scope
+ * (plan-actions.service.ts), coverage, submission, versions, sign-off, publication and closing
+ * (plan-lifecycle.service.ts). Every method takes the acting user first and checks council scope
  * itself (plan-access.ts): no actor 401, unseen council 404, seen but not writable 403.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.ts';
 import { createPlanActionsService, type PlanActionsService } from './plan-actions.service.ts';
+import { createPlanLifecycleService, type PlanLifecycleService } from './plan-lifecycle.service.ts';
 import { createPlanRecordsService, type PlanRecordsService } from './plan-records.service.ts';
 
-export interface PlansService extends PlanRecordsService, PlanActionsService {}
+export interface PlansService extends PlanRecordsService, PlanActionsService, PlanLifecycleService {}
 
 export interface PlansDependencies {
   readonly db: Kysely<Database>;
@@ -18,7 +20,11 @@ export interface PlansDependencies {
 
 export function createPlansService({ db, now = () => new Date() }: PlansDependencies): PlansService {
   const context = { db, now };
-  return { ...createPlanRecordsService(context), ...createPlanActionsService(context) };
+  return {
+    ...createPlanRecordsService(context),
+    ...createPlanActionsService(context),
+    ...createPlanLifecycleService(context),
+  };
 }
 
 export type { NewPlanInput, NewItemInput, ItemResponseInput } from './plan-records.service.ts';

@@ -6,7 +6,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Actor } from '../../src/domain/actor.ts';
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../../src/app.ts';
+import { COMMAND_LINE_ACTOR, type Actor } from '../../src/domain/actor.ts';
+import { createLogger } from '../../src/logger.ts';
 import type { DialectName } from '../../src/store/index.ts';
 import type { InspectionReport } from '../../src/domain/index.ts';
 import { createTestServices } from './dialects.ts';
@@ -83,3 +86,41 @@ export const MEASURE = {
   frequency: 'monthly',
   source: 'Case management system, monthly performance report',
 } as const;
+
+export interface PlanTestApp {
+  readonly services: PlanTestServices;
+  readonly app: FastifyInstance;
+  /** A bearer token for each kind of user. */
+  readonly tokens: Readonly<Record<keyof typeof ACTORS, string>>;
+  close(): Promise<void>;
+}
+
+/** The real app with accounts over plan test services of the dialect, with a person and an API token of each kind. */
+export async function planTestApp(dialect: DialectName, options: { now?: () => Date } = {}): Promise<PlanTestApp> {
+  const services = await planTestServices(dialect, options);
+  const tokens: Partial<Record<keyof typeof ACTORS, string>> = {};
+  for (const [key, person] of Object.entries(ACTORS) as [keyof typeof ACTORS, Actor][]) {
+    const { user } = await services.accounts.users.addUser(COMMAND_LINE_ACTOR, {
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      councils: [...person.councils],
+      password: 'violet kettle harbour',
+    });
+    tokens[key] = (await services.accounts.users.createToken(COMMAND_LINE_ACTOR, user.id, 'plans')).secret;
+  }
+  const app = await createApp({
+    services,
+    logger: createLogger({ level: 'silent' }),
+    accounts: { sessionSecret: 'test-secret-that-is-long-enough-0123456789', publicUrl: 'http://localhost:3000' },
+  });
+  return {
+    services,
+    app,
+    tokens: tokens as Record<keyof typeof ACTORS, string>,
+    async close() {
+      await app.close();
+      await services.done();
+    },
+  };
+}

@@ -14,6 +14,7 @@ import {
   nextSchema,
 } from './api.schemas.ts';
 import { accountsApiPaths, bearerSecurityScheme } from './auth.openapi.ts';
+import { plansApiPaths } from './plans.openapi.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -117,6 +118,7 @@ export function openApiDocument(): JsonObject {
         },
       },
       ...accountsApiPaths,
+      ...plansApiPaths,
     },
     components: { schemas: components(), securitySchemes: bearerSecurityScheme },
   };
