@@ -39,7 +39,7 @@ export type PlanTestServices = Awaited<ReturnType<typeof createTestServices>> & 
 /** Services on a fresh store of the dialect with the report fixtures (or the ones given) imported; the clock is fixed when `now` is given. */
 export async function planTestServices(
   dialect: DialectName,
-  options: { fixtures?: readonly ReportFixture[]; now?: () => Date } = {},
+  options: { fixtures?: readonly ReportFixture[]; now?: () => Date; evidenceMaxBytes?: number } = {},
 ): Promise<PlanTestServices> {
   const dir = mkdtempSync(join(tmpdir(), 'csci-plans-'));
   const reports = new Map<string, InspectionReport>();
@@ -53,7 +53,11 @@ export async function planTestServices(
   }
   const services = await createTestServices(dialect, {
     importer: { extract: fixtureExtractor(reports, { others: 'refuse' }) },
-    ...(options.now ? { plans: { now: options.now } } : {}),
+    plans: {
+      evidenceDir: join(dir, 'evidence'),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.evidenceMaxBytes ? { evidenceMaxBytes: options.evidenceMaxBytes } : {}),
+    },
   });
   const summary = await services.imports.importReports(paths);
   if (summary.failed > 0) throw new Error(`fixtures failed to import: ${JSON.stringify(summary.failures)}`);
@@ -124,3 +128,14 @@ export async function planTestApp(dialect: DialectName, options: { now?: () => D
     },
   };
 }
+
+/** A small file of each accepted kind's signature, and one that is not accepted: written for the tests, not real documents. */
+export const EVIDENCE_SAMPLES = {
+  pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  png: Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde]),
+  ]),
+  text: Buffer.from('Minutes of the improvement board, written as plain text.\n'),
+} as const;

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
+import { EVIDENCE_SAMPLES } from '../helpers/plan-fixtures.ts';
 import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
 
 type Role = 'none' | 'viewer' | 'editor' | 'admin';
@@ -22,7 +23,7 @@ interface Rule {
   /** Ends the session it runs in: each cell gets a fresh one, after every other route. */
   readonly endsSession?: boolean;
   /** An API write: its JSON body and If-Match, made fresh for each cell (the version it is based on changes). */
-  readonly api?: (council: Council) => Promise<{ readonly body?: unknown; readonly ifMatch?: string }>;
+  readonly api?: (council: Council) => Promise<{ readonly body?: unknown; readonly ifMatch?: string; readonly contentType?: string }>;
 }
 
 const everyone = (status: number): Rule => ({ private: false, status: () => status });
@@ -121,6 +122,12 @@ const MATRIX: Record<string, Rule> = {
   })),
   // Before each cell the plan is made whole again (every item with an action, every action with a measure), so a writer's submission freezes a version.
   'POST /api/v1/plans/:id/submit': apiPlanWrite(200, async (council) => ({ ifMatch: `W/"${(await completePlan(planIds.get(council)!)).version}"` })),
+  'POST /api/v1/actions/:id/evidence': apiPlanWrite(201, async (council) => ({
+    body: EVIDENCE_SAMPLES.pdf,
+    contentType: 'application/octet-stream',
+    ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"`,
+  })),
+  'GET /api/v1/evidence/:id': apiCouncil,
   'GET /api/v1/plans/:id/versions': apiCouncil,
   'GET /api/v1/plans/:id/versions/:n': apiCouncil,
 };
@@ -130,6 +137,7 @@ const plans = () => testApp.loaded.services.plans;
 const planIds = new Map<Council, number>();
 const actionIds = new Map<Council, number>();
 const measureIds = new Map<Council, number>();
+const evidenceIds = new Map<Council, number>();
 const secondInspection = new Map<Council, number>();
 
 /** Gives every item an action and every action a measure (as the command line), then makes an edit so the plan is a draft again. */
@@ -171,6 +179,8 @@ before(async () => {
     actionIds.set(council, action.id);
     const measure = await plans().addMeasure(COMMAND_LINE_ACTOR, action.id, { ...MATRIX_MEASURE, basedOnVersion: action.version });
     measureIds.set(council, measure.id);
+    const evidence = await plans().addEvidence(COMMAND_LINE_ACTOR, { actionId: action.id }, { fileName: 'matrix.pdf', bytes: EVIDENCE_SAMPLES.pdf, basedOnVersion: (await plans().getAction(COMMAND_LINE_ACTOR, action.id)).version });
+    evidenceIds.set(council, evidence.id);
     await plans().submit(COMMAND_LINE_ACTOR, plan.id, { basedOnVersion: (await plans().getPlan(COMMAND_LINE_ACTOR, plan.id)).version });
   }
 });
@@ -209,11 +219,13 @@ async function concreteUrl(url: string, council: Council): Promise<string> {
     else if (concrete.startsWith('/api/v1/plans/')) concrete = concrete.replace(':id', String(planIds.get(council)));
     else if (concrete.startsWith('/api/v1/actions/')) concrete = concrete.replace(':id', String(actionIds.get(council)));
     else if (concrete.startsWith('/api/v1/measures/')) concrete = concrete.replace(':id', String(measureIds.get(council)));
+    else if (concrete.startsWith('/api/v1/evidence/')) concrete = concrete.replace(':id', String(evidenceIds.get(council)));
     else {
       const { userId, tokenId } = await target(council);
       concrete = concrete.replace(':id', String(concrete.startsWith('/admin/tokens/') ? tokenId : userId));
     }
   }
+  if (concrete.endsWith('/evidence') && concrete.startsWith('/api/v1/actions/')) concrete += '?fileName=matrix.pdf';
   return concrete;
 }
 
@@ -245,8 +257,8 @@ test('each cell: route x role x own or other council', async () => {
         if (url.startsWith('/api/')) {
           const token = tokens.get(role);
           const write = await rule.api?.(council);
-          const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(write?.ifMatch ? { 'if-match': write.ifMatch } : {}) };
-          const response = await testApp.app.inject({ method: route.method as 'GET', url, headers, ...(write?.body === undefined ? {} : { payload: write.body as object }) });
+          const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(write?.ifMatch ? { 'if-match': write.ifMatch } : {}), ...(write?.contentType ? { 'content-type': write.contentType } : {}) };
+          const response = await testApp.app.inject({ method: route.method as 'GET', url, headers, ...(write?.body === undefined ? {} : { payload: write.body as Buffer }) });
           status = response.statusCode;
           cacheControl = response.headers['cache-control'] as string | undefined;
         } else {

@@ -178,6 +178,42 @@ export const plansApiPaths: JsonObject = {
       responses: { '201': json('The update', ref(updateSchema), true), ...writes, '412': stale('action') },
     },
   },
+  '/actions/{id}/evidence': {
+    post: {
+      summary:
+        'An evidence file on the action: PDF, Word (.docx), Excel (.xlsx), PNG or JPEG, recognised by its content; 20 MB at most unless CSCI_EVIDENCE_MAX_MB says otherwise (If-Match: the action’s ETag)',
+      security,
+      parameters: [
+        idParam('The action'),
+        ifMatch,
+        { name: 'fileName', in: 'query', required: true, schema: { type: 'string', maxLength: 255 } },
+      ],
+      requestBody: {
+        required: true,
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+      responses: {
+        '201': json('The evidence record', { type: 'object' }),
+        ...writes,
+        '412': stale('action'),
+        '413': json('The file is too large', error),
+      },
+    },
+  },
+  '/evidence/{id}': {
+    get: {
+      summary: 'An evidence file, to its council’s users only',
+      security,
+      parameters: [idParam('The evidence file')],
+      responses: {
+        '200': {
+          description: 'The file, as its content showed it to be',
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        ...common,
+      },
+    },
+  },
   '/plans/{id}/submit': {
     post: {
       summary: 'Submits the plan: freezes an immutable version (who, when, content), or refuses with the coverage gaps',

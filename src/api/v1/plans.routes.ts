@@ -19,6 +19,7 @@ import type { Owner, PlansService } from '../../services/index.ts';
 import { urnParamSchema } from './api.schemas.ts';
 import {
   actionPatchSchema,
+  evidenceQuerySchema,
   newActionSchema,
   newMeasureSchema,
   newMeasureValueSchema,
@@ -181,6 +182,43 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
         201,
         await plans.addUpdate(actor, id, { ...body, evidenceLinks: evidence ?? [], basedOnVersion }),
       );
+    });
+
+    // Evidence: the file's bytes as the body (any content type: its content decides what it is), its name in ?fileName=.
+    // In a scope of its own, so that only this route takes raw bodies that large.
+    await api.register(async (files) => {
+      files.addContentTypeParser(
+        '*',
+        { parseAs: 'buffer', bodyLimit: plans.evidenceMaxBytes + 1 },
+        (_request, body, done) => done(null, body),
+      );
+      files.post('/actions/:id/evidence', { bodyLimit: plans.evidenceMaxBytes + 1 }, async (request, reply) => {
+        const actor = requireToken(request.actor);
+        const { id } = parse(planIdParamSchema, request.params, 'path');
+        const { fileName } = parse(evidenceQuerySchema, request.query, 'query');
+        const basedOnVersion = ifMatchVersion(request);
+        if (!Buffer.isBuffer(request.body))
+          throw new ValidationError(
+            'Send the file itself as the body (Content-Type: application/octet-stream).',
+            'invalid-evidence',
+          );
+        reply.code(201);
+        return plans.addEvidence(actor, { actionId: id }, { fileName, bytes: request.body, basedOnVersion });
+      });
+    });
+
+    api.get('/evidence/:id', async (request, reply) => {
+      const actor = requireToken(request.actor);
+      const { id } = parse(planIdParamSchema, request.params, 'path');
+      const { evidence, body } = await plans.getEvidenceFile(actor, id);
+      return reply
+        .type(evidence.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${evidence.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .send(body);
     });
 
     api.post('/plans/:id/submit', async (request, reply) => {

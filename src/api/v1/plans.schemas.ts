@@ -83,6 +83,10 @@ export const newUpdateSchema = z
   })
   .meta({ id: 'NewUpdate' });
 
+export const evidenceQuerySchema = z.object({
+  fileName: text(255).meta({ description: 'The name the file is shown under' }),
+});
+
 // Outputs.
 const recommendationRef = z.object({ list: z.string(), position: z.number().int(), text: z.string() });
 const coverageSchema = z
@@ -198,11 +202,9 @@ export const actionSchema = z
     ragOverride: z
       .object({ rating: z.enum(RAG_RATINGS), reason: z.string(), by: z.string(), on: isoDateSchema })
       .nullable(),
-    rag: z
-      .object({ rating: z.enum(RAG_RATINGS), reason: z.string(), source: z.enum(['derived', 'override']) })
-      .meta({
-        description: 'The RAG rating shown and why: derived from dates, milestones and progress, or set by hand',
-      }),
+    rag: z.object({ rating: z.enum(RAG_RATINGS), reason: z.string(), source: z.enum(['derived', 'override']) }).meta({
+      description: 'The RAG rating shown and why: derived from dates, milestones and progress, or set by hand',
+    }),
     version: z.number().int(),
     milestones: z.array(
       z.object({
