@@ -9,6 +9,7 @@ import { registerApiV1 } from './api/v1/api.routes.ts';
 import { openApiDocument } from './api/v1/openapi.ts';
 import { registerAuthApi } from './api/v1/auth.routes.ts';
 import { registerPlanPapersApi } from './api/v1/plan-papers.routes.ts';
+import { registerPlansApi } from './api/v1/plans.routes.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services/index.ts';
 import { setUpErrorHandlers } from './web/error-handler.ts';
@@ -109,5 +110,6 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
   await app.register(registerApiV1(services), { prefix: '/api/v1' });
   if (accounts) await app.register(registerAuthApi(services.accounts), { prefix: '/api/v1' });
   if (accounts) await app.register(registerPlanPapersApi(services.papers), { prefix: '/api/v1' });
+  if (accounts) await app.register(registerPlansApi(services.plans), { prefix: '/api/v1' });
   return app;
 }

@@ -34,6 +34,8 @@ export interface Config {
   readonly smtpUrl?: string | undefined;
   /** Fetching Ofsted's new reports (`csci sync`) and alerting subscribers. */
   readonly sync?: SyncSettings;
+  /** The largest evidence file a plan takes, in bytes (CSCI_EVIDENCE_MAX_MB, default 20 MB). */
+  readonly evidenceMaxBytes?: number;
 }
 
 export interface OidcSettings {
@@ -124,7 +126,16 @@ const envSchema = z.object({
   CSCI_SYNC_ON_START: z.enum(['0', '1']).optional(),
   CSCI_SMTP_URL: z.string().refine((value) => /^smtps?:\/\/\S+$/.test(value) && URL.canParse(value), 'must be an smtp:// or smtps:// URL').optional(),
   CSCI_SMTP_FROM: z.string().min(3).optional(),
+  CSCI_EVIDENCE_MAX_MB: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of megabytes')
+    .transform(Number)
+    .refine((mb) => mb >= 1 && mb <= 200, 'must be from 1 to 200')
+    .optional(),
 });
+
+/** The largest evidence file a plan takes unless CSCI_EVIDENCE_MAX_MB says otherwise. */
+export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
 function isHttpUrl(value: string): boolean {
   return /^https?:\/\/\S+$/.test(value) && URL.canParse(value);
@@ -161,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     host: values.HOST ?? '127.0.0.1',
     oidc: values.CSCI_OIDC_ISSUER && values.CSCI_OIDC_CLIENT_ID && values.CSCI_OIDC_CLIENT_SECRET ? { issuer: values.CSCI_OIDC_ISSUER, clientId: values.CSCI_OIDC_CLIENT_ID, clientSecret: values.CSCI_OIDC_CLIENT_SECRET } : undefined,
     smtpUrl: values.CSCI_SMTP_URL,
+    evidenceMaxBytes: values.CSCI_EVIDENCE_MAX_MB === undefined ? DEFAULT_EVIDENCE_MAX_BYTES : values.CSCI_EVIDENCE_MAX_MB * 1024 * 1024,
     sync: Object.freeze({
       reportsUrl: (values.CSCI_OFSTED_REPORTS_URL ?? OFSTED_REPORTS_URL).replace(/\/+$/, ''),
       filesUrl: (values.CSCI_OFSTED_FILES_URL ?? OFSTED_FILES_URL).replace(/\/+$/, ''),

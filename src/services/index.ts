@@ -2,7 +2,8 @@
  * The composition root: opens the store, brings the schema up to date, loads the register when it
  * is empty, and builds every service once. The web app, the API and the CLI share one Services.
  */
-import { OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config, type SyncSettings } from '../config.ts';
+import { join } from 'node:path';
+import { DEFAULT_EVIDENCE_MAX_BYTES, OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config, type SyncSettings } from '../config.ts';
 import { checkStoreIntegrity, createDb, explainStoreError, migrateToLatest, migrationTableSchemaOf, storeLocation, withStartupLock, type StoreHandle, type StoreLocation } from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
@@ -70,14 +71,14 @@ export interface ServicesOptions {
   readonly alerts?: Pick<AlertDependencies, 'sleep' | 'webhookAttempts' | 'now'>;
   /** How long the read model's snapshot lives, and its clock (tests). */
   readonly readModel?: ReadModelOptions;
-  /** The plans' clock (tests). */
-  readonly plans?: { readonly now?: () => Date };
+  /** The plans' clock and where evidence files go instead of `<data dir>/evidence` (tests). */
+  readonly plans?: { readonly now?: () => Date; readonly evidenceDir?: string; readonly evidenceMaxBytes?: number };
 }
 
 const DEFAULT_SYNC: SyncSettings = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>' };
 
 export async function createServices(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir' | 'publicUrl' | 'sync' | 'smtpUrl'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir' | 'publicUrl' | 'sync' | 'smtpUrl' | 'evidenceMaxBytes'>>,
   options: ServicesOptions = {},
 ): Promise<Services> {
   const location = options.location ?? storeLocation(config);
@@ -105,7 +106,7 @@ export async function createServices(
     throw explainStoreError(error, location, store.timeoutMs);
   }
   const letters = createVisitLetterService(store.db);
-  const plans = createPlansService({ db: store.db, ...options.plans });
+  const plans = createPlansService({ db: store.db, evidenceDir: join(config.dataDir, 'evidence'), evidenceMaxBytes: config.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES, ...options.plans });
   const syncSettings = config.sync ?? DEFAULT_SYNC;
   const alerts = createAlertService({ db: store.db, councils, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
   const readModel = createReadModel({ councils, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel });
@@ -158,6 +159,30 @@ export type { PlanReminderService, RemindSummary, ReminderEvent } from './plan-r
 export type { CouncilTimelineService, CouncilTimeline, TimelineEntry } from './council-timeline.service.ts';
 export type { PlanImportService, PlanImportPreview, ImportOutcome } from './plan-import.service.ts';
 export type * from './plans.service.ts';
+export { EVIDENCE_TYPES, EvidenceTooLargeError } from './plans.service.ts';
+export {
+  ACTION_STATUSES,
+  BETTER_WHEN,
+  ITEM_RESPONSES,
+  OWNER_KINDS,
+  PLAN_STATUSES,
+  RAG_RATINGS,
+  type Action,
+  type ActionStatus,
+  type ActionUpdate,
+  type Coverage,
+  type CoverageGaps,
+  type Measure,
+  type MeasureValue,
+  type Milestone,
+  type Owner,
+  type Plan,
+  type PlanChanges,
+  type PlanContent,
+  type PlanItem,
+  type PlanStatus,
+  type RagRating,
+} from '../plans/index.ts';
 export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
 export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';
 export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis, CountedBy } from '../analytics/index.ts';

@@ -1,26 +1,51 @@
 /**
  * Improvement plans (issue 11), private to their council until published. One service made of
  * parts: the plan and its items (plan-records.service.ts), actions and what they hold
- * (plan-actions.service.ts). Every method takes the acting user first and checks council scope
+ * (plan-actions.service.ts), coverage, submission, versions, sign-off, publication and closing
+ * (plan-lifecycle.service.ts), evidence files (plan-evidence.service.ts). Every method takes the acting user first and checks council scope
  * itself (plan-access.ts): no actor 401, unseen council 404, seen but not writable 403.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.ts';
 import { createPlanActionsService, type PlanActionsService } from './plan-actions.service.ts';
+import { createPlanEvidenceService, type PlanEvidenceService } from './plan-evidence.service.ts';
+import { createPlanLifecycleService, type PlanLifecycleService } from './plan-lifecycle.service.ts';
 import { createPlanRecordsService, type PlanRecordsService } from './plan-records.service.ts';
 
-export interface PlansService extends PlanRecordsService, PlanActionsService {}
+export interface PlansService
+  extends PlanRecordsService, PlanActionsService, PlanLifecycleService, PlanEvidenceService {}
 
 export interface PlansDependencies {
   readonly db: Kysely<Database>;
   readonly now?: () => Date;
+  /** Where evidence files are kept: `<data dir>/evidence`. */
+  readonly evidenceDir: string;
+  /** The largest evidence file taken, in bytes. */
+  readonly evidenceMaxBytes: number;
 }
 
-export function createPlansService({ db, now = () => new Date() }: PlansDependencies): PlansService {
+export function createPlansService({
+  db,
+  now = () => new Date(),
+  evidenceDir,
+  evidenceMaxBytes,
+}: PlansDependencies): PlansService {
   const context = { db, now };
-  return { ...createPlanRecordsService(context), ...createPlanActionsService(context) };
+  return {
+    ...createPlanRecordsService(context),
+    ...createPlanActionsService(context),
+    ...createPlanLifecycleService(context),
+    ...createPlanEvidenceService(context, { evidenceDir, evidenceMaxBytes }),
+  };
 }
 
+export {
+  EVIDENCE_TYPES,
+  EvidenceTooLargeError,
+  type EvidenceTarget,
+  type NewEvidenceInput,
+  type EvidenceFile,
+} from './plan-evidence.service.ts';
 export type { NewPlanInput, NewItemInput, ItemResponseInput } from './plan-records.service.ts';
 export type {
   NewActionInput,
@@ -43,3 +68,11 @@ export type {
   UpdateView,
   EvidenceView,
 } from './plan-views.ts';
+export type {
+  PlanCoverageView,
+  SignOffView,
+  PlanVersionHead,
+  PlanVersionView,
+  PlanTransitionInput,
+  SignOffInput,
+} from './plan-lifecycle.service.ts';

@@ -314,6 +314,18 @@ export async function findPlanUpdateRow(db: Db, id: number): Promise<PlanUpdateR
   return db.selectFrom('plan_update').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** An update's version moves on because evidence was attached to it (it has no other changes). */
+export async function updatePlanUpdate(trx: Db, id: number, basedOnVersion: number, now: string): Promise<boolean> {
+  return matched(
+    await trx
+      .updateTable('plan_update')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', id)
+      .where('version', '=', basedOnVersion)
+      .executeTakeFirst(),
+  );
+}
+
 // Evidence files.
 
 export async function insertPlanEvidence(

@@ -6,7 +6,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Actor } from '../../src/domain/actor.ts';
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../../src/app.ts';
+import { COMMAND_LINE_ACTOR, type Actor } from '../../src/domain/actor.ts';
+import { createLogger } from '../../src/logger.ts';
 import type { DialectName } from '../../src/store/index.ts';
 import type { InspectionReport } from '../../src/domain/index.ts';
 import { createTestServices } from './dialects.ts';
@@ -36,7 +39,7 @@ export type PlanTestServices = Awaited<ReturnType<typeof createTestServices>> & 
 /** Services on a fresh store of the dialect with the report fixtures (or the ones given) imported; the clock is fixed when `now` is given. */
 export async function planTestServices(
   dialect: DialectName,
-  options: { fixtures?: readonly ReportFixture[]; now?: () => Date } = {},
+  options: { fixtures?: readonly ReportFixture[]; now?: () => Date; evidenceMaxBytes?: number } = {},
 ): Promise<PlanTestServices> {
   const dir = mkdtempSync(join(tmpdir(), 'csci-plans-'));
   const reports = new Map<string, InspectionReport>();
@@ -50,7 +53,11 @@ export async function planTestServices(
   }
   const services = await createTestServices(dialect, {
     importer: { extract: fixtureExtractor(reports, { others: 'refuse' }) },
-    ...(options.now ? { plans: { now: options.now } } : {}),
+    plans: {
+      evidenceDir: join(dir, 'evidence'),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.evidenceMaxBytes ? { evidenceMaxBytes: options.evidenceMaxBytes } : {}),
+    },
   });
   const summary = await services.imports.importReports(paths);
   if (summary.failed > 0) throw new Error(`fixtures failed to import: ${JSON.stringify(summary.failures)}`);
@@ -82,4 +89,53 @@ export const MEASURE = {
   target: { value: 90, date: '2018-06-01' },
   frequency: 'monthly',
   source: 'Case management system, monthly performance report',
+} as const;
+
+export interface PlanTestApp {
+  readonly services: PlanTestServices;
+  readonly app: FastifyInstance;
+  /** A bearer token for each kind of user. */
+  readonly tokens: Readonly<Record<keyof typeof ACTORS, string>>;
+  close(): Promise<void>;
+}
+
+/** The real app with accounts over plan test services of the dialect, with a person and an API token of each kind. */
+export async function planTestApp(dialect: DialectName, options: { now?: () => Date } = {}): Promise<PlanTestApp> {
+  const services = await planTestServices(dialect, options);
+  const tokens: Partial<Record<keyof typeof ACTORS, string>> = {};
+  for (const [key, person] of Object.entries(ACTORS) as [keyof typeof ACTORS, Actor][]) {
+    const { user } = await services.accounts.users.addUser(COMMAND_LINE_ACTOR, {
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      councils: [...person.councils],
+      password: 'violet kettle harbour',
+    });
+    tokens[key] = (await services.accounts.users.createToken(COMMAND_LINE_ACTOR, user.id, 'plans')).secret;
+  }
+  const app = await createApp({
+    services,
+    logger: createLogger({ level: 'silent' }),
+    accounts: { sessionSecret: 'test-secret-that-is-long-enough-0123456789', publicUrl: 'http://localhost:3000' },
+  });
+  return {
+    services,
+    app,
+    tokens: tokens as Record<keyof typeof ACTORS, string>,
+    async close() {
+      await app.close();
+      await services.done();
+    },
+  };
+}
+
+/** A small file of each accepted kind's signature, and one that is not accepted: written for the tests, not real documents. */
+export const EVIDENCE_SAMPLES = {
+  pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  png: Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde]),
+  ]),
+  text: Buffer.from('Minutes of the improvement board, written as plain text.\n'),
 } as const;

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
+import { EVIDENCE_SAMPLES } from '../helpers/plan-fixtures.ts';
 import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
 
 type Role = 'none' | 'viewer' | 'editor' | 'admin';
@@ -21,6 +22,8 @@ interface Rule {
   readonly body?: (council: Council, n: number) => Record<string, string>;
   /** Ends the session it runs in: each cell gets a fresh one, after every other route. */
   readonly endsSession?: boolean;
+  /** An API write: its JSON body and If-Match, made fresh for each cell (the version it is based on changes). */
+  readonly api?: (council: Council) => Promise<{ readonly body?: unknown; readonly ifMatch?: string; readonly contentType?: string }>;
 }
 
 const everyone = (status: number): Rule => ({ private: false, status: () => status });
@@ -35,6 +38,12 @@ const urnOf = (council: Council) => (council === 'own' ? OWN_COUNCIL : OTHER_COU
 const councilWrite = (status: number, body?: Rule['body']): Rule => ({ private: true, status: (role, council) => (role === 'none' ? 303 : role === 'admin' ? status : council === 'other' ? 404 : role === 'viewer' ? 403 : status), ...(body ? { body } : {}) });
 /** A form posted empty: refused as bad input (400) once scope allows. */
 const emptyForm = () => ({});
+/** A plan write: 401 without a token, 404 for a council the user cannot see, 403 for a viewer of their own; else `status`. */
+const apiPlanWrite = (status: number, api: NonNullable<Rule['api']>): Rule => ({
+  private: true,
+  status: (role, council) => (role === 'none' ? 401 : role !== 'admin' && council === 'other' ? 404 : role === 'viewer' ? 403 : status),
+  api,
+});
 
 const MATRIX: Record<string, Rule> = {
   'GET /assets/*': everyone(200),
@@ -120,13 +129,70 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/plans/:id/action-plan.docx': apiCouncil,
   'GET /api/v1/plans/:id/action-plan.xlsx': apiCouncil,
   'GET /api/v1/plans/:id/progress-report.docx': apiCouncil,
+
+  'GET /api/v1/councils/:urn/plans': apiCouncil,
+  // Each council has two inspections: the first has a plan (made before), the second gets one from the first writer to ask (own: the editor; other: the admin); the admin's second ask for its own council finds it made.
+  'POST /api/v1/councils/:urn/plans': {
+    private: true,
+    status: (role, council) => (role === 'none' ? 401 : role === 'viewer' ? (council === 'own' ? 403 : 404) : role === 'editor' ? (council === 'own' ? 201 : 404) : council === 'own' ? 409 : 201),
+    api: async (council) => ({ body: { inspectionId: secondInspection.get(council) } }),
+  },
+  'GET /api/v1/plans/:id': apiCouncil,
+  'POST /api/v1/plans/:id/actions': apiPlanWrite(201, async (council) => {
+    const plan = await plans().getPlan(COMMAND_LINE_ACTOR, planIds.get(council)!);
+    return { body: { itemIds: [plan.items[0]!.id], title: 'An action from the matrix', owner: 'Head of Service', dueDate: '2030-01-31' }, ifMatch: `W/"${plan.version}"` };
+  }),
+  'GET /api/v1/actions/:id': apiCouncil,
+  'PATCH /api/v1/actions/:id': apiPlanWrite(200, async (council) => ({ body: { status: 'in progress' }, ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"` })),
+  'POST /api/v1/actions/:id/measures': apiPlanWrite(201, async (council) => ({ body: MATRIX_MEASURE, ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"` })),
+  'GET /api/v1/measures/:id': apiCouncil,
+  'POST /api/v1/measures/:id/values': apiPlanWrite(201, async (council) => ({
+    body: { date: '2020-01-01', value: 50 },
+    ifMatch: `W/"${(await plans().getMeasure(COMMAND_LINE_ACTOR, measureIds.get(council)!)).version}"`,
+  })),
+  'POST /api/v1/actions/:id/updates': apiPlanWrite(201, async (council) => ({
+    body: { text: 'An update from the matrix', status: 'in progress' },
+    ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"`,
+  })),
+  // Before each cell the plan is made whole again (every item with an action, every action with a measure), so a writer's submission freezes a version.
+  'POST /api/v1/plans/:id/submit': apiPlanWrite(200, async (council) => ({ ifMatch: `W/"${(await completePlan(planIds.get(council)!)).version}"` })),
+  'POST /api/v1/actions/:id/evidence': apiPlanWrite(201, async (council) => ({
+    body: EVIDENCE_SAMPLES.pdf,
+    contentType: 'application/octet-stream',
+    ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"`,
+  })),
+  'GET /api/v1/evidence/:id': apiCouncil,
+  'GET /api/v1/plans/:id/versions': apiCouncil,
+  'GET /api/v1/plans/:id/versions/:n': apiCouncil,
 };
+
+const MATRIX_MEASURE = { what: 'Plans reviewed on time', unit: '%', betterWhen: 'higher', baseline: { value: 50, date: '2019-01-01' }, target: { value: 90, date: '2020-12-31' }, frequency: 'monthly', source: 'Case records' } as const;
+const plans = () => testApp.loaded.services.plans;
+const planIds = new Map<Council, number>();
+const actionIds = new Map<Council, number>();
+const measureIds = new Map<Council, number>();
+const evidenceIds = new Map<Council, number>();
+const secondInspection = new Map<Council, number>();
+
+/** Gives every item an action and every action a measure (as the command line), then makes an edit so the plan is a draft again. */
+async function completePlan(planId: number) {
+  let plan = await plans().getPlan(COMMAND_LINE_ACTOR, planId);
+  const uncovered = plan.items.filter((item) => item.actionIds.length === 0).map((item) => item.id);
+  if (uncovered.length > 0) await plans().addAction(COMMAND_LINE_ACTOR, planId, { itemIds: uncovered, title: 'Covering action', owner: { kind: 'team', name: 'Quality assurance' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+  for (const action of (await plans().getPlanContent(COMMAND_LINE_ACTOR, planId)).actions) {
+    const view = await plans().getAction(COMMAND_LINE_ACTOR, action.id);
+    if (view.measures.length === 0) await plans().addMeasure(COMMAND_LINE_ACTOR, action.id, { ...MATRIX_MEASURE, basedOnVersion: view.version });
+  }
+  plan = await plans().getPlan(COMMAND_LINE_ACTOR, planId);
+  const item = plan.items[0]!;
+  await plans().respondToItem(COMMAND_LINE_ACTOR, item.id, { response: { kind: 'agreed', reason: `Agreed (${plan.version})` }, basedOnVersion: item.version });
+  return plans().getPlan(COMMAND_LINE_ACTOR, planId);
+}
 
 let testApp: AccountsTestApp;
 const visitors = new Map<Role, Visitor>();
 const tokens = new Map<Role, string>();
 const inspectionIds = new Map<Council, number>();
-const planIds = new Map<Council, number>();
 
 before(async () => {
   testApp = await accountsTestApp();
@@ -139,9 +205,17 @@ before(async () => {
   inspectionIds.set('own', inspections.find((inspection) => inspection.urn === OWN_COUNCIL)!.id);
   inspectionIds.set('other', inspections.find((inspection) => inspection.urn === OTHER_COUNCIL)!.id);
   for (const council of COUNCILS) {
-    const urn = urnOf(council);
-    const inspection = inspections.find((candidate) => candidate.urn === urn && candidate.judgements.overall !== undefined && candidate.judgements.overall !== 'outstanding')!;
-    planIds.set(council, (await services.plans.createPlan(COMMAND_LINE_ACTOR, urn, { inspectionId: inspection.id })).id);
+    const own = inspections.filter((inspection) => inspection.urn === urnOf(council));
+    secondInspection.set(council, own[1]!.id);
+    const plan = await plans().createPlan(COMMAND_LINE_ACTOR, urnOf(council), { inspectionId: own[0]!.id });
+    planIds.set(council, plan.id);
+    const action = await plans().addAction(COMMAND_LINE_ACTOR, plan.id, { itemIds: plan.items.map((item) => item.id), title: 'Matrix action', owner: { kind: 'role', name: 'Head of Service' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+    actionIds.set(council, action.id);
+    const measure = await plans().addMeasure(COMMAND_LINE_ACTOR, action.id, { ...MATRIX_MEASURE, basedOnVersion: action.version });
+    measureIds.set(council, measure.id);
+    const evidence = await plans().addEvidence(COMMAND_LINE_ACTOR, { actionId: action.id }, { fileName: 'matrix.pdf', bytes: EVIDENCE_SAMPLES.pdf, basedOnVersion: (await plans().getAction(COMMAND_LINE_ACTOR, action.id)).version });
+    evidenceIds.set(council, evidence.id);
+    await plans().submit(COMMAND_LINE_ACTOR, plan.id, { basedOnVersion: (await plans().getPlan(COMMAND_LINE_ACTOR, plan.id)).version });
   }
 });
 after(async () => testApp?.close());
@@ -196,15 +270,20 @@ async function concreteUrl(url: string, council: Council): Promise<string> {
   }
   if (url === '/assets/*') return '/assets/govuk-frontend.min.css';
   if (url === '/app-assets/*') return '/app-assets/app.css';
-  let concrete = url.replace(':urn', urnOf(council)).replace(':secret', 'A'.repeat(43));
+  let concrete = url.replace(':urn', urnOf(council)).replace(':secret', 'A'.repeat(43)).replace(':n', '1');
   if (concrete.includes(':id')) {
     if (concrete.includes('/inspections/')) concrete = concrete.replace(':id', String(inspectionIds.get(council)));
+    else if (concrete.startsWith('/api/v1/plans/')) concrete = concrete.replace(':id', String(planIds.get(council)));
+    else if (concrete.startsWith('/api/v1/actions/')) concrete = concrete.replace(':id', String(actionIds.get(council)));
+    else if (concrete.startsWith('/api/v1/measures/')) concrete = concrete.replace(':id', String(measureIds.get(council)));
+    else if (concrete.startsWith('/api/v1/evidence/')) concrete = concrete.replace(':id', String(evidenceIds.get(council)));
     else if (concrete.includes('/plans/')) concrete = concrete.replace(':id', String(planIds.get(council)));
     else {
       const { userId, tokenId } = await target(council);
       concrete = concrete.replace(':id', String(concrete.startsWith('/admin/tokens/') ? tokenId : userId));
     }
   }
+  if (concrete.endsWith('/evidence') && concrete.startsWith('/api/v1/actions/')) concrete += '?fileName=matrix.pdf';
   return concrete;
 }
 
@@ -235,7 +314,9 @@ test('each cell: route x role x own or other council', async () => {
         let cacheControl: string | undefined;
         if (url.startsWith('/api/')) {
           const token = tokens.get(role);
-          const response = await testApp.app.inject({ method: route.method as 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+          const write = await rule.api?.(council);
+          const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(write?.ifMatch ? { 'if-match': write.ifMatch } : {}), ...(write?.contentType ? { 'content-type': write.contentType } : {}) };
+          const response = await testApp.app.inject({ method: route.method as 'GET', url, headers, ...(write?.body === undefined ? {} : { payload: write.body as Buffer }) });
           status = response.statusCode;
           cacheControl = response.headers['cache-control'] as string | undefined;
         } else {

@@ -15,6 +15,7 @@ import {
   nextSchema,
 } from './api.schemas.ts';
 import { accountsApiPaths, bearerSecurityScheme, planPapersApiPaths } from './auth.openapi.ts';
+import { plansApiPaths } from './plans.openapi.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -121,6 +122,7 @@ export function openApiDocument(): JsonObject {
       },
       ...accountsApiPaths,
       ...planPapersApiPaths,
+      ...plansApiPaths,
     },
     components: { schemas: components(), securitySchemes: bearerSecurityScheme },
   };
