@@ -244,23 +244,11 @@ async function target(council: Council): Promise<{ userId: number; tokenId: numb
   return { userId: user.id, tokenId: token.id };
 }
 
-/** A plan of each council with an item, an action and a measure, for the plan pages (made once, as the command line). */
-const pagePlans = new Map<Council, { planId: number; itemId: number; actionId: number; measureId: number }>();
+/** The plan pages work on the plan made in before() for each council: its first item, its action and its measure. */
 async function pagePlan(council: Council): Promise<{ planId: number; itemId: number; actionId: number; measureId: number }> {
-  const known = pagePlans.get(council);
-  if (known) return known;
-  const { plans, inspections } = testApp.loaded.services;
-  const urn = urnOf(council);
-  const held = (await inspections.listAll()).filter((inspection) => inspection.urn === urn);
-  const planned = new Set((await plans.listCouncilPlans(COMMAND_LINE_ACTOR, urn)).map((plan) => plan.inspectionId));
-  const inspection = held.find((candidate) => !planned.has(candidate.id)) ?? held[0]!;
-  const plan = await plans.createPlan(COMMAND_LINE_ACTOR, urn, { inspectionId: inspection.id });
-  const itemId = plan.items[0]!.id;
-  const action = await plans.addAction(COMMAND_LINE_ACTOR, plan.id, { itemIds: [itemId], title: 'Matrix action', owner: { kind: 'team', name: 'Matrix team' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
-  const measure = await plans.addMeasure(COMMAND_LINE_ACTOR, action.id, { what: 'Matrix measure', unit: '%', betterWhen: 'higher', baseline: { value: 10, date: '2026-01-01' }, target: { value: 20, date: '2027-01-01' }, frequency: 'monthly', source: 'Matrix', basedOnVersion: action.version });
-  const made = { planId: plan.id, itemId, actionId: action.id, measureId: measure.id };
-  pagePlans.set(council, made);
-  return made;
+  const planId = planIds.get(council)!;
+  const plan = await plans().getPlan(COMMAND_LINE_ACTOR, planId);
+  return { planId, itemId: plan.items[0]!.id, actionId: actionIds.get(council)!, measureId: measureIds.get(council)! };
 }
 
 async function concreteUrl(url: string, council: Council): Promise<string> {
