@@ -37,7 +37,7 @@ export function checkJudgementConsistency(version: FrameworkVersion, judgements:
         severity: 'warning',
         areas: [area],
         reason: `${version} does not grade "${JUDGEMENT_AREA_SHORT[area]}", but the report has a grade for it.`,
-        evidence: { nature: 'rule', tags: ['OFF', 'REP'], source: 'The judgement structure of each framework version (DOMAIN.md §1.2, §2.5).' },
+        evidence: { nature: 'rule', tags: ['OFF', 'REP'], source: 'The judgement structure of each framework version, in the frameworks and the reports.' },
       });
     }
   }

@@ -66,14 +66,14 @@ export function expectedVisits(next: NextInspection, actionPlanDue: IsoDate | nu
       evidence: {
         nature: 'estimate',
         tags: ['OFF', 'SEC'],
-        source: 'Ofsted monitoring handbook (2016, 2017); a summary of it says the first visit falls within about four weeks of the action-plan deadline; SESLIP on focused visits (DOMAIN.md §1.6, §2.3).',
+        source: 'Ofsted monitoring handbook (2016, 2017); a summary of it says the first visit falls within about four weeks of the action-plan deadline; SESLIP on focused visits.',
       },
     };
   }
   const evidence: Evidence = {
     nature: 'estimate',
     tags: ['SEC', 'MEM'],
-    source: 'CYP Now 2017, council minutes and ILACS briefing slides (2018); the framework text with the exact number was not seen (DOMAIN.md §2.3). A joint targeted area inspection can take the place of a focused visit.',
+    source: 'CYP Now 2017, council minutes and ILACS briefing slides (2018); the framework text with the exact number was not seen. A joint targeted area inspection can take the place of a focused visit.',
   };
   if (next.pathway === 'standard') {
     return {

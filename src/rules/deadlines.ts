@@ -45,7 +45,7 @@ export const LEGAL_BASES = {
       nature: 'rule',
       tags: ['OFF', 'MEM', 'SEC'],
       source:
-        's.137 seen on legislation.gov.uk; the 70 working days of reg 3 rest on recollection, a council cabinet decision and an Ofsted spokesperson (DOMAIN.md §3.1). The statute counts from receipt; councils and the seed document count from publication.',
+        'Section 137 read on legislation.gov.uk; the 70 working days of regulation 3 rest on recollection, a council cabinet decision and an Ofsted spokesperson. The statute counts from receipt of the report; councils count from its publication.',
     },
   },
   councilPublication: {
@@ -55,7 +55,7 @@ export const LEGAL_BASES = {
     requirement:
       'The local authority must publish the inspection report within 30 working days of receiving it: copies to its relevant partners, to at least one local newspaper and radio station, available free at its offices.',
     url: 'https://www.legislation.gov.uk/uksi/2007/462/regulation/2',
-    evidence: { nature: 'rule', tags: ['OFF'], source: 'SI 2007/462 reg 2, seen directly (DOMAIN.md §3.1).' },
+    evidence: { nature: 'rule', tags: ['OFF'], source: 'SI 2007/462 regulation 2, read on legislation.gov.uk.' },
   },
   priorityActionPlan: {
     citation: 'Ofsted ILACS practice (Aug 2018), in line with SI 2007/462',
@@ -64,7 +64,7 @@ export const LEGAL_BASES = {
     requirement:
       'After a focused visit letter that identifies areas for priority action, the local authority shares a draft action plan within 20 working days and submits the final plan within 70 working days of receiving the letter.',
     url: 'https://www.cypnow.co.uk/print_article/cyp/news/2005662/ofsted-to-require-struggling-councils-produce-urgent-action-plans?print=true',
-    evidence: { nature: 'rule', tags: ['SEC'], source: 'An Ofsted spokesperson quoted by CYP Now, 16 August 2018 (DOMAIN.md §2.3); the framework text was not seen.' },
+    evidence: { nature: 'rule', tags: ['SEC'], source: 'An Ofsted spokesperson quoted by CYP Now, 16 August 2018; the framework text was not seen.' },
   },
 } as const satisfies Record<string, LegalBasis>;
 
@@ -106,7 +106,7 @@ export function deadlinesAfterPublication(published: IsoDate, options: Publicati
       workingDays: WRITTEN_STATEMENT_WORKING_DAYS,
       due: addWorkingDays(published, WRITTEN_STATEMENT_WORKING_DAYS),
       legalBasis: LEGAL_BASES.writtenStatement,
-      note: 'Counted from publication, as councils and the seed document do; the statute says receipt.',
+      note: 'Counted from publication, as councils count it; the statute counts from receipt of the report.',
     },
   ];
   return deadlines.sort((a, b) => a.due.localeCompare(b.due));

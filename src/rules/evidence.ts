@@ -13,3 +13,12 @@ export interface Evidence {
   /** Where it comes from, in words. */
   readonly source: string;
 }
+
+/** Each tag in words, for people reading the output (the tags themselves stay in the JSON). */
+export const EVIDENCE_TAG_WORDS: Readonly<Record<EvidenceTag, string>> = {
+  OFF: 'official text seen',
+  SEC: 'secondary source',
+  REP: 'read from the reports',
+  EMP: 'measured over the reports',
+  MEM: 'recollection, not confirmed',
+};

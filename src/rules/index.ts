@@ -1,4 +1,5 @@
 export type { Evidence, EvidenceTag, Nature } from './evidence.ts';
+export { EVIDENCE_TAG_WORDS } from './evidence.ts';
 export * from './deadlines.ts';
 export * from './framework-version.ts';
 export * from './consistency.ts';

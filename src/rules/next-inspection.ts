@@ -29,7 +29,7 @@ export interface PathwayDecision {
   readonly evidence: Evidence;
 }
 
-const CYCLE_RULE_SOURCE = 'ILACS framework as quoted by council guides (Kirklees, Nottinghamshire) and CYP Now 2017 (DOMAIN.md §2.2)';
+const CYCLE_RULE_SOURCE = 'ILACS framework as quoted by council guides (Kirklees, Nottinghamshire) and CYP Now 2017';
 
 /** The pathway after an inspection, from its grades; undefined when the record has no grades at all. */
 export function pathwayAfter(record: InspectionRecord): PathwayDecision | undefined {
@@ -66,7 +66,7 @@ function pathwayWithoutOverall(record: InspectionRecord): PathwayDecision | unde
   const unverified: Evidence = {
     nature: 'estimate',
     tags: ['SEC', 'MEM'],
-    source: 'From April 2026 there is no overall judgement; a secondary source says the short-inspection pathway needs leaders good or better and at least two of the three practice judgements good or better. The official text was not seen (DOMAIN.md §2.5).',
+    source: 'From April 2026 there is no overall judgement; a secondary source says the short-inspection pathway needs leaders good or better and at least two of the three practice judgements good or better. The official text was not seen.',
   };
   if (grades.includes('inadequate')) {
     return { pathway: 'monitoring-then-reinspection', reason: 'At least one judgement is inadequate and there is no overall judgement: monitoring then re-inspection is assumed.', evidence: unverified };

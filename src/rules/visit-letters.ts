@@ -25,7 +25,7 @@ export interface LettersOutlook {
 }
 
 /** The day a letter counts as received, for the deadlines it starts. */
-export function letterReceived(letter: VisitLetterRecord): IsoDate {
+export function letterReceived(letter: Pick<VisitLetterRecord, 'letterDate' | 'published'>): IsoDate {
   return letter.letterDate && letter.letterDate <= letter.published ? letter.letterDate : letter.published;
 }
 

@@ -4,7 +4,7 @@ import { alertMessage, concerns, signWebhookBody } from './alert.service.ts';
 import type { CouncilView } from './views.ts';
 
 function council(urn: string, laCode: string, regionName: string, statisticalNeighbours: string[] = []): CouncilView {
-  return { urn, laCode, gssCode: null, name: `Council ${urn}`, regionCode: null, regionName, laType: null, statisticalNeighbours, active: true, alsoKnownAs: [], establishedOn: null, abolishedOn: null };
+  return { urn, laCode, gssCode: null, name: `Council ${urn}`, regionCode: null, regionName, laType: null, statisticalNeighbours, active: true, alsoKnownAs: [], establishedOn: null, abolishedOn: null, formerCodes: [], predecessors: [], successors: [] };
 }
 
 const register = [council('1', '101', 'East Midlands', ['102']), council('2', '102', 'East Midlands', ['101']), council('3', '103', 'London')];

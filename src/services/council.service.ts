@@ -1,9 +1,9 @@
 /** The register as the web app, the API and the CLI read it: list, search, resolve, one council with its peers. */
 import type { Kysely } from 'kysely';
 import { councilNameKey } from '../analytics/index.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
-import { listCouncilRows, listNeighbourRows, type Database } from '../store/index.ts';
-import { neighboursByUrn, toCouncilView, type CouncilView } from './views.ts';
+import { listFormerCodeRows, listCouncilRows, listNeighbourRows, listPredecessorRows, type Database } from '../store/index.ts';
+import { matchCouncils, resolveCouncilIn } from './council-match.ts';
+import { groupRegisterHistory, neighboursByUrn, toCouncilView, type CouncilView } from './views.ts';
 
 export interface CouncilDetail {
   readonly authority: CouncilView;
@@ -16,7 +16,7 @@ export interface CouncilDetail {
 export interface CouncilService {
   /** Every council, by name; abolished ones only when asked. */
   list(options?: { readonly includeInactive?: boolean }): Promise<CouncilView[]>;
-  /** Councils whose name, other names, URN, LA code or GSS code match the text (case-insensitive); exact key matches first. */
+  /** Councils whose name, other names, URN, LA code or GSS code (current or former) match the text (case-insensitive); exact matches first. */
   search(text: string, options?: { readonly includeInactive?: boolean }): Promise<CouncilView[]>;
   /** One council by URN, LA code, GSS code or name (as reports print it); throws NotFoundError. */
   resolve(reference: string): Promise<CouncilView>;
@@ -34,25 +34,17 @@ export function matchPrintedName(authorities: readonly CouncilView[], name: stri
   return matches.find((authority) => authority.active) ?? matches[0];
 }
 
-/** One council among these by URN, LA code, GSS code or printed name; throws NotFoundError. */
+/** One council among these by URN, LA code, GSS code (current or former) or name, as the search matches them; throws NotFoundError or ValidationError naming the closest. */
 export function resolveIn(authorities: readonly CouncilView[], reference: string): CouncilView {
-  const text = reference.trim();
-  if (text === '') throw new ValidationError('Give a council: its URN, LA code, GSS code or name.');
-  const upper = text.toUpperCase();
-  const found =
-    authorities.find((authority) => authority.urn === text) ??
-    authorities.find((authority) => authority.laCode === text) ??
-    authorities.find((authority) => authority.gssCode === upper) ??
-    matchPrintedName(authorities, text);
-  if (!found) throw new NotFoundError(`No council in the register matches "${text}".`, 'unknown-local-authority');
-  return found;
+  return resolveCouncilIn(authorities, reference);
 }
 
 export function createCouncilService(db: Kysely<Database>): CouncilService {
   const all = async (): Promise<CouncilView[]> => {
-    const [rows, neighbours] = await Promise.all([listCouncilRows(db), listNeighbourRows(db)]);
+    const [rows, neighbours, formerCodes, predecessors] = await Promise.all([listCouncilRows(db), listNeighbourRows(db), listFormerCodeRows(db), listPredecessorRows(db)]);
     const grouped = neighboursByUrn(neighbours);
-    return rows.map((row) => toCouncilView(row, grouped));
+    const history = groupRegisterHistory(formerCodes, predecessors);
+    return rows.map((row) => toCouncilView(row, grouped, history));
   };
   return {
     async list(options = {}) {
@@ -60,13 +52,8 @@ export function createCouncilService(db: Kysely<Database>): CouncilService {
     },
     async search(text, options = {}) {
       const authorities = (await all()).filter((authority) => options.includeInactive || authority.active);
-      const needle = text.trim().toLowerCase();
-      if (needle === '') return authorities;
-      const key = councilNameKey(needle);
-      const exact = authorities.filter(
-        (authority) => authority.urn === needle || authority.laCode === needle || authority.gssCode?.toLowerCase() === needle || (key !== '' && [authority.name, ...authority.alsoKnownAs].some((name) => councilNameKey(name) === key)),
-      );
-      const partial = authorities.filter((authority) => !exact.includes(authority) && [authority.name, ...authority.alsoKnownAs].some((name) => name.toLowerCase().includes(needle)));
+      if (text.trim() === '') return authorities;
+      const { exact, partial } = matchCouncils(authorities, text);
       return [...exact, ...partial];
     },
     async resolve(reference) {

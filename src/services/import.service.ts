@@ -227,8 +227,9 @@ export function letterFactsOf(letter: VisitLetter, urn: string, published: strin
       theme: letter.theme,
       covid_context: letter.covidContext ? 1 : 0,
       inspectors: JSON.stringify(letter.inspectors),
-      warnings: JSON.stringify(letter.warnings),
     },
+    // In report_warning, as a report's are.
+    warnings: letter.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
   };
 }
 

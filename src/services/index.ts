@@ -9,7 +9,7 @@ import { createInspectionService, type InspectionService } from './inspection.se
 import { createCouncilService, type CouncilService } from './council.service.ts';
 import { createReadModel, type ReadModelOptions } from './read-model.service.ts';
 import type { ReadModel } from './read-model.ts';
-import { ensureRegisterLoaded } from './register.service.ts';
+import { ensureRegisterHistoryLoaded, ensureRegisterLoaded } from './register.service.ts';
 import { createPapersService, type PapersService } from './papers.service.ts';
 import { createStatsService, type StatsService } from './stats.service.ts';
 import { createAccountsServices, type AccountsServices, type AccountsOptions } from './accounts-services.ts';
@@ -85,6 +85,7 @@ export async function createServices(
     startup = await withStartupLock(store, async () => {
       const appliedMigrations = await migrateToLatest(store.db, store.dialect, await migrationTableSchemaOf(store));
       const councilsLoaded = await ensureRegisterLoaded(store.db);
+      await ensureRegisterHistoryLoaded(store.db);
       return { appliedMigrations, councilsLoaded, interruptedRuns: await imports.markInterruptedRuns() };
     });
   } catch (error) {
@@ -170,6 +171,7 @@ export {
   deadlinesAfterPriorityActionLetter,
   deadlinesAfterPublication,
   EMPIRICAL_WINDOW_PERCENTILES,
+  EVIDENCE_TAG_WORDS,
   PATHWAYS,
   type BacktestResult,
   type CouncilOutlook,

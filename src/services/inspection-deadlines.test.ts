@@ -18,3 +18,19 @@ test("an inspection's statutory deadlines, each passed or not on the date (Derby
 test('a standalone LSCB review sets the council no deadline', () => {
   assert.deepEqual(inspectionDeadlines({ kind: 'lscb-review', published: '2016-03-01' }, '2026-12-01'), []);
 });
+
+test('a letter with areas for priority action sets the draft and final action plans from its date; one without sets none', () => {
+  const letter = { letterDate: '2021-12-20', published: '2022-01-10', priorityActions: ['Strategic oversight of the front door.'] };
+  const [draft, final] = inspectionDeadlines({ kind: 'focused-visit', published: '2022-01-10', letter }, '2022-01-20');
+  assert.equal(draft?.from, 'letter');
+  assert.equal(draft?.anchor, '2021-12-20');
+  assert.equal(draft?.workingDays, 20);
+  assert.equal(final?.workingDays, 70);
+  assert.equal(draft?.due, '2022-01-20');
+  assert.equal(draft?.status, 'running', 'due on the day asked about: not yet passed');
+  assert.equal(inspectionDeadlines({ kind: 'focused-visit', published: '2022-01-10', letter }, '2022-01-21')[0]?.status, 'passed');
+  assert.deepEqual(inspectionDeadlines({ kind: 'focused-visit', published: '2022-01-10', letter: { ...letter, priorityActions: [] } }, '2022-01-20'), []);
+  // A letter printed with a date after its listing counts as received when listed.
+  const late = inspectionDeadlines({ kind: 'focused-visit', published: '2022-01-10', letter: { ...letter, letterDate: '2022-02-01' } }, '2022-01-20');
+  assert.equal(late[0]?.anchor, '2022-01-10');
+});

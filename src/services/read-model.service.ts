@@ -20,7 +20,7 @@ import {
 } from '../analytics/index.ts';
 import { isLetterKind, JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements, type VisitLetterRecord } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkJudgementConsistency, councilOutlook, deadlinesAfterPublication, type CouncilOutlook, type EmpiricalWindow } from '../rules/index.ts';
+import { checkJudgementConsistency, councilOutlook, deadlinesAfterPriorityActionLetter, deadlinesAfterPublication, letterReceived, type CouncilOutlook, type EmpiricalWindow } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { CouncilService } from './council.service.ts';
 import { councilLetters, letterDetail, lettersSince, visitThemes } from './letters.read-model.ts';
@@ -64,6 +64,7 @@ import type {
   InspectionDetail,
   InspectionSummary,
   LatestInspection,
+  LetterDetail,
   NationalPicture,
   NationalScope,
   NextSteps,
@@ -111,6 +112,9 @@ function councilSummary(authority: CouncilView): CouncilSummary {
     regionName: authority.regionName,
     laType: authority.laType,
     active: authority.active,
+    formerCodes: authority.formerCodes,
+    predecessors: authority.predecessors,
+    successors: authority.successors,
   };
 }
 
@@ -175,11 +179,18 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
 /**
  * The statutory deadlines that ran from an inspection's report, each passed or running on asAt (a
  * deadline passes the day after it is due, as in the council outlook). A standalone LSCB review
- * sets the council none.
+ * sets the council none; a letter sets the draft and final action plans when it names areas for
+ * priority action, counted from the day it counts as received, and none otherwise.
  */
-export function inspectionDeadlines(inspection: Pick<InspectionSummary, 'kind' | 'published'>, asAt: string): DeadlineView[] {
-  if (!isCouncilInspectionKind(inspection.kind)) return [];
-  return deadlinesAfterPublication(inspection.published).map((deadline) => deadlineView(deadline, deadline.due < asAt ? 'passed' : 'running'));
+export function inspectionDeadlines(
+  inspection: Pick<InspectionSummary, 'kind' | 'published'> & { readonly letter?: Pick<LetterDetail, 'letterDate' | 'published' | 'priorityActions'> | null },
+  asAt: string,
+): DeadlineView[] {
+  const { letter } = inspection;
+  const deadlines = letter
+    ? letter.priorityActions.length > 0 ? deadlinesAfterPriorityActionLetter(letterReceived(letter)) : []
+    : isCouncilInspectionKind(inspection.kind) ? deadlinesAfterPublication(inspection.published) : [];
+  return deadlines.map((deadline) => deadlineView(deadline, deadline.due < asAt ? 'passed' : 'running'));
 }
 
 export function createReadModel(sources: ReadModelSources, options: ReadModelOptions = {}): ReadModel {
@@ -335,7 +346,7 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     const authority = snap.data.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
-      : { urn: inspection.urn, name: inspection.councilName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true };
+      : { urn: inspection.urn, name: inspection.councilName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true, formerCodes: [], predecessors: [], successors: [] };
     const letter = letterDetail(snap.data.letters, id);
     const shown: InspectionDetail = {
       ...inspectionSummary(inspection),

@@ -7,6 +7,7 @@ import type { CountedBy, GradeCounts } from '../analytics/index.ts';
 import type { OverallHeld } from './overall-held.ts';
 import type { Framework, FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
 import type { Deadline, LegalBasis, Nature, Pathway, WindowStatus } from '../rules/index.ts';
+import type { FormerCodeView } from './views.ts';
 
 export interface CouncilSummary {
   readonly urn: string;
@@ -16,6 +17,11 @@ export interface CouncilSummary {
   readonly regionName: string | null;
   readonly laType: string | null;
   readonly active: boolean;
+  /** Codes it was known by before (renumbered, or a predecessor's): a lookup by any of them finds it. */
+  readonly formerCodes: readonly FormerCodeView[];
+  /** URNs of the councils in the register it replaced, and of those that replaced it. */
+  readonly predecessors: readonly string[];
+  readonly successors: readonly string[];
 }
 
 export interface InspectionSummary {

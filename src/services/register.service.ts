@@ -5,9 +5,13 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/index.ts';
-import { countCouncils, insertRegister, type Database, type RegisterEntry } from '../store/index.ts';
+import { CODE_CHANGES, countCouncils, FORMER_CODE_TYPES, insertRegister, insertRegisterHistory, type Database, type FormerCodeRow, type PredecessorRow, type RegisterEntry } from '../store/index.ts';
 
 export const REGISTER_FILE = fileURLToPath(new URL('../../data/local-authorities.csv', import.meta.url));
+/** The codes councils were known by before (see data/README.md). */
+export const FORMER_CODES_FILE = fileURLToPath(new URL('../../data/former-codes.csv', import.meta.url));
+/** The councils in the register that others replaced in reorganisations. */
+export const PREDECESSORS_FILE = fileURLToPath(new URL('../../data/predecessors.csv', import.meta.url));
 
 const optional = (schema: z.ZodType<string>) => z.union([z.literal('').transform(() => null), schema]);
 
@@ -24,6 +28,44 @@ const registerRowSchema = z.object({
   established_on: optional(isoDateSchema),
   abolished_on: optional(isoDateSchema),
 });
+
+const formerCodeRowSchema = z
+  .object({
+    urn: z.string().regex(/^\d+$/, 'a numeric URN'),
+    code_type: z.enum(FORMER_CODE_TYPES),
+    code: z.string().min(1),
+    former_name: z.string().min(1),
+    in_use_until: isoDateSchema,
+    change: z.enum(CODE_CHANGES),
+  })
+  .refine((row) => (row.code_type === 'gss' ? /^E\d{8}$/ : /^\d{3}$/).test(row.code), { message: 'a GSS code (E and 8 digits) or a three-digit LA code, as code_type says', path: ['code'] });
+
+const predecessorRowSchema = z.object({
+  urn: z.string().regex(/^\d+$/, 'a numeric URN'),
+  predecessor_urn: z.string().regex(/^\d+$/, 'a numeric URN'),
+  took_over_on: isoDateSchema,
+});
+
+/** Parses one CSV file's rows with a schema; throws naming the file's line of the first bad row. */
+function parseRows<T>(csvText: string, schema: z.ZodType<T>, what: string): T[] {
+  const records = parse(csvText, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  return records.map((record, index) => {
+    const parsed = schema.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${what} row ${index + 2}: ${issue?.path.join('.')} ${issue?.message}`);
+    }
+    return parsed.data;
+  });
+}
+
+export function parseFormerCodes(csvText: string): FormerCodeRow[] {
+  return parseRows(csvText, formerCodeRowSchema, 'Former codes');
+}
+
+export function parsePredecessors(csvText: string): PredecessorRow[] {
+  return parseRows(csvText, predecessorRowSchema, 'Predecessors');
+}
 
 /** Parses the register CSV; throws naming the line of the first bad row. */
 export function parseRegister(csvText: string): RegisterEntry[] {
@@ -60,4 +102,13 @@ export async function ensureRegisterLoaded(db: Kysely<Database>, file: string = 
   const entries = parseRegister(await readFile(file, 'utf8'));
   await insertRegister(db, entries);
   return entries.length;
+}
+
+/**
+ * Loads the former codes and predecessors when none are stored (so a store made before they existed
+ * gets them at its next start); returns how many rows were added.
+ */
+export async function ensureRegisterHistoryLoaded(db: Kysely<Database>, files: { readonly formerCodes: string; readonly predecessors: string } = { formerCodes: FORMER_CODES_FILE, predecessors: PREDECESSORS_FILE }): Promise<number> {
+  const [formerCodes, predecessors] = await Promise.all([readFile(files.formerCodes, 'utf8').then(parseFormerCodes), readFile(files.predecessors, 'utf8').then(parsePredecessors)]);
+  return insertRegisterHistory(db, { formerCodes, predecessors });
 }

@@ -8,6 +8,7 @@
  * councilNameKey the import matches the register with.
  */
 import { basename, dirname } from 'node:path';
+import { distance } from 'fastest-levenshtein';
 import { councilNameKey } from '../analytics/index.ts';
 import { isExtractionFailure, isVisitLetter, type ExtractionResult, type InspectionReport } from '../domain/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -65,12 +66,21 @@ export async function readReportSet(paths: readonly string[], options: ReadOptio
   return { histories, names, files: files.length, unreadable };
 }
 
-/** The key of the council a URN or a printed name refers to, among the reports read. */
+/** The key of the council a URN or a printed name refers to, among the reports read; a name no report prints, or several councils print, is an error naming the closest. */
 export function resolveCouncil(set: ReportSet, reference: string): string {
   if (set.histories.has(reference)) return reference;
   const wanted = councilNameKey(reference);
+  const named = (key: string) => `${[...(set.names.get(key) ?? [])][0] ?? key}${key.startsWith('name:') ? '' : ` (URN ${key})`}`;
   const matches = wanted === '' ? [] : [...set.names].filter(([, names]) => [...names].some((name) => councilNameKey(name) === wanted)).map(([key]) => key);
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new ValidationError(`"${reference}" matches more than one council in the reports (${matches.join(', ')}); give the URN.`, 'ambiguous-council');
-  throw new NotFoundError(`No reports were found for the local authority "${reference}" among the ${set.histories.size} councils in the ${set.files} files read.`, 'no-reports');
+  if (matches.length > 1) throw new ValidationError(`"${reference}" matches more than one council in the reports: ${matches.map(named).join('; ')}. Give the URN.`, 'ambiguous-council');
+  const containing = wanted === '' ? [] : [...set.names].filter(([, names]) => [...names].some((name) => councilNameKey(name).includes(wanted))).map(([key]) => key);
+  if (containing.length === 1) return containing[0]!;
+  if (containing.length > 1) throw new ValidationError(`"${reference}" matches ${containing.length} councils in the reports: ${containing.map(named).join('; ')}. Give the URN or more of the name.`, 'ambiguous-council');
+  const remoteness = (key: string) => Math.min(...[...(set.names.get(key) ?? [])].map((name) => distance(councilNameKey(name), wanted) / Math.max(councilNameKey(name).length, wanted.length, 1)));
+  const closest = [...set.names.keys()].sort((a, b) => remoteness(a) - remoteness(b)).slice(0, 5);
+  throw new NotFoundError(
+    `No reports were found for the local authority "${reference}" among the ${set.histories.size} councils in the ${set.files} files read.${closest.length > 0 ? ` The closest: ${closest.map(named).join('; ')}.` : ''}`,
+    'no-reports',
+  );
 }

@@ -10,14 +10,55 @@ import {
   type Judgements,
   type CouncilRecord,
 } from '../domain/index.ts';
-import type { InspectionRow, JudgementRow, CouncilRow, NeighbourRow, PublishedSource } from '../store/index.ts';
+import type { CodeChange, FormerCodeRow, FormerCodeType, InspectionRow, JudgementRow, CouncilRow, NeighbourRow, PredecessorRow, PublishedSource } from '../store/index.ts';
 
 /** A council from the register. `statisticalNeighbours` are LA codes, nearest first. */
 export interface CouncilView extends CouncilRecord {
   readonly alsoKnownAs: readonly string[];
   readonly establishedOn: IsoDate | null;
   readonly abolishedOn: IsoDate | null;
+  /** Codes it was known by before: its own renumbered ones, and those of predecessors the register does not hold. */
+  readonly formerCodes: readonly FormerCodeView[];
+  /** URNs of the councils in the register it replaced (wholly or in part). */
+  readonly predecessors: readonly string[];
+  /** URNs of the councils in the register that replaced it. */
+  readonly successors: readonly string[];
 }
+
+export interface FormerCodeView {
+  readonly codeType: FormerCodeType;
+  readonly code: string;
+  /** The name of the council the code stood for. */
+  readonly name: string;
+  readonly inUseUntil: IsoDate;
+  readonly change: CodeChange;
+}
+
+/** The register's history, grouped by council, for toCouncilView. */
+export interface RegisterHistory {
+  readonly formerCodes: ReadonlyMap<string, readonly FormerCodeView[]>;
+  readonly predecessors: ReadonlyMap<string, readonly string[]>;
+  readonly successors: ReadonlyMap<string, readonly string[]>;
+}
+
+export function groupRegisterHistory(formerCodes: readonly FormerCodeRow[], predecessors: readonly PredecessorRow[]): RegisterHistory {
+  const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const codes = new Map<string, FormerCodeView[]>();
+  for (const row of formerCodes) push(codes, row.urn, { codeType: row.code_type, code: row.code, name: row.former_name, inUseUntil: row.in_use_until, change: row.change });
+  const before = new Map<string, string[]>();
+  const after = new Map<string, string[]>();
+  for (const row of predecessors) {
+    push(before, row.urn, row.predecessor_urn);
+    push(after, row.predecessor_urn, row.urn);
+  }
+  return { formerCodes: codes, predecessors: before, successors: after };
+}
+
+const NO_HISTORY: RegisterHistory = { formerCodes: new Map(), predecessors: new Map(), successors: new Map() };
 
 export interface InspectionView extends InspectionFacts {
   readonly councilName: string;
@@ -53,7 +94,7 @@ export function neighboursByUrn(rows: readonly NeighbourRow[]): Map<string, stri
   return grouped;
 }
 
-export function toCouncilView(row: CouncilRow, neighbours: ReadonlyMap<string, string[]>): CouncilView {
+export function toCouncilView(row: CouncilRow, neighbours: ReadonlyMap<string, string[]>, history: RegisterHistory = NO_HISTORY): CouncilView {
   return {
     urn: row.urn,
     laCode: row.la_code,
@@ -67,6 +108,9 @@ export function toCouncilView(row: CouncilRow, neighbours: ReadonlyMap<string, s
     alsoKnownAs: row.also_known_as === '' ? [] : row.also_known_as.split('; '),
     establishedOn: row.established_on,
     abolishedOn: row.abolished_on,
+    formerCodes: history.formerCodes.get(row.urn) ?? [],
+    predecessors: history.predecessors.get(row.urn) ?? [],
+    successors: history.successors.get(row.urn) ?? [],
   };
 }
 

@@ -16,13 +16,17 @@ function parseJsonArray<T>(text: string): T[] {
 export function createVisitLetterService(db: Kysely<Database>): VisitLetterService {
   return {
     async listAll() {
-      const [rows, letters, items] = await Promise.all([
+      const letterIds = db.selectFrom('visit_letter').select('inspection_id');
+      const [rows, letters, items, warnings] = await Promise.all([
         listInspectionRows(db),
         listVisitLetterRows(db),
-        db.selectFrom('recommendation').selectAll().where('inspection_id', 'in', db.selectFrom('visit_letter').select('inspection_id')).orderBy('inspection_id').orderBy('list').orderBy('position').execute(),
+        db.selectFrom('recommendation').selectAll().where('inspection_id', 'in', letterIds).orderBy('inspection_id').orderBy('list').orderBy('position').execute(),
+        // The reader's warnings, in report_warning as a report's are.
+        db.selectFrom('report_warning').selectAll().where('inspection_id', 'in', letterIds).orderBy('inspection_id').orderBy('position').execute(),
       ]);
       const letterById = new Map(letters.map((letter) => [Number(letter.inspection_id), letter]));
       const itemsById = Map.groupBy(items, (item) => Number(item.inspection_id));
+      const warningsById = Map.groupBy(warnings, (warning) => Number(warning.inspection_id));
       return rows.flatMap((row): VisitLetterRecord[] => {
         const letter = letterById.get(Number(row.id));
         if (!letter || !isLetterKind(row.kind)) return [];
@@ -44,7 +48,7 @@ export function createVisitLetterService(db: Kysely<Database>): VisitLetterServi
             leadInspector: row.lead_inspector,
             recommendations: own.filter((item) => item.list === 'la').map((item) => item.text),
             priorityActions: own.filter((item) => item.list === 'priority').map((item) => item.text),
-            warnings: parseJsonArray<{ code: string; message: string }>(letter.warnings),
+            warnings: (warningsById.get(Number(row.id)) ?? []).map((warning) => ({ code: warning.code, message: warning.message })),
           },
         ];
       });

@@ -26,6 +26,29 @@ export interface StatisticalNeighbourTable {
   neighbour_la_code: string;
 }
 
+export const FORMER_CODE_TYPES = ['gss', 'la'] as const;
+export type FormerCodeType = (typeof FORMER_CODE_TYPES)[number];
+export const CODE_CHANGES = ['renumbered', 'predecessor'] as const;
+/** `renumbered`: the same council under a code it no longer uses; `predecessor`: a council it replaced that the register does not hold. */
+export type CodeChange = (typeof CODE_CHANGES)[number];
+
+/** A code a council was known by before (`in_use_until`: the last day it was used). */
+export interface CouncilFormerCodeTable {
+  urn: string;
+  code_type: FormerCodeType;
+  code: string;
+  former_name: string;
+  in_use_until: string;
+  change: CodeChange;
+}
+
+/** A council in the register that this one replaced, wholly or in part, from `took_over_on`. */
+export interface CouncilPredecessorTable {
+  urn: string;
+  predecessor_urn: string;
+  took_over_on: string;
+}
+
 export const PUBLISHED_SOURCES = ['printed', 'file-name', 'manifest'] as const;
 export type PublishedSource = (typeof PUBLISHED_SOURCES)[number];
 
@@ -83,8 +106,6 @@ export interface VisitLetterTable {
   covid_context: number;
   /** JSON: the inspectors named as visiting, in printed order. */
   inspectors: string;
-  /** JSON: [{code, message}], what the reader could not confirm. */
-  warnings: string;
 }
 
 /** A reader warning on a stored report ("check this against the report"). */
@@ -122,6 +143,8 @@ export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 export interface Database extends AccountTables, PlanTables {
   local_authority: CouncilTable;
   statistical_neighbour: StatisticalNeighbourTable;
+  local_authority_former_code: CouncilFormerCodeTable;
+  local_authority_predecessor: CouncilPredecessorTable;
   inspection: InspectionTable;
   judgement: JudgementTable;
   recommendation: RecommendationTable;
@@ -227,6 +250,8 @@ export type SyncProviderPageRow = Selectable<SyncProviderPageTable>;
 export type SubscriptionRow = Selectable<SubscriptionTable>;
 export type AlertDeliveryRow = Selectable<AlertDeliveryTable>;
 export type CouncilRow = Selectable<CouncilTable>;
+export type FormerCodeRow = Selectable<CouncilFormerCodeTable>;
+export type PredecessorRow = Selectable<CouncilPredecessorTable>;
 export type NewCouncil = Insertable<CouncilTable>;
 export type InspectionRow = Selectable<InspectionTable>;
 export type NewInspection = Insertable<InspectionTable>;

@@ -10,6 +10,8 @@ import { accountsSchema } from './migrations/2026_12_01_0005_accounts.ts';
 import { syncSchema } from './migrations/2026_12_01_0006_sync.ts';
 import { importRunStatus } from './migrations/2026_12_01_0007_import_run_status.ts';
 import { plansSchema } from './migrations/2026_12_02_0008_plans.ts';
+import { letterWarnings } from './migrations/2026_12_02_0010_letter_warnings.ts';
+import { formerCodes } from './migrations/2026_12_02_0011_former_codes.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -21,6 +23,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_12_01_0006_sync': syncSchema(dialect),
     '2026_12_01_0007_import_run_status': importRunStatus,
     '2026_12_02_0008_plans': plansSchema(dialect),
+    '2026_12_02_0010_letter_warnings': letterWarnings,
+    '2026_12_02_0011_former_codes': formerCodes,
   };
 }
 
@@ -49,9 +53,28 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, mig
   // schema's half-made migration tables (a parallel run) would make it skip creating its own.
   // Branches' migrations may land in any order (0007 before 0006): a store that ran a later one
   // still runs an earlier one, as each touches only its own tables.
+  const migrator = await migratorFor(db, dialect, migrationTableSchema);
+  return applied(await migrator.migrateToLatest());
+}
+
+/**
+ * Runs the pending migrations up to and including `name` (a store as an older version left it, for
+ * testing the migrations that move data); returns the names applied now. Throws when one fails.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Migrator works on any schema
+export async function migrateUpTo(db: Kysely<any>, dialect: DialectName, name: string, migrationTableSchema?: string): Promise<string[]> {
+  if (!(name in migrations(dialect))) throw new Error(`There is no migration named ${name}.`);
+  const migrator = await migratorFor(db, dialect, migrationTableSchema);
+  return applied(await migrator.migrateTo(name));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Migrator works on any schema
+async function migratorFor(db: Kysely<any>, dialect: DialectName, migrationTableSchema?: string): Promise<Migrator> {
   const schema = migrationTableSchema ?? (dialect === 'postgres' ? await currentSchema(db) : undefined);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  return new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+function applied({ error, results }: { error?: unknown; results?: MigrationResult[] }): string[] {
   if (error) throw new MigrationFailedError(`The database could not be migrated: ${(error as Error).message}`, { cause: error });
   return (results ?? []).filter((result: MigrationResult) => result.status === 'Success').map((result) => result.migrationName);
 }

@@ -5,6 +5,7 @@ import nunjucks from 'nunjucks';
 import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, ordinal, percent, plural, ukDate, ukDateRange, ukDateShort, ukMonth } from './format.ts';
 import { paths } from '../paths.ts';
 import { VISIT_THEME_LABELS, type VisitTheme } from '../domain/index.ts';
+import { todayIso } from '../calendar/index.ts';
 
 export const SERVICE_NAME = "Children's services inspections";
 
@@ -31,5 +32,7 @@ export function createNunjucks(options: { watch?: boolean } = {}): nunjucks.Envi
   env.addFilter('number', (value: number) => (typeof value === 'number' ? value.toLocaleString('en-GB') : ''));
   env.addGlobal('paths', paths);
   env.addGlobal('serviceName', SERVICE_NAME);
+  /** Today's date, for the printed page's note of when the figures were taken. */
+  env.addGlobal('todayIso', () => todayIso());
   return env;
 }

@@ -38,7 +38,7 @@ describe('csci deadline', () => {
   });
   test('an impossible date is a clear error (exit 1); a missing option is a usage error (exit 2)', async () => {
     const bad = await csci('deadline', '--published', '2017-02-30');
-    assert.deepEqual([bad.code, bad.stderr], [1, 'csci deadline: The publication date 2017-02-30 does not exist in the calendar.\n']);
+    assert.deepEqual([bad.code, bad.stderr], [1, 'csci deadline: --published must be a date that exists, written YYYY-MM-DD; "2017-02-30" is not one.\n']);
     const usage = await csci('deadline');
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /usage: csci deadline/);
@@ -86,10 +86,10 @@ describe('csci schedule', () => {
     ]);
     const text = describeOutlook(councilOutlook('2', '2015-08-03', histories), 'Sandford');
     assert.match(text, /^Sandford \(2\) as at 3 August 2015, from 1 graded inspection public by then/);
-    assert.match(text, /Next graded inspection \[rule: OFF, SEC, EMP\]: Single inspection framework re-inspection\./);
-    assert.match(text, /Nominal window \[rule: SEC\]: 1 December 2017 to 1 December 2018/);
-    assert.match(text, /Empirical window \[estimate: EMP\]: none/);
-    assert.match(text, /Before it \[estimate: OFF, SEC\]: No focused visits expected/);
+    assert.match(text, /Next graded inspection \[rule: official text seen, secondary source, measured over the reports\]: Single inspection framework re-inspection\./);
+    assert.match(text, /Nominal window \[rule: secondary source\]: 1 December 2017 to 1 December 2018/);
+    assert.match(text, /Empirical window \[estimate: measured over the reports\]: none/);
+    assert.match(text, /Before it \[estimate: official text seen, secondary source\]: No focused visits expected/);
     assert.match(text, /2015-11-03 {2}Written statement of action \(the action plan\) \(70 working days, EIA 2006 s\.137\(3\)-\(4\); SI 2007\/462 reg 3\): running/);
     const summary = describeBacktest(backtest(histories), 2);
     assert.match(summary, /Backtest: 1 next inspection predicted/);

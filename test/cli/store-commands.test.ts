@@ -127,7 +127,8 @@ describe('csci stats, history and migrate', { skip: corpusMissing }, () => {
   });
 
   test('bad options are usage errors; an unknown council is a clear error', async () => {
-    assert.equal((await csci('stats', 'national', '--as-at', '2024-02-30', '--data-dir', dataDir)).code, 2);
+    // A date that does not exist is bad input (exit 1), worded as every command words it (test/cli/cli-conventions.test.ts).
+    assert.equal((await csci('stats', 'national', '--as-at', '2024-02-30', '--data-dir', dataDir)).code, 1);
     assert.equal((await csci('stats', 'national', '--area', 'happiness', '--data-dir', dataDir)).code, 2);
     assert.equal((await csci('stats', 'region', '--as-at', '2024-01-01', '--data-dir', dataDir)).code, 2);
     assert.equal((await csci('stats', 'everywhere', '--data-dir', dataDir)).code, 2);

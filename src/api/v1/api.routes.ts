@@ -7,7 +7,7 @@ import { AREA_WORDING, JUDGEMENT_AREAS, type JudgementArea } from '../../domain/
 import { todayIso } from '../../calendar/index.ts';
 import { toPublicError, ValidationError } from '../../errors.ts';
 import { paths } from '../../paths.ts';
-import { inspectionSummary, type CouncilSummary, type InspectionDetail, type Services } from '../../services/index.ts';
+import { inspectionSummary, type CouncilSummary, type DeadlineView, type InspectionDetail, type LetterDetail, type Services } from '../../services/index.ts';
 import {
   SOURCE,
   asAtQuerySchema,
@@ -31,10 +31,38 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.
 }
 
 function council(summary: CouncilSummary) {
-  return { urn: summary.urn, name: summary.name, laCode: summary.laCode, gssCode: summary.gssCode, region: summary.regionName, laType: summary.laType, active: summary.active };
+  return {
+    urn: summary.urn,
+    name: summary.name,
+    laCode: summary.laCode,
+    gssCode: summary.gssCode,
+    region: summary.regionName,
+    laType: summary.laType,
+    active: summary.active,
+    formerCodes: summary.formerCodes.map(({ codeType, code, name, inUseUntil, change }) => ({ type: codeType, code, name, inUseUntil, change })),
+    predecessors: summary.predecessors,
+    successors: summary.successors,
+  };
 }
 
-function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
+/** What only a letter after an ungraded visit has, with the deadlines its areas for priority action start. */
+function letterDetail(letter: LetterDetail, deadlines: readonly DeadlineView[]) {
+  return {
+    kind: letter.kind,
+    letterDate: letter.letterDate,
+    visitStart: letter.visitStart,
+    visitEnd: letter.visitEnd,
+    inspectors: letter.inspectors,
+    focus: letter.focus,
+    theme: letter.theme,
+    covidContext: letter.covidContext,
+    recommendations: letter.recommendations,
+    priorityActions: letter.priorityActions,
+    priorityActionDeadlines: deadlines,
+  };
+}
+
+function inspectionDetail(inspection: InspectionDetail, hasReport: boolean, deadlines: readonly DeadlineView[]) {
   const wording: Partial<Record<JudgementArea, string>> = {};
   for (const area of JUDGEMENT_AREAS) {
     const text = AREA_WORDING[inspection.version][area];
@@ -50,6 +78,7 @@ function inspectionDetail(inspection: InspectionDetail, hasReport: boolean) {
     recommendations: inspection.recommendations,
     flags: inspection.flags,
     warnings: inspection.readerWarnings,
+    letter: inspection.letter ? letterDetail(inspection.letter, deadlines) : null,
     report: inspection.sourceUrl ?? (hasReport ? `${paths.inspection(inspection.id)}/report.pdf` : null),
     source: SOURCE,
   };
@@ -96,6 +125,7 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
         latestInspection: latest ? inspectionSummary(latest) : null,
         overall: story.overall,
         inspections: story.history.length,
+        letters: story.letters.length,
         links: {
           page: paths.council(urn),
           inspections: paths.api.councilInspections(urn),
@@ -111,6 +141,7 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       return {
         urn,
         inspections: story.history.map((entry) => ({ ...inspectionSummary(entry), previous: entry.previous, changes: entry.changes })),
+        letters: story.letters,
         source: SOURCE,
       };
     });
@@ -132,7 +163,8 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
     api.get('/inspections/:id', async (request) => {
       const { id } = parse(idParamSchema, request.params, 'path');
       const inspection = await readModel.inspection(id);
-      return inspectionDetail(inspection, inspection.reportFile !== null);
+      const deadlines = inspection.letter ? await readModel.inspectionDeadlines(id, todayIso()) : [];
+      return inspectionDetail(inspection, inspection.reportFile !== null, deadlines);
     });
 
     api.get('/inspections/:id/committee-report.docx', async (request, reply) => {

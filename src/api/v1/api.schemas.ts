@@ -1,6 +1,6 @@
 /** The API's inputs and outputs as zod schemas: inputs are parsed with them, the OpenAPI document is generated from them. */
 import { z } from 'zod';
-import { FRAMEWORK_VERSIONS, GRADES, INSPECTION_KINDS, JUDGEMENT_AREAS, isoDateSchema } from '../../domain/index.ts';
+import { FRAMEWORK_VERSIONS, GRADES, INSPECTION_KINDS, JUDGEMENT_AREAS, LETTER_KINDS, VISIT_THEMES, isoDateSchema } from '../../domain/index.ts';
 import { COUNTED_BY } from '../../services/index.ts';
 
 export const gradeSchema = z.enum(GRADES).meta({ description: 'outstanding > good > requires_improvement > inadequate' });
@@ -15,7 +15,7 @@ export const asAtQuerySchema = z.object({
   asAt: isoDateSchema.optional().meta({ description: 'YYYY-MM-DD; default today' }),
 });
 export const councilsQuerySchema = z.object({
-  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name, Ofsted URN or LA code' }),
+  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be 100 characters or fewer').optional().meta({ description: 'Name (or part of one), Ofsted URN, LA code or GSS code, current or former' }),
 });
 export const countedBySchema = z.enum(COUNTED_BY).meta({
   description:
@@ -40,6 +40,19 @@ export const councilSchema = z
     region: z.string().nullable(),
     laType: z.string().nullable(),
     active: z.boolean(),
+    formerCodes: z
+      .array(
+        z.object({
+          type: z.enum(['gss', 'la']).meta({ description: 'gss: an ONS code; la: a DfE LA code' }),
+          code: z.string(),
+          name: z.string().meta({ description: 'the council the code stood for' }),
+          inUseUntil: isoDateSchema.meta({ description: 'the last day the code was in use' }),
+          change: z.enum(['renumbered', 'predecessor']).meta({ description: 'renumbered: this council under its old code; predecessor: a council it replaced that has no URN here' }),
+        }),
+      )
+      .meta({ description: 'Codes this council was known by before; ?q= finds the council by any of them.' }),
+    predecessors: z.array(z.string()).meta({ description: 'URNs of the councils it replaced in a reorganisation' }),
+    successors: z.array(z.string()).meta({ description: 'URNs of the councils that replaced it' }),
   })
   .meta({ id: 'Council' });
 
@@ -63,6 +76,57 @@ export const historyEntrySchema = z
   })
   .meta({ id: 'HistoryEntry' });
 
+const basisSchema = z.enum(['rule', 'estimate']).meta({ description: "'rule': from legislation or the published framework; 'estimate': from the reports held" });
+
+export const deadlineSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    from: z.enum(['publication', 'receipt', 'letter']),
+    anchor: isoDateSchema,
+    workingDays: z.number().int(),
+    due: isoDateSchema,
+    status: z.enum(['running', 'passed']),
+    legalBasis: z.object({ citation: z.string(), instrument: z.string(), provision: z.string(), requirement: z.string(), url: z.string().nullable() }),
+    basis: basisSchema,
+  })
+  .meta({ id: 'Deadline' });
+
+const readerWarningSchema = z.object({ code: z.string(), message: z.string() }).meta({ id: 'ReaderWarning' });
+
+export const letterSchema = z
+  .object({
+    kind: z.enum(LETTER_KINDS),
+    letterDate: isoDateSchema.nullable().meta({ description: 'The date printed on the letter; null when none could be read (then a warning says so)' }),
+    visitStart: isoDateSchema,
+    visitEnd: isoDateSchema,
+    inspectors: z.array(z.string()).meta({ description: 'The inspectors named as visiting, titles such as "HMI" dropped' }),
+    focus: z.string().nullable().meta({ description: 'What the visit looked at, as the letter words it; null for a visit across several areas' }),
+    theme: z.enum(VISIT_THEMES).nullable().meta({ description: "The focus's theme code ('other' when it names none of the themes)" }),
+    covidContext: z.boolean().meta({ description: 'The letter ties COVID-19 to how the visit was carried out' }),
+    recommendations: z.array(z.string()).meta({ description: 'The "What needs to improve" items, each whole' }),
+    priorityActions: z.array(z.string()).meta({ description: 'The "Areas for priority action" items, each whole' }),
+    priorityActionDeadlines: z
+      .array(deadlineSchema)
+      .meta({ description: 'The action-plan deadlines the areas for priority action start (a draft within 20 working days of the letter, the final plan within 70); empty when the letter names none' }),
+  })
+  .meta({ id: 'Letter' });
+
+export const letterEntrySchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(LETTER_KINDS),
+    visitStart: isoDateSchema,
+    visitEnd: isoDateSchema,
+    published: isoDateSchema,
+    focus: z.string().nullable(),
+    theme: z.enum(VISIT_THEMES).nullable(),
+    recommendations: z.array(z.string()),
+    priorityActions: z.array(z.string()),
+    warnings: z.array(readerWarningSchema),
+  })
+  .meta({ id: 'LetterEntry' });
+
 export const recommendationSchema = z.object({ list: z.enum(['la', 'lscb']), position: z.number().int(), text: z.string() }).meta({ id: 'Recommendation' });
 
 export const inspectionDetailSchema = z
@@ -76,8 +140,9 @@ export const inspectionDetailSchema = z
     recommendations: z.array(recommendationSchema),
     flags: z.array(z.object({ code: z.string(), severity: z.enum(['warning', 'note']), message: z.string() })).meta({ description: 'Consistency checks that flag the set of grades (warning: never seen in published reports; note: rare); grades are never changed' }),
     warnings: z
-      .array(z.object({ code: z.string(), message: z.string() }))
-      .meta({ description: "The reader's warnings: facts read that break an invariant of the report's kind (a missing field, an item that starts mid-sentence); check them against the report" }),
+      .array(readerWarningSchema)
+      .meta({ description: "The reader's warnings, for a report or a letter alike: facts read that break an invariant of its kind (a missing field, an item that starts mid-sentence); check them against the source" }),
+    letter: letterSchema.nullable().meta({ description: 'For a letter after an ungraded visit (focused visit, monitoring visit, JTAI): what only a letter has; null for a graded inspection' }),
     report: z.string().nullable().meta({ description: "Address of the source report (PDF): on Ofsted's site when `csci sync` fetched it, else on this server when held" }),
     source: z.string(),
   })
@@ -133,7 +198,6 @@ export const comparisonsSchema = z
   .object({ urn: z.string(), asAt: isoDateSchema, positions: z.array(positionSchema), neighbours: z.array(peerSchema), region: z.array(peerSchema) })
   .meta({ id: 'Comparisons' });
 
-const basisSchema = z.enum(['rule', 'estimate']).meta({ description: "'rule': from legislation or the published framework; 'estimate': from the reports held" });
 const pathwaySchema = z.enum(['short', 'standard', 'monitoring-then-reinspection']);
 
 const empiricalWindowSchema = z.object({
@@ -167,19 +231,7 @@ export const nextStepsSchema = z
       firstMonitoringVisitBy: isoDateSchema.nullable(),
       basis: basisSchema,
     }),
-    deadlines: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        from: z.enum(['publication', 'receipt', 'letter']),
-        anchor: isoDateSchema,
-        workingDays: z.number().int(),
-        due: isoDateSchema,
-        status: z.enum(['running', 'passed']),
-        legalBasis: z.object({ citation: z.string(), instrument: z.string(), provision: z.string(), requirement: z.string(), url: z.string().nullable() }),
-        basis: basisSchema,
-      }),
-    ),
+    deadlines: z.array(deadlineSchema),
   })
   .meta({ id: 'NextSteps' });
 
@@ -188,9 +240,23 @@ export const nextSchema = z
   .meta({ id: 'WhatComesNext' });
 
 export const councilDetailSchema = z
-  .object({ council: councilSchema, latestInspection: inspectionSummarySchema.nullable(), overall: overallHeldSchema.nullable(), inspections: z.number().int(), links: z.record(z.string(), z.string()) })
+  .object({
+    council: councilSchema,
+    latestInspection: inspectionSummarySchema.nullable(),
+    overall: overallHeldSchema.nullable(),
+    inspections: z.number().int().meta({ description: 'Graded inspections held' }),
+    letters: z.number().int().meta({ description: 'Letters after ungraded visits held (focused visits, monitoring visits, JTAIs)' }),
+    links: z.record(z.string(), z.string()),
+  })
   .meta({ id: 'CouncilDetail' });
 export const councilListSchema = z.object({ count: z.number().int(), councils: z.array(councilSchema) }).meta({ id: 'CouncilList' });
-export const historySchema = z.object({ urn: z.string(), inspections: z.array(historyEntrySchema), source: z.string() }).meta({ id: 'History' });
+export const historySchema = z
+  .object({
+    urn: z.string(),
+    inspections: z.array(historyEntrySchema),
+    letters: z.array(letterEntrySchema).meta({ description: 'Letters after ungraded visits, newest visit first; each is also at /inspections/{id}' }),
+    source: z.string(),
+  })
+  .meta({ id: 'History' });
 
 export const SOURCE = 'Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)';

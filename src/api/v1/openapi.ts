@@ -75,7 +75,7 @@ export function openApiDocument(): JsonObject {
         get: { summary: 'A council and its latest graded inspection', parameters: [urn], responses: { '200': ok('The council', councilDetailSchema), ...errors } },
       },
       '/councils/{urn}/inspections': {
-        get: { summary: "A council's graded inspections, latest first, with each grade's change", parameters: [urn], responses: { '200': ok('History', historySchema), ...errors } },
+        get: { summary: "A council's graded inspections, latest first, with each grade's change, and its letters after ungraded visits", parameters: [urn], responses: { '200': ok('History', historySchema), ...errors } },
       },
       '/councils/{urn}/comparisons': {
         get: { summary: "A council's place in its region and among its statistical neighbours", parameters: [urn, asAt], responses: { '200': ok('Comparisons', comparisonsSchema), ...errors } },
@@ -85,7 +85,7 @@ export function openApiDocument(): JsonObject {
       },
       '/inspections/{id}': {
         get: {
-          summary: 'One inspection: dates, kind, lead inspector, judgements with the report wording, recommendations, consistency flags',
+          summary: "One inspection or letter: dates, kind, lead inspector, judgements with the report wording, recommendations, consistency flags, the reader's warnings; for a letter, its focus, theme, inspectors and areas for priority action with their deadlines",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
           responses: { '200': ok('The inspection', inspectionDetailSchema), ...errors },
         },

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { formatUkDate, parseIsoDate } from '../../calendar/index.ts';
+import { formatUkDate } from '../../calendar/index.ts';
 import { deadlinesAfterPriorityActionLetter, deadlinesAfterPublication, type Deadline } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
+import { parseDateArgument, parseOptionalDate } from '../date-argument.ts';
 
 const ANCHOR_WORDS: Readonly<Record<Deadline['from'], string>> = { publication: 'publication', receipt: 'receipt of the report', letter: 'the focused visit letter' };
 
@@ -24,8 +25,8 @@ export const deadlineCommand: Command = {
     if (letter !== undefined && values.received !== undefined) throw new UsageError('--received goes with --published.');
     const deadlines =
       letter !== undefined
-        ? deadlinesAfterPriorityActionLetter(parseIsoDate(letter, 'date of the focused visit letter'))
-        : deadlinesAfterPublication(parseIsoDate(values.published!, 'publication date'), { received: values.received });
+        ? deadlinesAfterPriorityActionLetter(parseDateArgument(letter, '--priority-action-letter'))
+        : deadlinesAfterPublication(parseDateArgument(values.published!, '--published'), { received: parseOptionalDate(values.received, '--received') });
     if (values.json) {
       io.stdout.write(JSON.stringify({ published: values.published ?? null, received: values.received ?? null, priorityActionLetter: letter ?? null, deadlines }) + '\n');
       return 0;

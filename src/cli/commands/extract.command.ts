@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isExtractionFailure } from '../../domain/index.ts';
 import { findReports, readReports } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
+import { plural } from '../plural.ts';
 import { progressReporter } from '../progress.ts';
 
 export const extractCommand: Command = {
@@ -27,7 +28,7 @@ export const extractCommand: Command = {
       io.stdout.write(JSON.stringify(result) + '\n');
     }
     progress.stop();
-    if (failures > 0) io.stderr.write(`${failures} of ${files.length} files could not be read.\n`);
+    if (failures > 0) io.stderr.write(`${failures} of ${plural(files.length, 'file')} could not be read.\n`);
     return failures > 0 ? 1 : 0;
   },
 };

@@ -1,8 +1,9 @@
 /** The options shared by `csci stats ...`: --as-at, --area, --framework, --basis, --counted-by, validated. */
 import { todayIso } from '../../calendar/index.ts';
 import { BASES, COUNTED_BY, type Basis, type CountedBy, type GradeQuery } from '../../services/index.ts';
-import { FRAMEWORKS, isoDateSchema, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, type Framework, type JudgementArea } from '../../domain/index.ts';
+import { FRAMEWORKS, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, type Framework, type JudgementArea } from '../../domain/index.ts';
 import { UsageError } from '../command.ts';
+import { parseDateArgument } from '../date-argument.ts';
 
 export const GRADE_QUERY_OPTIONS = {
   'as-at': { type: 'string' },
@@ -29,8 +30,7 @@ export function parseArea(text: string | undefined): JudgementArea {
 }
 
 export function parseGradeQuery(values: GradeQueryValues, today: string = todayIso()): GradeQuery {
-  const asAt = values['as-at'] ?? today;
-  if (!isoDateSchema.safeParse(asAt).success) throw new UsageError(`--as-at must be a date as YYYY-MM-DD, not "${asAt}".`);
+  const asAt = values['as-at'] === undefined ? today : parseDateArgument(values['as-at'], '--as-at');
   let framework: Framework | undefined;
   if (values.framework !== undefined) {
     framework = FRAMEWORKS.find((candidate) => candidate === values.framework?.toUpperCase());

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { GRADE_SHORT, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS } from '../../domain/index.ts';
 import type { InspectionHistoryView } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
+import { plural } from '../plural.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
 export const historyCommand: Command = {
@@ -41,7 +42,7 @@ export function historyJson(history: InspectionHistoryView) {
 }
 
 function describeHistory(history: InspectionHistoryView): string {
-  const lines = [`${history.authority.name} (URN ${history.authority.urn}): ${history.entries.length} inspections stored`];
+  const lines = [`${history.authority.name} (URN ${history.authority.urn}): ${plural(history.entries.length, 'inspection')} stored`];
   for (const { inspection, changes } of history.entries) {
     lines.push(`  ${inspection.published}  ${inspection.kind} (${inspection.version}), on site ${inspection.inspectionStart} to ${inspection.inspectionEnd}`);
     for (const area of JUDGEMENT_AREAS) {

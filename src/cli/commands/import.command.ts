@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ImportRunView, ImportSummary } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
+import { plural } from '../plural.ts';
 import { progressReporter } from '../progress.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
@@ -46,7 +47,7 @@ export const importCommand: Command = {
 
 function describeSummary(summary: ImportSummary): string {
   const lines = [
-    summary.files === 0 ? 'No PDF files found.' : `${summary.files} files: imported ${summary.imported}, updated ${summary.updated}, already present ${summary.alreadyPresent}, failed ${summary.failed}.`,
+    summary.files === 0 ? 'No PDF files found.' : `${plural(summary.files, 'file')}: imported ${summary.imported}, updated ${summary.updated}, already present ${summary.alreadyPresent}, failed ${summary.failed}.`,
   ];
   if (summary.failures.length > 0) {
     lines.push('', 'Failed:');
@@ -54,7 +55,7 @@ function describeSummary(summary: ImportSummary): string {
   }
   if (summary.anomalies.length > 0) {
     lines.push('', `Anomalies flagged by the framework rules (${summary.anomalies.length}):`);
-    for (const anomaly of summary.anomalies) lines.push(`  ${anomaly.file}: ${anomaly.severity} ${anomaly.rule}: ${anomaly.reason}`);
+    for (const anomaly of summary.anomalies) lines.push(`  ${anomaly.file}: ${anomaly.severity}: ${anomaly.reason}`);
   } else if (summary.files > 0) {
     lines.push('No anomalies flagged by the framework rules.');
   }
@@ -65,9 +66,9 @@ function describeSummary(summary: ImportSummary): string {
 function describeRuns(runs: readonly ImportRunView[]): string {
   if (runs.length === 0) return 'No import has been run on this store.\n';
   const lines = runs.map((run) => {
-    const counts = `${run.files} files: imported ${run.imported}, updated ${run.updated}, already present ${run.alreadyPresent}, failed ${run.failed}`;
+    const counts = `${plural(run.files, 'file')}: imported ${run.imported}, updated ${run.updated}, already present ${run.alreadyPresent}, failed ${run.failed}`;
     const ended = run.status === 'running' ? 'still running' : `${run.status === 'interrupted' ? 'last seen' : 'finished'} ${run.finishedAt ?? 'at an unknown time'}`;
-    return `#${run.id} ${run.status}: started ${run.startedAt}, ${ended}; ${run.status === 'finished' ? counts : `${run.files} files found`}; ${run.source}`;
+    return `#${run.id} ${run.status}: started ${run.startedAt}, ${ended}; ${run.status === 'finished' ? counts : `${plural(run.files, 'file')} found`}; ${run.source}`;
   });
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
+import { plural } from '../plural.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
 export const migrateCommand: Command = {
@@ -13,7 +14,7 @@ export const migrateCommand: Command = {
       io.stdout.write(
         `${services.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} store ready. ` +
           `${appliedMigrations.length === 0 ? 'No migration was pending' : `Applied: ${appliedMigrations.join(', ')}`}. ` +
-          `${councilsLoaded === 0 ? 'The register was already loaded' : `Loaded ${councilsLoaded} councils into the register`}.\n`,
+          `${councilsLoaded === 0 ? 'The register was already loaded' : `Loaded ${plural(councilsLoaded, 'council')} into the register`}.\n`,
       );
       return 0;
     });

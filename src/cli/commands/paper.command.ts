@@ -10,6 +10,7 @@ import { formatUkDate } from '../../calendar/index.ts';
 import { ValidationError } from '../../errors.ts';
 import { PAPER_FORMATS, PdfPrinterUnavailableError, type PaperFormat } from '../../services/index.ts';
 import { UsageError, type Command } from '../command.ts';
+import { parseOptionalDate } from '../date-argument.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
 const USAGE = [
@@ -47,11 +48,12 @@ export const paperCommand: Command = {
     const sourceUrl = values['source-url'];
     if (sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(sourceUrl)) throw new UsageError(`--source-url must be an http(s) address, not "${sourceUrl}".`);
     const inspection = values.inspection;
+    const preparedOn = parseOptionalDate(values.date, '--date');
     const paper = await withServices(values['data-dir'], async (services) => {
       // Say at once when a PDF cannot be printed here, before any work.
       const printing = services.papers.pdfPrinting();
       if (format === 'pdf' && !printing.available) throw new PdfPrinterUnavailableError(printing.executablePath);
-      return services.papers.committeeReportFile({ inspection, council: values.council, sourceAddress: sourceUrl, preparedOn: values.date }, format);
+      return services.papers.committeeReportFile({ inspection, council: values.council, sourceAddress: sourceUrl, preparedOn }, format);
     });
     const partial = `${out}.partial-${process.pid}`;
     try {

@@ -10,13 +10,14 @@
  * `<urn>-<slug>/YYYY-MM-DD.pdf`) is used, as `csci extract` does.
  */
 import { parseArgs } from 'node:util';
-import { formatUkDate, parseIsoDate, todayIso, type IsoDate } from '../../calendar/index.ts';
+import { formatUkDate, todayIso, type IsoDate } from '../../calendar/index.ts';
 import { GRADE_SHORT, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS } from '../../domain/index.ts';
 import { ValidationError } from '../../errors.ts';
 import {
   backtest,
   councilOutlook,
   EMPIRICAL_WINDOW_PERCENTILES,
+  EVIDENCE_TAG_WORDS,
   PATHWAYS,
   readReportSet,
   resolveCouncil,
@@ -27,6 +28,8 @@ import {
   type ReportSet,
 } from '../../services/index.ts';
 import { UsageError, type CliIo, type Command } from '../command.ts';
+import { plural } from '../plural.ts';
+import { parseDateArgument } from '../date-argument.ts';
 import { progressReporter } from '../progress.ts';
 
 /** Reads the reports with a progress bar, and says how many could not be read. */
@@ -38,12 +41,11 @@ async function readWithProgress(paths: readonly string[], io: CliIo, workers: nu
   } finally {
     progress.stop();
   }
-  if (set.unreadable > 0) io.stderr.write(`${set.unreadable} of ${set.files} files could not be read and were left out (run csci extract on them to see why).\n`);
+  if (set.unreadable > 0) io.stderr.write(`${set.unreadable} of ${plural(set.files, 'file')} could not be read and were left out (run csci extract on them to see why).\n`);
   return set;
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-const TAG = (evidence: Evidence) => `[${evidence.nature}: ${evidence.tags.join(', ')}]`;
+const TAG = (evidence: Evidence) => `[${evidence.nature}: ${evidence.tags.map((tag) => EVIDENCE_TAG_WORDS[tag]).join(', ')}]`;
 const day = (date: IsoDate) => formatUkDate(date);
 
 function describeEmpirical(window: EmpiricalWindow | null): string {
@@ -71,8 +73,8 @@ export function describeOutlook(outlook: CouncilOutlook, name: string): string {
     `Next graded inspection ${TAG(next.evidence)}: ${INSPECTION_KIND_LABELS[next.kind]}. ${next.reason}`,
     `  Framework ${TAG(outlook.nextFramework.evidence)}: ${outlook.nextFramework.version} if it comes about ${day(outlook.nextFramework.expectedOn)}, grading ${outlook.nextFramework.areas.map((area) => JUDGEMENT_AREA_SHORT[area].toLowerCase()).join(', ')}.`,
     `  Nominal window ${TAG(next.nominalWindow.evidence)}: ${day(next.nominalWindow.from)} to ${day(next.nominalWindow.to)} (third anniversary ${day(next.nominalWindow.anniversary)}): ${STATUS_WORDS[outlook.nominalWindowStatus]}.`,
-    `  Empirical window [estimate: EMP]: ${describeEmpirical(next.empiricalWindow)}${outlook.empiricalWindowStatus ? `: ${STATUS_WORDS[outlook.empiricalWindowStatus]}` : ''}.`,
-    `  Given no inspection by ${day(outlook.asAt)} [estimate: EMP]: ${describeEmpirical(outlook.empiricalWindowGivenWait)}.`,
+    `  Empirical window [estimate: ${EVIDENCE_TAG_WORDS.EMP}]: ${describeEmpirical(next.empiricalWindow)}${outlook.empiricalWindowStatus ? `: ${STATUS_WORDS[outlook.empiricalWindowStatus]}` : ''}.`,
+    `  Given no inspection by ${day(outlook.asAt)} [estimate: ${EVIDENCE_TAG_WORDS.EMP}]: ${describeEmpirical(outlook.empiricalWindowGivenWait)}.`,
     '',
     `Before it ${TAG(outlook.visits.evidence)}: ${outlook.visits.summary}`,
     ...(outlook.visits.monitoringVisits ? [`  ${outlook.visits.monitoringVisits}`] : []),
@@ -103,7 +105,7 @@ export function describeBacktest(result: BacktestResult, councils: number): stri
         return `${pathway} ${count((item) => item.pathway === pathway && item.kindRight)}/${total}, ${count((item) => item.pathway === pathway && item.inEmpiricalWindow)}/${total}`;
       })
       .join('; ')}`,
-    ...(result.skipped > 0 ? [`  Left out: ${result.skipped} pairs whose earlier report has no grades.`] : []),
+    ...(result.skipped > 0 ? [`  Left out: ${plural(result.skipped, 'pair')} whose earlier report has no grades.`] : []),
   ].join('\n') + '\n';
 }
 
@@ -130,7 +132,7 @@ export const scheduleCommand: Command = {
     if (values.details && !values.backtest) throw new UsageError('--details goes with --backtest.');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number, 0 or more.');
-    const asAt = values['as-at'] === undefined ? todayIso() : parseIsoDate(values['as-at'], 'as-at date');
+    const asAt = values['as-at'] === undefined ? todayIso() : parseDateArgument(values['as-at'], '--as-at');
 
     const set = await readWithProgress(positionals, io, workers);
     if (values.backtest) {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { GroupPosition, NationalDistribution } from '../../services/index.ts';
 import { GRADE_SHORT, GRADES, JUDGEMENT_AREA_SHORT, type Grade } from '../../domain/index.ts';
 import { UsageError, type Command } from '../command.ts';
+import { plural } from '../plural.ts';
 import { GRADE_QUERY_OPTIONS, parseGradeQuery } from './grade-query-options.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
@@ -28,8 +29,11 @@ export const statsCommand: Command = {
     const query = parseGradeQuery(values);
     if (subcommand === 'national') {
       if (values.la !== undefined) throw new UsageError('--la is for stats region and stats neighbours.');
-      const result = await withServices(values['data-dir'], (services) => services.stats.national(query));
-      io.stdout.write(values.json ? JSON.stringify(result) + '\n' : describeNational(result));
+      const { result, names } = await withServices(values['data-dir'], async (services) => ({
+        result: await services.stats.national(query),
+        names: new Map((await services.councils.list({ includeInactive: true })).map((authority) => [authority.urn, authority.name])),
+      }));
+      io.stdout.write(values.json ? JSON.stringify(result) + '\n' : describeNational(result, names));
       return 0;
     }
     const la = values.la;
@@ -44,13 +48,21 @@ function countLines(counts: Record<Grade, number>, percentages?: Record<Grade, n
   return GRADES.map((grade) => `  ${GRADE_SHORT[grade].padEnd(22)} ${String(counts[grade]).padStart(4)}${percentages ? `  ${percentages[grade].toFixed(1).padStart(5)}%` : ''}`);
 }
 
-function describeNational(result: NationalDistribution): string {
+/** The councils left out, by name with the URN, so a reader can tell who they are. */
+function describeMissing(urns: readonly string[], names: ReadonlyMap<string, string>): string {
+  return urns
+    .map((urn) => `${names.get(urn) ?? 'a council not in the register'} (${urn})`)
+    .sort((a, b) => a.localeCompare(b))
+    .join(', ');
+}
+
+function describeNational(result: NationalDistribution, names: ReadonlyMap<string, string>): string {
   const basis = result.basis === 'latest' ? 'latest' : 'first';
   const counted = result.countedBy === 'inspected' ? 'carried out by then (on site until the date at the latest), whenever published' : 'published by then';
   return [
     `${JUDGEMENT_AREA_SHORT[result.area]} as at ${result.asAt}: each council's ${basis} ${result.framework ?? 'SIF or ILACS'} inspection judging it, ${counted}`,
     ...countLines(result.counts, result.percentages),
-    `  ${result.included} councils included; ${result.missing.length} with no such grade by then${result.missing.length > 0 ? ` (URNs ${result.missing.join(', ')})` : ''}.`,
+    `  ${plural(result.included, 'council')} included; ${result.missing.length} with no such grade by then${result.missing.length > 0 ? `: ${describeMissing(result.missing, names)}` : ''}.`,
   ].join('\n') + '\n';
 }
 
@@ -60,5 +72,5 @@ function describePosition(result: GroupPosition, groupName: string): string {
     result.grade === null
       ? '  The council had no grade in this area by then, so it has no place.'
       : `  ${result.sameOrBetter} of ${result.included} had the same grade or better; place ${result.rank} of ${result.included}.`;
-  return [head, `  Among ${groupName} (${result.included} councils with a grade):`, ...countLines(result.counts), tail].join('\n') + '\n';
+  return [head, `  Among ${groupName} (${plural(result.included, 'council')} with a grade):`, ...countLines(result.counts), tail].join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { SyncRunView, SyncSummary } from '../../services/index.ts';
 import type { Command } from '../command.ts';
+import { plural } from '../plural.ts';
 import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 
 /** Exit status of a sync that finished but warned (the site may have changed): not a silent success. */
@@ -46,7 +47,7 @@ export const syncCommand: Command = {
 
 function describeSummary(summary: SyncSummary): string {
   const lines = [
-    `Sync ${summary.runId}${summary.dryRun ? ' (dry run)' : ''}: ${summary.status === 'failed' ? 'FAILED' : 'finished'}. ${summary.councils} councils checked (${summary.pagesUnchanged} pages unchanged), ${summary.requests} requests, ${summary.downloads} files downloaded.`,
+    `Sync ${summary.runId}${summary.dryRun ? ' (dry run)' : ''}: ${summary.status === 'failed' ? 'FAILED' : 'finished'}. ${plural(summary.councils, 'council')} checked (${plural(summary.pagesUnchanged, 'page')} unchanged), ${plural(summary.requests, 'request')}, ${plural(summary.downloads, 'file')} downloaded.`,
     `New ${summary.imported.length}, already held ${summary.alreadyHeld}, not ours ${summary.notOurs.length}, not read yet ${summary.notReadYet.length}, failed ${summary.failed.length}.`,
   ];
   if (summary.message) lines.push(summary.message);
@@ -74,7 +75,7 @@ function describeSummary(summary: SyncSummary): string {
 function describeRuns(runs: readonly SyncRunView[]): string {
   if (runs.length === 0) return 'No sync has run yet.\n';
   const lines = runs.map((run) => {
-    const head = `#${run.id} ${run.startedAt} ${run.status}${run.dryRun ? ' (dry run)' : ''}: ${run.councils} councils, ${run.requests} requests, ${run.downloads} downloads; new ${run.imported}, already held ${run.alreadyHeld}, not ours ${run.notOurs}, not read yet ${run.notReadYet}, failed ${run.failed}, alerts sent ${run.alertsSent}, warnings ${run.warnings.length}`;
+    const head = `#${run.id} ${run.startedAt} ${run.status}${run.dryRun ? ' (dry run)' : ''}: ${plural(run.councils, 'council')}, ${plural(run.requests, 'request')}, ${plural(run.downloads, 'download')}; new ${run.imported}, already held ${run.alreadyHeld}, not ours ${run.notOurs}, not read yet ${run.notReadYet}, failed ${run.failed}, alerts sent ${run.alertsSent}, warnings ${run.warnings.length}`;
     const details = [...(run.message ? [`    ${run.message}`] : []), ...run.warnings.slice(0, 5).map((warning) => `    warning ${warning.code}: ${warning.message}`), ...run.failures.slice(0, 5).map((failure) => `    failed ${failure.urn}${failure.fileId ? ` file ${failure.fileId}` : ''}: ${failure.message}`)];
     return [head, ...details].join('\n');
   });

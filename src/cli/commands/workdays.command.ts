@@ -1,6 +1,7 @@
-import { addWorkingDays, parseIsoDate, workingDaysBetween } from '../../calendar/index.ts';
+import { addWorkingDays, workingDaysBetween } from '../../calendar/index.ts';
 import { ValidationError } from '../../errors.ts';
 import { UsageError, type Command } from '../command.ts';
+import { parseDateArgument } from '../date-argument.ts';
 
 /** A whole number of working days, negative numbers included so that the calendar can refuse them with its own message. */
 function parseCount(text: string): number {
@@ -16,11 +17,11 @@ export const workdaysCommand: Command = {
     const [action, first, second, ...rest] = args;
     if (rest.length > 0 || first === undefined || second === undefined) throw new UsageError('Give an action (add or between) and two values.');
     if (action === 'add') {
-      io.stdout.write(`${addWorkingDays(parseIsoDate(first, 'start date'), parseCount(second))}\n`);
+      io.stdout.write(`${addWorkingDays(parseDateArgument(first, 'The start date'), parseCount(second))}\n`);
       return 0;
     }
     if (action === 'between') {
-      io.stdout.write(`${workingDaysBetween(parseIsoDate(first, 'first date'), parseIsoDate(second, 'second date'))}\n`);
+      io.stdout.write(`${workingDaysBetween(parseDateArgument(first, 'The first date'), parseDateArgument(second, 'The second date'))}\n`);
       return 0;
     }
     throw new UsageError(`Unknown action "${action}": use add or between.`);
