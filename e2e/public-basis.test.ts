@@ -11,6 +11,7 @@ import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './
 import { assertNoAxeViolations } from './support/page-checks.ts';
 import { corpusMissing, startTestServer, type TestServer } from './support/test-server.ts';
 import { readLabels } from '../test/helpers/corpus.ts';
+import { readWorkbook } from '../src/documents/index.ts';
 import { isGradedLabelRow } from '../test/helpers/label-fixtures.ts';
 import { existed, labelGrade, register, tally } from '../test/helpers/label-figures.ts';
 
@@ -54,7 +55,8 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
 
   const expected = (asAt: string, countedBy: 'published' | 'inspected') => {
     const counts = tally(register.filter((row) => existed(row, asAt)).flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', countedBy) ?? []));
-    return [counts.outstanding, counts.good, counts.requires_improvement, counts.inadequate, counts.outstanding + counts.good + counts.requires_improvement + counts.inadequate];
+    // The distribution table's cells: each grade, good or better, councils.
+    return [counts.outstanding, counts.good, counts.requires_improvement, counts.inadequate, counts.outstanding + counts.good, counts.outstanding + counts.good + counts.requires_improvement + counts.inadequate];
   };
 
   test('/national counted by inspection date gives the labels’ figures on that basis, says so, and can switch back', async () => {
@@ -151,6 +153,41 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     assert.equal((await fetch(`${server.baseUrl}/compare?councils=99999999`)).status, 404);
   });
 
+  test('every table on /national and a council page downloads as CSV and XLSX with its date, basis and the OGL attribution', async () => {
+    for (const [path, name, tables] of [
+      // The national page's latest-inspections table has its own CSV and XLSX links (checked above);
+      // its focused-visits table is not shown here, as the test store holds no letters.
+      ['/national?asAt=2025-03-31&countedBy=inspected', 'national-downloads', 2],
+      [`/councils/${DARLINGTON}?asAt=2025-03-31`, 'council-downloads', 3],
+    ] as const) {
+      const page = await open(path, `${name}-1280`);
+      const csvLinks = await page.locator('.app-downloads a', { hasText: 'CSV' }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      const xlsxLinks = await page.locator('.app-downloads a', { hasText: 'XLSX' }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      assert.equal(csvLinks.length, tables, `${name}: a CSV link per table`);
+      if (name === 'national-downloads') xlsxLinks.push((await page.getByRole('link', { name: /Excel \(XLSX\) of each council's latest graded inspection/ }).getAttribute('href')) ?? '');
+      assert.equal(xlsxLinks.length, name === 'national-downloads' ? tables + 1 : tables);
+      for (const href of csvLinks) {
+        const response = await page.request.get(`${server.baseUrl}${href}`);
+        assert.equal(response.status(), 200, href);
+        const [header, first] = (await response.text()).split('\r\n');
+        assert.match(header ?? '', /,as_at,basis,source$/, href);
+        assert.match(first ?? '', /,2025-03-31,.*Open Government Licence v3\.0"?$/, href);
+        if (name === 'national-downloads') assert.match(first ?? '', /carried out \(last day on site\) by the date/, 'the basis in force is in the file');
+      }
+      for (const href of xlsxLinks) {
+        const response = await page.request.get(`${server.baseUrl}${href}`);
+        assert.equal(response.status(), 200, href);
+        const sheets = await readWorkbook(await response.body());
+        const cover = sheets[0]?.rows.flat().filter((cell) => cell !== null).join(' | ') ?? '';
+        assert.match(cover, /As at \| 2025-03-31/, href);
+        assert.match(cover, /Basis \| each council's latest graded inspection/, href);
+        assert.match(cover, /Crown copyright, reused under the Open Government Licence v3\.0/, href);
+        assert.ok((sheets[1]?.rows.length ?? 0) >= 1, href);
+      }
+      await page.close();
+    }
+  });
+
   test('the API gives either basis (countedBy), published by default', async () => {
     const get = async (query: string) => (await (await fetch(`${server.baseUrl}/api/v1/stats/national?asAt=2025-03-31&area=overall${query}`)).json()) as { countedBy: string; distributions: { counts: Record<string, number>; included: number }[] };
     const inspected = await get('&countedBy=inspected');
@@ -160,7 +197,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     const values = (body: typeof inspected) => {
       const d = body.distributions[0];
       assert.ok(d);
-      return [d.counts.outstanding, d.counts.good, d.counts.requires_improvement, d.counts.inadequate, d.included];
+      return [d.counts.outstanding, d.counts.good, d.counts.requires_improvement, d.counts.inadequate, (d.counts.outstanding ?? 0) + (d.counts.good ?? 0), d.included];
     };
     assert.deepEqual(values(inspected), expected('2025-03-31', 'inspected'));
     assert.deepEqual(values(published), expected('2025-03-31', 'published'));

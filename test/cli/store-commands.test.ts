@@ -94,6 +94,14 @@ describe('csci stats, history and migrate', { skip: corpusMissing }, () => {
     assert.match(wrong.stderr, /--counted-by must be published or inspected/);
   });
 
+  test('a council whose latest inspection (ILACS-2026, Lancashire) gives no overall grade holds its previous one in the CLI too', async () => {
+    const result = await csci('stats', 'region', '--la', 'Lancashire', '--as-at', '2026-11-30', '--json', '--data-dir', dataDir);
+    assert.equal(result.code, 0, result.stderr);
+    const labels = readLabels().filter(isGradedLabelRow);
+    const previous = labels.filter((row) => row.urn === '80480' && row.overall !== '').sort((a, b) => (a.published < b.published ? -1 : 1)).at(-1);
+    assert.equal(JSON.parse(result.stdout).grade, previous?.overall);
+  });
+
   test('stats region and neighbours --json have exactly the documented keys', async () => {
     for (const group of ['region', 'neighbours']) {
       const result = await csci('stats', group, '--la', 'Norfolk County Council', '--as-at', '2024-01-01', '--json', '--data-dir', dataDir);

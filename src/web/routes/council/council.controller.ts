@@ -9,6 +9,8 @@ import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
 import { paths } from '../../../paths.ts';
 import { letterStepsText } from '../../letter-steps.ts';
 import { nextStepsText } from '../../next-steps.ts';
+import { downloadHrefs, requestedDownload, sendDownload } from '../../downloads.ts';
+import { councilTables } from './council-tables.ts';
 import type { Services } from '../../../services/index.ts';
 
 export const urnSchema = z.string().regex(/^\d{1,10}$/, 'A council is identified by its Ofsted URN, a number');
@@ -21,12 +23,18 @@ export function registerCouncilRoutes(app: FastifyInstance, { readModel }: Servi
     const { asAt: asAtInput } = querySchema.parse(request.query ?? {});
     if (asAtInput && !isoDateSchema.safeParse(asAtInput).success) throw new ValidationError('Enter a real date as year-month-day, for example 2019-03-31.');
     const asAt = asAtInput || todayIso();
+    const wanted = requestedDownload(request.query);
+    if (wanted) {
+      const story = await readModel.councilStory(urn.data, asAt);
+      return sendDownload(reply, councilTables(story), wanted, { asAt, basis: "each council's latest graded inspection published by the date; overall effectiveness as held (from the inspection before when the latest gives none)" });
+    }
     const context = async () => {
       const story = await readModel.councilStory(urn.data, asAt);
       const latestEntry = story.history.find((entry) => entry.id === story.latest?.id);
       const group = await readModel.comparisonGroup(urn.data);
       return {
         ...story,
+        downloads: Object.fromEntries(['history', 'place', 'neighbours'].map((id) => [id, downloadHrefs(paths.council(urn.data), { asAt: asAtInput || undefined }, id)])),
         compareHref: paths.withQuery(paths.compare, { councils: group.join(','), asAt: asAtInput || undefined }),
         next: [...(story.next ? nextStepsText(story.next, story.asAt) : []), ...letterStepsText(story.visitsDone, asAt)],
         overdue: story.next?.nominalWindow.status === 'after-window',

@@ -10,6 +10,8 @@ import { COUNTED_BY, GOOD_OR_BETTER, type CountedBy, type NationalScope, type Se
 import { FRAMEWORKS } from '../../../domain/index.ts';
 import { distributionOverTimeChart } from '../../charts/distribution-over-time.chart.ts';
 import { areasIn, latestRowsCsv, sortRows } from './latest-table.ts';
+import { nationalTables } from './national-tables.ts';
+import { downloadHrefs, requestedDownload, sendDownload } from '../../downloads.ts';
 import { parseNationalQuery, type NationalQuery, type SortKey } from './national.schema.ts';
 
 const TEMPLATE = 'pages/national/national.njk';
@@ -75,6 +77,12 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
   app.get(paths.national, PUBLIC_PAGE, async (request, reply) => {
     const { query, asAtError, asAtInput } = parseNationalQuery(request.query);
     const asAt = query.asAt ?? todayIso();
+    const basis = `each council's latest graded inspection ${COUNTED_BY_TEXT[query.countedBy].phrase} the date${scopeText(query) ? `; councils: ${scopeText(query)}` : ''}`;
+    const wanted = requestedDownload(request.query);
+    if (wanted && !asAtError) {
+      const picture = await readModel.nationalPicture(asAt, scopeOf(query));
+      return sendDownload(reply, nationalTables(picture, sortRows(picture.latest, query.sort, query.order), scopeText(query)), wanted, { asAt, basis });
+    }
     const context = async () => {
       const whole = await readModel.nationalPicture(asAt, { countedBy: query.countedBy });
       const picture = await readModel.nationalPicture(asAt, scopeOf(query));
@@ -111,6 +119,7 @@ export function registerNationalRoutes(app: FastifyInstance, { readModel }: Serv
         areas,
         columns: columns(query, areas),
         csvHref: paths.withQuery(paths.nationalCsv, queryString(query)),
+        downloads: Object.fromEntries(['grades-by-area', 'over-time', 'latest-inspections', 'focused-visits-by-theme'].map((id) => [id, downloadHrefs(paths.national, queryString(query), id)])),
       };
     };
     if (asAtError) return reply.code(400).view(TEMPLATE, await context());
