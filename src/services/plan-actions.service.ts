@@ -35,7 +35,7 @@ import {
   insertPlanUpdate,
   listMeasureValueRows,
   loadActionRows,
-  loadPlanRows,
+  loadPlanHeadRows,
   replaceActionItems,
   touchPlanAction,
   updatePlanAction,
@@ -295,7 +295,7 @@ export function createPlanActionsService(context: PlanContext): PlanActionsServi
         const plan = await planFor(trx, actor, planId, 'write');
         await checkItemsOfPlan(trx, plan.id, itemIds);
         if (!(await bumpPlan(trx, plan.id, version, { status: statusAfterEdit(plan.status) }, at)))
-          throw staleWrite('plan', version, toPlanView(await loadPlanRows(trx, plan)));
+          throw staleWrite('plan', version, toPlanView(await loadPlanHeadRows(trx, plan)));
         const fields: Omit<PlanActionTable, 'id' | 'version' | 'created_at' | 'updated_at'> = {
           plan_id: plan.id,
           title,

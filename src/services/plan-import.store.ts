@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { statusAfterEdit, validateMeasure } from '../plans/index.ts';
-import { findPlanActionRow, findPlanMeasureRow, insertPlanAction, insertPlanMeasure, bumpPlan, loadPlanRows, type Database, type PlanActionRow, type PlanMeasureRow } from '../store/index.ts';
+import { findPlanActionRow, findPlanMeasureRow, insertPlanAction, insertPlanMeasure, bumpPlan, loadPlanHeadRows, type Database, type PlanActionRow, type PlanMeasureRow } from '../store/index.ts';
 import { planFor, requireActor } from './plan-access.ts';
 import { auditPlanChange, staleWrite } from './plan-context.ts';
 import type { PlanImportStore } from './plan-import.service.ts';
@@ -18,7 +18,7 @@ export function createPlanImportStore(dependencies: { readonly db: Kysely<Databa
   return {
     async planForImport(actor, planId) {
       const plan = await planFor(db, actor, planId, 'write');
-      const view = toPlanView(await loadPlanRows(db, plan));
+      const view = toPlanView(await loadPlanHeadRows(db, plan));
       return { items: view.items, version: view.version };
     },
 
@@ -27,12 +27,12 @@ export function createPlanImportStore(dependencies: { readonly db: Kysely<Databa
       const at = now().toISOString();
       return db.transaction().execute(async (trx) => {
         const plan = await planFor(trx, actor, planId, 'write');
-        if (!(await bumpPlan(trx, plan.id, basedOnVersion, { status: statusAfterEdit(plan.status) }, at))) throw staleWrite('plan', basedOnVersion, toPlanView(await loadPlanRows(trx, plan)));
+        if (!(await bumpPlan(trx, plan.id, basedOnVersion, { status: statusAfterEdit(plan.status) }, at))) throw staleWrite('plan', basedOnVersion, toPlanView(await loadPlanHeadRows(trx, plan)));
         const known = new Set((await trx.selectFrom('plan_item').select('id').where('plan_id', '=', plan.id).execute()).map((row) => row.id));
         let measures = 0;
         for (const action of rows.actions) {
           // The rows were read against this plan's items; one removed since is a stale import.
-          if (action.itemIds.some((id) => !known.has(id))) throw staleWrite('plan', basedOnVersion, toPlanView(await loadPlanRows(trx, plan)));
+          if (action.itemIds.some((id) => !known.has(id))) throw staleWrite('plan', basedOnVersion, toPlanView(await loadPlanHeadRows(trx, plan)));
           const id = await insertPlanAction(
             trx,
             { plan_id: plan.id, title: action.title, owner_kind: action.owner.kind, owner_name: action.owner.name, start_date: action.startDate, due_date: action.dueDate, status: action.status, rag_override: null, rag_reason: null, rag_by: null, rag_on: null },
@@ -65,7 +65,7 @@ export function createPlanImportStore(dependencies: { readonly db: Kysely<Databa
           }
         }
         await auditPlanChange(trx, who, at, { action: 'plan.import', recordType: 'plan', recordId: plan.id, before: null, after: { source, actions: rows.actions.length, measures, rowsNotRead: rows.problems.map((problem) => problem.row) } });
-        const after = toPlanView(await loadPlanRows(trx, { ...plan, version: plan.version + 1 }));
+        const after = toPlanView(await loadPlanHeadRows(trx, { ...plan, version: plan.version + 1 }));
         return { actions: rows.actions.length, measures, planVersion: after.version };
       });
     },

@@ -28,6 +28,7 @@ import {
   insertPlanVersion,
   listPlanSignOffRows,
   listPlanVersionHeads,
+  loadPlanHeadRows,
   loadPlanRows,
   nextPlanVersionNumber,
   type Database,
@@ -163,7 +164,7 @@ export function createPlanLifecycleService(context: PlanContext): PlanLifecycleS
       if (to === 'published' && (published ?? 0) < 1)
         throw new ValidationError('Submit the plan before publishing it.', 'not-submitted');
       if (!(await bumpPlan(trx, plan.id, version, { status, published_version: published }, at)))
-        throw staleWrite('plan', version, toPlanView(await loadPlanRows(trx, plan)));
+        throw staleWrite('plan', version, toPlanView(await loadPlanHeadRows(trx, plan)));
       const after = (await findPlanRow(trx, plan.id)) as PlanRow;
       await auditPlanChange(trx, who, at, {
         action: to === 'published' ? 'plan.publish' : 'plan.close',
@@ -172,7 +173,7 @@ export function createPlanLifecycleService(context: PlanContext): PlanLifecycleS
         before: { status: plan.status, publishedVersion: plan.published_version, version: plan.version },
         after: { status: after.status, publishedVersion: after.published_version, version: after.version },
       });
-      return toPlanView(await loadPlanRows(trx, after));
+      return toPlanView(await loadPlanHeadRows(trx, after));
     });
   };
 
@@ -189,7 +190,7 @@ export function createPlanLifecycleService(context: PlanContext): PlanLifecycleS
       return db.transaction().execute(async (trx) => {
         const plan = await planFor(trx, actor, planId, 'write');
         const status = movePlan(plan.status, 'submitted');
-        if (plan.version !== version) throw staleWrite('plan', version, toPlanView(await loadPlanRows(trx, plan)));
+        if (plan.version !== version) throw staleWrite('plan', version, toPlanView(await loadPlanHeadRows(trx, plan)));
         const coverage = coverageOf(await contentOf(trx, plan));
         if (!coverage.complete) {
           throw new CoverageGapsError(
@@ -199,7 +200,7 @@ export function createPlanLifecycleService(context: PlanContext): PlanLifecycleS
           );
         }
         if (!(await bumpPlan(trx, plan.id, version, { status }, at)))
-          throw staleWrite('plan', version, toPlanView(await loadPlanRows(trx, plan)));
+          throw staleWrite('plan', version, toPlanView(await loadPlanHeadRows(trx, plan)));
         const submitted = (await findPlanRow(trx, plan.id)) as PlanRow;
         const content = await contentOf(trx, submitted);
         const number = await nextPlanVersionNumber(trx, plan.id);

@@ -25,6 +25,7 @@ import {
   insertPlanItem,
   listPlanRowsOf,
   listRecommendationsOf,
+  loadPlanHeadRows,
   loadPlanRows,
   nextItemPosition,
   updatePlanItem,
@@ -141,7 +142,7 @@ export async function touchPlan(trx: Transaction<Database>, plan: PlanRow, at: s
 export function createPlanRecordsService(context: PlanContext): PlanRecordsService {
   const { db } = context;
   const view = async (plan: PlanRow, trx: Transaction<Database> | typeof db = db): Promise<PlanView> =>
-    toPlanView(await loadPlanRows(trx, plan));
+    toPlanView(await loadPlanHeadRows(trx, plan));
   const itemView = async (trx: Transaction<Database> | typeof db, row: PlanItemRow): Promise<PlanItemView> => {
     const links = await trx
       .selectFrom('plan_action_item')

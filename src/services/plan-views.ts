@@ -7,7 +7,6 @@ import type { IsoDate } from '../calendar/index.ts';
 import {
   effectiveRag,
   measureProgress,
-  planCoverage,
   type Action,
   type ActionUpdate,
   type Coverage,
@@ -28,6 +27,7 @@ import type {
   PlanMeasureRow,
   PlanMeasureValueRow,
   PlanMilestoneRow,
+  PlanHeadRows,
   PlanRow,
   PlanRows,
   PlanUpdateRow,
@@ -240,20 +240,28 @@ export function toPlanContent(rows: PlanRows): PlanContent {
   };
 }
 
-export function toPlanView(rows: PlanRows): PlanView {
-  const content = toPlanContent(rows);
+/**
+ * The plan with its items and coverage, from the plan's head rows: which items an action serves
+ * comes from the links, and how many actions there are (with a measure) from the store's counts.
+ */
+export function toPlanView(rows: PlanHeadRows): PlanView {
   const actionsOf = groupBy(rows.links, (link) => link.item_id);
-  const versions = new Map(rows.items.map((row) => [row.id, row.version]));
+  const items = rows.items.map((row) => ({
+    ...toPlanItem(row),
+    version: row.version,
+    actionIds: (actionsOf.get(row.id) ?? []).map((link) => link.action_id),
+  }));
   return {
-    ...content.plan,
+    ...toPlan(rows.plan),
     draftDueDate: rows.plan.draft_due_date,
     publishedVersion: rows.plan.published_version,
-    items: content.items.map((item) => ({
-      ...item,
-      version: versions.get(item.id) ?? 1,
-      actionIds: (actionsOf.get(item.id) ?? []).map((link) => link.action_id),
-    })),
-    coverage: planCoverage(content.items, content.actions, content.measures).coverage,
+    items,
+    coverage: {
+      items: items.length,
+      itemsWithAction: items.filter((item) => item.actionIds.length > 0).length,
+      actions: rows.actionCount,
+      actionsWithMeasure: rows.measuredActionCount,
+    },
     createdAt: rows.plan.created_at,
     updatedAt: rows.plan.updated_at,
   };

@@ -13,6 +13,7 @@ import { plansSchema } from './migrations/2026_12_02_0008_plans.ts';
 import { planReminders } from './migrations/2026_12_02_0009_plan_reminders.ts';
 import { letterWarnings } from './migrations/2026_12_02_0010_letter_warnings.ts';
 import { formerCodes } from './migrations/2026_12_02_0011_former_codes.ts';
+import { planIndexes } from './migrations/2026_12_02_0012_plan_indexes.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_12_02_0009_plan_reminders': planReminders,
     '2026_12_02_0010_letter_warnings': letterWarnings,
     '2026_12_02_0011_former_codes': formerCodes,
+    '2026_12_02_0012_plan_indexes': planIndexes,
   };
 }
 

@@ -401,6 +401,60 @@ export async function loadPlanRows(db: Db, plan: PlanRow): Promise<PlanRows> {
   return { plan, items, actions, links, milestones, measures, values, updates, evidence };
 }
 
+/**
+ * What a plan's view needs, without the records its actions hold: the plan, its items, which
+ * actions serve which item, and its actions counted in SQL (all of them, and those with a measure).
+ */
+export interface PlanHeadRows {
+  readonly plan: PlanRow;
+  readonly items: readonly PlanItemRow[];
+  readonly links: readonly { action_id: number; item_id: number }[];
+  readonly actionCount: number;
+  readonly measuredActionCount: number;
+}
+
+export async function loadPlanHeadRows(db: Db, plan: PlanRow): Promise<PlanHeadRows> {
+  const planId = plan.id;
+  const [items, links, counts] = await Promise.all([
+    db.selectFrom('plan_item').selectAll().where('plan_id', '=', planId).orderBy('position').orderBy('id').execute(),
+    db
+      .selectFrom('plan_action_item')
+      .innerJoin('plan_action', 'plan_action.id', 'plan_action_item.action_id')
+      .select(['plan_action_item.action_id', 'plan_action_item.item_id'])
+      .where('plan_action.plan_id', '=', planId)
+      .orderBy('plan_action_item.action_id')
+      .orderBy('plan_action_item.item_id')
+      .execute(),
+    db
+      .selectFrom('plan_action')
+      .select((eb) => [
+        eb.fn.countAll().as('actions'),
+        eb.fn
+          .count(
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb.selectFrom('plan_measure').select('plan_measure.id').whereRef('plan_measure.action_id', '=', 'plan_action.id'),
+                ),
+              )
+              .then(1)
+              .end(),
+          )
+          .as('measured'),
+      ])
+      .where('plan_action.plan_id', '=', planId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    plan,
+    items,
+    links,
+    actionCount: Number(counts.actions),
+    measuredActionCount: Number(counts.measured),
+  };
+}
+
 /** One action with everything it holds. */
 export interface ActionRows {
   readonly action: PlanActionRow;

@@ -56,7 +56,7 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     test('migrations ran once and a second run has nothing to do', async () => {
-      assert.deepEqual(services.startup.appliedMigrations, ['2026_11_23_0001_initial', '2026_11_23_0002_reader_fingerprint', '2026_12_01_0003_report_warnings', '2026_12_01_0004_visit_letters', '2026_12_01_0005_accounts', '2026_12_01_0006_sync', '2026_12_01_0007_import_run_status', '2026_12_02_0008_plans', '2026_12_02_0009_plan_reminders', '2026_12_02_0010_letter_warnings', '2026_12_02_0011_former_codes']);
+      assert.deepEqual(services.startup.appliedMigrations, ['2026_11_23_0001_initial', '2026_11_23_0002_reader_fingerprint', '2026_12_01_0003_report_warnings', '2026_12_01_0004_visit_letters', '2026_12_01_0005_accounts', '2026_12_01_0006_sync', '2026_12_01_0007_import_run_status', '2026_12_02_0008_plans', '2026_12_02_0009_plan_reminders', '2026_12_02_0010_letter_warnings', '2026_12_02_0011_former_codes', '2026_12_02_0012_plan_indexes']);
       assert.deepEqual(await migrateToLatest(services.store.db, services.store.dialect), []);
     });
 
