@@ -1,4 +1,4 @@
-/** The part of autocannon's programmatic API the web benchmark uses (the package ships no types). */
+/** The part of autocannon's programmatic API the benchmarks use (the package ships no types). */
 declare module 'autocannon' {
   interface Histogram {
     readonly average: number;
@@ -14,11 +14,13 @@ declare module 'autocannon' {
     readonly errors: number;
     readonly timeouts: number;
     readonly non2xx: number;
+    readonly '2xx': number;
   }
   interface RequestShape {
     readonly path?: string;
     readonly method?: string;
     readonly headers?: Record<string, string>;
+    readonly body?: string;
   }
   interface Instance extends Promise<Result> {
     on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
@@ -29,6 +31,7 @@ declare module 'autocannon' {
     readonly connections?: number;
     readonly duration?: number;
     readonly pipelining?: number;
+    readonly headers?: Record<string, string>;
   }
   function autocannon(options: Options): Instance;
   export default autocannon;
