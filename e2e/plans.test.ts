@@ -2,14 +2,35 @@
  * Improvement plan pages in the browser, JavaScript off (every journey is plain forms): start a plan
  * from an inspection, the plan's task list with its gaps first, an action added with and without
  * errors, its page, a measure and its value, a progress update, the import upload and the council
- * timeline. axe at WCAG 2.2 AA on each page, nothing from another origin, no console errors.
+ * timeline, then the check page (submission refused with the gaps), submission and sign-off. axe at
+ * WCAG 2.2 AA on each page, nothing from another origin, no console errors.
+ *
+ * axe cannot run in a page with JavaScript off (its script is never evaluated and the call waits
+ * for ever), so each page's HTML, exactly as served to the JavaScript-off browser, is checked in a
+ * second, JavaScript-on browser at the same address. Every browser step has a timeout.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { COMMAND_LINE_ACTOR } from '../src/domain/actor.ts';
 import { accountsTestApp, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, type AccountsTestApp } from '../test/helpers/accounts-app.ts';
 import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
 import { assertNoAxeViolations, watchPage } from './support/page-checks.ts';
+
+/** Each browser step's limit: a step that cannot finish fails the test instead of hanging it. */
+const STEP_MS = 15_000;
+
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 if (chromiumMissing) process.stdout.write(`# browser tests skipped: ${chromiumMissing}\n`);
 
@@ -17,6 +38,7 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
   let testApp: AccountsTestApp;
   let baseUrl: string;
   let browser: Browser;
+  let axeBrowser: Browser;
   let context: BrowserContext;
 
   before(async () => {
@@ -27,21 +49,41 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
     baseUrl = `http://127.0.0.1:${address.port}`;
     browser = await launchBrowser({ javaScriptEnabled: false });
     context = browser.context;
-  });
+    context.setDefaultTimeout(STEP_MS);
+    context.setDefaultNavigationTimeout(STEP_MS);
+    axeBrowser = await launchBrowser();
+    axeBrowser.context.setDefaultTimeout(STEP_MS);
+    axeBrowser.context.setDefaultNavigationTimeout(STEP_MS);
+  }, { timeout: 90_000 });
   after(async () => {
+    await axeBrowser?.close();
     await browser?.close();
     await testApp?.close();
-  });
+  }, { timeout: 60_000 });
+
+  /** axe on this page's HTML as served, in the JavaScript-on browser at the same address. */
+  async function axeCheck(page: Page, name: string): Promise<void> {
+    const url = page.url();
+    const html = await page.content();
+    const copy = await axeBrowser.context.newPage();
+    try {
+      await copy.route((address) => address.href === url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      await copy.goto(url);
+      await within(STEP_MS * 2, `${name}: axe`, assertNoAxeViolations(copy, name));
+    } finally {
+      await copy.close();
+    }
+  }
 
   async function check(page: Page, name: string, watched: ReturnType<typeof watchPage>): Promise<void> {
     await page.waitForLoadState('load');
-    await assertNoAxeViolations(page, name);
+    await axeCheck(page, name);
     await page.screenshot({ path: screenshotPath(`plans-${name}`), fullPage: true });
     assert.deepEqual(watched.requests.filter((url) => !url.startsWith(baseUrl) && !url.startsWith('data:')), [], `${name}: nothing from another origin`);
     assert.deepEqual(watched.consoleErrors, [], `${name}: no console errors`);
   }
 
-  test('an editor starts a plan, adds an action and a measure, and reads the timeline', async () => {
+  test('an editor starts a plan, adds an action and a measure, reads the timeline, then submits and signs off', { timeout: 240_000 }, async () => {
     const page = await context.newPage();
     const watched = watchPage(page);
     await page.goto(`${baseUrl}/sign-in`);
@@ -60,6 +102,7 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
     await page.locator('input[name="inspectionId"]').first().check();
     await page.click('button:has-text("Start the plan")');
     await page.waitForURL(/\/plans\/\d+$/);
+    const planUrl = page.url();
     await check(page, 'plan', watched);
     assert.match(await page.locator('#gaps').innerText(), /Gaps to fill/);
 
@@ -98,6 +141,39 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
     await page.goto(`${baseUrl}/councils/${OWN_COUNCIL}/timeline`);
     await check(page, 'timeline', watched);
     assert.match(await page.locator('main').innerText(), /Improvement plan started/);
+
+    // Submission: refused with the gaps as an error summary, then (the gaps filled) frozen and signed off.
+    const plans = testApp.loaded.services.plans;
+    const planId = Number(/\/plans\/(\d+)/.exec(planUrl)![1]);
+    const started = await plans.getPlan(COMMAND_LINE_ACTOR, planId);
+    // An action with no measure: a gap, whatever the report's recommendations were.
+    await plans.addAction(COMMAND_LINE_ACTOR, planId, { itemIds: [started.items[0]!.id], title: 'Train every social worker in plan writing', owner: { kind: 'role', name: 'Principal social worker' }, dueDate: '2030-06-30', basedOnVersion: started.version });
+    await page.goto(planUrl);
+    await page.click('text=Check the plan and submit it');
+    await page.waitForURL(/\/check$/);
+    await check(page, 'check', watched);
+    await page.click('button:has-text("Submit the plan")');
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /has no action|has no measure/);
+    await check(page, 'check-gaps', watched);
+    const plan = await plans.getPlan(COMMAND_LINE_ACTOR, planId);
+    const uncovered = plan.items.filter((item) => item.actionIds.length === 0).map((item) => item.id);
+    if (uncovered.length > 0) await plans.addAction(COMMAND_LINE_ACTOR, planId, { itemIds: uncovered, title: 'Review the remaining recommendations', owner: { kind: 'team', name: 'Quality assurance' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+    for (const action of (await plans.getPlanContent(COMMAND_LINE_ACTOR, planId)).actions) {
+      const view = await plans.getAction(COMMAND_LINE_ACTOR, action.id);
+      if (view.measures.length === 0) await plans.addMeasure(COMMAND_LINE_ACTOR, action.id, { what: 'Recommendations reviewed', unit: '%', betterWhen: 'higher', baseline: { value: 0, date: '2026-01-01' }, target: { value: 100, date: '2030-01-01' }, frequency: 'quarterly', source: 'Review log', basedOnVersion: view.version });
+    }
+    await page.goto(`${planUrl}/check`);
+    await page.click('button:has-text("Submit the plan")');
+    await page.waitForURL(/\/versions\?submitted=1$/);
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Version 1 is submitted and frozen/);
+    await check(page, 'versions', watched);
+    await page.click('button:has-text("Sign off version 1")');
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter the capacity you sign off in/);
+    await check(page, 'sign-off-error', watched);
+    await page.fill('#capacity', "Director of Children's Services");
+    await page.click('button:has-text("Sign off version 1")');
+    await page.waitForURL(/\/versions\?signed=1$/);
+    assert.match(await page.locator('table').first().innerText(), /Director of Children's Services/);
     await page.close();
   });
 });

@@ -38,6 +38,7 @@ import { registerActionPages } from './web/routes/plans/actions.controller.ts';
 import { registerProgressPages } from './web/routes/plans/progress.controller.ts';
 import { registerTimelinePage } from './web/routes/plans/timeline.controller.ts';
 import { registerImportPages } from './web/routes/plans/import.controller.ts';
+import { registerLifecyclePages } from './web/routes/plans/lifecycle.controller.ts';
 
 export interface AppDependencies {
   readonly services: Services;
@@ -105,6 +106,7 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
     await registerActionPages(app, services);
     await registerProgressPages(app, services);
     await registerImportPages(app, services);
+    await registerLifecyclePages(app, services);
   }
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });

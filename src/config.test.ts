@@ -23,6 +23,7 @@ test('defaults work on a laptop: port 3000, SQLite under ./data, no reports fold
     trustProxy: false,
     host: '127.0.0.1',
     oidc: undefined,
+    evidenceMaxBytes: 20 * 1024 * 1024,
   });
   assert.equal(smtpUrl, undefined);
   assert.deepEqual(sync, { reportsUrl: 'https://reports.ofsted.gov.uk', filesUrl: 'https://files.ofsted.gov.uk', contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>' });
@@ -31,7 +32,7 @@ test('defaults work on a laptop: port 3000, SQLite under ./data, no reports fold
 test('values from the environment, with empty ones treated as unset', () => {
   const secret = 's'.repeat(40);
   const config = loadConfig(
-    { PORT: '8080', DATABASE_URL: 'postgres://app@db:5432/csci', CSCI_DATA_DIR: '/srv/csci', CSCI_REPORTS_DIR: empty, NODE_ENV: 'production', CSCI_SESSION_SECRET: secret, CSCI_DB_TIMEOUT_SECONDS: '2.5', CSCI_PUBLIC_URL: 'https://csci.example.org/', CSCI_RATE_LIMIT: '0' },
+    { PORT: '8080', DATABASE_URL: 'postgres://app@db:5432/csci', CSCI_DATA_DIR: '/srv/csci', CSCI_REPORTS_DIR: empty, NODE_ENV: 'production', CSCI_SESSION_SECRET: secret, CSCI_DB_TIMEOUT_SECONDS: '2.5', CSCI_PUBLIC_URL: 'https://csci.example.org/', CSCI_RATE_LIMIT: '0', CSCI_EVIDENCE_MAX_MB: '5' },
     '/',
   );
   const { sync: _sync, smtpUrl: _smtp, ...rest } = config;
@@ -48,6 +49,7 @@ test('values from the environment, with empty ones treated as unset', () => {
     trustProxy: false,
     host: '127.0.0.1',
     oidc: undefined,
+    evidenceMaxBytes: 5 * 1024 * 1024,
   });
   assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }, empty).port, 3000);
 });

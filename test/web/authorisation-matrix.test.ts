@@ -106,6 +106,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /plans/:id/import': councilWrite(400, emptyForm),
   'GET /plans/:id/import/mapping': councilWrite(404),
   'POST /plans/:id/import/confirm': councilWrite(404, emptyForm),
+  'GET /plans/:id/check': councilWrite(200),
+  'POST /plans/:id/submit': councilWrite(400, emptyForm),
+  'GET /plans/:id/versions': councilPage,
+  'GET /plans/:id/versions/compare': councilPage,
+  'POST /plans/:id/sign-off': councilWrite(400, emptyForm),
 
   'GET /admin/users': adminPage(200),
   'GET /admin/users/new': adminPage(200),

@@ -9,9 +9,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
 import { writeWorkbook } from '../../src/documents/spreadsheet.ts';
 import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
 
+const CLI = COMMAND_LINE_ACTOR;
 const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('improvement plan pages', () => {
@@ -143,6 +145,84 @@ describe('improvement plan pages', () => {
     assert.equal(own.headers['cache-control'], 'no-store');
     assert.match(own.body, /Improvement plan started/);
     assert.match(own.body, /Private/);
+  });
+
+  test('submission: the check page lists the gaps as an error summary and freezes nothing; once covered it submits a version', async () => {
+    const check = await editor.get(`${planUrl}/check`);
+    assert.equal(check.statusCode, 200);
+    assert.equal(check.headers['cache-control'], 'no-store');
+    assert.match(decode(check.body), /Check the plan before you submit it/);
+    const version = /action="[^"]*\/submit"[\s\S]*?name="version" value="(\d+)"/.exec(check.body)?.[1];
+    assert.ok(version, 'the submit form names the version it was based on');
+    assert.equal((await viewer.get(`${planUrl}/check`)).statusCode, 403, 'a viewer may not submit');
+    const refused = await editor.post(`${planUrl}/submit`, { _csrf: csrfFrom(check.body), version });
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.headers['cache-control'], 'no-store');
+    const body = decode(refused.body);
+    assert.match(body, /govuk-error-summary/);
+    assert.match(body, /The plan cannot be submitted yet/);
+    assert.match(body, /has no action|has no measure/);
+    assert.equal((await testApp.loaded.services.plans.listVersions(CLI, planId)).length, 0, 'nothing frozen');
+
+    // Cover every gap through the service, then submit on a version the page was not based on: stale.
+    const plans = testApp.loaded.services.plans;
+    let plan = await plans.getPlan(CLI, planId);
+    const uncovered = plan.items.filter((item) => item.actionIds.length === 0).map((item) => item.id);
+    if (uncovered.length > 0) await plans.addAction(CLI, planId, { itemIds: uncovered, title: 'Review the remaining recommendations', owner: { kind: 'team', name: 'Quality assurance' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+    for (const action of (await plans.getPlanContent(CLI, planId)).actions) {
+      const view = await plans.getAction(CLI, action.id);
+      if (view.measures.length === 0) await plans.addMeasure(CLI, action.id, { what: `Audits done for ${action.id}`, unit: '%', betterWhen: 'higher', baseline: { value: 10, date: '2026-01-01' }, target: { value: 90, date: '2030-01-01' }, frequency: 'monthly', source: 'Audit log', basedOnVersion: view.version });
+    }
+    const stale = await editor.post(`${planUrl}/submit`, { _csrf: csrfFrom(check.body), version });
+    assert.equal(stale.statusCode, 409);
+    assert.match(decode(stale.body), /The plan changed while you were checking it/);
+    assert.equal((await plans.listVersions(CLI, planId)).length, 0, 'a stale submission freezes nothing');
+
+    const fresh = await editor.get(`${planUrl}/check`);
+    plan = await plans.getPlan(CLI, planId);
+    assert.match(fresh.body, new RegExp(`name="version" value="${plan.version}"`));
+    const submitted = await editor.post(`${planUrl}/submit`, { _csrf: csrfFrom(fresh.body), version: String(plan.version) });
+    assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 300));
+    assert.equal(submitted.headers.location, `${planUrl}/versions?submitted=1`);
+    const versions = decode((await editor.get(String(submitted.headers.location))).body);
+    assert.match(versions, /Version 1 is submitted and frozen\./);
+    assert.match(versions, /Version 1<\/td>|Version 1 /);
+  });
+
+  test('versions: sign-off needs a capacity; signed, it shows who signed what in what capacity; two versions compare', async () => {
+    const page = await editor.get(`${planUrl}/versions`);
+    assert.equal(page.headers['cache-control'], 'no-store');
+    const version = /action="[^"]*\/sign-off"[\s\S]*?name="version" value="(\d+)"/.exec(page.body)?.[1];
+    assert.ok(version, 'the sign-off form names the version it was based on');
+    const refused = await editor.post(`${planUrl}/sign-off`, { _csrf: csrfFrom(page.body), version, planVersion: '1', capacity: '' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(decode(refused.body), /govuk-error-summary[\s\S]*Enter the capacity you sign off in/);
+    assert.equal((await viewer.post(`${planUrl}/sign-off`, { _csrf: csrfFrom((await viewer.get('/sign-out')).body), version, planVersion: '1', capacity: 'Viewer' })).statusCode, 403);
+    const signed = await editor.post(`${planUrl}/sign-off`, { _csrf: csrfFrom(page.body), version, planVersion: '1', capacity: "Director of Children's Services", note: 'Agreed at committee' });
+    assert.equal(signed.statusCode, 303, signed.body.slice(0, 300));
+    const after = decode((await editor.get(String(signed.headers.location))).body);
+    assert.match(after, /Version 1 is signed off\./);
+    assert.match(after, /Director of Children's Services/);
+    const signOffs = await testApp.loaded.services.plans.listSignOffs(CLI, planId);
+    assert.deepEqual(signOffs.map((one) => [one.versionNumber, one.capacity, one.signedBy.email]), [[1, "Director of Children's Services", PEOPLE.editor]]);
+
+    // A change after submission, then a second version: the comparison names what changed.
+    const plans = testApp.loaded.services.plans;
+    const content = await plans.getPlanContent(CLI, planId);
+    const action = await plans.getAction(CLI, content.actions[0]!.id);
+    await plans.updateAction(CLI, action.id, { title: 'Audit every plan each fortnight', basedOnVersion: action.version });
+    const toWorking = decode((await editor.get(`${planUrl}/versions/compare?from=1&to=working`)).body);
+    assert.match(toWorking, /Changes from version 1 to the working copy/);
+    assert.match(toWorking, /title changed[\s\S]*Audit every plan each fortnight/);
+    await plans.submit(CLI, planId, { basedOnVersion: (await plans.getPlan(CLI, planId)).version });
+    const listed = decode((await editor.get(`${planUrl}/versions`)).body);
+    assert.match(listed, /Compare two versions/);
+    const compared = await editor.get(`${planUrl}/versions/compare?from=1&to=2`);
+    assert.equal(compared.statusCode, 200);
+    assert.equal(compared.headers['cache-control'], 'no-store');
+    assert.match(decode(compared.body), /Changes from version 1 to version 2[\s\S]*title changed/);
+    assert.doesNotMatch(decode((await editor.get(`${planUrl}/versions/compare?from=2&to=2`)).body), /title changed/);
+    assert.equal((await editor.get(`${planUrl}/versions/compare?from=1&to=9`)).statusCode, 404);
   });
 
   test('the Excel import: upload, a mapping for unknown headings, every unreadable row listed, nothing stored until confirmed', async () => {
