@@ -135,7 +135,7 @@ test('a run left running by a process that died is marked interrupted at the nex
     const listed = stdout.trim().split('\n');
     assert.equal(listed.length, 3);
     assert.match(listed[1] ?? '', /^#2 interrupted: started \S+, last seen \S+; 364 files found; /);
-    assert.match(listed[0] ?? '', /^#3 finished: .*1 files: imported 0, updated 0, already present 1, failed 0/);
+    assert.match(listed[0] ?? '', /^#3 finished: .*1 file: imported 0, updated 0, already present 1, failed 0/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
