@@ -64,8 +64,8 @@ test('csci subscriptions, csci sync --council and csci sync --status', async () 
   assert.equal(second.code, 0);
   assert.match(second.stdout, /New 0, already held 0, not ours 0, not read yet 0, failed 0\./);
   const status = await csci(env, 'sync', '--status', '--data-dir', dataDir);
-  assert.match(status.stdout, /^#2 .* finished: 1 councils, 1 requests, 0 downloads; new 0/m);
-  assert.match(status.stdout, /^#1 .* finished: 1 councils, 2 requests, 1 downloads; new 1/m);
+  assert.match(status.stdout, /^#2 .* finished: 1 council, 1 request, 0 downloads; new 0/m);
+  assert.match(status.stdout, /^#1 .* finished: 1 council, 2 requests, 1 download; new 1/m);
 });
 
 test('a failed sync exits 1; one that warns exits 3', async () => {
