@@ -13,7 +13,7 @@ import {
   RAG_RATINGS,
 } from '../../services/index.ts';
 
-const id = z.number().int().positive();
+const id = z.number().int().min(1);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 // Inputs.
@@ -88,13 +88,13 @@ export const evidenceQuerySchema = z.object({
 });
 
 // Outputs.
-const recommendationRef = z.object({ list: z.string(), position: z.number().int(), text: z.string() });
+const recommendationRef = z.object({ list: z.string(), position: z.number().int().min(1), text: z.string() });
 const coverageSchema = z
   .object({
-    items: z.number().int(),
-    itemsWithAction: z.number().int(),
-    actions: z.number().int(),
-    actionsWithMeasure: z.number().int(),
+    items: z.number().int().min(0),
+    itemsWithAction: z.number().int().min(0),
+    actions: z.number().int().min(0),
+    actionsWithMeasure: z.number().int().min(0),
   })
   .meta({ id: 'PlanCoverage' });
 
@@ -106,8 +106,8 @@ export const planSchema = z
     status: z.enum(PLAN_STATUSES),
     dueDate: isoDateSchema,
     draftDueDate: isoDateSchema.nullable(),
-    publishedVersion: z.number().int().nullable(),
-    version: z.number().int(),
+    publishedVersion: z.number().int().min(1).nullable(),
+    version: z.number().int().min(1),
     items: z.array(
       z.object({
         id,
@@ -115,7 +115,7 @@ export const planSchema = z
         title: z.string(),
         response: z.object({ kind: z.enum(ITEM_RESPONSES), reason: z.string() }).nullable(),
         actionIds: z.array(id),
-        version: z.number().int(),
+        version: z.number().int().min(1),
       }),
     ),
     coverage: coverageSchema,
@@ -135,8 +135,8 @@ export const planListSchema = z
         status: z.enum(PLAN_STATUSES),
         dueDate: isoDateSchema,
         draftDueDate: isoDateSchema.nullable(),
-        publishedVersion: z.number().int().nullable(),
-        version: z.number().int(),
+        publishedVersion: z.number().int().min(1).nullable(),
+        version: z.number().int().min(1),
         updatedAt: z.string(),
       }),
     ),
@@ -147,7 +147,7 @@ const evidenceSchema = z.object({
   id,
   fileName: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
+  size: z.number().int().min(0),
   sha256: z.string(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -164,7 +164,7 @@ export const measureSchema = z
     target: datedValue,
     frequency: z.string(),
     source: z.string(),
-    version: z.number().int(),
+    version: z.number().int().min(1),
     values: z.array(z.object({ id, measureId: id, date: isoDateSchema, value: z.number(), comment: z.string() })),
     progress: z.object({
       distanceToTarget: z.number().nullable(),
@@ -185,7 +185,7 @@ export const updateSchema = z
     text: z.string(),
     status: z.enum(ACTION_STATUSES),
     evidence: z.array(z.string()),
-    version: z.number().int(),
+    version: z.number().int().min(1),
   })
   .meta({ id: 'ActionUpdate' });
 
@@ -205,7 +205,7 @@ export const actionSchema = z
     rag: z.object({ rating: z.enum(RAG_RATINGS), reason: z.string(), source: z.enum(['derived', 'override']) }).meta({
       description: 'The RAG rating shown and why: derived from dates, milestones and progress, or set by hand',
     }),
-    version: z.number().int(),
+    version: z.number().int().min(1),
     milestones: z.array(
       z.object({
         id,
@@ -213,7 +213,7 @@ export const actionSchema = z
         title: z.string(),
         dueDate: isoDateSchema,
         metOn: isoDateSchema.nullable(),
-        version: z.number().int(),
+        version: z.number().int().min(1),
       }),
     ),
     measures: z.array(measureSchema),
@@ -223,13 +223,13 @@ export const actionSchema = z
   .meta({ id: 'Action' });
 
 export const planVersionHeadSchema = z
-  .object({ planId: id, number: z.number().int(), frozenAt: z.string(), frozenBy: z.string(), published: z.boolean() })
+  .object({ planId: id, number: z.number().int().min(1), frozenAt: z.string(), frozenBy: z.string(), published: z.boolean() })
   .meta({ id: 'PlanVersionHead' });
 
 export const planVersionSchema = z
   .object({
     planId: id,
-    number: z.number().int(),
+    number: z.number().int().min(1),
     frozenAt: z.string(),
     frozenBy: z.string(),
     published: z.boolean(),
@@ -240,7 +240,7 @@ export const planVersionSchema = z
     signOffs: z.array(
       z.object({
         id,
-        versionNumber: z.number().int(),
+        versionNumber: z.number().int().min(1),
         signedBy: z.object({ email: z.string(), name: z.string() }),
         capacity: z.string(),
         note: z.string(),
