@@ -7,9 +7,17 @@ const PURE = ['domain', 'calendar', 'rules', 'analytics', 'extract', 'plans', 'd
 const EDGE_MAY_USE = ['domain', 'calendar', 'charts'];
 /** The edges: pages, the JSON API, the command line. None imports another. */
 const EDGES = ['web', 'api', 'cli'];
-const forbid = (folders, message) => ({ group: folders.flatMap((folder) => [`**/${folder}/**`, `**/${folder}/*`]).concat(folders.map((folder) => `../${folder}`)), message });
+const forbid = (folders, message) => ({
+  group: folders
+    .flatMap((folder) => [`**/${folder}/**`, `**/${folder}/*`])
+    .concat(folders.map((folder) => `../${folder}`)),
+  message,
+});
 /** Nothing in src/ (tests there included) imports test support: it lives in test/helpers. */
-const TEST_SUPPORT = { group: ['**/test/**', '**/e2e/**', '**/*.test.ts', '**/*test-support*', '**/*test-helper*', '**/testing/**'], message: 'Test support lives in test/helpers; src/ must not import it.' };
+const TEST_SUPPORT = {
+  group: ['**/test/**', '**/e2e/**', '**/*.test.ts', '**/*test-support*', '**/*test-helper*', '**/testing/**'],
+  message: 'Test support lives in test/helpers; src/ must not import it.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'artifacts/**', 'coverage/**'] },
@@ -17,7 +25,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -33,15 +48,43 @@ export default tseslint.config(
   },
   {
     files: PURE.map((folder) => `src/${folder}/**`),
-    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT, forbid(['store', 'services', ...EDGES], 'Pure modules must not import from the store, the services or the edges (DESIGN.md).')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            TEST_SUPPORT,
+            forbid(
+              ['store', 'services', ...EDGES],
+              'Pure modules must not import from the store, the services or the edges (DESIGN.md).',
+            ),
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/store/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT, forbid(['services', ...EDGES], 'The store must not import the services or the edges.')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            TEST_SUPPORT,
+            forbid(['services', ...EDGES], 'The store must not import the services or the edges.'),
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/services/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT, forbid(EDGES, 'Services must not import the edges (web, api, cli).')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [TEST_SUPPORT, forbid(EDGES, 'Services must not import the edges (web, api, cli).')] },
+      ],
+    },
   },
   // exceljs (maintenance uncertain) stays behind one small module, so that it can be replaced alone.
   {
@@ -50,7 +93,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportDeclaration[source.value=/^exceljs/], ImportExpression[source.value=/^exceljs/]", message: 'Only src/documents/spreadsheet.ts imports exceljs; use its writeWorkbook and readWorkbook.' },
+        {
+          selector: 'ImportDeclaration[source.value=/^exceljs/], ImportExpression[source.value=/^exceljs/]',
+          message: 'Only src/documents/spreadsheet.ts imports exceljs; use its writeWorkbook and readWorkbook.',
+        },
       ],
     },
   },
@@ -63,7 +109,11 @@ export default tseslint.config(
           patterns: [
             TEST_SUPPORT,
             forbid(
-              ['store', ...PURE.filter((folder) => !EDGE_MAY_USE.includes(folder)), ...EDGES.filter((other) => other !== edge)],
+              [
+                'store',
+                ...PURE.filter((folder) => !EDGE_MAY_USE.includes(folder)),
+                ...EDGES.filter((other) => other !== edge),
+              ],
               `${edge} imports only services, domain, calendar, errors, config, paths and logger; the store and the other pure modules through services, never another edge.`,
             ),
           ],

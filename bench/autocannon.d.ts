@@ -23,7 +23,10 @@ declare module 'autocannon' {
     readonly body?: string;
   }
   interface Instance extends Promise<Result> {
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
   }
   interface Options {
     readonly url: string;

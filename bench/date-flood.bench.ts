@@ -22,7 +22,10 @@ const DEFAULT_DATA_DIR = new URL('../data/tmp/bench-web', import.meta.url).pathn
 const COUNCIL_URN = '80459';
 
 async function serve(dataDir: string, limited: boolean): Promise<void> {
-  const services = await createServices({ databaseUrl: undefined, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
+  const services = await createServices(
+    { databaseUrl: undefined, dataDir },
+    { location: { sqlite: join(dataDir, SQLITE_FILE) } },
+  );
   const logger = createLogger({ destination: pino.destination({ dest: '/dev/null', sync: false }) });
   const app = await createApp({
     services,
@@ -54,7 +57,11 @@ async function healthLatencies(base: string, until: Promise<unknown> | number): 
 }
 
 async function run(dataDir: string, limited: boolean): Promise<void> {
-  const child = fork(new URL(import.meta.url).pathname, ['--serve', '--data-dir', dataDir, ...(limited ? ['--limited'] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(
+    new URL(import.meta.url).pathname,
+    ['--serve', '--data-dir', dataDir, ...(limited ? ['--limited'] : [])],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
   const ready = await new Promise<{ port: number; inspections: number }>((resolveReady, reject) => {
     child.once('message', (message) => resolveReady(message as { port: number; inspections: number }));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -81,7 +88,10 @@ async function run(dataDir: string, limited: boolean): Promise<void> {
     flood.on('response', (_client, statusCode) => statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1));
     const loaded = await healthLatencies(base, flood);
     const result = await flood;
-    const counts = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(', ');
+    const counts = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(', ');
     console.log(
       `${limited ? 'limits on ' : 'limits off'} | ${ready.inspections} inspections | flood ${Math.round(result.requests.average)} req/s (${counts}) | ` +
         `/health idle p50 ${percentile(idle, 50).toFixed(1)} ms p99 ${percentile(idle, 99).toFixed(1)} ms; under the flood p50 ${percentile(loaded, 50).toFixed(1)} ms p99 ${percentile(loaded, 99).toFixed(1)} ms ` +
@@ -92,7 +102,9 @@ async function run(dataDir: string, limited: boolean): Promise<void> {
   }
 }
 
-const { values } = parseArgs({ options: { serve: { type: 'boolean' }, limited: { type: 'boolean' }, 'data-dir': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { serve: { type: 'boolean' }, limited: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+});
 const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
 if (values.serve) await serve(dataDir, values.limited ?? false);
 else {

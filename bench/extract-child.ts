@@ -8,4 +8,11 @@ for await (const result of extractFiles(files)) if (isExtractionFailure(result))
 // maxRSS covers the whole process, worker threads included.
 const usage = process.resourceUsage();
 // CPU seconds of every thread of the process (the workers included), whatever else the machine runs.
-process.stdout.write(JSON.stringify({ files: files.length, failures, peakRssMb: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    files: files.length,
+    failures,
+    peakRssMb: usage.maxRSS / 1024,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+  }) + '\n',
+);

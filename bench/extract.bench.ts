@@ -40,7 +40,9 @@ async function timeIt<T>(work: () => Promise<T>): Promise<{ seconds: number; val
 
 /** CPU seconds of this process's reaped children so far (Linux: cutime + cstime of /proc/self/stat). */
 function childrenCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = readFileSync('/proc/self/stat', 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   // After the command's name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
@@ -54,7 +56,9 @@ for (const folder of folders) {
   const files = await findReportFiles([folder]);
   const load = loadavg()[0]!.toFixed(1);
   const ours = await timeIt(async () => {
-    const { stdout } = await run(process.execPath, [new URL('./extract-child.ts', import.meta.url).pathname, folder], { maxBuffer: 1 << 20 });
+    const { stdout } = await run(process.execPath, [new URL('./extract-child.ts', import.meta.url).pathname, folder], {
+      maxBuffer: 1 << 20,
+    });
     return JSON.parse(stdout) as { files: number; failures: number; peakRssMb: number; cpuSeconds: number };
   });
   const cpuBefore = childrenCpuSeconds();
@@ -62,22 +66,34 @@ for (const folder of folders) {
     for (const file of files) await pdftotext(file);
   });
   const pdftotextCpu = childrenCpuSeconds() - cpuBefore;
-  const parallel = !timeParallel ? undefined : await timeIt(async () => {
-    let next = 0;
-    await Promise.all(Array.from({ length: cores }, async () => {
-      while (next < files.length) await pdftotext(files[next++]!);
-    }));
-  });
+  const parallel = !timeParallel
+    ? undefined
+    : await timeIt(async () => {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: cores }, async () => {
+            while (next < files.length) await pdftotext(files[next++]!);
+          }),
+        );
+      });
 
-  const line = (label: string, seconds: number): string => `${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s  ${(files.length / seconds).toFixed(2).padStart(6)} files/s`;
+  const line = (label: string, seconds: number): string =>
+    `${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s  ${(files.length / seconds).toFixed(2).padStart(6)} files/s`;
   console.log(`${folder} (load average ${load} at the start, ${cores} cores)`);
-  console.log(`files                                        ${files.length} (${ours.value.failures} gave an error line)`);
+  console.log(
+    `files                                        ${files.length} (${ours.value.failures} gave an error line)`,
+  );
   console.log(line(`csci extract (${cores} worker threads)`, ours.seconds));
   console.log(`peak memory (csci extract)                   ${ours.value.peakRssMb.toFixed(0)} MB`);
   console.log(line('pdftotext -layout, one file after another', sequential.seconds));
   if (parallel) console.log(line(`pdftotext -layout, ${cores} at a time`, parallel.seconds));
-  console.log(`ratio csci / pdftotext (one after another)   ${(ours.seconds / sequential.seconds).toFixed(2)}x (goal <= 0.50x)`);
-  console.log(`CPU seconds: csci ${ours.value.cpuSeconds.toFixed(1)}, pdftotext ${pdftotextCpu.toFixed(1)} (ratio ${(ours.value.cpuSeconds / pdftotextCpu).toFixed(2)}x; on ${cores} idle cores the wall ratio would be about this over ${cores})`);
-  if (parallel) console.log(`ratio csci / pdftotext (${cores} at a time)         ${(ours.seconds / parallel.seconds).toFixed(2)}x`);
+  console.log(
+    `ratio csci / pdftotext (one after another)   ${(ours.seconds / sequential.seconds).toFixed(2)}x (goal <= 0.50x)`,
+  );
+  console.log(
+    `CPU seconds: csci ${ours.value.cpuSeconds.toFixed(1)}, pdftotext ${pdftotextCpu.toFixed(1)} (ratio ${(ours.value.cpuSeconds / pdftotextCpu).toFixed(2)}x; on ${cores} idle cores the wall ratio would be about this over ${cores})`,
+  );
+  if (parallel)
+    console.log(`ratio csci / pdftotext (${cores} at a time)         ${(ours.seconds / parallel.seconds).toFixed(2)}x`);
   console.log('');
 }

@@ -9,9 +9,17 @@ const files = process.argv.slice(2);
 const start = process.hrtime.bigint();
 const started = new Map<string, bigint>();
 const results: { file: string; code: string; seconds: number; readingSeconds: number }[] = [];
-for await (const result of extractFiles(files, { order: 'finished', onFileStart: (file) => started.set(file, process.hrtime.bigint()) })) {
+for await (const result of extractFiles(files, {
+  order: 'finished',
+  onFileStart: (file) => started.set(file, process.hrtime.bigint()),
+})) {
   const now = process.hrtime.bigint();
-  results.push({ file: result.file, code: 'error' in result ? result.error.code : 'read', seconds: Number(now - start) / 1e9, readingSeconds: Number(now - (started.get(result.file) ?? start)) / 1e9 });
+  results.push({
+    file: result.file,
+    code: 'error' in result ? result.error.code : 'read',
+    seconds: Number(now - start) / 1e9,
+    readingSeconds: Number(now - (started.get(result.file) ?? start)) / 1e9,
+  });
 }
 // maxRSS covers the whole process, worker threads included.
 process.stdout.write(JSON.stringify({ results, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');

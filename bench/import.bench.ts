@@ -23,7 +23,9 @@ delete env.DATABASE_URL;
 async function timeCommand(args: string[]): Promise<{ seconds: number; stdout: string }> {
   const start = process.hrtime.bigint();
   // Non-zero exits are expected: the corpus holds files that are not reports.
-  const { stdout } = await run(process.execPath, [cli, ...args], { env, maxBuffer: 64 << 20 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+  const { stdout } = await run(process.execPath, [cli, ...args], { env, maxBuffer: 64 << 20 }).catch(
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+  );
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, stdout };
 }
 
@@ -34,8 +36,12 @@ try {
   const summary = JSON.parse(first.stdout) as { files: number; imported: number; failed: number };
   console.log(`files: ${summary.files} (imported ${summary.imported}, failed ${summary.failed})`);
   console.log(`csci extract:             ${extract.seconds.toFixed(1)} s`);
-  console.log(`csci import (empty store): ${first.seconds.toFixed(1)} s  = ${(first.seconds / extract.seconds).toFixed(2)}x extract (goal: at most 1.5x)`);
-  console.log(`csci import (again):       ${again.seconds.toFixed(1)} s  = ${(again.seconds / extract.seconds).toFixed(2)}x extract`);
+  console.log(
+    `csci import (empty store): ${first.seconds.toFixed(1)} s  = ${(first.seconds / extract.seconds).toFixed(2)}x extract (goal: at most 1.5x)`,
+  );
+  console.log(
+    `csci import (again):       ${again.seconds.toFixed(1)} s  = ${(again.seconds / extract.seconds).toFixed(2)}x extract`,
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -193,19 +193,17 @@ async function seed(services: Services): Promise<Record<string, number>> {
           await trx
             .insertInto('plan_measure_value')
             .values(
-              measures
-                .slice(start, start + 100)
-                .flatMap((measure) =>
-                  Array.from({ length: VALUES_PER_MEASURE }, (_, v) => ({
-                    measure_id: measure.id,
-                    date: `2025-0${v + 2}-01`,
-                    value: 50 + v * 4,
-                    comment: '',
-                    version: 1,
-                    created_at: now,
-                    updated_at: now,
-                  })),
-                ),
+              measures.slice(start, start + 100).flatMap((measure) =>
+                Array.from({ length: VALUES_PER_MEASURE }, (_, v) => ({
+                  measure_id: measure.id,
+                  date: `2025-0${v + 2}-01`,
+                  value: 50 + v * 4,
+                  comment: '',
+                  version: 1,
+                  created_at: now,
+                  updated_at: now,
+                })),
+              ),
             )
             .execute();
         }

@@ -41,10 +41,14 @@ interface Ready {
 
 /** The child: open the store (importing the corpus when it is empty), serve, measure each target's size. */
 async function serve(dataDir: string): Promise<void> {
-  const services = await createServices({ databaseUrl: undefined, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
+  const services = await createServices(
+    { databaseUrl: undefined, dataDir },
+    { location: { sqlite: join(dataDir, SQLITE_FILE) } },
+  );
   let inspections = (await services.inspections.listAll()).length;
   if (inspections === 0) {
-    if (!existsSync(CORPUS)) throw new Error(`The store in ${dataDir} is empty and there is no corpus at ${CORPUS} to import.`);
+    if (!existsSync(CORPUS))
+      throw new Error(`The store in ${dataDir} is empty and there is no corpus at ${CORPUS} to import.`);
     process.stderr.write(`bench:web: importing the corpus into ${dataDir} (once; later runs reuse it) ...\n`);
     const summary = await services.imports.importReports([CORPUS]);
     inspections = summary.imported + summary.updated + summary.alreadyPresent;
@@ -80,10 +84,13 @@ async function serve(dataDir: string): Promise<void> {
   const ready: Ready = { port: address.port, inspections, targets };
   process.send?.(ready);
   process.on('disconnect', () => {
-    void app.close().then(() => services.close()).finally(() => {
-      rmSync(staticDir, { recursive: true, force: true });
-      process.exit(0);
-    });
+    void app
+      .close()
+      .then(() => services.close())
+      .finally(() => {
+        rmSync(staticDir, { recursive: true, force: true });
+        process.exit(0);
+      });
   });
 }
 
@@ -96,18 +103,27 @@ function waitForReady(child: ChildProcess): Promise<Ready> {
 
 async function load(url: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   mkdirSync(dataDir, { recursive: true });
-  const child = fork(new URL(import.meta.url).pathname, ['--serve', dataDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(new URL(import.meta.url).pathname, ['--serve', dataDir], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   try {
     const ready = await waitForReady(child);
     const base = `http://127.0.0.1:${ready.port}`;
-    console.log(`bench:web: ${ready.inspections} inspections in the store; autocannon ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run; server and client share this machine's ${(await import('node:os')).availableParallelism()} cores.`);
+    console.log(
+      `bench:web: ${ready.inspections} inspections in the store; autocannon ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run; server and client share this machine's ${(await import('node:os')).availableParallelism()} cores.`,
+    );
     const rows: string[][] = [];
     let worstP99 = 0;
     let worstRatio = 0;
@@ -130,12 +146,26 @@ async function main(): Promise<void> {
         String(dynamic.errors + fixed.errors),
       ]);
     }
-    const header = ['target', 'path', 'size', 'req/s', 'p50/p99 ms', 'static req/s', 'static p50/p99 ms', 'p99 ratio', 'errors'];
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+    const header = [
+      'target',
+      'path',
+      'size',
+      'req/s',
+      'p50/p99 ms',
+      'static req/s',
+      'static p50/p99 ms',
+      'p99 ratio',
+      'errors',
+    ];
+    const widths = header.map((title, column) =>
+      Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    );
     const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
-    console.log(`worst dynamic p99: ${worstP99} ms (goal < 50 ms): ${worstP99 < 50 ? 'met' : 'NOT met'}; worst p99 ratio to static: ${worstRatio.toFixed(2)}x (goal <= 3x): ${worstRatio <= 3 ? 'met' : 'NOT met'}`);
+    console.log(
+      `worst dynamic p99: ${worstP99} ms (goal < 50 ms): ${worstP99 < 50 ? 'met' : 'NOT met'}; worst p99 ratio to static: ${worstRatio.toFixed(2)}x (goal <= 3x): ${worstRatio <= 3 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     child.disconnect();
   }

@@ -7,7 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { accountsTestApp, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, type AccountsTestApp } from '../test/helpers/accounts-app.ts';
+import {
+  accountsTestApp,
+  OTHER_COUNCIL,
+  OWN_COUNCIL,
+  PEOPLE,
+  TEST_PASSWORD,
+  type AccountsTestApp,
+} from '../test/helpers/accounts-app.ts';
 import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
 import { assertNoAxeViolations, watchPage } from './support/page-checks.ts';
 
@@ -35,11 +42,21 @@ describe('account pages in the browser', { skip: chromiumMissing }, () => {
     await page.waitForLoadState('load');
     await assertNoAxeViolations(page, name);
     await page.screenshot({ path: screenshotPath(`account-${name}`), fullPage: true });
-    assert.deepEqual(watched.requests.filter((url) => !url.startsWith(baseUrl) && !url.startsWith('data:')), [], `${name}: nothing from another origin`);
+    assert.deepEqual(
+      watched.requests.filter((url) => !url.startsWith(baseUrl) && !url.startsWith('data:')),
+      [],
+      `${name}: nothing from another origin`,
+    );
     assert.deepEqual(watched.consoleErrors, [], `${name}: no console errors`);
   }
 
-  async function visit(page: Page, watched: ReturnType<typeof watchPage>, path: string, name: string, status = 200): Promise<void> {
+  async function visit(
+    page: Page,
+    watched: ReturnType<typeof watchPage>,
+    path: string,
+    name: string,
+    status = 200,
+  ): Promise<void> {
     const response = await page.goto(`${baseUrl}${path}`);
     assert.equal(response?.status(), status, `${name}: status`);
     await check(page, name, watched);
@@ -60,7 +77,11 @@ describe('account pages in the browser', { skip: chromiumMissing }, () => {
     const watched = watchPage(page);
     await visit(page, watched, '/sign-in', 'sign-in');
     assert.equal(await page.locator('h1').innerText(), 'Sign in');
-    assert.equal(await page.locator('.govuk-service-navigation a:has-text("Sign in")').count(), 1, 'the header has a sign-in link');
+    assert.equal(
+      await page.locator('.govuk-service-navigation a:has-text("Sign in")').count(),
+      1,
+      'the header has a sign-in link',
+    );
     await page.fill('#email', 'nobody@example.org');
     await page.fill('#password', 'not the right password');
     await page.click('button:has-text("Sign in")');

@@ -20,7 +20,10 @@ describe('the API reference page', { skip }, () => {
 
   before(async () => {
     services = await createTestServices('sqlite');
-    app = await createApp({ services, logger: createLogger({ destination: new Writable({ write: (_chunk, _encoding, done) => done() }) }) });
+    app = await createApp({
+      services,
+      logger: createLogger({ destination: new Writable({ write: (_chunk, _encoding, done) => done() }) }),
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     assert.ok(address && typeof address === 'object');
@@ -46,7 +49,10 @@ describe('the API reference page', { skip }, () => {
     await page.screenshot({ path: screenshotPath('api-reference-1280'), fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
     await assertNoAxeViolations(page, 'api-reference-375');
-    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'no sideways scrolling on a phone');
+    assert.ok(
+      (await page.evaluate(() => document.documentElement.scrollWidth)) <= 375,
+      'no sideways scrolling on a phone',
+    );
     await page.screenshot({ path: screenshotPath('api-reference-375'), fullPage: true });
     assert.deepEqual([...origins], [baseUrl], 'no request leaves the site');
     await page.close();

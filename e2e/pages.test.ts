@@ -42,12 +42,19 @@ describe('pages in the browser', { skip }, () => {
     const response = await page.goto(`${server.baseUrl}${path}`);
     assert.equal(response?.status(), expectedStatus, `${name}: status`);
     await page.waitForLoadState('load');
-    assert.ok(await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), `${name}: govuk-frontend initialised (inline script allowed by its nonce)`);
+    assert.ok(
+      await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')),
+      `${name}: govuk-frontend initialised (inline script allowed by its nonce)`,
+    );
     await assertNoAxeViolations(page, name);
     await page.screenshot({ path: screenshotPath(name), fullPage: true });
     const foreign = watched.requests.filter((url) => !url.startsWith(server.baseUrl) && !url.startsWith('data:'));
     assert.deepEqual(foreign, [], `${name}: nothing loaded from another origin`);
-    assert.deepEqual(watched.requests.filter((url) => /\.(woff2?|ttf)$/.test(url)), [], `${name}: no web font (GDS Transport) requested`);
+    assert.deepEqual(
+      watched.requests.filter((url) => /\.(woff2?|ttf)$/.test(url)),
+      [],
+      `${name}: no web font (GDS Transport) requested`,
+    );
     assert.deepEqual(watched.consoleErrors, [], `${name}: no console errors`);
     const font = await page.evaluate(() => getComputedStyle(document.querySelector('h1') ?? document.body).fontFamily);
     assert.doesNotMatch(font, /GDS Transport/, `${name}: system font`);
@@ -58,7 +65,11 @@ describe('pages in the browser', { skip }, () => {
     const page = await openAndCheck('/', 'home');
     assert.equal(await page.locator('h1').innerText(), "Ofsted inspections of children's services");
     assert.match(await page.locator('main').innerText(), /The store holds \d+ graded inspections of \d+ councils/);
-    assert.equal(await page.locator('.govuk-header__logo, .govuk-logo, svg[class*=crown]').count(), 0, 'no crown, no GOV.UK logo');
+    assert.equal(
+      await page.locator('.govuk-header__logo, .govuk-logo, svg[class*=crown]').count(),
+      0,
+      'no crown, no GOV.UK logo',
+    );
     assert.match(await page.locator('footer').innerText(), /Open Government Licence v3\.0/);
     const stops = await keyboardPass(page, 'home');
     assert.ok(stops.some((stop) => stop.href === '/national'));
@@ -89,7 +100,11 @@ describe('pages in the browser', { skip }, () => {
     // Keyboard only: choose a region, submit, then sort by a column.
     await keyboardPass(page, 'national');
     await page.goto(`${server.baseUrl}/national?asAt=2025-12-31`);
-    await tabTo(page, 'national', (stop) => stop.tag === 'select' && /region/i.test(stop.text + (stop.href ?? '')) || stop.tag === 'select');
+    await tabTo(
+      page,
+      'national',
+      (stop) => (stop.tag === 'select' && /region/i.test(stop.text + (stop.href ?? ''))) || stop.tag === 'select',
+    );
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const region = await page.locator('#region').inputValue();
@@ -103,7 +118,9 @@ describe('pages in the browser', { skip }, () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/sort=published/);
     assert.equal(await page.locator('th[aria-sort=ascending]').innerText(), 'Published');
-    const csv = await page.request.get(`${server.baseUrl}${await page.locator('a[href^="/national/latest-inspections.csv"]').getAttribute('href')}`);
+    const csv = await page.request.get(
+      `${server.baseUrl}${await page.locator('a[href^="/national/latest-inspections.csv"]').getAttribute('href')}`,
+    );
     const lines = (await csv.text()).trim().split('\r\n');
     assert.equal(lines.length - 1, regions.length, 'the CSV has the rows shown');
     await page.close();
@@ -113,7 +130,13 @@ describe('pages in the browser', { skip }, () => {
     const page = await openAndCheck(`/councils/${DERBY}?asAt=2025-12-31`, 'council');
     assert.equal(await page.locator('h1').innerText(), 'Derby');
     const main = await page.locator('main').innerText();
-    for (const heading of ['Latest inspection', 'Inspection history', 'Place in its region and among its statistical neighbours', 'What comes next', 'Latest recommendations']) {
+    for (const heading of [
+      'Latest inspection',
+      'Inspection history',
+      'Place in its region and among its statistical neighbours',
+      'What comes next',
+      'Latest recommendations',
+    ]) {
       assert.ok(main.includes(heading), heading);
     }
     assert.equal(await page.locator('svg.app-chart[role=img]').count(), 1);
@@ -135,7 +158,7 @@ describe('pages in the browser', { skip }, () => {
     assert.match(main, /The impact of leaders on social work practice with children and families/);
     assert.match(main, /Open Government Licence v3\.0/);
     assert.match(main, /What needs to improve/);
-    assert.ok(await page.locator('ol.app-recommendations li').count() > 0);
+    assert.ok((await page.locator('ol.app-recommendations li').count()) > 0);
     const pdfHref = await page.locator('a', { hasText: 'Download the source report (PDF)' }).getAttribute('href');
     const pdf = await page.request.get(`${server.baseUrl}${pdfHref}`);
     assert.equal(pdf.status(), 200);

@@ -21,7 +21,9 @@ describe('the committee report in the browser', { skip }, () => {
   before(async () => {
     server = await startTestServer(labelledReports(new Set(['80459', '80460', '80533'])));
     browser = await launchBrowser();
-    const found = (await server.loaded.services.inspections.listAll()).find((inspection) => inspection.urn === '80459' && inspection.published === '2017-06-13');
+    const found = (await server.loaded.services.inspections.listAll()).find(
+      (inspection) => inspection.urn === '80459' && inspection.published === '2017-06-13',
+    );
     assert.ok(found, "Derby's 2017 inspection is loaded");
     derby2017 = found.id;
   });
@@ -40,11 +42,17 @@ describe('the committee report in the browser', { skip }, () => {
     assert.equal(await page.locator('h1').innerText(), "Ofsted inspection of children's services: Derby");
     assert.equal(await page.locator('main h2').count(), 12);
     assert.equal(await page.locator('ol.paper-quoted li').count(), 11);
-    const numberStyle = await page.locator('.paper-numbered').first().evaluate((element) => getComputedStyle(element).display);
+    const numberStyle = await page
+      .locator('.paper-numbered')
+      .first()
+      .evaluate((element) => getComputedStyle(element).display);
     assert.equal(numberStyle, 'grid', 'the print style sheet applied');
     await assertNoAxeViolations(page, 'committee report');
     await page.screenshot({ path: screenshotPath('committee-report'), fullPage: true });
-    assert.deepEqual(watched.requests.filter((url) => !url.startsWith(server.baseUrl) && !url.startsWith('data:')), []);
+    assert.deepEqual(
+      watched.requests.filter((url) => !url.startsWith(server.baseUrl) && !url.startsWith('data:')),
+      [],
+    );
     assert.deepEqual(watched.consoleErrors, []);
     const download = await page.request.get(`${server.baseUrl}/api/v1/inspections/${derby2017}/committee-report.docx`);
     assert.equal(download.status(), 200);

@@ -13,7 +13,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { COMMAND_LINE_ACTOR } from '../src/domain/actor.ts';
-import { accountsTestApp, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, type AccountsTestApp } from '../test/helpers/accounts-app.ts';
+import {
+  accountsTestApp,
+  OWN_COUNCIL,
+  PEOPLE,
+  TEST_PASSWORD,
+  type AccountsTestApp,
+} from '../test/helpers/accounts-app.ts';
 import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
 import { assertNoAxeViolations, watchPage } from './support/page-checks.ts';
 
@@ -41,25 +47,31 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
   let axeBrowser: Browser;
   let context: BrowserContext;
 
-  before(async () => {
-    testApp = await accountsTestApp();
-    await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = testApp.app.server.address();
-    assert.ok(address !== null && typeof address === 'object');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser({ javaScriptEnabled: false });
-    context = browser.context;
-    context.setDefaultTimeout(STEP_MS);
-    context.setDefaultNavigationTimeout(STEP_MS);
-    axeBrowser = await launchBrowser();
-    axeBrowser.context.setDefaultTimeout(STEP_MS);
-    axeBrowser.context.setDefaultNavigationTimeout(STEP_MS);
-  }, { timeout: 90_000 });
-  after(async () => {
-    await axeBrowser?.close();
-    await browser?.close();
-    await testApp?.close();
-  }, { timeout: 60_000 });
+  before(
+    async () => {
+      testApp = await accountsTestApp();
+      await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = testApp.app.server.address();
+      assert.ok(address !== null && typeof address === 'object');
+      baseUrl = `http://127.0.0.1:${address.port}`;
+      browser = await launchBrowser({ javaScriptEnabled: false });
+      context = browser.context;
+      context.setDefaultTimeout(STEP_MS);
+      context.setDefaultNavigationTimeout(STEP_MS);
+      axeBrowser = await launchBrowser();
+      axeBrowser.context.setDefaultTimeout(STEP_MS);
+      axeBrowser.context.setDefaultNavigationTimeout(STEP_MS);
+    },
+    { timeout: 90_000 },
+  );
+  after(
+    async () => {
+      await axeBrowser?.close();
+      await browser?.close();
+      await testApp?.close();
+    },
+    { timeout: 60_000 },
+  );
 
   /** axe on this page's HTML as served, in the JavaScript-on browser at the same address. */
   async function axeCheck(page: Page, name: string): Promise<void> {
@@ -67,7 +79,10 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
     const html = await page.content();
     const copy = await axeBrowser.context.newPage();
     try {
-      await copy.route((address) => address.href === url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      await copy.route(
+        (address) => address.href === url,
+        (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+      );
       await copy.goto(url);
       await within(STEP_MS * 2, `${name}: axe`, assertNoAxeViolations(copy, name));
     } finally {
@@ -79,101 +94,132 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
     await page.waitForLoadState('load');
     await axeCheck(page, name);
     await page.screenshot({ path: screenshotPath(`plans-${name}`), fullPage: true });
-    assert.deepEqual(watched.requests.filter((url) => !url.startsWith(baseUrl) && !url.startsWith('data:')), [], `${name}: nothing from another origin`);
+    assert.deepEqual(
+      watched.requests.filter((url) => !url.startsWith(baseUrl) && !url.startsWith('data:')),
+      [],
+      `${name}: nothing from another origin`,
+    );
     assert.deepEqual(watched.consoleErrors, [], `${name}: no console errors`);
   }
 
-  test('an editor starts a plan, adds an action and a measure, reads the timeline, then submits and signs off', { timeout: 240_000 }, async () => {
-    const page = await context.newPage();
-    const watched = watchPage(page);
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.fill('#email', PEOPLE.editor);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('button:has-text("Sign in")');
-    await page.waitForURL(`${baseUrl}/account`);
+  test(
+    'an editor starts a plan, adds an action and a measure, reads the timeline, then submits and signs off',
+    { timeout: 240_000 },
+    async () => {
+      const page = await context.newPage();
+      const watched = watchPage(page);
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.fill('#email', PEOPLE.editor);
+      await page.fill('#password', TEST_PASSWORD);
+      await page.click('button:has-text("Sign in")');
+      await page.waitForURL(`${baseUrl}/account`);
 
-    await page.goto(`${baseUrl}/councils/${OWN_COUNCIL}/plans`);
-    await check(page, 'council-plans', watched);
-    await page.click('text=Start a plan from an inspection');
-    await check(page, 'new-plan', watched);
-    await page.click('button:has-text("Start the plan")');
-    assert.equal(await page.locator('.govuk-error-summary').count(), 1, 'no inspection chosen: the error summary');
-    await check(page, 'new-plan-error', watched);
-    await page.locator('input[name="inspectionId"]').first().check();
-    await page.click('button:has-text("Start the plan")');
-    await page.waitForURL(/\/plans\/\d+$/);
-    const planUrl = page.url();
-    await check(page, 'plan', watched);
-    assert.match(await page.locator('#gaps').innerText(), /Gaps to fill/);
+      await page.goto(`${baseUrl}/councils/${OWN_COUNCIL}/plans`);
+      await check(page, 'council-plans', watched);
+      await page.click('text=Start a plan from an inspection');
+      await check(page, 'new-plan', watched);
+      await page.click('button:has-text("Start the plan")');
+      assert.equal(await page.locator('.govuk-error-summary').count(), 1, 'no inspection chosen: the error summary');
+      await check(page, 'new-plan-error', watched);
+      await page.locator('input[name="inspectionId"]').first().check();
+      await page.click('button:has-text("Start the plan")');
+      await page.waitForURL(/\/plans\/\d+$/);
+      const planUrl = page.url();
+      await check(page, 'plan', watched);
+      assert.match(await page.locator('#gaps').innerText(), /Gaps to fill/);
 
-    await page.click('text=Add an action');
-    await page.click('button:has-text("Save the action")');
-    assert.ok((await page.locator('.govuk-error-summary').innerText()).includes('Enter what will be delivered'));
-    await check(page, 'action-form-errors', watched);
-    await page.fill('#title', 'Audit every child in need plan each month');
-    await page.locator('input[name="itemIds"]').first().check();
-    await page.fill('#ownerName', 'Sam Carter');
-    await page.fill('#dueDate', '30/09/2030');
-    await page.click('button:has-text("Save the action")');
-    await page.waitForURL(/\/actions\/\d+$/);
-    await check(page, 'action', watched);
+      await page.click('text=Add an action');
+      await page.click('button:has-text("Save the action")');
+      assert.ok((await page.locator('.govuk-error-summary').innerText()).includes('Enter what will be delivered'));
+      await check(page, 'action-form-errors', watched);
+      await page.fill('#title', 'Audit every child in need plan each month');
+      await page.locator('input[name="itemIds"]').first().check();
+      await page.fill('#ownerName', 'Sam Carter');
+      await page.fill('#dueDate', '30/09/2030');
+      await page.click('button:has-text("Save the action")');
+      await page.waitForURL(/\/actions\/\d+$/);
+      await check(page, 'action', watched);
 
-    await page.click('text=Add a measure');
-    await check(page, 'measure-form', watched);
-    await page.fill('#what', 'Plans reviewed on time');
-    await page.fill('#unit', '%');
-    await page.fill('#baseline', '60');
-    await page.fill('#baselineDate', '2026-01-01');
-    await page.fill('#target', '90');
-    await page.fill('#targetDate', '2030-12-31');
-    await page.fill('#frequency', 'monthly');
-    await page.fill('#source', 'Case records');
-    await page.click('button:has-text("Add the measure")');
-    await page.waitForURL(/\/actions\/\d+$/);
-    await page.click('text=Plans reviewed on time');
-    await check(page, 'measure', watched);
-    await page.fill('#date', '2026-02-01');
-    await page.fill('#value', '64');
-    await page.click('button:has-text("Add the value")');
-    await page.waitForURL(/\/measures\/\d+$/);
-    assert.match(await page.locator('table').last().innerText(), /64%/);
+      await page.click('text=Add a measure');
+      await check(page, 'measure-form', watched);
+      await page.fill('#what', 'Plans reviewed on time');
+      await page.fill('#unit', '%');
+      await page.fill('#baseline', '60');
+      await page.fill('#baselineDate', '2026-01-01');
+      await page.fill('#target', '90');
+      await page.fill('#targetDate', '2030-12-31');
+      await page.fill('#frequency', 'monthly');
+      await page.fill('#source', 'Case records');
+      await page.click('button:has-text("Add the measure")');
+      await page.waitForURL(/\/actions\/\d+$/);
+      await page.click('text=Plans reviewed on time');
+      await check(page, 'measure', watched);
+      await page.fill('#date', '2026-02-01');
+      await page.fill('#value', '64');
+      await page.click('button:has-text("Add the value")');
+      await page.waitForURL(/\/measures\/\d+$/);
+      assert.match(await page.locator('table').last().innerText(), /64%/);
 
-    await page.goto(`${baseUrl}/councils/${OWN_COUNCIL}/timeline`);
-    await check(page, 'timeline', watched);
-    assert.match(await page.locator('main').innerText(), /Improvement plan started/);
+      await page.goto(`${baseUrl}/councils/${OWN_COUNCIL}/timeline`);
+      await check(page, 'timeline', watched);
+      assert.match(await page.locator('main').innerText(), /Improvement plan started/);
 
-    // Submission: refused with the gaps as an error summary, then (the gaps filled) frozen and signed off.
-    const plans = testApp.loaded.services.plans;
-    const planId = Number(/\/plans\/(\d+)/.exec(planUrl)![1]);
-    const started = await plans.getPlan(COMMAND_LINE_ACTOR, planId);
-    // An action with no measure: a gap, whatever the report's recommendations were.
-    await plans.addAction(COMMAND_LINE_ACTOR, planId, { itemIds: [started.items[0]!.id], title: 'Train every social worker in plan writing', owner: { kind: 'role', name: 'Principal social worker' }, dueDate: '2030-06-30', basedOnVersion: started.version });
-    await page.goto(planUrl);
-    await page.click('text=Check the plan and submit it');
-    await page.waitForURL(/\/check$/);
-    await check(page, 'check', watched);
-    await page.click('button:has-text("Submit the plan")');
-    assert.match(await page.locator('.govuk-error-summary').innerText(), /has no action|has no measure/);
-    await check(page, 'check-gaps', watched);
-    const plan = await plans.getPlan(COMMAND_LINE_ACTOR, planId);
-    const uncovered = plan.items.filter((item) => item.actionIds.length === 0).map((item) => item.id);
-    if (uncovered.length > 0) await plans.addAction(COMMAND_LINE_ACTOR, planId, { itemIds: uncovered, title: 'Review the remaining recommendations', owner: { kind: 'team', name: 'Quality assurance' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
-    for (const action of (await plans.getPlanContent(COMMAND_LINE_ACTOR, planId)).actions) {
-      const view = await plans.getAction(COMMAND_LINE_ACTOR, action.id);
-      if (view.measures.length === 0) await plans.addMeasure(COMMAND_LINE_ACTOR, action.id, { what: 'Recommendations reviewed', unit: '%', betterWhen: 'higher', baseline: { value: 0, date: '2026-01-01' }, target: { value: 100, date: '2030-01-01' }, frequency: 'quarterly', source: 'Review log', basedOnVersion: view.version });
-    }
-    await page.goto(`${planUrl}/check`);
-    await page.click('button:has-text("Submit the plan")');
-    await page.waitForURL(/\/versions\?submitted=1$/);
-    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Version 1 is submitted and frozen/);
-    await check(page, 'versions', watched);
-    await page.click('button:has-text("Sign off version 1")');
-    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter the capacity you sign off in/);
-    await check(page, 'sign-off-error', watched);
-    await page.fill('#capacity', "Director of Children's Services");
-    await page.click('button:has-text("Sign off version 1")');
-    await page.waitForURL(/\/versions\?signed=1$/);
-    assert.match(await page.locator('table').first().innerText(), /Director of Children's Services/);
-    await page.close();
-  });
+      // Submission: refused with the gaps as an error summary, then (the gaps filled) frozen and signed off.
+      const plans = testApp.loaded.services.plans;
+      const planId = Number(/\/plans\/(\d+)/.exec(planUrl)![1]);
+      const started = await plans.getPlan(COMMAND_LINE_ACTOR, planId);
+      // An action with no measure: a gap, whatever the report's recommendations were.
+      await plans.addAction(COMMAND_LINE_ACTOR, planId, {
+        itemIds: [started.items[0]!.id],
+        title: 'Train every social worker in plan writing',
+        owner: { kind: 'role', name: 'Principal social worker' },
+        dueDate: '2030-06-30',
+        basedOnVersion: started.version,
+      });
+      await page.goto(planUrl);
+      await page.click('text=Check the plan and submit it');
+      await page.waitForURL(/\/check$/);
+      await check(page, 'check', watched);
+      await page.click('button:has-text("Submit the plan")');
+      assert.match(await page.locator('.govuk-error-summary').innerText(), /has no action|has no measure/);
+      await check(page, 'check-gaps', watched);
+      const plan = await plans.getPlan(COMMAND_LINE_ACTOR, planId);
+      const uncovered = plan.items.filter((item) => item.actionIds.length === 0).map((item) => item.id);
+      if (uncovered.length > 0)
+        await plans.addAction(COMMAND_LINE_ACTOR, planId, {
+          itemIds: uncovered,
+          title: 'Review the remaining recommendations',
+          owner: { kind: 'team', name: 'Quality assurance' },
+          dueDate: '2030-01-31',
+          basedOnVersion: plan.version,
+        });
+      for (const action of (await plans.getPlanContent(COMMAND_LINE_ACTOR, planId)).actions) {
+        const view = await plans.getAction(COMMAND_LINE_ACTOR, action.id);
+        if (view.measures.length === 0)
+          await plans.addMeasure(COMMAND_LINE_ACTOR, action.id, {
+            what: 'Recommendations reviewed',
+            unit: '%',
+            betterWhen: 'higher',
+            baseline: { value: 0, date: '2026-01-01' },
+            target: { value: 100, date: '2030-01-01' },
+            frequency: 'quarterly',
+            source: 'Review log',
+            basedOnVersion: view.version,
+          });
+      }
+      await page.goto(`${planUrl}/check`);
+      await page.click('button:has-text("Submit the plan")');
+      await page.waitForURL(/\/versions\?submitted=1$/);
+      assert.match(await page.locator('.govuk-notification-banner').innerText(), /Version 1 is submitted and frozen/);
+      await check(page, 'versions', watched);
+      await page.click('button:has-text("Sign off version 1")');
+      assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter the capacity you sign off in/);
+      await check(page, 'sign-off-error', watched);
+      await page.fill('#capacity', "Director of Children's Services");
+      await page.click('button:has-text("Sign off version 1")');
+      await page.waitForURL(/\/versions\?signed=1$/);
+      assert.match(await page.locator('table').first().innerText(), /Director of Children's Services/);
+      await page.close();
+    },
+  );
 });

@@ -49,14 +49,30 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
   }
 
   async function overallCounts(page: Page): Promise<number[]> {
-    const cells = await page.locator('table').first().locator('tr', { hasText: 'Overall effectiveness' }).locator('td').allInnerTexts();
+    const cells = await page
+      .locator('table')
+      .first()
+      .locator('tr', { hasText: 'Overall effectiveness' })
+      .locator('td')
+      .allInnerTexts();
     return cells.map(leadingNumber);
   }
 
   const expected = (asAt: string, countedBy: 'published' | 'inspected') => {
-    const counts = tally(register.filter((row) => existed(row, asAt)).flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', countedBy) ?? []));
+    const counts = tally(
+      register
+        .filter((row) => existed(row, asAt))
+        .flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', countedBy) ?? []),
+    );
     // The distribution table's cells: each grade, good or better, councils.
-    return [counts.outstanding, counts.good, counts.requires_improvement, counts.inadequate, counts.outstanding + counts.good, counts.outstanding + counts.good + counts.requires_improvement + counts.inadequate];
+    return [
+      counts.outstanding,
+      counts.good,
+      counts.requires_improvement,
+      counts.inadequate,
+      counts.outstanding + counts.good,
+      counts.outstanding + counts.good + counts.requires_improvement + counts.inadequate,
+    ];
   };
 
   test('/national counted by inspection date gives the labels’ figures on that basis, says so, and can switch back', async () => {
@@ -68,7 +84,9 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       assert.match(scope, /Ofsted's official statistics/);
       assert.ok(await page.locator('#counted-by-2').isChecked(), 'the control shows the basis in force');
       assert.match(await page.locator('table').first().locator('caption').innerText(), /counted by inspection date/);
-      const csv = await page.request.get(`${server.baseUrl}${await page.getByRole('link', { name: /Download these rows as CSV/ }).getAttribute('href')}`);
+      const csv = await page.request.get(
+        `${server.baseUrl}${await page.getByRole('link', { name: /Download these rows as CSV/ }).getAttribute('href')}`,
+      );
       const [header, first] = (await csv.text()).split('\r\n');
       assert.match(header ?? '', /,as_at,counted_by,/);
       assert.match(first ?? '', /,2025-03-31,inspected,/);
@@ -77,15 +95,26 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       assert.match(await page.locator('#page-scope').innerText(), /counted by publication date/);
       await page.close();
     }
-    assert.notDeepEqual(expected('2025-03-31', 'published'), expected('2025-03-31', 'inspected'), 'the two bases differ at this date');
+    assert.notDeepEqual(
+      expected('2025-03-31', 'published'),
+      expected('2025-03-31', 'inspected'),
+      'the two bases differ at this date',
+    );
   });
 
   test('/national filters by good or better and by framework, gives good or better as a figure, and a quarterly series since 2014 with its table', async () => {
     for (const width of [1280, 375]) {
-      const page = await open('/national?asAt=2025-12-31&overall=good-or-better', `national-good-or-better-${width}`, width);
+      const page = await open(
+        '/national?asAt=2025-12-31&overall=good-or-better',
+        `national-good-or-better-${width}`,
+        width,
+      );
       assert.match(await page.locator('#page-scope').innerText(), /overall effectiveness good or better/);
       const overall = await page.locator('#latest-table tbody tr td:nth-child(5)').allInnerTexts();
-      assert.ok(overall.length > 0 && overall.every((text) => /^(Outstanding|Good)\b/.test(text.trim())), overall.join(' / '));
+      assert.ok(
+        overall.length > 0 && overall.every((text) => /^(Outstanding|Good)\b/.test(text.trim())),
+        overall.join(' / '),
+      );
       const counts = await overallCounts(page);
       assert.deepEqual(counts.slice(2, 4), [0, 0], 'no requires improvement or inadequate among them');
       assert.equal(counts[4], counts[0]! + counts[1]!, 'good or better is outstanding and good together');
@@ -94,20 +123,51 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     const sif = await open('/national?asAt=2017-12-31&framework=SIF', 'national-sif-1280');
     const kinds = await sif.locator('#latest-table tbody tr td:nth-child(4)').allInnerTexts();
     assert.ok(kinds.length > 0 && kinds.every((kind) => /SIF|LSCB/i.test(kind)), kinds.join(' / '));
-    const sifCounts = tally(register.filter((row) => existed(row, '2017-12-31')).flatMap((row) => labelGrade(labels, row.urn, '2017-12-31', 'overall', 'SIF') ?? []));
-    assert.deepEqual((await overallCounts(sif)).slice(0, 4), [sifCounts.outstanding, sifCounts.good, sifCounts.requires_improvement, sifCounts.inadequate]);
+    const sifCounts = tally(
+      register
+        .filter((row) => existed(row, '2017-12-31'))
+        .flatMap((row) => labelGrade(labels, row.urn, '2017-12-31', 'overall', 'SIF') ?? []),
+    );
+    assert.deepEqual((await overallCounts(sif)).slice(0, 4), [
+      sifCounts.outstanding,
+      sifCounts.good,
+      sifCounts.requires_improvement,
+      sifCounts.inadequate,
+    ]);
     assert.match(await sif.locator('#framework-figures').innerText(), /under ILACS/);
     await sif.close();
 
     const page = await open('/national?asAt=2025-12-31', 'national-over-time-1280');
-    assert.match((await page.locator('#over-time ~ figure svg.app-chart[role=img]').getAttribute('aria-label')) ?? '', /at the end of each quarter/);
+    assert.match(
+      (await page.locator('#over-time ~ figure svg.app-chart[role=img]').getAttribute('aria-label')) ?? '',
+      /at the end of each quarter/,
+    );
     const rows = page.locator('#quarters-table tbody tr');
     assert.equal(await rows.count(), 48, 'every quarter from March 2014 to December 2025');
-    for (const [index, quarterEnd] of [[0, '2025-12-31'], [20, '2020-12-31'], [47, '2014-03-31']] as const) {
+    for (const [index, quarterEnd] of [
+      [0, '2025-12-31'],
+      [20, '2020-12-31'],
+      [47, '2014-03-31'],
+    ] as const) {
       const row = rows.nth(index);
       const cells = (await row.locator('td').allInnerTexts()).map(leadingNumber);
-      const counts = tally(register.filter((council) => existed(council, quarterEnd)).flatMap((council) => labelGrade(labels, council.urn, quarterEnd, 'overall') ?? []));
-      assert.deepEqual(cells, [counts.outstanding, counts.good, counts.requires_improvement, counts.inadequate, counts.outstanding + counts.good, counts.outstanding + counts.good + counts.requires_improvement + counts.inadequate], quarterEnd);
+      const counts = tally(
+        register
+          .filter((council) => existed(council, quarterEnd))
+          .flatMap((council) => labelGrade(labels, council.urn, quarterEnd, 'overall') ?? []),
+      );
+      assert.deepEqual(
+        cells,
+        [
+          counts.outstanding,
+          counts.good,
+          counts.requires_improvement,
+          counts.inadequate,
+          counts.outstanding + counts.good,
+          counts.outstanding + counts.good + counts.requires_improvement + counts.inadequate,
+        ],
+        quarterEnd,
+      );
     }
     await page.close();
   });
@@ -118,34 +178,75 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     assert.equal(new URL(council.url()).pathname, '/compare');
     const darlington = register.find((row) => row.urn === DARLINGTON);
     assert.ok(darlington);
-    const group = [darlington, ...darlington.statistical_neighbours.split(' ').flatMap((code) => register.filter((row) => row.la_code === code))].slice(0, 6);
+    const group = [
+      darlington,
+      ...darlington.statistical_neighbours.split(' ').flatMap((code) => register.filter((row) => row.la_code === code)),
+    ].slice(0, 6);
     const names = await council.locator('#compare-table tbody th a').allInnerTexts();
-    assert.deepEqual(names, group.map((row) => row.name));
+    assert.deepEqual(
+      names,
+      group.map((row) => row.name),
+    );
     const today = new Date().toISOString().slice(0, 10);
     const overall = await council.locator('#compare-table tbody tr td:nth-child(2)').allInnerTexts();
     for (const [index, row] of group.entries()) {
       const held = labelGrade(labels, row.urn, today, 'overall');
       if (held === undefined) assert.match(overall[index] ?? '', /No graded inspection held/, row.name);
-      else assert.match(overall[index] ?? '', new RegExp(`^${held === 'requires_improvement' ? 'Requires improvement' : held}`, 'i'), row.name);
+      else
+        assert.match(
+          overall[index] ?? '',
+          new RegExp(`^${held === 'requires_improvement' ? 'Requires improvement' : held}`, 'i'),
+          row.name,
+        );
     }
     const historyRows = await council.locator('#compare-history-table tbody tr').count();
-    assert.equal(historyRows, labels.filter((row) => group.some((member) => member.urn === row.urn) && row.published <= today && row.kind !== 'lscb-review').length);
-    const csv = await council.request.get(`${server.baseUrl}${await council.getByRole('link', { name: /^CSV of the grades and dates/ }).getAttribute('href')}`);
+    assert.equal(
+      historyRows,
+      labels.filter(
+        (row) => group.some((member) => member.urn === row.urn) && row.published <= today && row.kind !== 'lscb-review',
+      ).length,
+    );
+    const csv = await council.request.get(
+      `${server.baseUrl}${await council.getByRole('link', { name: /^CSV of the grades and dates/ }).getAttribute('href')}`,
+    );
     assert.equal(csv.status(), 200);
     assert.match(csv.headers()['content-disposition'] ?? '', /compare-\d{4}-\d{2}-\d{2}\.csv/);
     const lines = (await csv.text()).trim().split('\r\n');
     assert.equal(lines.length, 1 + group.length);
-    assert.match(lines[0] ?? '', /^urn,local_authority,region,overall_effectiveness_held,.*,trajectory,as_at,basis,source$/);
-    assert.ok(lines.slice(1).every((line) => line.endsWith(',Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0') || line.endsWith('"Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0"')), lines[1]);
+    assert.match(
+      lines[0] ?? '',
+      /^urn,local_authority,region,overall_effectiveness_held,.*,trajectory,as_at,basis,source$/,
+    );
+    assert.ok(
+      lines
+        .slice(1)
+        .every(
+          (line) =>
+            line.endsWith(
+              ',Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0',
+            ) ||
+            line.endsWith(
+              '"Ofsted inspection reports, Crown copyright, reused under the Open Government Licence v3.0"',
+            ),
+        ),
+      lines[1],
+    );
     await council.setViewportSize({ width: 375, height: 800 });
     await assertNoAxeViolations(council, 'compare-375');
     await council.screenshot({ path: screenshotPath('compare-375'), fullPage: true });
     await council.emulateMedia({ media: 'print' });
     await council.screenshot({ path: screenshotPath('compare-print'), fullPage: true });
     await council.close();
-    const wide = await open(`/compare?councils=${group.map((row) => row.urn).join(',')}&asAt=2019-01-01`, 'compare-1280');
+    const wide = await open(
+      `/compare?councils=${group.map((row) => row.urn).join(',')}&asAt=2019-01-01`,
+      'compare-1280',
+    );
     assert.match(await wide.locator('#page-scope').innerText(), /as at 1 January 2019/);
-    assert.doesNotMatch(await wide.locator('#compare-history-table tbody').innerText(), /20(19|2\d)/, 'nothing published after the date');
+    assert.doesNotMatch(
+      await wide.locator('#compare-history-table tbody').innerText(),
+      /20(19|2\d)/,
+      'nothing published after the date',
+    );
     await wide.close();
     const tooMany = await fetch(`${server.baseUrl}/compare?councils=1,2,3,4,5,6,7`);
     assert.equal(tooMany.status, 400);
@@ -161,10 +262,19 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       [`/councils/${DARLINGTON}?asAt=2025-03-31`, 'council-downloads', 3],
     ] as const) {
       const page = await open(path, `${name}-1280`);
-      const csvLinks = await page.locator('.app-downloads a', { hasText: 'CSV' }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-      const xlsxLinks = await page.locator('.app-downloads a', { hasText: 'XLSX' }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      const csvLinks = await page
+        .locator('.app-downloads a', { hasText: 'CSV' })
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      const xlsxLinks = await page
+        .locator('.app-downloads a', { hasText: 'XLSX' })
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
       assert.equal(csvLinks.length, tables, `${name}: a CSV link per table`);
-      if (name === 'national-downloads') xlsxLinks.push((await page.getByRole('link', { name: /Excel \(XLSX\) of each council's latest graded inspection/ }).getAttribute('href')) ?? '');
+      if (name === 'national-downloads')
+        xlsxLinks.push(
+          (await page
+            .getByRole('link', { name: /Excel \(XLSX\) of each council's latest graded inspection/ })
+            .getAttribute('href')) ?? '',
+        );
       assert.equal(xlsxLinks.length, name === 'national-downloads' ? tables + 1 : tables);
       for (const href of csvLinks) {
         const response = await page.request.get(`${server.baseUrl}${href}`);
@@ -172,13 +282,22 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
         const [header, first] = (await response.text()).split('\r\n');
         assert.match(header ?? '', /,as_at,basis,source$/, href);
         assert.match(first ?? '', /,2025-03-31,.*Open Government Licence v3\.0"?$/, href);
-        if (name === 'national-downloads') assert.match(first ?? '', /carried out \(last day on site\) by the date/, 'the basis in force is in the file');
+        if (name === 'national-downloads')
+          assert.match(
+            first ?? '',
+            /carried out \(last day on site\) by the date/,
+            'the basis in force is in the file',
+          );
       }
       for (const href of xlsxLinks) {
         const response = await page.request.get(`${server.baseUrl}${href}`);
         assert.equal(response.status(), 200, href);
         const sheets = await readWorkbook(await response.body());
-        const cover = sheets[0]?.rows.flat().filter((cell) => cell !== null).join(' | ') ?? '';
+        const cover =
+          sheets[0]?.rows
+            .flat()
+            .filter((cell) => cell !== null)
+            .join(' | ') ?? '';
         assert.match(cover, /As at \| 2025-03-31/, href);
         assert.match(cover, /Basis \| each council's latest graded inspection/, href);
         assert.match(cover, /Crown copyright, reused under the Open Government Licence v3\.0/, href);
@@ -189,7 +308,11 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
   });
 
   test('the API gives either basis (countedBy), published by default', async () => {
-    const get = async (query: string) => (await (await fetch(`${server.baseUrl}/api/v1/stats/national?asAt=2025-03-31&area=overall${query}`)).json()) as { countedBy: string; distributions: { counts: Record<string, number>; included: number }[] };
+    const get = async (query: string) =>
+      (await (await fetch(`${server.baseUrl}/api/v1/stats/national?asAt=2025-03-31&area=overall${query}`)).json()) as {
+        countedBy: string;
+        distributions: { counts: Record<string, number>; included: number }[];
+      };
     const inspected = await get('&countedBy=inspected');
     const published = await get('');
     assert.equal(inspected.countedBy, 'inspected');
@@ -197,7 +320,14 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     const values = (body: typeof inspected) => {
       const d = body.distributions[0];
       assert.ok(d);
-      return [d.counts.outstanding, d.counts.good, d.counts.requires_improvement, d.counts.inadequate, (d.counts.outstanding ?? 0) + (d.counts.good ?? 0), d.included];
+      return [
+        d.counts.outstanding,
+        d.counts.good,
+        d.counts.requires_improvement,
+        d.counts.inadequate,
+        (d.counts.outstanding ?? 0) + (d.counts.good ?? 0),
+        d.included,
+      ];
     };
     assert.deepEqual(values(inspected), expected('2025-03-31', 'inspected'));
     assert.deepEqual(values(published), expected('2025-03-31', 'published'));
@@ -206,13 +336,18 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
   });
 
   test('a council whose latest inspection (ILACS-2026) gives no overall grade holds its previous one everywhere (Lancashire)', async () => {
-    const previous = labels.filter((row) => row.urn === LANCASHIRE && row.overall !== '').sort((a, b) => (a.published < b.published ? -1 : 1)).at(-1);
+    const previous = labels
+      .filter((row) => row.urn === LANCASHIRE && row.overall !== '')
+      .sort((a, b) => (a.published < b.published ? -1 : 1))
+      .at(-1);
     assert.ok(previous, "Lancashire's graded reports are labelled");
     const grade = previous.overall;
     const asAt = '2026-11-30';
 
     const page = await open(`/councils/${DARLINGTON}?asAt=${asAt}`, 'council-neighbour-ilacs-2026-1280');
-    const row = page.locator('table', { hasText: 'Statistical neighbours, nearest first' }).locator('tr', { hasText: 'Lancashire' });
+    const row = page
+      .locator('table', { hasText: 'Statistical neighbours, nearest first' })
+      .locator('tr', { hasText: 'Lancashire' });
     const text = await row.innerText();
     assert.doesNotMatch(text, /No graded inspection held/);
     assert.match(text, new RegExp(grade === 'requires_improvement' ? 'Requires improvement' : grade, 'i'));
@@ -220,7 +355,10 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     await page.close();
 
     const own = await open(`/councils/${LANCASHIRE}?asAt=${asAt}`, 'council-ilacs-2026-1280');
-    assert.match(await own.locator('#overall-held').innerText(), /gives no overall effectiveness judgement\. The council's overall effectiveness stays good, from the inspection published 26 January 2023/);
+    assert.match(
+      await own.locator('#overall-held').innerText(),
+      /gives no overall effectiveness judgement\. The council's overall effectiveness stays good, from the inspection published 26 January 2023/,
+    );
     await own.close();
 
     const national = await open(`/national?asAt=${asAt}&overall=${grade}&name=Lancashire`, 'national-ilacs-2026-1280');
@@ -228,13 +366,33 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     assert.match(lancashire, /from 26 Jan 2023/);
     await national.close();
 
-    const detail = (await (await fetch(`${server.baseUrl}/api/v1/councils/${LANCASHIRE}`)).json()) as { overall: { grade: string; fromEarlierInspection: boolean; published: string }; latestInspection: { judgements: Record<string, string> } };
-    assert.deepEqual([detail.overall.grade, detail.overall.fromEarlierInspection, detail.overall.published], [grade, true, previous.published]);
-    assert.equal(detail.latestInspection.judgements.overall, undefined, 'the latest inspection itself has no overall judgement');
-    const comparisons = (await (await fetch(`${server.baseUrl}/api/v1/councils/${DARLINGTON}/comparisons?asAt=${asAt}`)).json()) as { neighbours: { urn: string; overall: string | null; overallFrom: { fromEarlierInspection: boolean } | null }[] };
+    const detail = (await (await fetch(`${server.baseUrl}/api/v1/councils/${LANCASHIRE}`)).json()) as {
+      overall: { grade: string; fromEarlierInspection: boolean; published: string };
+      latestInspection: { judgements: Record<string, string> };
+    };
+    assert.deepEqual(
+      [detail.overall.grade, detail.overall.fromEarlierInspection, detail.overall.published],
+      [grade, true, previous.published],
+    );
+    assert.equal(
+      detail.latestInspection.judgements.overall,
+      undefined,
+      'the latest inspection itself has no overall judgement',
+    );
+    const comparisons = (await (
+      await fetch(`${server.baseUrl}/api/v1/councils/${DARLINGTON}/comparisons?asAt=${asAt}`)
+    ).json()) as {
+      neighbours: { urn: string; overall: string | null; overallFrom: { fromEarlierInspection: boolean } | null }[];
+    };
     const peer = comparisons.neighbours.find((neighbour) => neighbour.urn === LANCASHIRE);
     assert.deepEqual([peer?.overall, peer?.overallFrom?.fromEarlierInspection], [grade, true]);
-    const latest = (await (await fetch(`${server.baseUrl}/api/v1/stats/latest-inspections?asAt=${asAt}&overall=${grade}`)).json()) as { inspections: { urn: string; overall: { grade: string } | null }[] };
-    assert.equal(latest.inspections.find((inspection) => inspection.urn === LANCASHIRE)?.overall?.grade, grade, 'the overall filter finds it by the grade it holds');
+    const latest = (await (
+      await fetch(`${server.baseUrl}/api/v1/stats/latest-inspections?asAt=${asAt}&overall=${grade}`)
+    ).json()) as { inspections: { urn: string; overall: { grade: string } | null }[] };
+    assert.equal(
+      latest.inspections.find((inspection) => inspection.urn === LANCASHIRE)?.overall?.grade,
+      grade,
+      'the overall filter finds it by the grade it holds',
+    );
   });
 });

@@ -45,7 +45,12 @@ describe('the public picture, whole', { skip }, () => {
 
   /** "Overall effectiveness" row of the distribution table: [outstanding, good, RI, inadequate, councils]. */
   async function overallCounts(page: Page): Promise<number[]> {
-    const cells = await page.locator('table').first().locator('tr', { hasText: 'Overall effectiveness' }).locator('td').allInnerTexts();
+    const cells = await page
+      .locator('table')
+      .first()
+      .locator('tr', { hasText: 'Overall effectiveness' })
+      .locator('td')
+      .allInnerTexts();
     return cells.map(leadingNumber);
   }
 
@@ -54,21 +59,40 @@ describe('the public picture, whole', { skip }, () => {
     const nationalCounts = await overallCounts(whole);
     await whole.close();
 
-    const page = await open(`/national?asAt=2025-12-31&region=${encodeURIComponent(NORTH_WEST)}`, 'national-region-1280');
+    const page = await open(
+      `/national?asAt=2025-12-31&region=${encodeURIComponent(NORTH_WEST)}`,
+      'national-region-1280',
+    );
     const scope = await page.locator('#page-scope').innerText();
     assert.match(scope, /as at 31 December 2025/);
     assert.match(scope, /North West/);
     const rowRegions = await page.locator('#latest-table tbody tr td:nth-child(2)').allInnerTexts();
-    assert.ok(rowRegions.length > 0 && rowRegions.every((region) => region === NORTH_WEST), 'the table shows the region only');
+    assert.ok(
+      rowRegions.length > 0 && rowRegions.every((region) => region === NORTH_WEST),
+      'the table shows the region only',
+    );
     const counts = await overallCounts(page);
     const councils = counts.at(-1) ?? 0;
-    assert.ok(councils > 0 && councils <= rowRegions.length, `the overall counts cover the region's councils (${councils} of ${rowRegions.length} rows)`);
-    assert.ok(councils < (nationalCounts.at(-1) ?? 0), `the counts are the region's, not the nation's (${councils} vs ${nationalCounts.at(-1)})`);
-    assert.equal(counts.slice(0, 4).reduce((sum, count) => sum + count, 0), councils, 'the grades add up to the councils counted');
-    const chartLabels = await page.locator('svg.app-chart[role=img]').evaluateAll((charts) => charts.map((chart) => chart.getAttribute('aria-label') ?? ''));
+    assert.ok(
+      councils > 0 && councils <= rowRegions.length,
+      `the overall counts cover the region's councils (${councils} of ${rowRegions.length} rows)`,
+    );
+    assert.ok(
+      councils < (nationalCounts.at(-1) ?? 0),
+      `the counts are the region's, not the nation's (${councils} vs ${nationalCounts.at(-1)})`,
+    );
+    assert.equal(
+      counts.slice(0, 4).reduce((sum, count) => sum + count, 0),
+      councils,
+      'the grades add up to the councils counted',
+    );
+    const chartLabels = await page
+      .locator('svg.app-chart[role=img]')
+      .evaluateAll((charts) => charts.map((chart) => chart.getAttribute('aria-label') ?? ''));
     assert.ok(chartLabels.length >= 1, 'the page has its charts');
-    for (const label of chartLabels) assert.match(label, /North West/, 'every chart is the region\'s');
-    for (const caption of await page.locator('figcaption').allInnerTexts()) assert.match(caption, /North West/, 'every chart\'s caption names the region');
+    for (const label of chartLabels) assert.match(label, /North West/, "every chart is the region's");
+    for (const caption of await page.locator('figcaption').allInnerTexts())
+      assert.match(caption, /North West/, "every chart's caption names the region");
     await page.close();
   });
 
@@ -93,7 +117,9 @@ describe('the public picture, whole', { skip }, () => {
   });
 
   test('an inspection page shows its statutory deadlines with legal basis and whether each has passed (Derby 2017)', async () => {
-    const derby2017 = (await server.loaded.services.inspections.listAll()).find((inspection) => inspection.urn === DERBY && inspection.published === '2017-06-13');
+    const derby2017 = (await server.loaded.services.inspections.listAll()).find(
+      (inspection) => inspection.urn === DERBY && inspection.published === '2017-06-13',
+    );
     assert.ok(derby2017, "Derby's 2017 report is labelled");
     const page = await open(`/inspections/${derby2017.id}`, 'inspection-1280');
     const rows = await page.locator('#deadlines-table tbody tr').allInnerTexts();
@@ -113,14 +139,19 @@ describe('the public picture, whole', { skip }, () => {
     assert.ok(await page.locator('#deadlines-table').isVisible(), 'deadlines printed');
     await page.close();
   });
-  test("a council whose nominal window has passed is told so, with the updated estimate (Stockton-on-Tees), in the page and the API", async () => {
+  test('a council whose nominal window has passed is told so, with the updated estimate (Stockton-on-Tees), in the page and the API', async () => {
     const page = await open(`/councils/${STOCKTON}?asAt=2026-12-01`, 'council-overdue-1280');
     const next = await page.locator('main').innerText();
-    assert.match(next, /The nominal window for the next graded inspection has passed with no inspection by 1 December 2026/);
+    assert.match(
+      next,
+      /The nominal window for the next graded inspection has passed with no inspection by 1 December 2026/,
+    );
     assert.match(next, /Nominal window: .* September 2026 .*: passed, with no inspection by 1 December 2026/);
     assert.match(next, /Updated estimate, given no inspection by 1 December 2026/);
     const api = await page.request.get(`${server.baseUrl}/api/v1/councils/${STOCKTON}/next?asAt=2026-12-01`);
-    const body = (await api.json()) as { next: { nominalWindow: { status: string; to: string }; givenNoInspectionYet: unknown } };
+    const body = (await api.json()) as {
+      next: { nominalWindow: { status: string; to: string }; givenNoInspectionYet: unknown };
+    };
     assert.equal(body.next.nominalWindow.status, 'after-window');
     assert.match(body.next.nominalWindow.to, /^2026-09-/);
     assert.ok('givenNoInspectionYet' in body.next);

@@ -55,7 +55,9 @@ if (options.includes('--cache')) {
     }
   }
 } else {
-  const lines = files.filter((name) => !filter || name.includes(filter)).map((file) => JSON.stringify(parseCached(file)));
+  const lines = files
+    .filter((name) => !filter || name.includes(filter))
+    .map((file) => JSON.stringify(parseCached(file)));
   writeFileSync(setting.output, lines.join('\n') + '\n');
   const [scorer, labels, items] = setting.scorer;
   const verbose = options.includes('-v') ? ['-v'] : [];

@@ -57,7 +57,16 @@ export interface AppDependencies {
   readonly trustProxy?: boolean | number | string;
 }
 
-export async function createApp({ services, logger, loading, publicUrl, rateLimitPerMinute, computations, accounts, trustProxy }: AppDependencies): Promise<FastifyInstance> {
+export async function createApp({
+  services,
+  logger,
+  loading,
+  publicUrl,
+  rateLimitPerMinute,
+  computations,
+  accounts,
+  trustProxy,
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     // A URL that does not decode gets the app's headers, error shape and log line too.
     frameworkErrors: handleFrameworkError,
@@ -66,7 +75,8 @@ export async function createApp({ services, logger, loading, publicUrl, rateLimi
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 64 * 1024,
-    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : (trustProxy ?? false),
+    trustProxy:
+      typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : (trustProxy ?? false),
   });
 
   // 0. Keep the list of declared routes (the authorisation matrix test checks every one).

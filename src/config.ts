@@ -83,7 +83,10 @@ const envSchema = z.object({
     .optional(),
   DATABASE_URL: z
     .string()
-    .refine((value) => /^postgres(ql)?:\/\/\S+$/.test(value) && URL.canParse(value), 'must be a postgres:// or postgresql:// URL')
+    .refine(
+      (value) => /^postgres(ql)?:\/\/\S+$/.test(value) && URL.canParse(value),
+      'must be a postgres:// or postgresql:// URL',
+    )
     .optional(),
   CSCI_DATA_DIR: z.string().min(1, 'must not be empty').optional(),
   CSCI_REPORTS_DIR: z
@@ -98,25 +101,43 @@ const envSchema = z.object({
     .transform(Number)
     .refine((seconds) => seconds > 0 && seconds <= 3600, 'must be more than 0 and at most 3600')
     .optional(),
-  CSCI_RATE_LIMIT: z.string().regex(/^\d+$/, 'must be a whole number of requests per minute (0 for no limit)').transform(Number).optional(),
-  CSCI_SESSION_SECRET: z.string().min(32, 'must be 32 characters or more (for example `openssl rand -base64 48`)').optional(),
+  CSCI_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests per minute (0 for no limit)')
+    .transform(Number)
+    .optional(),
+  CSCI_SESSION_SECRET: z
+    .string()
+    .min(32, 'must be 32 characters or more (for example `openssl rand -base64 48`)')
+    .optional(),
   CSCI_TRUST_PROXY: z
     .string()
     .trim()
-    .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
+    .transform((value): boolean | number | string =>
+      value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+    )
     .optional(),
   HOST: z.string().trim().min(1).optional(),
   CSCI_PUBLIC_URL: z
     .string()
-    .refine((value) => /^https?:\/\/[^/\s]+$/.test(value.replace(/\/$/, '')) && URL.canParse(value), 'must be an http:// or https:// address with no path, like https://inspections.example.gov.uk')
+    .refine(
+      (value) => /^https?:\/\/[^/\s]+$/.test(value.replace(/\/$/, '')) && URL.canParse(value),
+      'must be an http:// or https:// address with no path, like https://inspections.example.gov.uk',
+    )
     .transform((value) => value.replace(/\/$/, ''))
     .optional(),
-  CSCI_OIDC_ISSUER: z.string().refine((value) => URL.canParse(value) && /^https?:/.test(value), 'must be the provider\'s issuer URL').optional(),
+  CSCI_OIDC_ISSUER: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^https?:/.test(value), "must be the provider's issuer URL")
+    .optional(),
   CSCI_OIDC_CLIENT_ID: z.string().min(1).optional(),
   CSCI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   CSCI_OFSTED_REPORTS_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
   CSCI_OFSTED_FILES_URL: z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
-  CSCI_SYNC_CONTACT: z.string().regex(/^[^\s()]+$/, 'must be an email address or URL without spaces').optional(),
+  CSCI_SYNC_CONTACT: z
+    .string()
+    .regex(/^[^\s()]+$/, 'must be an email address or URL without spaces')
+    .optional(),
   CSCI_SYNC_DELAY_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -124,7 +145,10 @@ const envSchema = z.object({
     .refine((ms) => ms >= MIN_SYNC_DELAY_MS, `must be at least ${MIN_SYNC_DELAY_MS} (one second between requests)`)
     .optional(),
   CSCI_SYNC_ON_START: z.enum(['0', '1']).optional(),
-  CSCI_SMTP_URL: z.string().refine((value) => /^smtps?:\/\/\S+$/.test(value) && URL.canParse(value), 'must be an smtp:// or smtps:// URL').optional(),
+  CSCI_SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/\S+$/.test(value) && URL.canParse(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
   CSCI_SMTP_FROM: z.string().min(3).optional(),
   CSCI_EVIDENCE_MAX_MB: z
     .string()
@@ -151,10 +175,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const values = parsed.data;
   const production = values.NODE_ENV === 'production';
-  if (production && values.CSCI_SESSION_SECRET === undefined) throw new ConfigError('Bad configuration: CSCI_SESSION_SECRET must be set in production (NODE_ENV=production), 32 characters or more.');
+  if (production && values.CSCI_SESSION_SECRET === undefined)
+    throw new ConfigError(
+      'Bad configuration: CSCI_SESSION_SECRET must be set in production (NODE_ENV=production), 32 characters or more.',
+    );
   const oidcParts = [values.CSCI_OIDC_ISSUER, values.CSCI_OIDC_CLIENT_ID, values.CSCI_OIDC_CLIENT_SECRET];
   if (oidcParts.some((part) => part !== undefined) && oidcParts.some((part) => part === undefined)) {
-    throw new ConfigError('Bad configuration: single sign-on needs all of CSCI_OIDC_ISSUER, CSCI_OIDC_CLIENT_ID and CSCI_OIDC_CLIENT_SECRET.');
+    throw new ConfigError(
+      'Bad configuration: single sign-on needs all of CSCI_OIDC_ISSUER, CSCI_OIDC_CLIENT_ID and CSCI_OIDC_CLIENT_SECRET.',
+    );
   }
   const port = values.PORT ?? 3000;
   const defaultReports = resolve(cwd, DEFAULT_REPORTS_DIR);
@@ -162,7 +191,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port,
     databaseUrl: values.DATABASE_URL,
     dataDir: resolve(cwd, values.CSCI_DATA_DIR ?? './data'),
-    reportsDir: values.CSCI_REPORTS_DIR !== undefined ? resolve(cwd, values.CSCI_REPORTS_DIR) : existsSync(defaultReports) ? defaultReports : undefined,
+    reportsDir:
+      values.CSCI_REPORTS_DIR !== undefined
+        ? resolve(cwd, values.CSCI_REPORTS_DIR)
+        : existsSync(defaultReports)
+          ? defaultReports
+          : undefined,
     production,
     databaseTimeoutMs: Math.round((values.CSCI_DB_TIMEOUT_SECONDS ?? 10) * 1000),
     publicUrl: values.CSCI_PUBLIC_URL,
@@ -170,9 +204,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     sessionSecret: values.CSCI_SESSION_SECRET,
     trustProxy: values.CSCI_TRUST_PROXY ?? false,
     host: values.HOST ?? '127.0.0.1',
-    oidc: values.CSCI_OIDC_ISSUER && values.CSCI_OIDC_CLIENT_ID && values.CSCI_OIDC_CLIENT_SECRET ? { issuer: values.CSCI_OIDC_ISSUER, clientId: values.CSCI_OIDC_CLIENT_ID, clientSecret: values.CSCI_OIDC_CLIENT_SECRET } : undefined,
+    oidc:
+      values.CSCI_OIDC_ISSUER && values.CSCI_OIDC_CLIENT_ID && values.CSCI_OIDC_CLIENT_SECRET
+        ? {
+            issuer: values.CSCI_OIDC_ISSUER,
+            clientId: values.CSCI_OIDC_CLIENT_ID,
+            clientSecret: values.CSCI_OIDC_CLIENT_SECRET,
+          }
+        : undefined,
     smtpUrl: values.CSCI_SMTP_URL,
-    evidenceMaxBytes: values.CSCI_EVIDENCE_MAX_MB === undefined ? DEFAULT_EVIDENCE_MAX_BYTES : values.CSCI_EVIDENCE_MAX_MB * 1024 * 1024,
+    evidenceMaxBytes:
+      values.CSCI_EVIDENCE_MAX_MB === undefined
+        ? DEFAULT_EVIDENCE_MAX_BYTES
+        : values.CSCI_EVIDENCE_MAX_MB * 1024 * 1024,
     sync: Object.freeze({
       reportsUrl: (values.CSCI_OFSTED_REPORTS_URL ?? OFSTED_REPORTS_URL).replace(/\/+$/, ''),
       filesUrl: (values.CSCI_OFSTED_FILES_URL ?? OFSTED_FILES_URL).replace(/\/+$/, ''),

@@ -143,7 +143,9 @@ export interface PublicError {
 }
 
 function describeZodError(error: ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
 }
 
 /**
@@ -157,9 +159,17 @@ export function toPublicError(error: unknown): PublicError {
   const status = framework.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code = typeof framework.code === 'string' ? framework.code : 'bad-request';
-    return { status, code: code.toLowerCase().replace(/_/g, '-'), message: typeof framework.message === 'string' ? framework.message : 'Bad request' };
+    return {
+      status,
+      code: code.toLowerCase().replace(/_/g, '-'),
+      message: typeof framework.message === 'string' ? framework.message : 'Bad request',
+    };
   }
-  return { status: 500, code: 'internal-error', message: 'Sorry, there is a problem with the service. Try again later.' };
+  return {
+    status: 500,
+    code: 'internal-error',
+    message: 'Sorry, there is a problem with the service. Try again later.',
+  };
 }
 
 /** The change conflicts with what is stored, e.g. a person already added, or the last admin (409). */

@@ -19,7 +19,10 @@ export function createLogger(settings: LoggerSettings = {}): Logger {
     base: { service: 'csc-inspections' },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Belt and braces: should a request or header object ever reach a log line, these go unprinted.
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.remoteAddress', 'req.ip', 'ip'], remove: true },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.remoteAddress', 'req.ip', 'ip'],
+      remove: true,
+    },
   };
   return settings.destination ? pino(options, settings.destination) : pino(options);
 }

@@ -11,7 +11,16 @@ async function freePortServer(reportsDir: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'csci-server-'));
   const lines: string[] = [];
   const server = await startServer({
-    config: { port: 0, databaseUrl: undefined, dataDir: join(dir, 'data'), reportsDir, production: false, databaseTimeoutMs: 10_000, publicUrl: undefined, rateLimitPerMinute: 0 },
+    config: {
+      port: 0,
+      databaseUrl: undefined,
+      dataDir: join(dir, 'data'),
+      reportsDir,
+      production: false,
+      databaseTimeoutMs: 10_000,
+      publicUrl: undefined,
+      rateLimitPerMinute: 0,
+    },
     logger: createLogger({ level: 'silent' }),
     say: (line) => lines.push(line),
     host: '127.0.0.1',
@@ -25,7 +34,10 @@ test('with no reports folder it says so, and still serves the pages on an empty 
     await server.imported;
     assert.match(lines.join('\n'), /Database migrated/);
     assert.match(lines.join('\n'), /Loaded the register of \d+ councils/);
-    assert.match(lines.join('\n'), /No reports found: the store is empty and there is no reports folder \(set CSCI_REPORTS_DIR/);
+    assert.match(
+      lines.join('\n'),
+      /No reports found: the store is empty and there is no reports folder \(set CSCI_REPORTS_DIR/,
+    );
     assert.match(lines.join('\n'), /Serving on http:\/\/localhost:\d+/);
     const national = await fetch(`${server.address}/national`);
     assert.equal(national.status, 200);

@@ -61,11 +61,15 @@ export async function importReportsFolder(
   const held = (await services.inspections.listAll()).length;
   if (reportsDir === undefined) {
     if (held === 0) {
-      say('No reports found: the store is empty and there is no reports folder (set CSCI_REPORTS_DIR to a folder of Ofsted report PDFs, or put them in ../shared/corpus/reports). The pages will show no inspections until reports are imported with `npm run csci -- import <folder>`.');
+      say(
+        'No reports found: the store is empty and there is no reports folder (set CSCI_REPORTS_DIR to a folder of Ofsted report PDFs, or put them in ../shared/corpus/reports). The pages will show no inspections until reports are imported with `npm run csci -- import <folder>`.',
+      );
     } else say(`The store holds ${held} inspections; there is no reports folder to import from.`);
     return;
   }
-  say(`The store holds ${held} inspections: importing what ${reportsDir} holds that the store does not, in the background ...`);
+  say(
+    `The store holds ${held} inspections: importing what ${reportsDir} holds that the store does not, in the background ...`,
+  );
   const bar = progressReporter(process.stderr, 'Importing');
   try {
     const summary = await services.imports.importReports([reportsDir], {
@@ -84,7 +88,10 @@ export async function importReportsFolder(
       `Import finished: ${summary.files} files, imported ${summary.imported}, updated ${summary.updated}, already present ${summary.alreadyPresent}, ${summary.failed} could not be read${summary.anomalies.length ? `, ${summary.anomalies.length} anomalies flagged` : ''}.`,
     );
     for (const failure of summary.failures.slice(0, 10)) say(`  not imported: ${failure.file}: ${failure.message}`);
-    if (summary.failures.length > 10) say(`  ... and ${summary.failures.length - 10} more (run \`npm run csci -- import ${reportsDir}\` for the full list).`);
+    if (summary.failures.length > 10)
+      say(
+        `  ... and ${summary.failures.length - 10} more (run \`npm run csci -- import ${reportsDir}\` for the full list).`,
+      );
   } finally {
     bar.stop();
   }
@@ -96,7 +103,11 @@ function syncInBackground(services: Services, say: (line: string) => void): { st
   say("Syncing with Ofsted's site in the background (CSCI_SYNC_ON_START=1).");
   const running = services.sync
     .run({ signal: controller.signal })
-    .then((summary) => say(`Background sync ${summary.runId} ${summary.status}: ${summary.imported.length} new, ${summary.failed.length} failed, ${summary.warnings.length} warnings${summary.message ? ` (${summary.message})` : ''}.`))
+    .then((summary) =>
+      say(
+        `Background sync ${summary.runId} ${summary.status}: ${summary.imported.length} new, ${summary.failed.length} failed, ${summary.warnings.length} warnings${summary.message ? ` (${summary.message})` : ''}.`,
+      ),
+    )
     .catch((error: unknown) => say(`Background sync did not run: ${(error as Error).message}`));
   return {
     async stop() {
@@ -112,9 +123,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const logger = options.logger ?? createLogger();
   const services = await createServices(config, options.services);
   const { appliedMigrations, councilsLoaded, interruptedRuns } = services.startup;
-  say(appliedMigrations.length ? `Database migrated (${appliedMigrations.join(', ')}).` : 'Database schema up to date.');
+  say(
+    appliedMigrations.length ? `Database migrated (${appliedMigrations.join(', ')}).` : 'Database schema up to date.',
+  );
   if (councilsLoaded > 0) say(`Loaded the register of ${councilsLoaded} councils.`);
-  if (interruptedRuns > 0) say(`Marked ${interruptedRuns} import run${interruptedRuns === 1 ? '' : 's'} as interrupted (the process running it had stopped); see \`npm run csci -- import --runs\`.`);
+  if (interruptedRuns > 0)
+    say(
+      `Marked ${interruptedRuns} import run${interruptedRuns === 1 ? '' : 's'} as interrupted (the process running it had stopped); see \`npm run csci -- import --runs\`.`,
+    );
   const progress = new ImportProgress();
   if (config.reportsDir !== undefined) progress.start();
   let app;
@@ -126,7 +142,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicUrl: config.publicUrl,
       rateLimitPerMinute: config.rateLimitPerMinute,
       trustProxy: config.trustProxy ?? false,
-      accounts: { sessionSecret: config.sessionSecret, publicUrl: config.publicUrl ?? `http://localhost:${config.port}`, oidc: config.oidc },
+      accounts: {
+        sessionSecret: config.sessionSecret,
+        publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+        oidc: config.oidc,
+      },
     });
     await app.listen({ port: config.port, host: options.host ?? config.host ?? '127.0.0.1' });
   } catch (error) {
@@ -140,10 +160,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   say(`Serving on ${url} (national picture: ${url}/national, API: ${url}/api/v1/openapi.json)`);
 
   const stop = new AbortController();
-  const imported = importReportsFolder(services, config.reportsDir, say, { onProgress: (read, of) => progress.update(read, of), signal: stop.signal })
+  const imported = importReportsFolder(services, config.reportsDir, say, {
+    onProgress: (read, of) => progress.update(read, of),
+    signal: stop.signal,
+  })
     .catch((error: unknown) => {
       if (stop.signal.aborted) say('Import stopped; the next start carries on from where it got to.');
-      else say(`Import failed: ${(error as Error).message} The pages show what was stored; the next start tries again.`);
+      else
+        say(`Import failed: ${(error as Error).message} The pages show what was stored; the next start tries again.`);
     })
     .finally(() => progress.end());
   const background = config.sync?.onStart ? syncInBackground(services, say) : undefined;

@@ -10,7 +10,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** A reason to skip, or false when the browser is here. */
-export const chromiumMissing: string | false = existsSync(CHROMIUM_PATH) ? false : `needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install chromium; .ci/run installs it)`;
+export const chromiumMissing: string | false = existsSync(CHROMIUM_PATH)
+  ? false
+  : `needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install chromium; .ci/run installs it)`;
 
 export const ARTIFACTS_DIR = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
 
@@ -26,7 +28,15 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,

@@ -7,7 +7,13 @@ export const WCAG_22_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wca
 
 export async function assertNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA_TAGS).analyze();
-  const summary = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   assert.deepEqual(summary, [], `${label}: axe violations`);
   assert.ok(results.passes.length > 10, `${label}: axe ran its checks`);
 }
@@ -32,7 +38,10 @@ async function focusStop(page: Page): Promise<FocusStop | null> {
       style.backgroundColor === 'rgb(255, 221, 0)';
     return {
       tag: element.tagName.toLowerCase(),
-      text: (element.innerText || element.getAttribute('aria-label') || element.getAttribute('name') || '').trim().replace(/\s+/g, ' ').slice(0, 80),
+      text: (element.innerText || element.getAttribute('aria-label') || element.getAttribute('name') || '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .slice(0, 80),
       href: element.getAttribute('href'),
       visible,
       inMain: element.closest('main') !== null,
@@ -45,7 +54,9 @@ async function focusStop(page: Page): Promise<FocusStop | null> {
  * Tab walks on with a visible focus indicator at every stop. Returns the stops after the skip link.
  */
 export async function keyboardPass(page: Page, label: string, maxStops = 40): Promise<FocusStop[]> {
-  const summaryFocused = await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary') ?? false);
+  const summaryFocused = await page.evaluate(
+    () => document.activeElement?.classList.contains('govuk-error-summary') ?? false,
+  );
   if (summaryFocused) {
     // GOV.UK's error summary takes focus on load; its first link leads to the field at fault.
     await page.keyboard.press('Tab');
@@ -63,7 +74,9 @@ export async function keyboardPass(page: Page, label: string, maxStops = 40): Pr
     assert.equal(first?.text, 'Skip to main content', `${label}: the first Tab reaches the skip link`);
     assert.ok(first.visible, `${label}: the skip link shows focus`);
     await page.keyboard.press('Enter');
-    const mainFocused = await page.evaluate(() => document.activeElement?.id === 'main-content' || document.activeElement?.closest('main') !== null);
+    const mainFocused = await page.evaluate(
+      () => document.activeElement?.id === 'main-content' || document.activeElement?.closest('main') !== null,
+    );
     assert.ok(mainFocused, `${label}: the skip link moves focus to the main content`);
   }
   const stops: FocusStop[] = [];
@@ -80,7 +93,12 @@ export async function keyboardPass(page: Page, label: string, maxStops = 40): Pr
 }
 
 /** Moves focus with Tab until an element matching the test has it; fails after maxTabs. */
-export async function tabTo(page: Page, label: string, matches: (stop: FocusStop) => boolean, maxTabs = 400): Promise<FocusStop> {
+export async function tabTo(
+  page: Page,
+  label: string,
+  matches: (stop: FocusStop) => boolean,
+  maxTabs = 400,
+): Promise<FocusStop> {
   for (let index = 0; index < maxTabs; index++) {
     await page.keyboard.press('Tab');
     const stop = await focusStop(page);

@@ -34,7 +34,9 @@ export function labelledReports(urns?: ReadonlySet<string>): Map<string, Inspect
   return reports;
 }
 
-export async function startTestServer(reports: ReadonlyMap<string, InspectionReport> = labelledReports()): Promise<TestServer> {
+export async function startTestServer(
+  reports: ReadonlyMap<string, InspectionReport> = labelledReports(),
+): Promise<TestServer> {
   const loaded = await servicesWithReportFiles(reports, { readModel: { reportsDir: CORPUS_REPORTS_DIR } });
   if (loaded.summary.failed > 0) {
     await loaded.close();

@@ -2,8 +2,28 @@
  * Council names as reports print them ("London Borough of Barnet", "Durham County Council",
  * "Bristol, City of") reduced to a key that matches the register's name ("Barnet", "Durham", "Bristol").
  */
-const LEADING_PHRASES = ['council of the', 'london borough of', 'royal borough of', 'metropolitan borough of', 'borough of', 'city and county of', 'city of', 'county of', 'the'];
-const TRAILING_PHRASES = ['city of', 'council', 'county', 'city', 'borough', 'metropolitan', 'district', 'unitary authority', 'children s services'];
+const LEADING_PHRASES = [
+  'council of the',
+  'london borough of',
+  'royal borough of',
+  'metropolitan borough of',
+  'borough of',
+  'city and county of',
+  'city of',
+  'county of',
+  'the',
+];
+const TRAILING_PHRASES = [
+  'city of',
+  'council',
+  'county',
+  'city',
+  'borough',
+  'metropolitan',
+  'district',
+  'unitary authority',
+  'children s services',
+];
 
 export function councilNameKey(name: string): string {
   let text = ` ${name

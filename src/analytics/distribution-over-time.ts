@@ -19,6 +19,11 @@ export function quarterEnds(from: IsoDate, to: IsoDate): IsoDate[] {
 }
 
 /** The distribution in the query's area at each quarter end from `from` to the query's date. */
-export function distributionByQuarter(councils: readonly CouncilFacts[], inspections: readonly InspectionFacts[], from: IsoDate, query: GradeQuery): NationalDistribution[] {
+export function distributionByQuarter(
+  councils: readonly CouncilFacts[],
+  inspections: readonly InspectionFacts[],
+  from: IsoDate,
+  query: GradeQuery,
+): NationalDistribution[] {
   return quarterEnds(from, query.asAt).map((asAt) => nationalDistribution(councils, inspections, { ...query, asAt }));
 }

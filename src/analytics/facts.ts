@@ -1,5 +1,13 @@
 /** The plain facts the analytics work on: councils from the register, inspections with their grades. */
-import type { Framework, FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements } from '../domain/index.ts';
+import type {
+  Framework,
+  FrameworkVersion,
+  Grade,
+  InspectionKind,
+  IsoDate,
+  JudgementArea,
+  Judgements,
+} from '../domain/index.ts';
 
 export interface CouncilFacts {
   readonly urn: string;

@@ -4,7 +4,10 @@ import type { CouncilFacts, CountedBy, GradeCounts, GradeQuery, InspectionFacts 
 
 /** The council existed on the date: established by then (or always there) and not yet abolished. */
 export function councilExistedOn(council: CouncilFacts, date: IsoDate): boolean {
-  return (council.establishedOn === null || council.establishedOn <= date) && (council.abolishedOn === null || council.abolishedOn > date);
+  return (
+    (council.establishedOn === null || council.establishedOn <= date) &&
+    (council.abolishedOn === null || council.abolishedOn > date)
+  );
 }
 
 /** Published order: publication date, then the end of the visit, then id. */
@@ -23,8 +26,14 @@ export function countedOn(inspection: InspectionFacts, countedBy: CountedBy = 'p
 }
 
 /** The council's inspections counted by the date on the basis given, oldest first in that basis's order. */
-export function inspectionsCounted<T extends InspectionFacts>(inspections: readonly T[], asAt: IsoDate, basis: CountedBy = 'published'): T[] {
-  return inspections.filter((inspection) => countedOn(inspection, basis) <= asAt).sort(basis === 'inspected' ? byInspection : byPublication);
+export function inspectionsCounted<T extends InspectionFacts>(
+  inspections: readonly T[],
+  asAt: IsoDate,
+  basis: CountedBy = 'published',
+): T[] {
+  return inspections
+    .filter((inspection) => countedOn(inspection, basis) <= asAt)
+    .sort(basis === 'inspected' ? byInspection : byPublication);
 }
 
 export interface GradeHeld {

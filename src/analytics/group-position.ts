@@ -48,18 +48,32 @@ export function positionInGroup(
 }
 
 /** The council against every council of its region that existed at the date. */
-export function regionPosition(council: CouncilFacts, councils: readonly CouncilFacts[], inspections: readonly InspectionFacts[], query: GradeQuery): GroupPosition {
-  const region = councils.filter((candidate) => candidate.regionName !== null && candidate.regionName === council.regionName);
+export function regionPosition(
+  council: CouncilFacts,
+  councils: readonly CouncilFacts[],
+  inspections: readonly InspectionFacts[],
+  query: GradeQuery,
+): GroupPosition {
+  const region = councils.filter(
+    (candidate) => candidate.regionName !== null && candidate.regionName === council.regionName,
+  );
   return positionInGroup(council, region, inspections, query);
 }
 
 /** The council against its statistical neighbours (found by LA code) that existed at the date. */
-export function neighbourPosition(council: CouncilFacts, councils: readonly CouncilFacts[], inspections: readonly InspectionFacts[], query: GradeQuery): GroupPosition {
+export function neighbourPosition(
+  council: CouncilFacts,
+  councils: readonly CouncilFacts[],
+  inspections: readonly InspectionFacts[],
+  query: GradeQuery,
+): GroupPosition {
   return positionInGroup(council, statisticalNeighboursOf(council, councils), inspections, query);
 }
 
 /** The councils named as the council's statistical neighbours, nearest first. */
 export function statisticalNeighboursOf(council: CouncilFacts, councils: readonly CouncilFacts[]): CouncilFacts[] {
-  const byCode = new Map(councils.filter((candidate) => candidate.laCode !== null).map((candidate) => [candidate.laCode, candidate]));
+  const byCode = new Map(
+    councils.filter((candidate) => candidate.laCode !== null).map((candidate) => [candidate.laCode, candidate]),
+  );
   return council.statisticalNeighbours.flatMap((code) => byCode.get(code) ?? []);
 }

@@ -33,7 +33,13 @@ export function inspectionHistory<T extends InspectionFacts>(inspections: readon
       const grade = inspection.judgements[area];
       if (grade === undefined) continue;
       const before = lastGrade.get(area);
-      if (before) changes[area] = { from: before.grade, to: grade, direction: directionOf(before.grade, grade), sinceInspectionId: before.id };
+      if (before)
+        changes[area] = {
+          from: before.grade,
+          to: grade,
+          direction: directionOf(before.grade, grade),
+          sinceInspectionId: before.id,
+        };
       lastGrade.set(area, { grade, id: inspection.id });
     }
     return { inspection, changes };

@@ -13,9 +13,17 @@ export interface CouncilLatest<T extends InspectionFacts = InspectionFacts> {
  * One row per council that existed at the date, in the order given; standalone LSCB reviews are not
  * counted. `basis` 'inspected' takes the latest inspection carried out by the date, whenever published.
  */
-export function latestInspections<T extends InspectionFacts>(councils: readonly CouncilFacts[], inspections: readonly T[], asAt: IsoDate, basis: CountedBy = 'published'): CouncilLatest<T>[] {
+export function latestInspections<T extends InspectionFacts>(
+  councils: readonly CouncilFacts[],
+  inspections: readonly T[],
+  asAt: IsoDate,
+  basis: CountedBy = 'published',
+): CouncilLatest<T>[] {
   const byCouncil = groupByCouncil(inspections.filter((inspection) => isCouncilInspectionKind(inspection.kind)));
   return councils
     .filter((council) => councilExistedOn(council, asAt))
-    .map((council) => ({ council, inspection: inspectionsCounted((byCouncil.get(council.urn) as T[] | undefined) ?? [], asAt, basis).at(-1) }));
+    .map((council) => ({
+      council,
+      inspection: inspectionsCounted((byCouncil.get(council.urn) as T[] | undefined) ?? [], asAt, basis).at(-1),
+    }));
 }

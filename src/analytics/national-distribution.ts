@@ -17,7 +17,11 @@ export interface NationalDistribution {
   readonly percentages: GradeCounts;
 }
 
-export function nationalDistribution(councils: readonly CouncilFacts[], inspections: readonly InspectionFacts[], query: GradeQuery): NationalDistribution {
+export function nationalDistribution(
+  councils: readonly CouncilFacts[],
+  inspections: readonly InspectionFacts[],
+  query: GradeQuery,
+): NationalDistribution {
   const byCouncil = groupByCouncil(inspections);
   const grades: Grade[] = [];
   const missing: string[] = [];

@@ -13,7 +13,8 @@ export function focusedVisitThemesByYear(letters: readonly VisitLetterRecord[], 
   for (const letter of letters) {
     if (letter.kind !== 'focused-visit' || letter.published > asAt) continue;
     const year = Number(letter.published.slice(0, 4));
-    const counts = byYear.get(year) ?? (Object.fromEntries(VISIT_THEMES.map((theme) => [theme, 0])) as Record<VisitTheme, number>);
+    const counts =
+      byYear.get(year) ?? (Object.fromEntries(VISIT_THEMES.map((theme) => [theme, 0])) as Record<VisitTheme, number>);
     counts[letter.theme ?? 'other']++;
     byYear.set(year, counts);
   }

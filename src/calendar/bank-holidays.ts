@@ -67,10 +67,13 @@ function christmasHolidays(year: number): BankHoliday[] {
   const christmas = isoDateOf(year, 12, 25)!;
   const day = weekday(christmas);
   const [christmasHoliday, boxingHoliday] =
-    day === SATURDAY ? [addDays(christmas, 2), addDays(christmas, 3)]
-    : day === SUNDAY ? [addDays(christmas, 2), addDays(christmas, 1)]
-    : day === 5 ? [christmas, addDays(christmas, 3)]
-    : [christmas, addDays(christmas, 1)];
+    day === SATURDAY
+      ? [addDays(christmas, 2), addDays(christmas, 3)]
+      : day === SUNDAY
+        ? [addDays(christmas, 2), addDays(christmas, 1)]
+        : day === 5
+          ? [christmas, addDays(christmas, 3)]
+          : [christmas, addDays(christmas, 1)];
   return [
     { date: christmasHoliday, name: 'Christmas Day' },
     { date: boxingHoliday, name: 'Boxing Day' },
@@ -107,7 +110,8 @@ export function bankHolidaysEnglandAndWales(year: number): readonly BankHoliday[
     const move = ONE_OFF_CHANGES.find((change) => change.moves?.from === holiday.date)?.moves;
     return move ? { ...holiday, date: move.to } : holiday;
   });
-  for (const change of ONE_OFF_CHANGES) if (change.adds && yearOf(change.adds.date) === year) holidays.push(change.adds);
+  for (const change of ONE_OFF_CHANGES)
+    if (change.adds && yearOf(change.adds.date) === year) holidays.push(change.adds);
   holidays.sort((a, b) => a.date.localeCompare(b.date));
   cache.set(year, holidays);
   return holidays;

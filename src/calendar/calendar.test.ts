@@ -14,27 +14,48 @@ import {
 } from './index.ts';
 
 const REFERENCE = new URL('../../../shared/reference/bank-holidays-ew-2012-2030.json', import.meta.url).pathname;
-const referenceMissing = existsSync(REFERENCE) ? false : `needs the shared reference list at ${REFERENCE} (absent here)`;
+const referenceMissing = existsSync(REFERENCE)
+  ? false
+  : `needs the shared reference list at ${REFERENCE} (absent here)`;
 
 describe('bank holidays against the gov.uk reference list (../shared)', { skip: referenceMissing }, () => {
-  const reference = referenceMissing ? {} : (JSON.parse(readFileSync(REFERENCE, 'utf8')) as Record<string, { date: string }[]>);
+  const reference = referenceMissing
+    ? {}
+    : (JSON.parse(readFileSync(REFERENCE, 'utf8')) as Record<string, { date: string }[]>);
   for (const [year, days] of Object.entries(reference)) {
     test(`${year}: every day matches`, () => {
-      assert.deepEqual(bankHolidaysEnglandAndWales(Number(year)).map((holiday) => holiday.date), days.map((day) => day.date).sort());
+      assert.deepEqual(
+        bankHolidaysEnglandAndWales(Number(year)).map((holiday) => holiday.date),
+        days.map((day) => day.date).sort(),
+      );
     });
   }
   test('the reference covers 2012 to 2030', () => {
-    assert.deepEqual(Object.keys(reference).map(Number), Array.from({ length: 19 }, (_, index) => 2012 + index));
+    assert.deepEqual(
+      Object.keys(reference).map(Number),
+      Array.from({ length: 19 }, (_, index) => 2012 + index),
+    );
   });
 });
 
 describe('Easter and the weekend substitutions (DOMAIN.md test vectors (e))', () => {
   test('Easter Sunday', () => {
-    for (const date of ['2013-03-31', '2016-03-27', '2019-04-21', '2024-03-31', '2027-03-28', '2029-04-01', '2030-04-21']) {
+    for (const date of [
+      '2013-03-31',
+      '2016-03-27',
+      '2019-04-21',
+      '2024-03-31',
+      '2027-03-28',
+      '2029-04-01',
+      '2030-04-21',
+    ]) {
       assert.equal(easterSunday(Number(date.slice(0, 4))), date);
     }
   });
-  const christmas = (year: number) => bankHolidaysEnglandAndWales(year).filter((holiday) => holiday.date.slice(5, 7) === '12').map((holiday) => holiday.date.slice(8));
+  const christmas = (year: number) =>
+    bankHolidaysEnglandAndWales(year)
+      .filter((holiday) => holiday.date.slice(5, 7) === '12')
+      .map((holiday) => holiday.date.slice(8));
   test('Saturday Christmas: Monday 27 and Tuesday 28 December', () => {
     for (const year of [2021, 2027]) assert.deepEqual(christmas(year), ['27', '28']);
   });
@@ -51,9 +72,16 @@ describe('Easter and the weekend substitutions (DOMAIN.md test vectors (e))', ()
   });
   test('the one-off days move or add holidays only in their own year', () => {
     const dates = (year: number) => bankHolidaysEnglandAndWales(year).map((holiday) => holiday.date);
-    assert.ok(dates(2012).includes('2012-06-04') && dates(2012).includes('2012-06-05') && !dates(2012).includes('2012-05-28'));
+    assert.ok(
+      dates(2012).includes('2012-06-04') && dates(2012).includes('2012-06-05') && !dates(2012).includes('2012-05-28'),
+    );
     assert.ok(dates(2020).includes('2020-05-08') && !dates(2020).includes('2020-05-04'));
-    assert.ok(dates(2022).includes('2022-06-02') && dates(2022).includes('2022-06-03') && dates(2022).includes('2022-09-19') && !dates(2022).includes('2022-05-30'));
+    assert.ok(
+      dates(2022).includes('2022-06-02') &&
+        dates(2022).includes('2022-06-03') &&
+        dates(2022).includes('2022-09-19') &&
+        !dates(2022).includes('2022-05-30'),
+    );
     assert.ok(dates(2023).includes('2023-05-08') && dates(2023).includes('2023-05-01'));
     assert.ok(dates(2011).includes('2011-04-29'));
     assert.equal(dates(2033).length, 8);
@@ -109,7 +137,10 @@ describe('working days (DOMAIN.md test vectors (a)-(c))', () => {
     assert.equal(workingDaysBetween('2017-06-13', '2017-06-13'), 0);
   });
   test('bad input gets a clear error', () => {
-    assert.throws(() => addWorkingDays('2017-02-30', 5), { code: 'invalid-date', message: /2017-02-30 does not exist/ });
+    assert.throws(() => addWorkingDays('2017-02-30', 5), {
+      code: 'invalid-date',
+      message: /2017-02-30 does not exist/,
+    });
     assert.throws(() => addWorkingDays('13/06/2017', 5), { code: 'invalid-date', message: /YYYY-MM-DD/ });
     assert.throws(() => addWorkingDays('2017-06-13', -1), { code: 'invalid-count', message: /0 or more/ });
     assert.throws(() => addWorkingDays('2017-06-13', 1.5), { code: 'invalid-count' });

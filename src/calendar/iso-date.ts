@@ -6,7 +6,20 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /** The date for a year, month (1-12) and day, or undefined when no such day exists. */
 export function isoDateOf(year: number, month: number, day: number): IsoDate | undefined {
@@ -28,8 +41,10 @@ export function isIsoDate(value: string): boolean {
 
 /** Returns the value when it is a real YYYY-MM-DD date; otherwise a ValidationError naming `what`. */
 export function parseIsoDate(value: string, what = 'date'): IsoDate {
-  if (!ISO_DATE.test(value)) throw new ValidationError(`The ${what} "${value}" is not a date written as YYYY-MM-DD.`, 'invalid-date');
-  if (!isIsoDate(value)) throw new ValidationError(`The ${what} ${value} does not exist in the calendar.`, 'invalid-date');
+  if (!ISO_DATE.test(value))
+    throw new ValidationError(`The ${what} "${value}" is not a date written as YYYY-MM-DD.`, 'invalid-date');
+  if (!isIsoDate(value))
+    throw new ValidationError(`The ${what} ${value} does not exist in the calendar.`, 'invalid-date');
   return value;
 }
 

@@ -17,10 +17,13 @@ export function isWorkingDay(date: IsoDate): boolean {
 export function addWorkingDays(start: IsoDate, count: number): IsoDate {
   parseIsoDate(start, 'start date');
   if (!Number.isInteger(count) || count < 0) {
-    throw new ValidationError(`The number of working days must be a whole number, 0 or more (got ${count}).`, 'invalid-count');
+    throw new ValidationError(
+      `The number of working days must be a whole number, 0 or more (got ${count}).`,
+      'invalid-count',
+    );
   }
   let date = start;
-  for (let counted = 0; counted < count; ) {
+  for (let counted = 0; counted < count;) {
     date = addDays(date, 1);
     if (isWorkingDay(date)) counted++;
   }

@@ -7,7 +7,11 @@ import { ValidationError } from '../errors.ts';
 
 /** `label` names the value as the user gave it: an option (`--as-at`) or an argument (`the start date`). */
 export function parseDateArgument(value: string, label: string): IsoDate {
-  if (!isIsoDate(value)) throw new ValidationError(`${label} must be a date that exists, written YYYY-MM-DD; "${value}" is not one.`, 'invalid-date');
+  if (!isIsoDate(value))
+    throw new ValidationError(
+      `${label} must be a date that exists, written YYYY-MM-DD; "${value}" is not one.`,
+      'invalid-date',
+    );
   return value;
 }
 

@@ -9,7 +9,10 @@ const VERSION_FLAGS = new Set(['--version', '-V']);
 
 /** The version in package.json, read once when asked. */
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   return `${manifest.name} ${manifest.version}`;
 }
 
@@ -24,7 +27,7 @@ function overview(): string {
     '',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)} ${command.summary}`),
     '',
-    'csci <command> --help (or csci help <command>) shows a command\'s options; csci --version the version.',
+    "csci <command> --help (or csci help <command>) shows a command's options; csci --version the version.",
     '',
   ].join('\n');
 }

@@ -8,7 +8,10 @@ export interface ProgressReporter {
 /** A progress bar on stderr when it is a terminal; silent otherwise. */
 export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, label: string): ProgressReporter {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new SingleBar({ stream, format: `${label} [{bar}] {value}/{total} files | {eta}s left`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { stream, format: `${label} [{bar}] {value}/{total} files | {eta}s left`, hideCursor: true, clearOnComplete: true },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done, total) {

@@ -17,11 +17,29 @@ export type Inline = string | Run;
 export type Block =
   /** `number` ("4.2") is set on numbered paragraphs; Word numbers them itself, the same way. */
   | { readonly kind: 'paragraph'; readonly number: string | null; readonly runs: readonly Inline[] }
-  | { readonly kind: 'list'; readonly style: 'bullet' | 'numbered'; readonly quoted: boolean; readonly items: readonly (readonly Inline[])[] }
-  | { readonly kind: 'table'; readonly caption: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly widths: readonly number[] }
+  | {
+      readonly kind: 'list';
+      readonly style: 'bullet' | 'numbered';
+      readonly quoted: boolean;
+      readonly items: readonly (readonly Inline[])[];
+    }
+  | {
+      readonly kind: 'table';
+      readonly caption: string;
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      readonly widths: readonly number[];
+    }
   | { readonly kind: 'subheading'; readonly text: string }
   /** A picture (a chart as PNG) with its text alternative; `width` and `height` are the size to show it at, in CSS pixels. */
-  | { readonly kind: 'image'; readonly png: Uint8Array; readonly width: number; readonly height: number; readonly alt: string; readonly caption: string };
+  | {
+      readonly kind: 'image';
+      readonly png: Uint8Array;
+      readonly width: number;
+      readonly height: number;
+      readonly alt: string;
+      readonly caption: string;
+    };
 
 export interface Section {
   readonly id: string;
@@ -77,7 +95,12 @@ export class SectionBuilder {
     return this;
   }
 
-  table(caption: string, header: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): this {
+  table(
+    caption: string,
+    header: readonly string[],
+    rows: readonly (readonly string[])[],
+    widths: readonly number[],
+  ): this {
     this.#need().blocks.push({ kind: 'table', caption, header, rows, widths });
     return this;
   }
@@ -103,7 +126,13 @@ export class SectionBuilder {
   }
 
   #flush(): void {
-    if (this.#current) this.#sections.push({ id: this.#current.id, heading: this.#current.heading, number: this.#current.number, blocks: this.#current.blocks });
+    if (this.#current)
+      this.#sections.push({
+        id: this.#current.id,
+        heading: this.#current.heading,
+        number: this.#current.number,
+        blocks: this.#current.blocks,
+      });
     this.#current = null;
   }
 }

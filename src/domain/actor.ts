@@ -37,7 +37,13 @@ export function canWriteCouncil(actor: Actor | null, urn: string): boolean {
 }
 
 /** What the command line acts as: an operator with the database in hand, audited as "command line". */
-export const COMMAND_LINE_ACTOR: Actor = Object.freeze({ userId: 0, email: 'command-line', name: 'Command line (csci)', role: 'admin', councils: Object.freeze([]) as readonly string[] });
+export const COMMAND_LINE_ACTOR: Actor = Object.freeze({
+  userId: 0,
+  email: 'command-line',
+  name: 'Command line (csci)',
+  role: 'admin',
+  councils: Object.freeze([]) as readonly string[],
+});
 
 /** A normalised email: trimmed and lower-cased, so one person is one account whatever the case typed. */
 export function normaliseEmail(email: string): string {

@@ -17,13 +17,24 @@ export function frameworkOf(version: FrameworkVersion): Framework {
 }
 
 /** Graded inspection kinds the reader produces, and the ungraded activities that come later. */
-export const GRADED_INSPECTION_KINDS = ['sif', 'sif-reinspection', 'lscb-review', 'ilacs-standard', 'ilacs-short'] as const;
+export const GRADED_INSPECTION_KINDS = [
+  'sif',
+  'sif-reinspection',
+  'lscb-review',
+  'ilacs-standard',
+  'ilacs-short',
+] as const;
 export const INSPECTION_KINDS = [...GRADED_INSPECTION_KINDS, 'focused-visit', 'monitoring-visit', 'jtai'] as const;
 export const inspectionKindSchema = z.enum(INSPECTION_KINDS);
 export type InspectionKind = z.infer<typeof inspectionKindSchema>;
 export type GradedInspectionKind = (typeof GRADED_INSPECTION_KINDS)[number];
 /** Graded inspections of a council's children's services, the three-year cycle's steps (a standalone LSCB review is not one). */
-export const COUNCIL_INSPECTION_KINDS = ['sif', 'sif-reinspection', 'ilacs-standard', 'ilacs-short'] as const satisfies readonly GradedInspectionKind[];
+export const COUNCIL_INSPECTION_KINDS = [
+  'sif',
+  'sif-reinspection',
+  'ilacs-standard',
+  'ilacs-short',
+] as const satisfies readonly GradedInspectionKind[];
 export type CouncilInspectionKind = (typeof COUNCIL_INSPECTION_KINDS)[number];
 
 export function isCouncilInspectionKind(kind: string): kind is CouncilInspectionKind {

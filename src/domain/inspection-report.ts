@@ -3,10 +3,13 @@ import { frameworkSchema, frameworkVersionSchema, inspectionKindSchema } from '.
 import { gradeSchema } from './grade.ts';
 import type { VisitLetter } from './visit-letter.ts';
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((value) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}, 'a real calendar date');
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'a real calendar date');
 export type { IsoDate } from '../calendar/iso-date.ts';
 
 export const judgementsSchema = z.object({

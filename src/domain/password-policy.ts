@@ -20,8 +20,10 @@ export function passwordProblem(password: string, context: { readonly email?: st
   if (length < MIN_PASSWORD_LENGTH) return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
   if (length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower)) return 'Password is too commonly used: choose a different one, for example three random words';
+  if (commonPasswords().has(lower))
+    return 'Password is too commonly used: choose a different one, for example three random words';
   if (/^(.)\1*$/u.test(password)) return 'Password must not be one character repeated';
-  if (context.email !== undefined && lower.includes(context.email.toLowerCase())) return 'Password must not contain your email address';
+  if (context.email !== undefined && lower.includes(context.email.toLowerCase()))
+    return 'Password must not contain your email address';
   return undefined;
 }

@@ -32,7 +32,11 @@ export async function readReportBytes(file: string, maxBytes = MAX_FILE_BYTES): 
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw new ExtractionError('unreadable-file', 'The file could not be read: it is a folder.');
-    if (!info.isFile()) throw new ExtractionError('unreadable-file', `The file could not be read: it is ${kindOf(info)}, not a regular file.`);
+    if (!info.isFile())
+      throw new ExtractionError(
+        'unreadable-file',
+        `The file could not be read: it is ${kindOf(info)}, not a regular file.`,
+      );
     if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
     const buffer = Buffer.alloc(info.size + 1);
     let length = 0;
@@ -66,14 +70,22 @@ async function readGrowingFile(handle: FileHandle, head: Uint8Array, maxBytes: n
 }
 
 function tooLarge(size: number, maxBytes: number): ExtractionError {
-  return new ExtractionError('too-large', `The file is ${megabytes(size)}, more than the ${megabytes(maxBytes)} a report can plausibly be (reports are under 5 MB); it was not read.`);
+  return new ExtractionError(
+    'too-large',
+    `The file is ${megabytes(size)}, more than the ${megabytes(maxBytes)} a report can plausibly be (reports are under 5 MB); it was not read.`,
+  );
 }
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
 }
 
-function kindOf(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function kindOf(info: {
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
@@ -83,10 +95,15 @@ function kindOf(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlock
 
 function unreadable(error: unknown): ExtractionError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file (or a symbolic link whose target is missing)'
-    : code === 'EISDIR' ? 'it is a folder'
-      : code === 'EACCES' ? 'permission denied'
-        : code === 'ELOOP' ? 'a loop of symbolic links'
-          : (error as Error).message;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file (or a symbolic link whose target is missing)'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'ELOOP'
+            ? 'a loop of symbolic links'
+            : (error as Error).message;
   return new ExtractionError('unreadable-file', `The file could not be read: ${reason}.`);
 }

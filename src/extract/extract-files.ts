@@ -40,7 +40,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: 25
  */
 const MEMORY_SAMPLE_MS = 50;
 
-export async function* extractFiles(files: readonly string[], options: ExtractFilesOptions = {}): AsyncGenerator<ExtractionResult> {
+export async function* extractFiles(
+  files: readonly string[],
+  options: ExtractFilesOptions = {},
+): AsyncGenerator<ExtractionResult> {
   const workerCount = Math.min(options.workers ?? availableParallelism(), files.length);
   if (files.length === 0) return;
   if (workerCount < 1) {
@@ -84,7 +87,10 @@ async function* extractOnWorkers(
     options.onProgress?.(++done, files.length);
     wake?.();
   };
-  const failed = (index: number, code: ExtractionFailure['error']['code'], message: string): ExtractionFailure => ({ file: files[index]!, error: { code, message } });
+  const failed = (index: number, code: ExtractionFailure['error']['code'], message: string): ExtractionFailure => ({
+    file: files[index]!,
+    error: { code, message },
+  });
 
   /** Fails the reader's current file with `result` and stops the worker; a fresh one replaces it. */
   const stopReader = (reader: Reader, result?: (index: number) => ExtractionFailure): void => {
@@ -97,7 +103,10 @@ async function* extractOnWorkers(
   };
 
   const startReader = (): void => {
-    const reader: Reader = { worker: new Worker(new URL('./extract.worker.ts', import.meta.url), { resourceLimits: WORKER_LIMITS }), stopped: false };
+    const reader: Reader = {
+      worker: new Worker(new URL('./extract.worker.ts', import.meta.url), { resourceLimits: WORKER_LIMITS }),
+      stopped: false,
+    };
     readers.add(reader);
     const sendNext = (): void => {
       clearTimeout(reader.deadline);
@@ -105,8 +114,17 @@ async function* extractOnWorkers(
       if (stopping || nextToSend >= files.length) return;
       const index = nextToSend++;
       reader.index = index;
-      reader.deadline = setTimeout(() => stopReader(reader, (late) => failed(late, 'unreadable-file',
-        `Reading the file took longer than ${seconds(limits.deadlineMs)}, the limit for one file (a report takes about a second): it was stopped.`)), limits.deadlineMs);
+      reader.deadline = setTimeout(
+        () =>
+          stopReader(reader, (late) =>
+            failed(
+              late,
+              'unreadable-file',
+              `Reading the file took longer than ${seconds(limits.deadlineMs)}, the limit for one file (a report takes about a second): it was stopped.`,
+            ),
+          ),
+        limits.deadlineMs,
+      );
       reader.worker.postMessage({ index, file: files[index] });
       options.onFileStart?.(files[index]!);
     };
@@ -118,14 +136,24 @@ async function* extractOnWorkers(
       sendNext();
     });
     reader.worker.on('error', (error: Error & { code?: string }) => {
-      stopReader(reader, (index) => error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? failed(index, 'too-large', `Reading the file needed more than the ${WORKER_LIMITS.maxOldGenerationSizeMb} MB of memory a reader is allowed (a report needs a few tens of MB): it was stopped.`)
-        : failed(index, 'unreadable-file', `The file could not be read: ${error.message}.`));
+      stopReader(reader, (index) =>
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? failed(
+              index,
+              'too-large',
+              `Reading the file needed more than the ${WORKER_LIMITS.maxOldGenerationSizeMb} MB of memory a reader is allowed (a report needs a few tens of MB): it was stopped.`,
+            )
+          : failed(index, 'unreadable-file', `The file could not be read: ${error.message}.`),
+      );
     });
     reader.worker.on('exit', () => {
       readers.delete(reader);
       clearTimeout(reader.deadline);
-      if (reader.index !== undefined) settle(reader.index, failed(reader.index, 'unreadable-file', 'The file could not be read: the reader stopped unexpectedly.'));
+      if (reader.index !== undefined)
+        settle(
+          reader.index,
+          failed(reader.index, 'unreadable-file', 'The file could not be read: the reader stopped unexpectedly.'),
+        );
       if (!stopping && nextToSend < files.length) startReader();
     });
   };
@@ -135,18 +163,27 @@ async function* extractOnWorkers(
     for (const reader of readers) {
       const index = reader.index;
       if (index === undefined || reader.stopped) continue;
-      reader.worker.getHeapStatistics().then((stats) => {
-        if (reader.index !== index || stats.external_memory <= capBytes) return;
-        stopReader(reader, () => failed(index, 'too-large',
-          `Reading the file needed more than ${limits.decodedMemoryMb} MB of decoded data (a report needs a few MB): perhaps a compressed stream that inflates far beyond any report; it was stopped.`));
-      }, () => undefined);
+      reader.worker.getHeapStatistics().then(
+        (stats) => {
+          if (reader.index !== index || stats.external_memory <= capBytes) return;
+          stopReader(reader, () =>
+            failed(
+              index,
+              'too-large',
+              `Reading the file needed more than ${limits.decodedMemoryMb} MB of decoded data (a report needs a few MB): perhaps a compressed stream that inflates far beyond any report; it was stopped.`,
+            ),
+          );
+        },
+        () => undefined,
+      );
     }
   }, MEMORY_SAMPLE_MS);
 
   for (let count = 0; count < workerCount; count++) startReader();
   try {
     while (yielded < files.length) {
-      const index = options.order === 'finished' ? ready.keys().next().value : ready.has(nextToYield) ? nextToYield : undefined;
+      const index =
+        options.order === 'finished' ? ready.keys().next().value : ready.has(nextToYield) ? nextToYield : undefined;
       if (index !== undefined) {
         const result = ready.get(index)!;
         ready.delete(index);

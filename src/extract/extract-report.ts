@@ -24,13 +24,19 @@ export function parseReportText(text: ReportText, file: string): ExtractionResul
   const parser = REPORT_PARSERS.find((candidate) => candidate.recognises(text));
   if (!parser && visitLetterParser.recognises(text)) return parseLetterText(text, file);
   if (!parser) {
-    throw new ExtractionError('unsupported-report', 'The PDF is not a report this reader knows: not a SIF, LSCB review or ILACS inspection of local authority children’s services, nor a focused-visit, monitoring-visit or JTAI letter.');
+    throw new ExtractionError(
+      'unsupported-report',
+      'The PDF is not a report this reader knows: not a SIF, LSCB review or ILACS inspection of local authority children’s services, nor a focused-visit, monitoring-visit or JTAI letter.',
+    );
   }
   const { reading, ...facts } = parser.parse(text);
   const parsed = inspectionReportSchema.safeParse({ file, ...facts, warnings: checkInvariants(facts, reading) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ExtractionError('unsupported-report', `The report was recognised as ${parser.name} but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    throw new ExtractionError(
+      'unsupported-report',
+      `The report was recognised as ${parser.name} but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+    );
   }
   return parsed.data;
 }
@@ -40,7 +46,10 @@ function parseLetterText(text: ReportText, file: string): ExtractionResult {
   const parsed = visitLetterSchema.safeParse({ file, ...visitLetterParser.parse(text) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ExtractionError('unsupported-report', `The letter was recognised but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    throw new ExtractionError(
+      'unsupported-report',
+      `The letter was recognised but a field could not be read: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+    );
   }
   return parsed.data;
 }
@@ -51,15 +60,22 @@ function refuseSeveralReports(text: ReportText, report: ExtractionResult, file: 
   const later = laterReportPages(text, report, REPORT_PARSERS, (rest) => {
     const parsed = parseReportText(rest, file);
     if ('error' in parsed) throw new ExtractionError(parsed.error.code, parsed.error.message);
-    if (isVisitLetter(parsed)) throw new ExtractionError('unsupported-report', 'A later part of the file reads as a letter, not a report.');
+    if (isVisitLetter(parsed))
+      throw new ExtractionError('unsupported-report', 'A later part of the file reads as a letter, not a report.');
     return parsed;
   });
   if (later.length === 0) return;
   const starts = [text.pages[0]?.[0]?.page ?? 1, ...later];
-  throw new ExtractionError('several-reports', `The file holds ${starts.length} inspection reports (beginning on pages ${starts.slice(0, 12).join(', ')}${starts.length > 12 ? ', ...' : ''}): split it into one file per report.`);
+  throw new ExtractionError(
+    'several-reports',
+    `The file holds ${starts.length} inspection reports (beginning on pages ${starts.slice(0, 12).join(', ')}${starts.length > 12 ? ', ...' : ''}): split it into one file per report.`,
+  );
 }
 
 export function failure(file: string, error: unknown): ExtractionResult {
   if (error instanceof ExtractionError) return { file, error: { code: error.code, message: error.message } };
-  return { file, error: { code: 'unreadable-file', message: `The file could not be read: ${(error as Error).message}` } };
+  return {
+    file,
+    error: { code: 'unreadable-file', message: `The file could not be read: ${(error as Error).message}` },
+  };
 }

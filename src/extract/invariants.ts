@@ -4,7 +4,13 @@
  * item does not start or end mid-sentence; an LSCB item is a recommendation to the board. Each broken
  * invariant is a warning ("check this against the report"), never a silent guess. Pure.
  */
-import { areasGradedBy, AREA_WORDING, type InspectionReport, type JudgementArea, type ReaderWarning } from '../domain/index.ts';
+import {
+  areasGradedBy,
+  AREA_WORDING,
+  type InspectionReport,
+  type JudgementArea,
+  type ReaderWarning,
+} from '../domain/index.ts';
 
 export type ReportFacts = Omit<InspectionReport, 'file' | 'warnings'>;
 
@@ -35,7 +41,8 @@ const NOTHING_TO_LIST = /^(?:the inspection did not find any|there (?:are|were) 
 const DANGLING_WORD = /\b(?:the|a|an|of|to|and|or|for|with|in|on|by|that|which|including|such as)$/i;
 /** An item that states a finding: a subject first and no call to act. */
 const STATEMENT_START = /^(?:The|This|These|There|It|Its|A|An|Board|Partners|[A-Z]{2,6})\b/;
-const CALL_TO_ACT = /\b(?:should|must|needs? to|ought to|is to|are to|ensure|improve|develop|review|strengthen|make sure)\b/i;
+const CALL_TO_ACT =
+  /\b(?:should|must|needs? to|ought to|is to|are to|ensure|improve|develop|review|strengthen|make sure)\b/i;
 
 function warning(code: ReaderWarning['code'], message: string): ReaderWarning {
   return { code, message };
@@ -67,12 +74,29 @@ function checkDates(facts: ReportFacts): ReaderWarning[] {
   const span = days(facts.inspectionStart, facts.inspectionEnd);
   const longest = LONGEST_ON_SITE_DAYS[facts.kind];
   if (longest !== undefined && span > longest) {
-    found.push(warning('implausible-dates', `The on-site period read (${facts.inspectionStart} to ${facts.inspectionEnd}) is longer than a ${facts.kind} inspection lasts.`));
+    found.push(
+      warning(
+        'implausible-dates',
+        `The on-site period read (${facts.inspectionStart} to ${facts.inspectionEnd}) is longer than a ${facts.kind} inspection lasts.`,
+      ),
+    );
   }
   if (facts.published !== null) {
     const delay = days(facts.inspectionEnd, facts.published);
-    if (delay < 0) found.push(warning('implausible-dates', `The publication date read (${facts.published}) is before the last day on site (${facts.inspectionEnd}).`));
-    else if (delay > LONGEST_PUBLICATION_DELAY_DAYS) found.push(warning('implausible-dates', `The publication date read (${facts.published}) is more than a year after the last day on site (${facts.inspectionEnd}).`));
+    if (delay < 0)
+      found.push(
+        warning(
+          'implausible-dates',
+          `The publication date read (${facts.published}) is before the last day on site (${facts.inspectionEnd}).`,
+        ),
+      );
+    else if (delay > LONGEST_PUBLICATION_DELAY_DAYS)
+      found.push(
+        warning(
+          'implausible-dates',
+          `The publication date read (${facts.published}) is more than a year after the last day on site (${facts.inspectionEnd}).`,
+        ),
+      );
   }
   return found;
 }
@@ -81,7 +105,12 @@ function checkJudgements(facts: ReportFacts, context: ReadingContext): ReaderWar
   const notJudged = new Set(context.notJudged ?? []);
   return expectedAreas(facts, context)
     .filter((area) => facts.judgements[area] === undefined && !notJudged.has(area))
-    .map((area) => warning('missing-judgement', `No grade could be read for "${AREA_WORDING[facts.version][area] ?? area}", which a ${facts.version} report of this kind judges.`));
+    .map((area) =>
+      warning(
+        'missing-judgement',
+        `No grade could be read for "${AREA_WORDING[facts.version][area] ?? area}", which a ${facts.version} report of this kind judges.`,
+      ),
+    );
 }
 
 function allOutstanding(facts: ReportFacts, areas: readonly JudgementArea[]): boolean {
@@ -91,17 +120,39 @@ function allOutstanding(facts: ReportFacts, areas: readonly JudgementArea[]): bo
 function checkLists(facts: ReportFacts): ReaderWarning[] {
   const found: ReaderWarning[] = [];
   if (facts.kind !== 'lscb-review' && facts.recommendations.length === 0) {
-    const graded = areasGradedBy(facts.version).filter((area) => area !== 'lscb' && facts.judgements[area] !== undefined);
-    if (!allOutstanding(facts, graded)) found.push(warning('missing-recommendations', 'No recommendations for the local authority could be read, and not every judgement is outstanding.'));
+    const graded = areasGradedBy(facts.version).filter(
+      (area) => area !== 'lscb' && facts.judgements[area] !== undefined,
+    );
+    if (!allOutstanding(facts, graded))
+      found.push(
+        warning(
+          'missing-recommendations',
+          'No recommendations for the local authority could be read, and not every judgement is outstanding.',
+        ),
+      );
   }
-  if (facts.judgements.lscb !== undefined && facts.lscbRecommendations.length === 0 && facts.judgements.lscb !== 'outstanding') {
-    found.push(warning('missing-lscb-recommendations', 'No recommendations for the Local Safeguarding Children Board could be read, and the board is not judged outstanding.'));
+  if (
+    facts.judgements.lscb !== undefined &&
+    facts.lscbRecommendations.length === 0 &&
+    facts.judgements.lscb !== 'outstanding'
+  ) {
+    found.push(
+      warning(
+        'missing-lscb-recommendations',
+        'No recommendations for the Local Safeguarding Children Board could be read, and the board is not judged outstanding.',
+      ),
+    );
   }
   found.push(...checkItems(facts.recommendations, 'local authority'), ...checkItems(facts.lscbRecommendations, 'LSCB'));
   for (const [index, item] of facts.lscbRecommendations.entries()) {
     if (NOTHING_TO_LIST.test(item)) continue;
     if (STATEMENT_START.test(item) && !CALL_TO_ACT.test(item)) {
-      found.push(warning('lscb-item-not-about-board', `LSCB recommendation ${index + 1} reads as a finding, not a recommendation to the board: "${excerpt(item)}".`));
+      found.push(
+        warning(
+          'lscb-item-not-about-board',
+          `LSCB recommendation ${index + 1} reads as a finding, not a recommendation to the board: "${excerpt(item)}".`,
+        ),
+      );
     }
   }
   return found;
@@ -115,11 +166,21 @@ function checkItems(items: readonly string[], list: string): ReaderWarning[] {
     const others = items.length - 1;
     const startsLower = /^\p{Ll}/u.test(item) && capitalised >= Math.max(2, others * 0.8);
     if (/^[,;:.)\]]/.test(item) || startsLower) {
-      found.push(warning('item-starts-mid-sentence', `The ${list}'s recommendation ${index + 1} starts mid-sentence: "${excerpt(item)}".`));
+      found.push(
+        warning(
+          'item-starts-mid-sentence',
+          `The ${list}'s recommendation ${index + 1} starts mid-sentence: "${excerpt(item)}".`,
+        ),
+      );
     }
     // Some reports print items without a full stop, so only a dangling word or mark tells a cut item.
     if (/[,;:-]$/.test(item) || DANGLING_WORD.test(item)) {
-      found.push(warning('item-ends-mid-sentence', `The ${list}'s recommendation ${index + 1} ends mid-sentence: "${excerpt(item, true)}".`));
+      found.push(
+        warning(
+          'item-ends-mid-sentence',
+          `The ${list}'s recommendation ${index + 1} ends mid-sentence: "${excerpt(item, true)}".`,
+        ),
+      );
     }
   }
   return found;

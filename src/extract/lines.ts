@@ -69,7 +69,10 @@ export function lineCells(line: Line, minGap = 12): { x: number; text: string }[
   const cells: { x: number; runs: TextRun[] }[] = [];
   let previous: TextRun | undefined;
   for (const run of line.runs) {
-    if (!run.text.trim()) { previous = previous ?? undefined; continue; }
+    if (!run.text.trim()) {
+      previous = previous ?? undefined;
+      continue;
+    }
     const gap = previous ? run.x - (previous.x + previous.width) : Infinity;
     if (gap >= minGap || cells.length === 0) cells.push({ x: run.x, runs: [run] });
     else cells[cells.length - 1]!.runs.push(run);

@@ -16,8 +16,27 @@ test('names without a real date give none', () => {
 });
 
 test('a printed publication date is kept; a missing one is taken from the file name', () => {
-  const report: Omit<InspectionReport, 'published'> = { file: 'x/2014-03-21.pdf', framework: 'SIF', version: 'SIF', kind: 'sif', localAuthority: 'Anyshire', inspectionStart: '2014-01-13', inspectionEnd: '2014-02-05', leadInspector: null, judgements: {}, recommendations: [], lscbRecommendations: [], warnings: [] };
-  assert.equal((withListingDate({ ...report, published: '2014-03-20' }) as { published: string }).published, '2014-03-20');
+  const report: Omit<InspectionReport, 'published'> = {
+    file: 'x/2014-03-21.pdf',
+    framework: 'SIF',
+    version: 'SIF',
+    kind: 'sif',
+    localAuthority: 'Anyshire',
+    inspectionStart: '2014-01-13',
+    inspectionEnd: '2014-02-05',
+    leadInspector: null,
+    judgements: {},
+    recommendations: [],
+    lscbRecommendations: [],
+    warnings: [],
+  };
+  assert.equal(
+    (withListingDate({ ...report, published: '2014-03-20' }) as { published: string }).published,
+    '2014-03-20',
+  );
   assert.equal((withListingDate({ ...report, published: null }) as { published: string }).published, '2014-03-21');
-  assert.equal((withListingDate({ ...report, file: 'x/report.pdf', published: null }) as { published: null }).published, null);
+  assert.equal(
+    (withListingDate({ ...report, file: 'x/report.pdf', published: null }) as { published: null }).published,
+    null,
+  );
 });

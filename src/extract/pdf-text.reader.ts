@@ -2,7 +2,13 @@
  * The only module that touches the PDF library: turns PDF bytes into positioned text runs.
  * Everything after this works on plain data and is pure.
  */
-import { getDocument, PasswordException, InvalidPDFException, PDFWorker, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import {
+  getDocument,
+  PasswordException,
+  InvalidPDFException,
+  PDFWorker,
+  VerbosityLevel,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { ExtractionError } from './extraction-error.ts';
 import { MAX_PAGES } from './read-limits.ts';
@@ -35,7 +41,9 @@ export function assertLooksLikePdf(bytes: Uint8Array): void {
     const looksHtml = /<!doctype html|<html/i.test(head);
     throw new ExtractionError(
       'not-a-pdf',
-      looksHtml ? 'The file is an HTML page, not a PDF (perhaps a "not found" page saved under a .pdf name).' : 'The file is not a PDF: it does not start with the %PDF- signature.',
+      looksHtml
+        ? 'The file is an HTML page, not a PDF (perhaps a "not found" page saved under a .pdf name).'
+        : 'The file is not a PDF: it does not start with the %PDF- signature.',
     );
   }
 }
@@ -121,12 +129,17 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PAGES): Prom
     try {
       document = await loadingTask.promise;
     } catch (error) {
-      if (error instanceof PasswordException) throw new ExtractionError('encrypted-pdf', 'The PDF is encrypted with a password and cannot be read.');
-      if (error instanceof InvalidPDFException) throw new ExtractionError('corrupt-pdf', `The PDF is damaged and cannot be read (${error.message}).`);
+      if (error instanceof PasswordException)
+        throw new ExtractionError('encrypted-pdf', 'The PDF is encrypted with a password and cannot be read.');
+      if (error instanceof InvalidPDFException)
+        throw new ExtractionError('corrupt-pdf', `The PDF is damaged and cannot be read (${error.message}).`);
       throw new ExtractionError('corrupt-pdf', `The PDF cannot be opened: ${(error as Error).message}`);
     }
     if (document.numPages > maxPages) {
-      throw new ExtractionError('too-large', `The PDF has ${document.numPages.toLocaleString('en-GB')} pages, more than the ${maxPages} a report can plausibly have (the longest have about 70): perhaps several documents joined; it was not read.`);
+      throw new ExtractionError(
+        'too-large',
+        `The PDF has ${document.numPages.toLocaleString('en-GB')} pages, more than the ${maxPages} a report can plausibly have (the longest have about 70): perhaps several documents joined; it was not read.`,
+      );
     }
     const pages: PdfPage[] = [];
     for (let number = 1; number <= document.numPages; number++) {
@@ -142,7 +155,9 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PAGES): Prom
       for (const fontName of new Set((content.items as RawTextItem[]).map((item) => item.fontName))) {
         if (boldFonts.has(fontName)) continue;
         try {
-          const font = page.commonObjs.has(fontName) ? (page.commonObjs.get(fontName) as { name?: string; bold?: boolean }) : undefined;
+          const font = page.commonObjs.has(fontName)
+            ? (page.commonObjs.get(fontName) as { name?: string; bold?: boolean })
+            : undefined;
           if (font && (font.bold || /bold|black|heavy|semibold|,B\b/i.test(font.name ?? ''))) boldFonts.add(fontName);
         } catch {
           // a font pdfjs could not load is treated as regular weight

@@ -11,7 +11,9 @@ export interface ReportText {
 export function buildReportText(pdfPages: readonly PdfPage[]): ReportText {
   const pages = pdfPages.map((page) => pageLines(page));
   const furniture = findRepeatedFurniture(pdfPages, pages);
-  const lines = pages.flatMap((page, index) => page.filter((line) => !isFurniture(line, pdfPages[index]!.height, furniture)));
+  const lines = pages.flatMap((page, index) =>
+    page.filter((line) => !isFurniture(line, pdfPages[index]!.height, furniture)),
+  );
   return { pages, lines };
 }
 

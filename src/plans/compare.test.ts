@@ -16,7 +16,12 @@ const action: Action = {
 const version1: PlanContent = {
   plan: { id: 1, council: '100001', inspectionId: 7, status: 'submitted', dueDate: '2025-03-31', version: 4 },
   items: [
-    { id: 1, recommendation: { list: 'recommendations', position: 1, text: 'Improve the timeliness of reviews.' }, title: 'Improve the timeliness of reviews.', response: null },
+    {
+      id: 1,
+      recommendation: { list: 'recommendations', position: 1, text: 'Improve the timeliness of reviews.' },
+      title: 'Improve the timeliness of reviews.',
+      response: null,
+    },
     { id: 2, recommendation: null, title: 'Wider area: supervision', response: null },
   ],
   actions: [action],
@@ -33,10 +38,16 @@ describe('comparing two versions of a plan', () => {
     assert.deepEqual(changes.actions, { added: [], removed: [], changed: [] });
   });
   test('the version counter alone is not a change', () => {
-    assert.equal(comparePlanContents(version1, { ...version1, plan: { ...version1.plan, version: 9 } }).unchanged, true);
+    assert.equal(
+      comparePlanContents(version1, { ...version1, plan: { ...version1.plan, version: 9 } }).unchanged,
+      true,
+    );
   });
   test('a change to the plan record is listed field by field', () => {
-    const changes = comparePlanContents(version1, { ...version1, plan: { ...version1.plan, status: 'draft', version: 5 } });
+    const changes = comparePlanContents(version1, {
+      ...version1,
+      plan: { ...version1.plan, status: 'draft', version: 5 },
+    });
     assert.deepEqual(changes.plan, [{ field: 'status', before: 'submitted', after: 'draft' }]);
     assert.equal(changes.unchanged, false);
   });
@@ -44,27 +55,51 @@ describe('comparing two versions of a plan', () => {
     const later: PlanContent = {
       ...version1,
       items: [version1.items[0]!, { id: 3, recommendation: null, title: 'Wider area: workforce', response: null }],
-      updates: [{ id: 30, actionId: 10, date: '2025-04-02', author: 'An Editor', text: 'First cycle done.', status: 'in progress', evidence: [] }],
+      updates: [
+        {
+          id: 30,
+          actionId: 10,
+          date: '2025-04-02',
+          author: 'An Editor',
+          text: 'First cycle done.',
+          status: 'in progress',
+          evidence: [],
+        },
+      ],
     };
     const changes = comparePlanContents(version1, later);
-    assert.deepEqual(changes.items.added.map((item) => item.id), [3]);
-    assert.deepEqual(changes.items.removed.map((item) => item.id), [2]);
-    assert.deepEqual(changes.updates.added.map((update) => update.id), [30]);
+    assert.deepEqual(
+      changes.items.added.map((item) => item.id),
+      [3],
+    );
+    assert.deepEqual(
+      changes.items.removed.map((item) => item.id),
+      [2],
+    );
+    assert.deepEqual(
+      changes.updates.added.map((update) => update.id),
+      [30],
+    );
     assert.equal(changes.unchanged, false);
   });
   test('a changed action names the fields, with before and after, nested values compared deeply', () => {
     const later: PlanContent = {
       ...version1,
-      actions: [{ ...action, status: 'complete', owner: { kind: 'role', name: 'Head of safeguarding' }, itemIds: [1, 2] }],
+      actions: [
+        { ...action, status: 'complete', owner: { kind: 'role', name: 'Head of safeguarding' }, itemIds: [1, 2] },
+      ],
       milestones: [{ ...version1.milestones[0]!, metOn: '2025-03-28' }],
     };
     const changes = comparePlanContents(version1, later);
-    assert.deepEqual(changes.actions.changed.map((change) => change.fields), [
+    assert.deepEqual(
+      changes.actions.changed.map((change) => change.fields),
       [
-        { field: 'itemIds', before: [1], after: [1, 2] },
-        { field: 'status', before: 'in progress', after: 'complete' },
+        [
+          { field: 'itemIds', before: [1], after: [1, 2] },
+          { field: 'status', before: 'in progress', after: 'complete' },
+        ],
       ],
-    ]);
+    );
     assert.deepEqual(changes.milestones.changed[0]?.fields, [{ field: 'metOn', before: null, after: '2025-03-28' }]);
   });
   test('record order does not matter', () => {
@@ -77,7 +112,9 @@ describe('the comparison parts', () => {
     assert.deepEqual(fieldChanges({ a: 1 }, { a: 1, b: 2 }), [{ field: 'b', before: undefined, after: 2 }]);
   });
   test('fieldChanges leaves out the ignored fields', () => {
-    assert.deepEqual(fieldChanges({ a: 1, version: 1 }, { a: 2, version: 2 }, ['version']), [{ field: 'a', before: 1, after: 2 }]);
+    assert.deepEqual(fieldChanges({ a: 1, version: 1 }, { a: 2, version: 2 }, ['version']), [
+      { field: 'a', before: 1, after: 2 },
+    ]);
   });
   test('compareCollection keeps the records themselves', () => {
     const changes = compareCollection([{ id: 1, text: 'x' }], [{ id: 1, text: 'y' }]);

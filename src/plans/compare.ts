@@ -39,10 +39,15 @@ export function fieldChanges(before: object, after: object, ignore: readonly str
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => !ignore.includes(field)).sort();
-  return fields.filter((field) => !isDeepStrictEqual(a[field], b[field])).map((field) => ({ field, before: a[field], after: b[field] }));
+  return fields
+    .filter((field) => !isDeepStrictEqual(a[field], b[field]))
+    .map((field) => ({ field, before: a[field], after: b[field] }));
 }
 
-export function compareCollection<T extends { readonly id: number }>(before: readonly T[], after: readonly T[]): CollectionChanges<T> {
+export function compareCollection<T extends { readonly id: number }>(
+  before: readonly T[],
+  after: readonly T[],
+): CollectionChanges<T> {
   const old = new Map(before.map((record) => [record.id, record]));
   const now = new Map(after.map((record) => [record.id, record]));
   const changed: RecordChange<T>[] = [];
@@ -59,7 +64,11 @@ export function compareCollection<T extends { readonly id: number }>(before: rea
   };
 }
 
-function collection<K extends ComparedCollection>(before: PlanContent, after: PlanContent, key: K): CollectionChanges<PlanContent[K][number]> {
+function collection<K extends ComparedCollection>(
+  before: PlanContent,
+  after: PlanContent,
+  key: K,
+): CollectionChanges<PlanContent[K][number]> {
   return compareCollection<PlanContent[K][number]>(before[key], after[key]);
 }
 
@@ -72,6 +81,8 @@ export function comparePlanContents(before: PlanContent, after: PlanContent): Pl
   const values = collection(before, after, 'values');
   const updates = collection(before, after, 'updates');
   const all = [items, actions, milestones, measures, values, updates];
-  const unchanged = plan.length === 0 && all.every((changes) => changes.added.length === 0 && changes.removed.length === 0 && changes.changed.length === 0);
+  const unchanged =
+    plan.length === 0 &&
+    all.every((changes) => changes.added.length === 0 && changes.removed.length === 0 && changes.changed.length === 0);
   return { plan, unchanged, items, actions, milestones, measures, values, updates };
 }

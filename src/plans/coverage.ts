@@ -25,13 +25,19 @@ export interface CoverageReport {
   readonly complete: boolean;
 }
 
-export function planCoverage(items: readonly PlanItem[], actions: readonly Action[], measures: readonly Measure[]): CoverageReport {
+export function planCoverage(
+  items: readonly PlanItem[],
+  actions: readonly Action[],
+  measures: readonly Measure[],
+): CoverageReport {
   const itemIds = new Set(items.map((item) => item.id));
   const served = new Set(actions.flatMap((action) => action.itemIds));
   const measured = new Set(measures.map((measure) => measure.actionId));
   const itemsWithoutAction = items.filter((item) => !served.has(item.id));
   const actionsWithoutMeasure = actions.filter((action) => !measured.has(action.id));
-  const actionsWithUnknownItems = actions.filter((action) => action.itemIds.length === 0 || action.itemIds.some((id) => !itemIds.has(id)));
+  const actionsWithUnknownItems = actions.filter(
+    (action) => action.itemIds.length === 0 || action.itemIds.some((id) => !itemIds.has(id)),
+  );
   return {
     coverage: {
       items: items.length,
@@ -40,7 +46,8 @@ export function planCoverage(items: readonly PlanItem[], actions: readonly Actio
       actionsWithMeasure: actions.length - actionsWithoutMeasure.length,
     },
     gaps: { itemsWithoutAction, actionsWithoutMeasure, actionsWithUnknownItems },
-    complete: itemsWithoutAction.length === 0 && actionsWithoutMeasure.length === 0 && actionsWithUnknownItems.length === 0,
+    complete:
+      itemsWithoutAction.length === 0 && actionsWithoutMeasure.length === 0 && actionsWithUnknownItems.length === 0,
   };
 }
 
@@ -50,7 +57,9 @@ export function describeGaps(gaps: CoverageGaps): string[] {
     ...gaps.itemsWithoutAction.map((item) => `Item ${item.id} ("${item.title}") has no action.`),
     ...gaps.actionsWithoutMeasure.map((action) => `Action ${action.id} ("${action.title}") has no measure.`),
     ...gaps.actionsWithUnknownItems.map((action) =>
-      action.itemIds.length === 0 ? `Action ${action.id} ("${action.title}") serves no item.` : `Action ${action.id} ("${action.title}") names an item that is not in the plan.`,
+      action.itemIds.length === 0
+        ? `Action ${action.id} ("${action.title}") serves no item.`
+        : `Action ${action.id} ("${action.title}") names an item that is not in the plan.`,
     ),
   ];
 }

@@ -1,16 +1,70 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { locateTable, matchItem, parseMappingArguments, proposeMapping, readDate, readImportRows, type Cell } from './import-rows.ts';
+import {
+  locateTable,
+  matchItem,
+  parseMappingArguments,
+  proposeMapping,
+  readDate,
+  readImportRows,
+  type Cell,
+} from './import-rows.ts';
 import type { PlanItem } from './types.ts';
 
 const items: PlanItem[] = [
-  { id: 11, recommendation: { list: 'recommendations', position: 1, text: 'Strengthen the oversight of plans for children in need.' }, title: 'Strengthen the oversight of plans for children in need.', response: null },
-  { id: 12, recommendation: { list: 'recommendations', position: 2, text: 'Make return home interviews timely.' }, title: 'Make return home interviews timely.', response: null },
+  {
+    id: 11,
+    recommendation: {
+      list: 'recommendations',
+      position: 1,
+      text: 'Strengthen the oversight of plans for children in need.',
+    },
+    title: 'Strengthen the oversight of plans for children in need.',
+    response: null,
+  },
+  {
+    id: 12,
+    recommendation: { list: 'recommendations', position: 2, text: 'Make return home interviews timely.' },
+    title: 'Make return home interviews timely.',
+    response: null,
+  },
   { id: 13, recommendation: null, title: 'Wider area: workforce stability', response: null },
 ];
 
-const headings = ['Recommendation', 'Action', 'Owner', 'Start date', 'Due date', 'Status', 'RAG', 'Measure', 'Unit', 'Baseline', 'Baseline date', 'Target', 'Target date', 'Frequency', 'Data source'];
-const good: Cell[] = ['Make return home interviews timely.', 'Weekly tracking of interviews', 'Person: Sam Carter', '2026-01-05', '2026-06-30', 'In progress', 'Green', 'Interviews within 72 hours', '%', 40, '2026-01-01', 85, '2026-12-31', 'Monthly', 'Case records'];
+const headings = [
+  'Recommendation',
+  'Action',
+  'Owner',
+  'Start date',
+  'Due date',
+  'Status',
+  'RAG',
+  'Measure',
+  'Unit',
+  'Baseline',
+  'Baseline date',
+  'Target',
+  'Target date',
+  'Frequency',
+  'Data source',
+];
+const good: Cell[] = [
+  'Make return home interviews timely.',
+  'Weekly tracking of interviews',
+  'Person: Sam Carter',
+  '2026-01-05',
+  '2026-06-30',
+  'In progress',
+  'Green',
+  'Interviews within 72 hours',
+  '%',
+  40,
+  '2026-01-01',
+  85,
+  '2026-12-31',
+  'Monthly',
+  'Case records',
+];
 
 describe('import: mapping the headings', () => {
   test('the headings of an action plan map to every field; the RAG column is left out', () => {
@@ -27,7 +81,10 @@ describe('import: mapping the headings', () => {
   test('unknown headings leave required fields missing until the user maps them', () => {
     const proposal = proposeMapping(['Area', 'What we will do', 'Lead officer', 'By when']);
     assert.deepEqual(proposal.missing, ['recommendation', 'owner']);
-    const chosen = proposeMapping(['Area', 'What we will do', 'Lead officer', 'By when'], { area: 'recommendation', 'Lead officer': 'owner' });
+    const chosen = proposeMapping(['Area', 'What we will do', 'Lead officer', 'By when'], {
+      area: 'recommendation',
+      'Lead officer': 'owner',
+    });
     assert.deepEqual(chosen.missing, []);
     assert.deepEqual(chosen.mapping, { recommendation: 0, action: 1, owner: 2, dueDate: 3 });
   });
@@ -80,12 +137,38 @@ describe('import: reading rows', () => {
         startDate: '2026-01-05',
         dueDate: '2026-06-30',
         status: 'in progress',
-        measures: [{ what: 'Interviews within 72 hours', unit: '%', betterWhen: 'higher', baseline: { value: 40, date: '2026-01-01' }, target: { value: 85, date: '2026-12-31' }, frequency: 'Monthly', source: 'Case records' }],
+        measures: [
+          {
+            what: 'Interviews within 72 hours',
+            unit: '%',
+            betterWhen: 'higher',
+            baseline: { value: 40, date: '2026-01-01' },
+            target: { value: 85, date: '2026-12-31' },
+            frequency: 'Monthly',
+            source: 'Case records',
+          },
+        ],
       },
     ]);
   });
   test('every row it cannot read is listed with every reason, and blank rows are skipped', () => {
-    const bad: Cell[] = ['Recommendation 9', '', 'Team: Front door', 'soon', '2026-06-30', 'Paused', '', 'Visits', '', 'x', '2026-01-01', 80, '', '', ''];
+    const bad: Cell[] = [
+      'Recommendation 9',
+      '',
+      'Team: Front door',
+      'soon',
+      '2026-06-30',
+      'Paused',
+      '',
+      'Visits',
+      '',
+      'x',
+      '2026-01-01',
+      80,
+      '',
+      '',
+      '',
+    ];
     const preview = readImportRows([good, [], bad, ['', null, '  ']], mapping, items);
     assert.equal(preview.actions.length, 1);
     assert.equal(preview.blankRows, 2);
@@ -111,7 +194,11 @@ describe('import: reading rows', () => {
     worse[9] = 40;
     worse[11] = 30;
     const ends = readImportRows([worse], mapping, items);
-    assert.equal(ends.actions[0]?.measures[0]?.betterWhen, 'lower', 'with no "better when" column the direction is the target\'s');
+    assert.equal(
+      ends.actions[0]?.measures[0]?.betterWhen,
+      'lower',
+      'with no "better when" column the direction is the target\'s',
+    );
     const late: Cell[] = [...good];
     late[3] = '2026-07-01';
     assert.match(readImportRows([late], mapping, items).problems[0]!.reasons[0]!, /after its due date/);
@@ -124,7 +211,10 @@ describe('import: reading rows', () => {
     assert.equal(preview.actions.length, 1);
     assert.deepEqual(preview.actions[0]!.itemIds, [12, 11]);
     assert.deepEqual(preview.actions[0]!.rows, [2, 3]);
-    assert.deepEqual(preview.actions[0]!.measures.map((measure) => measure.what), ['Interviews within 72 hours', 'Audits graded good']);
+    assert.deepEqual(
+      preview.actions[0]!.measures.map((measure) => measure.what),
+      ['Interviews within 72 hours', 'Audits graded good'],
+    );
   });
   test('an action with no measure cells imports without a measure; an empty status is not started', () => {
     const plain: Cell[] = ['1', 'Audit plans monthly', 'Head of service', '', '30/09/2026', '', ''];
@@ -135,7 +225,10 @@ describe('import: reading rows', () => {
     assert.deepEqual(preview.actions[0]!.measures, []);
   });
   test('reading rows without the required fields mapped is refused', () => {
-    assert.throws(() => readImportRows([good], { action: 1 }, items), /Map a column to recommendation, owner, due date/);
+    assert.throws(
+      () => readImportRows([good], { action: 1 }, items),
+      /Map a column to recommendation, owner, due date/,
+    );
   });
 });
 

@@ -7,7 +7,16 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { addDays, isIsoDate, isoDateOf, type IsoDate } from '../calendar/index.ts';
-import { ACTION_STATUSES, BETTER_WHEN, OWNER_KINDS, type ActionStatus, type BetterWhen, type Owner, type OwnerKind, type PlanItem } from './types.ts';
+import {
+  ACTION_STATUSES,
+  BETTER_WHEN,
+  OWNER_KINDS,
+  type ActionStatus,
+  type BetterWhen,
+  type Owner,
+  type OwnerKind,
+  type PlanItem,
+} from './types.ts';
 
 /** A cell as the spreadsheet reader gives it: text, a number, a boolean, an ISO date (as text) or nothing. */
 export type Cell = string | number | boolean | null;
@@ -33,22 +42,73 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** What each field is called on the mapping page, and the headings that mean it (lower case, punctuation dropped). */
-export const IMPORT_FIELD_HEADINGS: Readonly<Record<ImportField, { readonly label: string; readonly required: boolean; readonly headings: readonly string[] }>> = {
-  recommendation: { label: 'Recommendation', required: true, headings: ['recommendation', 'recommendations', 'items', 'recommendation text', 'area for improvement', 'ofsted recommendation', 'item', 'plan item'] },
-  action: { label: 'Action', required: true, headings: ['action', 'actions', 'action to be taken', 'what will be delivered', 'what we will do', 'action title'] },
-  owner: { label: 'Owner', required: true, headings: ['owner', 'action owner', 'lead', 'responsible officer', 'responsible', 'who'] },
-  ownerKind: { label: 'Owner is a person, role or team', required: false, headings: ['owner kind', 'owner type', 'owner is'] },
+export const IMPORT_FIELD_HEADINGS: Readonly<
+  Record<ImportField, { readonly label: string; readonly required: boolean; readonly headings: readonly string[] }>
+> = {
+  recommendation: {
+    label: 'Recommendation',
+    required: true,
+    headings: [
+      'recommendation',
+      'recommendations',
+      'items',
+      'recommendation text',
+      'area for improvement',
+      'ofsted recommendation',
+      'item',
+      'plan item',
+    ],
+  },
+  action: {
+    label: 'Action',
+    required: true,
+    headings: ['action', 'actions', 'action to be taken', 'what will be delivered', 'what we will do', 'action title'],
+  },
+  owner: {
+    label: 'Owner',
+    required: true,
+    headings: ['owner', 'action owner', 'lead', 'responsible officer', 'responsible', 'who'],
+  },
+  ownerKind: {
+    label: 'Owner is a person, role or team',
+    required: false,
+    headings: ['owner kind', 'owner type', 'owner is'],
+  },
   startDate: { label: 'Start date', required: false, headings: ['start', 'start date', 'starts', 'from'] },
-  dueDate: { label: 'Due date', required: true, headings: ['due', 'due date', 'deadline', 'by when', 'completion date', 'target completion date', 'timescale'] },
+  dueDate: {
+    label: 'Due date',
+    required: true,
+    headings: ['due', 'due date', 'deadline', 'by when', 'completion date', 'target completion date', 'timescale'],
+  },
   status: { label: 'Status', required: false, headings: ['status', 'action status', 'progress status'] },
-  measure: { label: 'Measure (what is measured)', required: false, headings: ['measure', 'measures', 'impact measure', 'how will we know', 'measure of impact', 'success measure', 'kpi'] },
+  measure: {
+    label: 'Measure (what is measured)',
+    required: false,
+    headings: [
+      'measure',
+      'measures',
+      'impact measure',
+      'how will we know',
+      'measure of impact',
+      'success measure',
+      'kpi',
+    ],
+  },
   unit: { label: 'Measure unit', required: false, headings: ['unit', 'measure unit', 'units'] },
-  betterWhen: { label: 'Better when (higher or lower)', required: false, headings: ['better when', 'direction', 'good is', 'polarity', 'better'] },
+  betterWhen: {
+    label: 'Better when (higher or lower)',
+    required: false,
+    headings: ['better when', 'direction', 'good is', 'polarity', 'better'],
+  },
   baseline: { label: 'Baseline value', required: false, headings: ['baseline', 'baseline value'] },
   baselineDate: { label: 'Baseline date', required: false, headings: ['baseline date', 'baseline as at'] },
   target: { label: 'Target value', required: false, headings: ['target', 'target value'] },
   targetDate: { label: 'Target date', required: false, headings: ['target date', 'target by'] },
-  frequency: { label: 'How often measured', required: false, headings: ['frequency', 'how often', 'reporting frequency', 'measured'] },
+  frequency: {
+    label: 'How often measured',
+    required: false,
+    headings: ['frequency', 'how often', 'reporting frequency', 'measured'],
+  },
   source: { label: 'Data source', required: false, headings: ['source', 'data source', 'evidence source'] },
 };
 
@@ -78,7 +138,10 @@ export interface MappingProposal {
  * The mapping the headings suggest, with the user's choices (`heading → field`, by heading text as
  * written or normalised) taking precedence. A field is taken by the first column that names it.
  */
-export function proposeMapping(headings: readonly Cell[], chosen: Readonly<Record<string, ImportField | ''>> = {}): MappingProposal {
+export function proposeMapping(
+  headings: readonly Cell[],
+  chosen: Readonly<Record<string, ImportField | ''>> = {},
+): MappingProposal {
   const mapping: ColumnMapping = {};
   const unmapped: { column: number; heading: string }[] = [];
   const choices = new Map(Object.entries(chosen).map(([heading, field]) => [normaliseHeading(heading), field]));
@@ -100,7 +163,9 @@ export function proposeMapping(headings: readonly Cell[], chosen: Readonly<Recor
   }
   for (const { column, heading } of rest) {
     const key = normaliseHeading(heading);
-    const field = IMPORT_FIELDS.find((candidate) => !taken.has(candidate) && IMPORT_FIELD_HEADINGS[candidate].headings.includes(key));
+    const field = IMPORT_FIELDS.find(
+      (candidate) => !taken.has(candidate) && IMPORT_FIELD_HEADINGS[candidate].headings.includes(key),
+    );
     if (field === undefined) {
       unmapped.push({ column, heading });
       continue;
@@ -109,7 +174,9 @@ export function proposeMapping(headings: readonly Cell[], chosen: Readonly<Recor
     taken.add(field);
   }
   unmapped.sort((a, b) => a.column - b.column);
-  const missing = IMPORT_FIELDS.filter((field) => IMPORT_FIELD_HEADINGS[field].required && mapping[field] === undefined);
+  const missing = IMPORT_FIELDS.filter(
+    (field) => IMPORT_FIELD_HEADINGS[field].required && mapping[field] === undefined,
+  );
   return { mapping, unmapped, missing };
 }
 
@@ -121,7 +188,10 @@ export function parseMappingArguments(pairs: readonly string[]): Record<string, 
     if (at <= 0) throw new RangeError(`"${pair}" is not heading=field.`);
     const heading = pair.slice(0, at).trim();
     const field = pair.slice(at + 1).trim();
-    if (field !== '' && !isImportField(field)) throw new RangeError(`"${field}" is not a field to import: use one of ${IMPORT_FIELDS.join(', ')}, or nothing to leave the column out.`);
+    if (field !== '' && !isImportField(field))
+      throw new RangeError(
+        `"${field}" is not a field to import: use one of ${IMPORT_FIELDS.join(', ')}, or nothing to leave the column out.`,
+      );
     chosen[heading] = field as ImportField | '';
   }
   return chosen;
@@ -171,7 +241,20 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell).replace(/\s+/g, ' ').trim();
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** A date cell: an ISO date, dd/mm/yyyy, "5 March 2026" (or "5 Mar 2026"), or an Excel day number. */
 export function readDate(cell: Cell | undefined): IsoDate | null | 'unreadable' {
@@ -189,7 +272,9 @@ export function readDate(cell: Cell | undefined): IsoDate | null | 'unreadable' 
   const words = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? (\d{4})$/.exec(text);
   if (words) {
     const name = words[2]!.toLowerCase();
-    const month = MONTHS.findIndex((candidate) => candidate === name || (name.length >= 3 && candidate.startsWith(name)));
+    const month = MONTHS.findIndex(
+      (candidate) => candidate === name || (name.length >= 3 && candidate.startsWith(name)),
+    );
     if (month >= 0) return isoDateOf(Number(words[3]), month + 1, Number(words[1])) ?? 'unreadable';
   }
   return 'unreadable';
@@ -235,7 +320,8 @@ function readOwner(nameCell: Cell | undefined, kindCell: Cell | undefined): Owne
   else if (suffixed) [kind, name] = [suffixed[2]!.toLowerCase() as OwnerKind, suffixed[1]!.trim()];
   const kindText = cellText(kindCell).toLowerCase();
   if (kindText !== '') {
-    if (!(OWNER_KINDS as readonly string[]).includes(kindText)) return { error: `the owner kind "${cellText(kindCell)}" is not person, role or team` };
+    if (!(OWNER_KINDS as readonly string[]).includes(kindText))
+      return { error: `the owner kind "${cellText(kindCell)}" is not person, role or team` };
     kind = kindText as OwnerKind;
   }
   if (name === '') return null;
@@ -247,16 +333,28 @@ export function matchItem(cell: Cell | undefined, items: readonly PlanItem[]): P
   const text = cellText(cell);
   if (text === '') return null;
   const key = normaliseHeading(text);
-  const byText = items.find((item) => normaliseHeading(item.title) === key || (item.recommendation !== null && normaliseHeading(item.recommendation.text) === key));
+  const byText = items.find(
+    (item) =>
+      normaliseHeading(item.title) === key ||
+      (item.recommendation !== null && normaliseHeading(item.recommendation.text) === key),
+  );
   if (byText) return byText;
   const own = /^W(\d{1,3})$/i.exec(text);
-  if (own) return [...items].filter((item) => item.recommendation === null).sort((a, b) => a.id - b.id)[Number(own[1]) - 1] ?? null;
+  if (own)
+    return (
+      [...items].filter((item) => item.recommendation === null).sort((a, b) => a.id - b.id)[Number(own[1]) - 1] ?? null
+    );
   const numbered = /^(?:r|rec|recommendation|item)?\s*\.?\s*(\d{1,3})\s*[.:)-]?\s*(.*)$/i.exec(text);
   if (numbered) {
     const position = Number(numbered[1]);
     const rest = normaliseHeading(numbered[2] ?? '');
-    const candidates = items.filter((item) => item.recommendation !== null && item.recommendation.position === position);
-    const exact = candidates.find((item) => rest === '' || normaliseHeading(item.title) === rest || normaliseHeading(item.recommendation!.text) === rest);
+    const candidates = items.filter(
+      (item) => item.recommendation !== null && item.recommendation.position === position,
+    );
+    const exact = candidates.find(
+      (item) =>
+        rest === '' || normaliseHeading(item.title) === rest || normaliseHeading(item.recommendation!.text) === rest,
+    );
     if (exact) return exact;
     if (candidates.length === 1 && rest === '') return candidates[0]!;
   }
@@ -281,7 +379,8 @@ export function matchItems(cell: Cell | undefined, items: readonly PlanItem[]): 
 }
 
 function readMeasure(row: readonly Cell[], mapping: ColumnMapping, reasons: string[]): ImportedMeasure | null {
-  const at = (field: ImportField): Cell | undefined => (mapping[field] === undefined ? undefined : row[mapping[field]!]);
+  const at = (field: ImportField): Cell | undefined =>
+    mapping[field] === undefined ? undefined : row[mapping[field]!];
   const what = cellText(at('measure'));
   if (what === '') return null;
   const baseline = readNumber(at('baseline'));
@@ -289,28 +388,36 @@ function readMeasure(row: readonly Cell[], mapping: ColumnMapping, reasons: stri
   const baselineDate = readDate(at('baselineDate'));
   const targetDate = readDate(at('targetDate'));
   const betterText = cellText(at('betterWhen')).toLowerCase();
-  const betterWhen = betterText === '' ? null : BETTER_WHEN.find((word) => betterText === word || betterText.startsWith(word)) ?? null;
+  const betterWhen =
+    betterText === '' ? null : (BETTER_WHEN.find((word) => betterText === word || betterText.startsWith(word)) ?? null);
   const before = reasons.length;
   if (baseline === null) reasons.push('the measure has no baseline value');
   else if (baseline === 'unreadable') reasons.push(`the baseline "${cellText(at('baseline'))}" is not a number`);
   if (target === null) reasons.push('the measure has no target value');
   else if (target === 'unreadable') reasons.push(`the target "${cellText(at('target'))}" is not a number`);
   if (baselineDate === null) reasons.push('the measure has no baseline date');
-  else if (baselineDate === 'unreadable') reasons.push(`the baseline date "${cellText(at('baselineDate'))}" is not a date`);
+  else if (baselineDate === 'unreadable')
+    reasons.push(`the baseline date "${cellText(at('baselineDate'))}" is not a date`);
   if (targetDate === null) reasons.push('the measure has no target date');
   else if (targetDate === 'unreadable') reasons.push(`the target date "${cellText(at('targetDate'))}" is not a date`);
   if (cellText(at('unit')) === '') reasons.push('the measure has no unit (for example % or number)');
   if (cellText(at('frequency')) === '') reasons.push('the measure does not say how often it is measured');
   if (cellText(at('source')) === '') reasons.push('the measure has no data source');
-  if (betterText !== '' && betterWhen === null) reasons.push(`"better when" says "${cellText(at('betterWhen'))}", not higher or lower`);
+  if (betterText !== '' && betterWhen === null)
+    reasons.push(`"better when" says "${cellText(at('betterWhen'))}", not higher or lower`);
   if (reasons.length > before) return null;
   const better: BetterWhen = betterWhen ?? ((target as number) >= (baseline as number) ? 'higher' : 'lower');
   if ((targetDate as IsoDate) <= (baselineDate as IsoDate)) {
     reasons.push(`the target date ${targetDate as IsoDate} is not after the baseline date ${baselineDate as IsoDate}`);
     return null;
   }
-  if ((better === 'higher' && (target as number) < (baseline as number)) || (better === 'lower' && (target as number) > (baseline as number))) {
-    reasons.push(`a target of ${target as number} is worse than the baseline ${baseline as number} when ${better} is better`);
+  if (
+    (better === 'higher' && (target as number) < (baseline as number)) ||
+    (better === 'lower' && (target as number) > (baseline as number))
+  ) {
+    reasons.push(
+      `a target of ${target as number} is worse than the baseline ${baseline as number} when ${better} is better`,
+    );
     return null;
   }
   return {
@@ -334,9 +441,20 @@ export interface SeparateMeasures {
   readonly byKey: ReadonlyMap<string, readonly ImportedMeasure[]>;
 }
 
-export function readImportRows(rows: readonly (readonly Cell[])[], mapping: ColumnMapping, items: readonly PlanItem[], firstRowNumber = 2, separate?: SeparateMeasures): ImportPreview {
-  const missing = IMPORT_FIELDS.filter((field) => IMPORT_FIELD_HEADINGS[field].required && mapping[field] === undefined);
-  if (missing.length > 0) throw new RangeError(`Map a column to ${missing.map((field) => IMPORT_FIELD_HEADINGS[field].label.toLowerCase()).join(', ')} first.`);
+export function readImportRows(
+  rows: readonly (readonly Cell[])[],
+  mapping: ColumnMapping,
+  items: readonly PlanItem[],
+  firstRowNumber = 2,
+  separate?: SeparateMeasures,
+): ImportPreview {
+  const missing = IMPORT_FIELDS.filter(
+    (field) => IMPORT_FIELD_HEADINGS[field].required && mapping[field] === undefined,
+  );
+  if (missing.length > 0)
+    throw new RangeError(
+      `Map a column to ${missing.map((field) => IMPORT_FIELD_HEADINGS[field].label.toLowerCase()).join(', ')} first.`,
+    );
   const columns = Object.values(mapping);
   const actions: ImportedAction[] = [];
   const problems: RowProblem[] = [];
@@ -347,12 +465,14 @@ export function readImportRows(rows: readonly (readonly Cell[])[], mapping: Colu
       blankRows += 1;
       return;
     }
-    const at = (field: ImportField): Cell | undefined => (mapping[field] === undefined ? undefined : row[mapping[field]!]);
+    const at = (field: ImportField): Cell | undefined =>
+      mapping[field] === undefined ? undefined : row[mapping[field]!];
     const reasons: string[] = [];
     const recommendation = cellText(at('recommendation'));
     const matched = matchItems(at('recommendation'), items);
     if (recommendation === '') reasons.push('the recommendation is empty');
-    else if (matched === null) reasons.push(`the recommendation "${truncate(recommendation)}" is not one of this plan's items`);
+    else if (matched === null)
+      reasons.push(`the recommendation "${truncate(recommendation)}" is not one of this plan's items`);
     const title = cellText(at('action'));
     if (title === '') reasons.push('the action is empty');
     const owner = readOwner(at('owner'), at('ownerKind'));
@@ -363,10 +483,14 @@ export function readImportRows(rows: readonly (readonly Cell[])[], mapping: Colu
     else if (dueDate === 'unreadable') reasons.push(`the due date "${cellText(at('dueDate'))}" is not a date`);
     const startDate = readDate(at('startDate'));
     if (startDate === 'unreadable') reasons.push(`the start date "${cellText(at('startDate'))}" is not a date`);
-    else if (startDate !== null && typeof dueDate === 'string' && dueDate !== 'unreadable' && startDate > dueDate) reasons.push(`it starts on ${startDate}, after its due date ${dueDate}`);
+    else if (startDate !== null && typeof dueDate === 'string' && dueDate !== 'unreadable' && startDate > dueDate)
+      reasons.push(`it starts on ${startDate}, after its due date ${dueDate}`);
     const status = readStatus(at('status'));
-    if (status === 'unreadable') reasons.push(`the status "${cellText(at('status'))}" is not one of: ${ACTION_STATUSES.join(', ')}`);
-    const measures = separate ? [...(separate.byKey.get(cellText(row[separate.keyColumn])) ?? [])] : [readMeasure(row, mapping, reasons)].filter((one) => one !== null);
+    if (status === 'unreadable')
+      reasons.push(`the status "${cellText(at('status'))}" is not one of: ${ACTION_STATUSES.join(', ')}`);
+    const measures = separate
+      ? [...(separate.byKey.get(cellText(row[separate.keyColumn])) ?? [])]
+      : [readMeasure(row, mapping, reasons)].filter((one) => one !== null);
     if (reasons.length > 0) {
       problems.push({ row: rowNumber, reasons });
       return;
@@ -390,7 +514,10 @@ export function readImportRows(rows: readonly (readonly Cell[])[], mapping: Colu
         ...other,
         rows: [...other.rows, rowNumber],
         itemIds: [...new Set([...other.itemIds, ...read.itemIds])],
-        measures: [...other.measures, ...read.measures.filter((one) => !other.measures.some((known) => isDeepStrictEqual(known, one)))],
+        measures: [
+          ...other.measures,
+          ...read.measures.filter((one) => !other.measures.some((known) => isDeepStrictEqual(known, one))),
+        ],
       };
     }
   });
@@ -398,7 +525,14 @@ export function readImportRows(rows: readonly (readonly Cell[])[], mapping: Colu
 }
 
 function sameAction(a: ImportedAction, b: ImportedAction): boolean {
-  return a.title === b.title && a.owner.kind === b.owner.kind && a.owner.name === b.owner.name && a.dueDate === b.dueDate && a.startDate === b.startDate && a.status === b.status;
+  return (
+    a.title === b.title &&
+    a.owner.kind === b.owner.kind &&
+    a.owner.name === b.owner.name &&
+    a.dueDate === b.dueDate &&
+    a.startDate === b.startDate &&
+    a.status === b.status
+  );
 }
 
 function truncate(text: string, length = 80): string {
@@ -429,7 +563,8 @@ export function locateTable(sheets: readonly SheetRows[], sheetName?: string): T
     if (sheetName !== undefined && sheet.name !== sheetName) return;
     sheet.rows.slice(0, 10).forEach((row, rowIndex) => {
       const mappedFields = Object.keys(proposeMapping(row).mapping).length;
-      if (mappedFields > 0 && (best === null || mappedFields > best.mappedFields)) best = { sheet: index, headingRow: rowIndex, mappedFields };
+      if (mappedFields > 0 && (best === null || mappedFields > best.mappedFields))
+        best = { sheet: index, headingRow: rowIndex, mappedFields };
     });
   });
   return best;
@@ -443,7 +578,10 @@ const ACTION_KEY_HEADINGS = ['action id', 'action ref'];
  * export writes beside its Actions sheet: read into measures by key, and problems by row. Null when
  * the sheet is not such a sheet (no key column, or no measure, baseline and target columns).
  */
-export function readMeasureSheet(sheet: SheetRows, actionHeadings: readonly Cell[]): { separate: SeparateMeasures; problems: RowProblem[] } | null {
+export function readMeasureSheet(
+  sheet: SheetRows,
+  actionHeadings: readonly Cell[],
+): { separate: SeparateMeasures; problems: RowProblem[] } | null {
   for (let headingRow = 0; headingRow < Math.min(10, sheet.rows.length); headingRow += 1) {
     const headings = sheet.rows[headingRow]!;
     const { mapping } = proposeMapping(headings);

@@ -21,7 +21,9 @@ export function canMovePlan(from: PlanStatus, to: PlanStatus): boolean {
 export function movePlan(from: PlanStatus, to: PlanStatus): PlanStatus {
   if (canMovePlan(from, to)) return to;
   const allowed = NEXT[from];
-  throw new ValidationError(`A ${from} plan cannot become ${to}: ${allowed.length === 0 ? 'it takes no more changes' : `it can become ${allowed.join(' or ')}`}.`);
+  throw new ValidationError(
+    `A ${from} plan cannot become ${to}: ${allowed.length === 0 ? 'it takes no more changes' : `it can become ${allowed.join(' or ')}`}.`,
+  );
 }
 
 /** The status a plan has after an edit: a submitted or published plan reopens as a working draft. */

@@ -16,13 +16,34 @@ const higher: Measure = {
   source: 'Case management system',
 };
 /** Lower is better: from 40 days to 20. */
-const lower: Measure = { ...higher, id: 2, what: 'Days from referral to assessment', unit: 'days', betterWhen: 'lower', baseline: { value: 40, date: '2025-01-01' }, target: { value: 20, date: '2025-12-31' } };
+const lower: Measure = {
+  ...higher,
+  id: 2,
+  what: 'Days from referral to assessment',
+  unit: 'days',
+  betterWhen: 'lower',
+  baseline: { value: 40, date: '2025-01-01' },
+  target: { value: 20, date: '2025-12-31' },
+};
 let nextId = 1;
-const value = (measureId: number, date: string, amount: number): MeasureValue => ({ id: nextId++, measureId, date, value: amount, comment: '' });
+const value = (measureId: number, date: string, amount: number): MeasureValue => ({
+  id: nextId++,
+  measureId,
+  date,
+  value: amount,
+  comment: '',
+});
 
 describe('distance to target and direction of travel', () => {
   test('no value yet: no data, nothing measured', () => {
-    assert.deepEqual(measureProgress(higher, [], '2025-06-01'), { latest: null, previous: null, distanceToTarget: null, shareOfWay: null, targetMet: false, travel: 'no data' });
+    assert.deepEqual(measureProgress(higher, [], '2025-06-01'), {
+      latest: null,
+      previous: null,
+      distanceToTarget: null,
+      shareOfWay: null,
+      targetMet: false,
+      travel: 'no data',
+    });
   });
   test('the first value is compared with the baseline', () => {
     const progress = measureProgress(higher, [value(1, '2025-02-01', 66)], '2025-06-01');
@@ -40,7 +61,10 @@ describe('distance to target and direction of travel', () => {
     assert.equal(progress.distanceToTarget, 20);
   });
   test('the same value again is unchanged', () => {
-    assert.equal(measureProgress(higher, [value(1, '2025-02-01', 66), value(1, '2025-03-01', 66)], '2025-06-01').travel, 'unchanged');
+    assert.equal(
+      measureProgress(higher, [value(1, '2025-02-01', 66), value(1, '2025-03-01', 66)], '2025-06-01').travel,
+      'unchanged',
+    );
   });
   test('values after the as-at date are not yet known', () => {
     const progress = measureProgress(higher, [value(1, '2025-02-01', 66), value(1, '2025-09-01', 95)], '2025-06-01');
@@ -82,13 +106,22 @@ describe('measure checks', () => {
     assert.equal(validateMeasure(lower), lower);
   });
   test('a target worse than the baseline is refused', () => {
-    assert.throws(() => validateMeasure({ ...higher, target: { value: 50, date: '2025-12-31' } }), /worse than the baseline/);
+    assert.throws(
+      () => validateMeasure({ ...higher, target: { value: 50, date: '2025-12-31' } }),
+      /worse than the baseline/,
+    );
     assert.throws(() => validateMeasure({ ...lower, target: { value: 50, date: '2025-12-31' } }), /lower is better/);
   });
   test('a target dated on or before the baseline is refused', () => {
-    assert.throws(() => validateMeasure({ ...higher, target: { value: 90, date: '2025-01-01' } }), /must be after the baseline date/);
+    assert.throws(
+      () => validateMeasure({ ...higher, target: { value: 90, date: '2025-01-01' } }),
+      /must be after the baseline date/,
+    );
   });
   test('a value that is not a number is refused', () => {
-    assert.throws(() => validateMeasure({ ...higher, baseline: { value: Number.NaN, date: '2025-01-01' } }), /baseline must be a number/);
+    assert.throws(
+      () => validateMeasure({ ...higher, baseline: { value: Number.NaN, date: '2025-01-01' } }),
+      /baseline must be a number/,
+    );
   });
 });

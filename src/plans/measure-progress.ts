@@ -27,14 +27,22 @@ function improvement(measure: Pick<Measure, 'betterWhen'>, from: number, to: num
 }
 
 export function validateMeasure(measure: Measure): Measure {
-  for (const [what, value] of [['baseline', measure.baseline.value], ['target', measure.target.value]] as const) {
+  for (const [what, value] of [
+    ['baseline', measure.baseline.value],
+    ['target', measure.target.value],
+  ] as const) {
     if (!Number.isFinite(value)) throw new ValidationError(`The measure's ${what} must be a number.`);
   }
   if (measure.target.date <= measure.baseline.date) {
-    throw new ValidationError(`The target date (${measure.target.date}) must be after the baseline date (${measure.baseline.date}).`, 'invalid-date');
+    throw new ValidationError(
+      `The target date (${measure.target.date}) must be after the baseline date (${measure.baseline.date}).`,
+      'invalid-date',
+    );
   }
   if (improvement(measure, measure.baseline.value, measure.target.value) < 0) {
-    throw new ValidationError(`A target of ${measure.target.value} is worse than the baseline ${measure.baseline.value} for a measure where ${measure.betterWhen} is better.`);
+    throw new ValidationError(
+      `A target of ${measure.target.value} is worse than the baseline ${measure.baseline.value} for a measure where ${measure.betterWhen} is better.`,
+    );
   }
   return measure;
 }
@@ -46,7 +54,15 @@ export function measureProgress(measure: Measure, values: readonly MeasureValue[
     .sort((a, b) => (a.value.date < b.value.date ? -1 : a.value.date > b.value.date ? 1 : a.index - b.index))
     .map(({ value }) => value);
   const latest = own.at(-1) ?? null;
-  if (latest === null) return { latest: null, previous: null, distanceToTarget: null, shareOfWay: null, targetMet: false, travel: 'no data' };
+  if (latest === null)
+    return {
+      latest: null,
+      previous: null,
+      distanceToTarget: null,
+      shareOfWay: null,
+      targetMet: false,
+      travel: 'no data',
+    };
   const before = own.at(-2);
   const previous = before === undefined ? measure.baseline : { value: before.value, date: before.date };
   const toGo = improvement(measure, latest.value, measure.target.value);

@@ -16,10 +16,18 @@ const action = (changes: Partial<Action> = {}): Action => ({
   ragOverride: null,
   ...changes,
 });
-const milestone = (id: number, dueDate: string, metOn: string | null, actionId = 1): Milestone => ({ id, actionId, title: `Step ${id}`, dueDate, metOn });
+const milestone = (id: number, dueDate: string, metOn: string | null, actionId = 1): Milestone => ({
+  id,
+  actionId,
+  title: `Step ${id}`,
+  dueDate,
+  metOn,
+});
 /** Four quarterly milestones through 2025. */
 const quarters = (met: readonly (string | null)[]): Milestone[] =>
-  ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].map((date, index) => milestone(index + 1, date, met[index] ?? null));
+  ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].map((date, index) =>
+    milestone(index + 1, date, met[index] ?? null),
+  );
 
 describe('time elapsed', () => {
   test('is the share of the days from start to due that have gone', () => {
@@ -108,7 +116,11 @@ describe('derived RAG rating', () => {
     assert.deepEqual(rag, { rating: 'green', reason: 'Not due to start until 1 March 2025.' });
   });
   test('several amber findings are all given', () => {
-    const rag = deriveRag(action({ status: 'not started' }), [milestone(1, '2025-01-15', null), milestone(2, '2025-12-01', null)], '2025-02-01');
+    const rag = deriveRag(
+      action({ status: 'not started' }),
+      [milestone(1, '2025-01-15', null), milestone(2, '2025-12-01', null)],
+      '2025-02-01',
+    );
     assert.equal(rag.rating, 'amber');
     assert.match(rag.reason, /Step 1/);
     assert.match(rag.reason, /Not started/);
@@ -127,17 +139,28 @@ describe('derived RAG rating', () => {
     assert.equal(deriveRag(action(), [milestone(9, '2025-01-15', null, 2)], '2025-07-02').rating, 'green');
   });
   test('a start date after the due date is refused', () => {
-    assert.throws(() => deriveRag(action({ startDate: '2026-02-01' }), [], '2025-07-02'), (error: unknown) => error instanceof DomainError && error.code === 'invalid-date');
+    assert.throws(
+      () => deriveRag(action({ startDate: '2026-02-01' }), [], '2025-07-02'),
+      (error: unknown) => error instanceof DomainError && error.code === 'invalid-date',
+    );
   });
 });
 
 describe('manual override', () => {
-  const override = { rating: 'green' as const, reason: 'The auditors started early; the plan dates are out of date.', by: 'a.editor@council.example', on: '2025-07-03' };
+  const override = {
+    rating: 'green' as const,
+    reason: 'The auditors started early; the plan dates are out of date.',
+    by: 'a.editor@council.example',
+    on: '2025-07-03',
+  };
   test('replaces the derived rating, with who, when and why, and keeps the derived one beside it', () => {
     const rag = effectiveRag(action({ ragOverride: override }), quarters([]), '2025-07-03');
     assert.equal(rag.source, 'override');
     assert.equal(rag.rating, 'green');
-    assert.equal(rag.reason, 'Set by hand by a.editor@council.example on 3 July 2025: The auditors started early; the plan dates are out of date.');
+    assert.equal(
+      rag.reason,
+      'Set by hand by a.editor@council.example on 3 July 2025: The auditors started early; the plan dates are out of date.',
+    );
     assert.equal(rag.derived.rating, 'red');
   });
   test('without an override the derived rating is shown', () => {
@@ -148,7 +171,10 @@ describe('manual override', () => {
   });
   test('needs a reason', () => {
     assert.throws(() => validateOverride({ ...override, reason: '   ' }), /needs a reason/);
-    assert.throws(() => effectiveRag(action({ ragOverride: { ...override, reason: '' } }), [], '2025-07-02'), DomainError);
+    assert.throws(
+      () => effectiveRag(action({ ragOverride: { ...override, reason: '' } }), [], '2025-07-02'),
+      DomainError,
+    );
   });
   test('needs to say who set it', () => {
     assert.throws(() => validateOverride({ ...override, by: '' }), /who set it/);

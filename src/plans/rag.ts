@@ -51,17 +51,26 @@ export function timeElapsed(action: Pick<Action, 'startDate' | 'dueDate'>, asAt:
 /** The derived rating of an action at `asAt`, from its own milestones (others are ignored). */
 export function deriveRag(action: Action, milestones: readonly Milestone[], asAt: IsoDate): RagAssessment {
   if (action.startDate !== null && action.startDate > action.dueDate) {
-    throw new ValidationError(`The action "${action.title}" starts on ${action.startDate}, after its due date ${action.dueDate}.`, 'invalid-date');
+    throw new ValidationError(
+      `The action "${action.title}" starts on ${action.startDate}, after its due date ${action.dueDate}.`,
+      'invalid-date',
+    );
   }
   if (DELIVERED.has(action.status)) return { rating: 'green', reason: `Delivered: ${action.status}.` };
 
   const findings: RagAssessment[] = [];
   const late = daysBetween(action.dueDate, asAt);
-  if (late > 0) findings.push({ rating: 'red', reason: `Overdue: it was due on ${formatUkDate(action.dueDate)} (${plural(late, 'day')} ago) and is ${action.status}.` });
+  if (late > 0)
+    findings.push({
+      rating: 'red',
+      reason: `Overdue: it was due on ${formatUkDate(action.dueDate)} (${plural(late, 'day')} ago) and is ${action.status}.`,
+    });
 
   const own = milestones.filter((milestone) => milestone.actionId === action.id);
   const met = own.filter((milestone) => milestone.metOn !== null && milestone.metOn <= asAt);
-  const missed = own.filter((milestone) => milestone.dueDate < asAt && (milestone.metOn === null || milestone.metOn > asAt));
+  const missed = own.filter(
+    (milestone) => milestone.dueDate < asAt && (milestone.metOn === null || milestone.metOn > asAt),
+  );
   const elapsed = timeElapsed(action, asAt);
   if (own.length > 0 && elapsed !== null) {
     const progress = met.length / own.length;
@@ -71,24 +80,41 @@ export function deriveRag(action: Action, milestones: readonly Milestone[], asAt
     else if (shortfall >= AMBER_SHORTFALL) findings.push({ rating: 'amber', reason: `Behind: ${words}` });
   }
   for (const milestone of missed) {
-    findings.push({ rating: 'amber', reason: `Milestone "${milestone.title}" was due on ${formatUkDate(milestone.dueDate)} and is not met.` });
+    findings.push({
+      rating: 'amber',
+      reason: `Milestone "${milestone.title}" was due on ${formatUkDate(milestone.dueDate)} and is not met.`,
+    });
   }
   if (action.status === 'not started' && action.startDate !== null && action.startDate < asAt) {
-    findings.push({ rating: 'amber', reason: `Not started, though it was to start on ${formatUkDate(action.startDate)}.` });
+    findings.push({
+      rating: 'amber',
+      reason: `Not started, though it was to start on ${formatUkDate(action.startDate)}.`,
+    });
   }
 
   if (findings.length === 0) {
-    if (action.startDate !== null && asAt < action.startDate) return { rating: 'green', reason: `Not due to start until ${formatUkDate(action.startDate)}.` };
+    if (action.startDate !== null && asAt < action.startDate)
+      return { rating: 'green', reason: `Not due to start until ${formatUkDate(action.startDate)}.` };
     const detail = own.length > 0 ? ` ${met.length} of ${plural(own.length, 'milestone')} met` : '';
-    return { rating: 'green', reason: `On track:${detail || ' no milestone or date missed'}${elapsed === null || own.length === 0 ? '' : ` with ${percent(elapsed)} of the time gone`}.` };
+    return {
+      rating: 'green',
+      reason: `On track:${detail || ' no milestone or date missed'}${elapsed === null || own.length === 0 ? '' : ` with ${percent(elapsed)} of the time gone`}.`,
+    };
   }
   const worst = findings.reduce((a, b) => (RANK[b.rating] > RANK[a.rating] ? b : a)).rating;
-  return { rating: worst, reason: findings.filter((finding) => finding.rating === worst).map((finding) => finding.reason).join(' ') };
+  return {
+    rating: worst,
+    reason: findings
+      .filter((finding) => finding.rating === worst)
+      .map((finding) => finding.reason)
+      .join(' '),
+  };
 }
 
 /** Checks an override before it is stored: a rating and a reason that says something. */
 export function validateOverride(override: RagOverride): RagOverride {
-  if (!(override.rating in RANK)) throw new ValidationError(`"${override.rating}" is not a RAG rating: use red, amber or green.`);
+  if (!(override.rating in RANK))
+    throw new ValidationError(`"${override.rating}" is not a RAG rating: use red, amber or green.`);
   if (override.reason.trim().length === 0) throw new ValidationError('A manual RAG rating needs a reason.');
   if (override.by.trim().length === 0) throw new ValidationError('A manual RAG rating must say who set it.');
   return { ...override, reason: override.reason.trim() };
@@ -100,5 +126,11 @@ export function effectiveRag(action: Action, milestones: readonly Milestone[], a
   const override = action.ragOverride;
   if (override === null) return { ...derived, source: 'derived', derived, override: null };
   const checked = validateOverride(override);
-  return { rating: checked.rating, reason: `Set by hand by ${checked.by} on ${formatUkDate(checked.on)}: ${checked.reason}`, source: 'override', derived, override: checked };
+  return {
+    rating: checked.rating,
+    reason: `Set by hand by ${checked.by} on ${formatUkDate(checked.on)}: ${checked.reason}`,
+    source: 'override',
+    derived,
+    override: checked,
+  };
 }

@@ -29,8 +29,14 @@ const none = { actions: [], measures: [], values: [] };
 
 describe('reminders: actions', () => {
   test('an action due within the window is due soon; one beyond it is not', () => {
-    const found = findReminders({ ...none, actions: [action(1, '2026-06-10'), action(2, '2026-06-20')] }, '2026-06-03', 7);
-    assert.deepEqual(found.reminders, [{ key: 'action-due-soon:1:2026-06-10', kind: 'action-due-soon', actionId: 1, dueDate: '2026-06-10', daysLeft: 7 }]);
+    const found = findReminders(
+      { ...none, actions: [action(1, '2026-06-10'), action(2, '2026-06-20')] },
+      '2026-06-03',
+      7,
+    );
+    assert.deepEqual(found.reminders, [
+      { key: 'action-due-soon:1:2026-06-10', kind: 'action-due-soon', actionId: 1, dueDate: '2026-06-10', daysLeft: 7 },
+    ]);
   });
   test('an action due today is due soon with 0 days left, even with a window of 0', () => {
     const found = findReminders({ ...none, actions: [action(1, '2026-06-03')] }, '2026-06-03', 0);
@@ -38,10 +44,14 @@ describe('reminders: actions', () => {
   });
   test('an action past its due date is overdue', () => {
     const found = findReminders({ ...none, actions: [action(1, '2026-05-30')] }, '2026-06-03', 7);
-    assert.deepEqual(found.reminders, [{ key: 'action-overdue:1:2026-05-30', kind: 'action-overdue', actionId: 1, dueDate: '2026-05-30', daysLeft: -4 }]);
+    assert.deepEqual(found.reminders, [
+      { key: 'action-overdue:1:2026-05-30', kind: 'action-overdue', actionId: 1, dueDate: '2026-05-30', daysLeft: -4 },
+    ]);
   });
   test('delivered actions are never reminded of', () => {
-    const actions = (['complete', 'signed off', 'awaiting sign-off'] as const).map((status, index) => action(index + 1, '2026-05-01', status));
+    const actions = (['complete', 'signed off', 'awaiting sign-off'] as const).map((status, index) =>
+      action(index + 1, '2026-05-01', status),
+    );
     assert.deepEqual(findReminders({ ...none, actions }, '2026-06-03', 30).reminders, []);
   });
   test('a new due date is a new event (a new key)', () => {
@@ -72,17 +82,41 @@ describe('reminders: measures', () => {
     assert.deepEqual(lastEndedPeriod(short, '2027-01-01'), { start: '2026-02-01', end: '2026-03-01' });
   });
   test('a measure without a value in its last period is reminded of, once per period', () => {
-    const found = findReminders({ ...none, measures: [measure(5, 'monthly')], values: [value(5, '2026-02-20')] }, '2026-04-20', 7);
-    assert.deepEqual(found.reminders, [{ key: 'measure-missing-value:5:2026-03-15', kind: 'measure-missing-value', actionId: 10, measureId: 5, period: { start: '2026-03-15', end: '2026-04-15' } }]);
+    const found = findReminders(
+      { ...none, measures: [measure(5, 'monthly')], values: [value(5, '2026-02-20')] },
+      '2026-04-20',
+      7,
+    );
+    assert.deepEqual(found.reminders, [
+      {
+        key: 'measure-missing-value:5:2026-03-15',
+        kind: 'measure-missing-value',
+        actionId: 10,
+        measureId: 5,
+        period: { start: '2026-03-15', end: '2026-04-15' },
+      },
+    ]);
   });
   test('a value on the first day of the period counts; one on the day after it ends does not', () => {
-    const has = findReminders({ ...none, measures: [measure(5, 'monthly')], values: [value(5, '2026-03-15')] }, '2026-04-20', 7);
+    const has = findReminders(
+      { ...none, measures: [measure(5, 'monthly')], values: [value(5, '2026-03-15')] },
+      '2026-04-20',
+      7,
+    );
     assert.deepEqual(has.reminders, []);
-    const late = findReminders({ ...none, measures: [measure(5, 'monthly')], values: [value(5, '2026-04-15')] }, '2026-04-20', 7);
+    const late = findReminders(
+      { ...none, measures: [measure(5, 'monthly')], values: [value(5, '2026-04-15')] },
+      '2026-04-20',
+      7,
+    );
     assert.equal(late.reminders.length, 1);
   });
   test("another measure's value does not count", () => {
-    const found = findReminders({ ...none, measures: [measure(5, 'monthly')], values: [value(6, '2026-03-20')] }, '2026-04-20', 7);
+    const found = findReminders(
+      { ...none, measures: [measure(5, 'monthly')], values: [value(6, '2026-03-20')] },
+      '2026-04-20',
+      7,
+    );
     assert.equal(found.reminders.length, 1);
   });
   test('a measure with a frequency in free text is listed as unscheduled, not reminded of', () => {

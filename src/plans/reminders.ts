@@ -55,7 +55,10 @@ export interface MeasurePeriod {
 }
 
 /** The last period of the measure that has ended by `today` (and starts on or before its target date), or null. */
-export function lastEndedPeriod(measure: Pick<Measure, 'baseline' | 'target' | 'frequency'>, today: IsoDate): MeasurePeriod | null {
+export function lastEndedPeriod(
+  measure: Pick<Measure, 'baseline' | 'target' | 'frequency'>,
+  today: IsoDate,
+): MeasurePeriod | null {
   const period = periodOf(measure.frequency);
   if (period === null) return null;
   let found: MeasurePeriod | null = null;
@@ -100,17 +103,36 @@ export interface ReminderFindings {
 const DELIVERED = new Set(['complete', 'signed off', 'awaiting sign-off']);
 
 export function findReminders(
-  input: { readonly actions: readonly Action[]; readonly measures: readonly Measure[]; readonly values: readonly MeasureValue[] },
+  input: {
+    readonly actions: readonly Action[];
+    readonly measures: readonly Measure[];
+    readonly values: readonly MeasureValue[];
+  },
   today: IsoDate,
   withinDays: number,
 ): ReminderFindings {
-  if (!Number.isInteger(withinDays) || withinDays < 0) throw new RangeError(`withinDays must be a whole number of days, 0 or more, not ${withinDays}.`);
+  if (!Number.isInteger(withinDays) || withinDays < 0)
+    throw new RangeError(`withinDays must be a whole number of days, 0 or more, not ${withinDays}.`);
   const reminders: Reminder[] = [];
   for (const action of input.actions) {
     if (DELIVERED.has(action.status)) continue;
     const daysLeft = daysBetween(today, action.dueDate);
-    if (daysLeft < 0) reminders.push({ key: `action-overdue:${action.id}:${action.dueDate}`, kind: 'action-overdue', actionId: action.id, dueDate: action.dueDate, daysLeft });
-    else if (daysLeft <= withinDays) reminders.push({ key: `action-due-soon:${action.id}:${action.dueDate}`, kind: 'action-due-soon', actionId: action.id, dueDate: action.dueDate, daysLeft });
+    if (daysLeft < 0)
+      reminders.push({
+        key: `action-overdue:${action.id}:${action.dueDate}`,
+        kind: 'action-overdue',
+        actionId: action.id,
+        dueDate: action.dueDate,
+        daysLeft,
+      });
+    else if (daysLeft <= withinDays)
+      reminders.push({
+        key: `action-due-soon:${action.id}:${action.dueDate}`,
+        kind: 'action-due-soon',
+        actionId: action.id,
+        dueDate: action.dueDate,
+        daysLeft,
+      });
   }
   const unscheduledMeasures: number[] = [];
   for (const measure of input.measures) {
@@ -120,8 +142,17 @@ export function findReminders(
     }
     const period = lastEndedPeriod(measure, today);
     if (period === null) continue;
-    const hasValue = input.values.some((value) => value.measureId === measure.id && value.date >= period.start && value.date < period.end);
-    if (!hasValue) reminders.push({ key: `measure-missing-value:${measure.id}:${period.start}`, kind: 'measure-missing-value', actionId: measure.actionId, measureId: measure.id, period });
+    const hasValue = input.values.some(
+      (value) => value.measureId === measure.id && value.date >= period.start && value.date < period.end,
+    );
+    if (!hasValue)
+      reminders.push({
+        key: `measure-missing-value:${measure.id}:${period.start}`,
+        kind: 'measure-missing-value',
+        actionId: measure.actionId,
+        measureId: measure.id,
+        period,
+      });
   }
   return { reminders, unscheduledMeasures };
 }

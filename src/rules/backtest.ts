@@ -57,7 +57,9 @@ export function backtest(histories: Histories): BacktestResult {
         continue;
       }
       const asAt = addDays(actual.inspectionStart, -1);
-      const observations = gapObservations(histories, asAt, { exclude: { council, inspectionStart: after.inspectionStart } });
+      const observations = gapObservations(histories, asAt, {
+        exclude: { council, inspectionStart: after.inspectionStart },
+      });
       const prediction = predictNextInspection(after, observations);
       details.push({
         council,
@@ -67,7 +69,10 @@ export function backtest(histories: Histories): BacktestResult {
         actualKind: actual.kind,
         actualStart: actual.inspectionStart,
         nominalWindow: { from: prediction.nominalWindow.from, to: prediction.nominalWindow.to },
-        empiricalWindow: prediction.empiricalWindow && { from: prediction.empiricalWindow.from, to: prediction.empiricalWindow.to },
+        empiricalWindow: prediction.empiricalWindow && {
+          from: prediction.empiricalWindow.from,
+          to: prediction.empiricalWindow.to,
+        },
         kindRight: prediction.kind === actual.kind,
         inNominalWindow: inWindow(actual.inspectionStart, prediction.nominalWindow),
         inEmpiricalWindow: inWindow(actual.inspectionStart, prediction.empiricalWindow),
@@ -77,9 +82,18 @@ export function backtest(histories: Histories): BacktestResult {
   const count = (test: (item: BacktestCase) => boolean) => details.filter(test).length;
   return {
     cases: details.length,
-    kindAccuracy: share(count((item) => item.kindRight), details.length),
-    nominalWindowCoverage: share(count((item) => item.inNominalWindow), details.length),
-    empiricalWindowCoverage: share(count((item) => item.inEmpiricalWindow), details.length),
+    kindAccuracy: share(
+      count((item) => item.kindRight),
+      details.length,
+    ),
+    nominalWindowCoverage: share(
+      count((item) => item.inNominalWindow),
+      details.length,
+    ),
+    empiricalWindowCoverage: share(
+      count((item) => item.inEmpiricalWindow),
+      details.length,
+    ),
     openEndedEmpiricalWindows: count((item) => item.empiricalWindow !== null && item.empiricalWindow.to === null),
     withoutEmpiricalWindow: count((item) => item.empiricalWindow === null),
     skipped,

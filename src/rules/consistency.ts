@@ -4,7 +4,16 @@
  * reports (DOMAIN.md §1.4, §2.6): the framework wording that would make them rules was not seen.
  * Pure.
  */
-import { areasGradedBy, compareGrades, GRADE_SHORT, JUDGEMENT_AREA_SHORT, type FrameworkVersion, type Grade, type JudgementArea, type Judgements } from '../domain/index.ts';
+import {
+  areasGradedBy,
+  compareGrades,
+  GRADE_SHORT,
+  JUDGEMENT_AREA_SHORT,
+  type FrameworkVersion,
+  type Grade,
+  type JudgementArea,
+  type Judgements,
+} from '../domain/index.ts';
 import type { Evidence } from './evidence.ts';
 
 export interface ConsistencyFinding {
@@ -37,7 +46,11 @@ export function checkJudgementConsistency(version: FrameworkVersion, judgements:
         severity: 'warning',
         areas: [area],
         reason: `${version} does not grade "${JUDGEMENT_AREA_SHORT[area]}", but the report has a grade for it.`,
-        evidence: { nature: 'rule', tags: ['OFF', 'REP'], source: 'The judgement structure of each framework version, in the frameworks and the reports.' },
+        evidence: {
+          nature: 'rule',
+          tags: ['OFF', 'REP'],
+          source: 'The judgement structure of each framework version, in the frameworks and the reports.',
+        },
       });
     }
   }
@@ -53,7 +66,9 @@ export function checkJudgementConsistency(version: FrameworkVersion, judgements:
           severity: 'warning',
           areas: [area, 'overall'],
           reason: `${describe(area, grade)} but overall effectiveness is ${GRADE_SHORT[overall].toLowerCase()}: in SIF reports an inadequate key judgement always went with an inadequate overall judgement.`,
-          evidence: empirical('No exception in 120 SIF reports: help and protection 26/26, looked after 14/14, leadership 25/25.'),
+          evidence: empirical(
+            'No exception in 120 SIF reports: help and protection 26/26, looked after 14/14, leadership 25/25.',
+          ),
         });
       }
     }
@@ -72,7 +87,9 @@ export function checkJudgementConsistency(version: FrameworkVersion, judgements:
         severity: 'warning',
         areas: ['overall', 'helpAndProtection'],
         reason: `Overall effectiveness (${GRADE_SHORT[overall].toLowerCase()}) is more than one grade above help and protection (${GRADE_SHORT[judgements.helpAndProtection].toLowerCase()}).`,
-        evidence: empirical('Overall was at most one grade above help and protection in SIF reports (e.g. Derby 2017: good overall, help and protection requires improvement).'),
+        evidence: empirical(
+          'Overall was at most one grade above help and protection in SIF reports (e.g. Derby 2017: good overall, help and protection requires improvement).',
+        ),
       });
     }
     return findings;
@@ -86,7 +103,9 @@ export function checkJudgementConsistency(version: FrameworkVersion, judgements:
         severity: 'warning',
         areas: [area, 'overall'],
         reason: `${describe(area, grade)} but overall effectiveness is ${GRADE_SHORT[overall].toLowerCase()}: in ILACS reports an inadequate practice judgement always went with an inadequate overall judgement.`,
-        evidence: empirical('No exception in 310 ILACS reports: help and protection 26/26, children in care 13/13 and 5/5, care leavers 7/7.'),
+        evidence: empirical(
+          'No exception in 310 ILACS reports: help and protection 26/26, children in care 13/13 and 5/5, care leavers 7/7.',
+        ),
       });
     }
   }
@@ -108,12 +127,16 @@ export function checkJudgementConsistency(version: FrameworkVersion, judgements:
       severity: 'warning',
       areas: ['overall', 'leadership'],
       reason: `Overall effectiveness (${GRADE_SHORT[overall].toLowerCase()}) is above the impact of leaders (${GRADE_SHORT[leadership].toLowerCase()}): never seen in ILACS reports.`,
-      evidence: empirical('Apart from the 3 inadequate-leaders exceptions, overall was never above leaders in 310 ILACS reports.'),
+      evidence: empirical(
+        'Apart from the 3 inadequate-leaders exceptions, overall was never above leaders in 310 ILACS reports.',
+      ),
     });
   }
   if (overall === 'outstanding') {
     // Inadequate practice judgements and leadership below overall are flagged above; this catches the rest.
-    const below = present(judgements, ['helpAndProtection', 'childrenInCare', 'careLeavers']).filter(([, grade]) => grade === 'requires_improvement');
+    const below = present(judgements, ['helpAndProtection', 'childrenInCare', 'careLeavers']).filter(
+      ([, grade]) => grade === 'requires_improvement',
+    );
     if (below.length > 0) {
       findings.push({
         rule: 'ilacs-outstanding-needs-all-good',

@@ -13,7 +13,13 @@ import type { Evidence } from './evidence.ts';
 import { frameworkVersionFor, gradedAreasFor, NO_OVERALL_FROM } from './framework-version.ts';
 import { gapObservations } from './gap-distribution.ts';
 import { cycleInspections, knownFrom, type Histories, type InspectionRecord } from './inspection-history.ts';
-import { empiricalWindow, predictNextInspection, type EmpiricalWindow, type InspectionWindow, type NextInspection } from './next-inspection.ts';
+import {
+  empiricalWindow,
+  predictNextInspection,
+  type EmpiricalWindow,
+  type InspectionWindow,
+  type NextInspection,
+} from './next-inspection.ts';
 
 export type WindowStatus = 'before-window' | 'in-window' | 'after-window' | 'open';
 
@@ -38,7 +44,12 @@ export interface CouncilOutlook {
   readonly latest: InspectionRecord;
   readonly next: NextInspection;
   /** The framework version and graded areas expected for the next inspection, from the date it is expected (not before tomorrow). */
-  readonly nextFramework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly evidence: Evidence };
+  readonly nextFramework: {
+    readonly version: FrameworkVersion;
+    readonly areas: readonly JudgementArea[];
+    readonly expectedOn: IsoDate;
+    readonly evidence: Evidence;
+  };
   /** The empirical window among gaps longer than the wait so far: when to expect it, given no inspection by the as-at date. */
   readonly empiricalWindowGivenWait: EmpiricalWindow | null;
   readonly nominalWindowStatus: WindowStatus;
@@ -61,24 +72,28 @@ export function expectedVisits(next: NextInspection, actionPlanDue: IsoDate | nu
     return {
       focusedVisits: { atLeast: 0, usually: 0 },
       summary: 'No focused visits expected: inadequate councils are monitored instead.',
-      monitoringVisits: 'Roughly quarterly monitoring visits (usually 2 inspectors for about 2 days), each with a published letter, until the re-inspection.',
+      monitoringVisits:
+        'Roughly quarterly monitoring visits (usually 2 inspectors for about 2 days), each with a published letter, until the re-inspection.',
       firstMonitoringVisitBy: actionPlanDue === null ? null : addDays(actionPlanDue, 28),
       evidence: {
         nature: 'estimate',
         tags: ['OFF', 'SEC'],
-        source: 'Ofsted monitoring handbook (2016, 2017); a summary of it says the first visit falls within about four weeks of the action-plan deadline; SESLIP on focused visits.',
+        source:
+          'Ofsted monitoring handbook (2016, 2017); a summary of it says the first visit falls within about four weeks of the action-plan deadline; SESLIP on focused visits.',
       },
     };
   }
   const evidence: Evidence = {
     nature: 'estimate',
     tags: ['SEC', 'MEM'],
-    source: 'CYP Now 2017, council minutes and ILACS briefing slides (2018); the framework text with the exact number was not seen. A joint targeted area inspection can take the place of a focused visit.',
+    source:
+      'CYP Now 2017, council minutes and ILACS briefing slides (2018); the framework text with the exact number was not seen. A joint targeted area inspection can take the place of a focused visit.',
   };
   if (next.pathway === 'standard') {
     return {
       focusedVisits: { atLeast: 1, usually: 2 },
-      summary: 'At least one focused visit (2 inspectors, 2 days), usually two (one may be a joint targeted area inspection), before the standard inspection.',
+      summary:
+        'At least one focused visit (2 inspectors, 2 days), usually two (one may be a joint targeted area inspection), before the standard inspection.',
       monitoringVisits: null,
       firstMonitoringVisitBy: null,
       evidence,
@@ -104,16 +119,25 @@ export function expectedVisits(next: NextInspection, actionPlanDue: IsoDate | nu
 export function councilOutlook(council: string, asAt: IsoDate, histories: Histories): CouncilOutlook {
   parseIsoDate(asAt, 'as-at date');
   const records = histories.get(council);
-  if (!records || records.length === 0) throw new NotFoundError(`No reports were found for the local authority "${council}".`, 'no-reports');
+  if (!records || records.length === 0)
+    throw new NotFoundError(`No reports were found for the local authority "${council}".`, 'no-reports');
   const known = cycleInspections(records).filter((record) => knownFrom(record) <= asAt);
   const latest = known.at(-1);
   if (!latest) {
-    throw new NotFoundError(`No graded inspection of "${council}" was public on ${asAt} (${records.length} report(s) given, none published by then).`, 'no-inspection-by-date');
+    throw new NotFoundError(
+      `No graded inspection of "${council}" was public on ${asAt} (${records.length} report(s) given, none published by then).`,
+      'no-inspection-by-date',
+    );
   }
-  const observations = gapObservations(histories, asAt, { exclude: { council, inspectionStart: latest.inspectionStart } });
+  const observations = gapObservations(histories, asAt, {
+    exclude: { council, inspectionStart: latest.inspectionStart },
+  });
   const next = predictNextInspection(latest, observations);
   const deadlines: DeadlineStatus[] = latest.published
-    ? deadlinesAfterPublication(latest.published).map((deadline) => ({ ...deadline, status: deadline.due < asAt ? 'passed' : 'running' }))
+    ? deadlinesAfterPublication(latest.published).map((deadline) => ({
+        ...deadline,
+        status: deadline.due < asAt ? 'passed' : 'running',
+      }))
     : [];
   const givenWait = empiricalWindow(latest, next.pathway, observations, asAt);
   const expected = givenWait?.median ?? next.empiricalWindow?.median ?? next.nominalWindow.anniversary;
@@ -125,7 +149,8 @@ export function councilOutlook(council: string, asAt: IsoDate, histories: Histor
     evidence: {
       nature: 'estimate',
       tags: ['OFF', 'EMP'],
-      source: 'The framework version in force on the date the inspection is expected (the empirical median given the wait so far, else the third anniversary, and not before tomorrow); a later framework change would alter it.',
+      source:
+        'The framework version in force on the date the inspection is expected (the empirical median given the wait so far, else the third anniversary, and not before tomorrow); a later framework change would alter it.',
     } satisfies Evidence,
   };
   const actionPlanDue = deadlines.find((deadline) => deadline.id === 'written-statement-of-action')?.due ?? null;

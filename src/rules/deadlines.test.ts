@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { deadlinesAfterPriorityActionLetter, deadlinesAfterPublication } from './deadlines.ts';
 
-const due = (deadlines: { id: string; due: string }[], id: string) => deadlines.find((deadline) => deadline.id === id)?.due;
+const due = (deadlines: { id: string; due: string }[], id: string) =>
+  deadlines.find((deadline) => deadline.id === id)?.due;
 
 describe('deadlines after publication', () => {
   test('Derby, published 13 June 2017: action plan due 20 September 2017', () => {
@@ -14,7 +15,10 @@ describe('deadlines after publication', () => {
   test('the council publishes the report within 30 working days of receipt (receipt = publication unless given)', () => {
     const deadlines = deadlinesAfterPublication('2026-05-18');
     assert.equal(due(deadlines, 'council-publishes-report'), '2026-06-30');
-    assert.match(deadlines.find((deadline) => deadline.id === 'council-publishes-report')!.note!, /receipt is taken as the publication date/);
+    assert.match(
+      deadlines.find((deadline) => deadline.id === 'council-publishes-report')!.note!,
+      /receipt is taken as the publication date/,
+    );
     const withReceipt = deadlinesAfterPublication('2026-05-18', { received: '2026-05-14' });
     // counted by hand from Friday 15 May 2026: 25 May is the only holiday in range, so day 30 is Friday 26 June
     assert.equal(due(withReceipt, 'council-publishes-report'), '2026-06-26');
@@ -22,7 +26,10 @@ describe('deadlines after publication', () => {
   });
   test('each deadline names its legal basis in words and data, earliest first', () => {
     const deadlines = deadlinesAfterPublication('2017-06-13');
-    assert.deepEqual(deadlines.map((deadline) => deadline.id), ['council-publishes-report', 'written-statement-of-action']);
+    assert.deepEqual(
+      deadlines.map((deadline) => deadline.id),
+      ['council-publishes-report', 'written-statement-of-action'],
+    );
     const plan = deadlines[1]!;
     assert.equal(plan.workingDays, 70);
     assert.match(plan.legalBasis.citation, /SI 2007\/462 reg 3/);
@@ -31,7 +38,10 @@ describe('deadlines after publication', () => {
     assert.deepEqual(deadlines[0]!.legalBasis.evidence.tags, ['OFF']);
   });
   test('an impossible date is refused', () => {
-    assert.throws(() => deadlinesAfterPublication('2017-02-30'), { name: 'ValidationError', message: /does not exist/ });
+    assert.throws(() => deadlinesAfterPublication('2017-02-30'), {
+      name: 'ValidationError',
+      message: /does not exist/,
+    });
     assert.throws(() => deadlinesAfterPublication('2017-06-13', { received: '2017-13-01' }), /date of receipt/);
   });
 });
@@ -45,4 +55,3 @@ describe('deadlines after a focused visit with areas for priority action', () =>
     assert.deepEqual(final!.legalBasis.evidence.tags, ['SEC']);
   });
 });
-

@@ -16,7 +16,12 @@ export interface LegalBasis {
   readonly evidence: Evidence;
 }
 
-export const DEADLINE_IDS = ['written-statement-of-action', 'council-publishes-report', 'priority-action-plan-draft', 'priority-action-plan-final'] as const;
+export const DEADLINE_IDS = [
+  'written-statement-of-action',
+  'council-publishes-report',
+  'priority-action-plan-draft',
+  'priority-action-plan-final',
+] as const;
 export type DeadlineId = (typeof DEADLINE_IDS)[number];
 
 export interface Deadline {
@@ -31,7 +36,8 @@ export interface Deadline {
   readonly note: string | null;
 }
 
-const SI_2007_462 = 'The Education and Inspections Act 2006 (Inspection of Local Authorities) Regulations 2007 (SI 2007/462)';
+const SI_2007_462 =
+  'The Education and Inspections Act 2006 (Inspection of Local Authorities) Regulations 2007 (SI 2007/462)';
 
 export const LEGAL_BASES = {
   writtenStatement: {
@@ -64,7 +70,11 @@ export const LEGAL_BASES = {
     requirement:
       'After a focused visit letter that identifies areas for priority action, the local authority shares a draft action plan within 20 working days and submits the final plan within 70 working days of receiving the letter.',
     url: 'https://www.cypnow.co.uk/print_article/cyp/news/2005662/ofsted-to-require-struggling-councils-produce-urgent-action-plans?print=true',
-    evidence: { nature: 'rule', tags: ['SEC'], source: 'An Ofsted spokesperson quoted by CYP Now, 16 August 2018; the framework text was not seen.' },
+    evidence: {
+      nature: 'rule',
+      tags: ['SEC'],
+      source: 'An Ofsted spokesperson quoted by CYP Now, 16 August 2018; the framework text was not seen.',
+    },
   },
 } as const satisfies Record<string, LegalBasis>;
 

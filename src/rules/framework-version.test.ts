@@ -19,8 +19,19 @@ describe('framework version by the first day on site (DOMAIN.md test vectors (d)
   }
   test('judgement areas follow the version', () => {
     assert.deepEqual(gradedAreasFor('2022-12-05'), ['overall', 'leadership', 'helpAndProtection', 'childrenInCare']);
-    assert.deepEqual(gradedAreasFor('2023-01-16'), ['overall', 'leadership', 'helpAndProtection', 'childrenInCare', 'careLeavers']);
-    assert.deepEqual(gradedAreasFor('2026-05-11'), ['leadership', 'helpAndProtection', 'childrenInCare', 'careLeavers']);
+    assert.deepEqual(gradedAreasFor('2023-01-16'), [
+      'overall',
+      'leadership',
+      'helpAndProtection',
+      'childrenInCare',
+      'careLeavers',
+    ]);
+    assert.deepEqual(gradedAreasFor('2026-05-11'), [
+      'leadership',
+      'helpAndProtection',
+      'childrenInCare',
+      'careLeavers',
+    ]);
     assert.ok(gradedAreasFor('2016-01-11').includes('adoption'));
   });
   test('bad input is refused with a reason', () => {

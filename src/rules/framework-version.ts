@@ -27,9 +27,17 @@ const SIF_KINDS: readonly InspectionKind[] = ['sif', 'sif-reinspection', 'lscb-r
  */
 export function frameworkVersionFor(start: IsoDate, kind?: InspectionKind): FrameworkVersion {
   parseIsoDate(start, 'inspection start date');
-  if (start < SIF_FROM) throw new ValidationError(`Inspections that started before ${SIF_FROM} (${start}) predate the single inspection framework and are not covered.`, 'before-sif');
+  if (start < SIF_FROM)
+    throw new ValidationError(
+      `Inspections that started before ${SIF_FROM} (${start}) predate the single inspection framework and are not covered.`,
+      'before-sif',
+    );
   if (kind !== undefined && SIF_KINDS.includes(kind)) {
-    if (start > LAST_SIF_REINSPECTION_START) throw new ValidationError(`No SIF inspection started after ${LAST_SIF_REINSPECTION_START}; a ${kind} starting ${start} cannot be right.`, 'sif-after-sif');
+    if (start > LAST_SIF_REINSPECTION_START)
+      throw new ValidationError(
+        `No SIF inspection started after ${LAST_SIF_REINSPECTION_START}; a ${kind} starting ${start} cannot be right.`,
+        'sif-after-sif',
+      );
     return 'SIF';
   }
   if (start < ILACS_FROM) return 'SIF';

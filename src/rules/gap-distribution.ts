@@ -58,7 +58,7 @@ export function kaplanMeierQuantiles(
   const steps: { days: number; ended: number }[] = [];
   let atRisk = sorted.length;
   let surviving = 1;
-  for (let index = 0; index < sorted.length; ) {
+  for (let index = 0; index < sorted.length;) {
     const days = sorted[index]!.days;
     let events = 0;
     let censored = 0;
@@ -75,5 +75,7 @@ export function kaplanMeierQuantiles(
   const endedBefore = steps.filter((step) => step.days <= survived).at(-1)?.ended ?? 0;
   const remaining = 1 - endedBefore;
   if (remaining <= 1e-9) return quantiles.map(() => null);
-  return quantiles.map((q) => steps.find((step) => step.days > survived && step.ended >= endedBefore + q * remaining - 1e-9)?.days ?? null);
+  return quantiles.map(
+    (q) => steps.find((step) => step.days > survived && step.ended >= endedBefore + q * remaining - 1e-9)?.days ?? null,
+  );
 }

@@ -3,11 +3,13 @@ import type { IsoDate } from '../calendar/index.ts';
 import { isCouncilInspectionKind, type InspectionReport } from '../domain/index.ts';
 
 /** The parts of an InspectionReport the engine reads. */
-export type InspectionRecord = Pick<InspectionReport, 'kind' | 'version' | 'inspectionStart' | 'inspectionEnd' | 'published' | 'judgements'>;
+export type InspectionRecord = Pick<
+  InspectionReport,
+  'kind' | 'version' | 'inspectionStart' | 'inspectionEnd' | 'published' | 'judgements'
+>;
 
 /** Inspection histories keyed by local authority (URN or another stable key). */
 export type Histories = ReadonlyMap<string, readonly InspectionRecord[]>;
-
 
 export function isCycleInspection(record: InspectionRecord): boolean {
   return isCouncilInspectionKind(record.kind);

@@ -38,21 +38,36 @@ export function pathwayAfter(record: InspectionRecord): PathwayDecision | undefi
     return {
       pathway: 'short',
       reason: `Overall effectiveness was ${overall}: the next graded inspection is a short inspection (one week on site). ${overall === 'good' ? 'About one good council in six got a standard inspection instead (20 of 118).' : 'Outstanding councils got one in 26 of 27 cases.'}`,
-      evidence: { nature: 'rule', tags: ['SEC', 'EMP'], source: `${CYCLE_RULE_SOURCE}; good then short 98/118, outstanding then short 26/27 [EMP].` },
+      evidence: {
+        nature: 'rule',
+        tags: ['SEC', 'EMP'],
+        source: `${CYCLE_RULE_SOURCE}; good then short 98/118, outstanding then short 26/27 [EMP].`,
+      },
     };
   }
   if (overall === 'requires_improvement') {
     return {
       pathway: 'standard',
-      reason: 'Overall effectiveness required improvement: the next graded inspection is a standard inspection (two weeks on site).',
-      evidence: { nature: 'rule', tags: ['SEC', 'EMP'], source: `${CYCLE_RULE_SOURCE}; requires improvement then standard 122/123 [EMP].` },
+      reason:
+        'Overall effectiveness required improvement: the next graded inspection is a standard inspection (two weeks on site).',
+      evidence: {
+        nature: 'rule',
+        tags: ['SEC', 'EMP'],
+        source: `${CYCLE_RULE_SOURCE}; requires improvement then standard 122/123 [EMP].`,
+      },
     };
   }
   if (overall === 'inadequate') {
     return {
       pathway: 'monitoring-then-reinspection',
-      reason: 'Overall effectiveness was inadequate: roughly quarterly monitoring visits follow, then a re-inspection when Ofsted judges it right.',
-      evidence: { nature: 'rule', tags: ['OFF', 'SEC', 'EMP'], source: 'Ofsted handbook on monitoring inadequate councils (2016, 2017); CYP Now 2017; inadequate then standard re-inspection 41/42 [EMP].' },
+      reason:
+        'Overall effectiveness was inadequate: roughly quarterly monitoring visits follow, then a re-inspection when Ofsted judges it right.',
+      evidence: {
+        nature: 'rule',
+        tags: ['OFF', 'SEC', 'EMP'],
+        source:
+          'Ofsted handbook on monitoring inadequate councils (2016, 2017); CYP Now 2017; inadequate then standard re-inspection 41/42 [EMP].',
+      },
     };
   }
   return pathwayWithoutOverall(record);
@@ -61,21 +76,40 @@ export function pathwayAfter(record: InspectionRecord): PathwayDecision | undefi
 /** ILACS-2026 has no overall judgement: the pathway follows the four remaining judgements (unverified). */
 function pathwayWithoutOverall(record: InspectionRecord): PathwayDecision | undefined {
   const { leadership, helpAndProtection, childrenInCare, careLeavers } = record.judgements;
-  const grades = [leadership, helpAndProtection, childrenInCare, careLeavers].filter((grade): grade is Grade => grade !== undefined);
+  const grades = [leadership, helpAndProtection, childrenInCare, careLeavers].filter(
+    (grade): grade is Grade => grade !== undefined,
+  );
   if (grades.length === 0) return undefined;
   const unverified: Evidence = {
     nature: 'estimate',
     tags: ['SEC', 'MEM'],
-    source: 'From April 2026 there is no overall judgement; a secondary source says the short-inspection pathway needs leaders good or better and at least two of the three practice judgements good or better. The official text was not seen.',
+    source:
+      'From April 2026 there is no overall judgement; a secondary source says the short-inspection pathway needs leaders good or better and at least two of the three practice judgements good or better. The official text was not seen.',
   };
   if (grades.includes('inadequate')) {
-    return { pathway: 'monitoring-then-reinspection', reason: 'At least one judgement is inadequate and there is no overall judgement: monitoring then re-inspection is assumed.', evidence: unverified };
+    return {
+      pathway: 'monitoring-then-reinspection',
+      reason:
+        'At least one judgement is inadequate and there is no overall judgement: monitoring then re-inspection is assumed.',
+      evidence: unverified,
+    };
   }
-  const goodPractice = [helpAndProtection, childrenInCare, careLeavers].filter((grade) => grade !== undefined && compareGrades(grade, 'good') >= 0).length;
+  const goodPractice = [helpAndProtection, childrenInCare, careLeavers].filter(
+    (grade) => grade !== undefined && compareGrades(grade, 'good') >= 0,
+  ).length;
   if (leadership !== undefined && compareGrades(leadership, 'good') >= 0 && goodPractice >= 2) {
-    return { pathway: 'short', reason: 'Leaders are good or better and at least two practice judgements are good or better: the short-inspection pathway.', evidence: unverified };
+    return {
+      pathway: 'short',
+      reason:
+        'Leaders are good or better and at least two practice judgements are good or better: the short-inspection pathway.',
+      evidence: unverified,
+    };
   }
-  return { pathway: 'standard', reason: 'Leaders or most practice judgements are below good: a standard inspection is assumed.', evidence: unverified };
+  return {
+    pathway: 'standard',
+    reason: 'Leaders or most practice judgements are below good: a standard inspection is assumed.',
+    evidence: unverified,
+  };
 }
 
 export interface InspectionWindow {
@@ -118,7 +152,8 @@ export function nominalWindow(after: InspectionRecord): NominalWindow {
     from: addMonths(anniversary, -NOMINAL_SPREAD_MONTHS),
     to: addMonths(anniversary, NOMINAL_SPREAD_MONTHS),
     anniversary,
-    basis: 'Third anniversary of the first day on site of the last inspection, six months either side. Whether the framework counts from the inspection or the publication is not known; for inadequate councils there is no fixed interval and this is only a reference.',
+    basis:
+      'Third anniversary of the first day on site of the last inspection, six months either side. Whether the framework counts from the inspection or the publication is not known; for inadequate councils there is no fixed interval and this is only a reference.',
     evidence: { nature: 'rule', tags: ['SEC'], source: CYCLE_RULE_SOURCE },
   };
 }
@@ -129,7 +164,10 @@ function observationPathway(observation: GapObservation): Pathway | undefined {
 }
 
 /** The spells the empirical window draws on: after the same pathway, or all of them when fewer than 5 of those are complete. */
-function windowSample(pathway: Pathway, observations: readonly GapObservation[]): { sample: readonly GapObservation[]; useGroup: boolean } {
+function windowSample(
+  pathway: Pathway,
+  observations: readonly GapObservation[],
+): { sample: readonly GapObservation[]; useGroup: boolean } {
   const samePathway = observations.filter((observation) => observationPathway(observation) === pathway);
   const useGroup = samePathway.filter((observation) => observation.completed).length >= MIN_COMPLETED_GAPS_FOR_PATHWAY;
   return { sample: useGroup ? samePathway : observations, useGroup };
@@ -140,7 +178,12 @@ function windowSample(pathway: Pathway, observations: readonly GapObservation[])
  * completed), from the last inspection's start. With `waitedUntil`, only gaps longer than the wait
  * so far count: the window for a council that has not been inspected again by that date.
  */
-export function empiricalWindow(after: InspectionRecord, pathway: Pathway, observations: readonly GapObservation[], waitedUntil?: IsoDate): EmpiricalWindow | null {
+export function empiricalWindow(
+  after: InspectionRecord,
+  pathway: Pathway,
+  observations: readonly GapObservation[],
+  waitedUntil?: IsoDate,
+): EmpiricalWindow | null {
   const { sample, useGroup } = windowSample(pathway, observations);
   const completedGaps = sample.filter((observation) => observation.completed).length;
   if (completedGaps === 0) return null;
@@ -148,7 +191,8 @@ export function empiricalWindow(after: InspectionRecord, pathway: Pathway, obser
   const waited = waitedUntil === undefined ? 0 : Math.max(0, daysBetween(after.inspectionStart, waitedUntil));
   const [low, median, high] = kaplanMeierQuantiles(sample, [lower, 0.5, upper], waited);
   if (low === null || low === undefined) return null;
-  const at = (days: number | null | undefined) => (days === null || days === undefined ? null : addDays(after.inspectionStart, days));
+  const at = (days: number | null | undefined) =>
+    days === null || days === undefined ? null : addDays(after.inspectionStart, days);
   return {
     from: at(low)!,
     to: at(high),
@@ -177,9 +221,16 @@ export function expectedKind(after: InspectionRecord, pathway: Pathway, expected
 }
 
 /** The next graded inspection after `after`, given the gap observations known at the time. */
-export function predictNextInspection(after: InspectionRecord, observations: readonly GapObservation[]): NextInspection {
+export function predictNextInspection(
+  after: InspectionRecord,
+  observations: readonly GapObservation[],
+): NextInspection {
   const decision = pathwayAfter(after);
-  if (!decision) throw new ValidationError(`The inspection that started ${after.inspectionStart} has no grades, so what comes next cannot be worked out.`, 'no-grades');
+  if (!decision)
+    throw new ValidationError(
+      `The inspection that started ${after.inspectionStart} has no grades, so what comes next cannot be worked out.`,
+      'no-grades',
+    );
   const nominal = nominalWindow(after);
   const empirical = empiricalWindow(after, decision.pathway, observations);
   const expected = empirical?.median ?? nominal.anniversary;
@@ -188,5 +239,13 @@ export function predictNextInspection(after: InspectionRecord, observations: rea
     after.version === 'SIF' && decision.pathway === 'monitoring-then-reinspection'
       ? `${decision.reason} Re-inspections after SIF were SIF re-inspections up to June 2018 and ILACS standard inspections after; with the re-inspection expected about ${expected}, this one is taken as ${kind === 'sif-reinspection' ? 'a SIF re-inspection' : 'an ILACS standard inspection'} (an estimate).`
       : decision.reason;
-  return { after, pathway: decision.pathway, kind, reason, evidence: decision.evidence, nominalWindow: nominal, empiricalWindow: empirical };
+  return {
+    after,
+    pathway: decision.pathway,
+    kind,
+    reason,
+    evidence: decision.evidence,
+    nominalWindow: nominal,
+    empiricalWindow: empirical,
+  };
 }

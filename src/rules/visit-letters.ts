@@ -34,8 +34,14 @@ export function letterReceived(letter: Pick<VisitLetterRecord, 'letterDate' | 'p
  * started on `latestInspectionStart`; null when it has none), and the deadlines their areas for
  * priority action set.
  */
-export function lettersOutlook(letters: readonly VisitLetterRecord[], latestInspectionStart: IsoDate | null, asAt: IsoDate): LettersOutlook {
-  const known = letters.filter((letter) => letter.published <= asAt).sort((a, b) => a.visitStart.localeCompare(b.visitStart));
+export function lettersOutlook(
+  letters: readonly VisitLetterRecord[],
+  latestInspectionStart: IsoDate | null,
+  asAt: IsoDate,
+): LettersOutlook {
+  const known = letters
+    .filter((letter) => letter.published <= asAt)
+    .sort((a, b) => a.visitStart.localeCompare(b.visitStart));
   const since = known.filter((letter) => latestInspectionStart === null || letter.visitStart > latestInspectionStart);
   const count = (kind: VisitLetterRecord['kind']): number => since.filter((letter) => letter.kind === kind).length;
   const priorityActions = known
@@ -46,8 +52,17 @@ export function lettersOutlook(letters: readonly VisitLetterRecord[], latestInsp
       return {
         letter,
         received,
-        deadlines: deadlinesAfterPriorityActionLetter(received).map((deadline): DeadlineStatus => ({ ...deadline, status: deadline.due < asAt ? 'passed' : 'running' })),
+        deadlines: deadlinesAfterPriorityActionLetter(received).map((deadline): DeadlineStatus => ({
+          ...deadline,
+          status: deadline.due < asAt ? 'passed' : 'running',
+        })),
       };
     });
-  return { since, focusedVisitsDone: count('focused-visit'), monitoringVisitsDone: count('monitoring-visit'), jtaisDone: count('jtai'), priorityActions };
+  return {
+    since,
+    focusedVisitsDone: count('focused-visit'),
+    monitoringVisitsDone: count('monitoring-visit'),
+    jtaisDone: count('jtai'),
+    priorityActions,
+  };
 }

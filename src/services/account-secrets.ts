@@ -6,7 +6,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id, a const enum that type stripping cannot read */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id, a const enum that type stripping cannot read */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /** 32 random bytes as base64url (256 bits), optionally with a prefix that says what it is. */
 export function randomSecret(prefix = ''): string {

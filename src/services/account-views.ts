@@ -49,11 +49,22 @@ export function toUserView(user: UserRecord): UserView {
 }
 
 export function toActor(user: UserRecord): Actor {
-  return Object.freeze({ userId: user.id, email: user.email, name: user.name, role: user.role, councils: Object.freeze([...user.councils]) });
+  return Object.freeze({
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    councils: Object.freeze([...user.councils]),
+  });
 }
 
 /** What the audit trail keeps of a user: never a password hash. */
-export function auditedUser(user: UserRecord | UserView): { email: string; name: string; role: Role; councils: readonly string[] } {
+export function auditedUser(user: UserRecord | UserView): {
+  email: string;
+  name: string;
+  role: Role;
+  councils: readonly string[];
+} {
   return { email: user.email, name: user.name, role: user.role, councils: user.councils };
 }
 

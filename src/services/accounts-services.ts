@@ -3,7 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.ts';
 import { createAccountsService, type AccountsService } from './accounts.service.ts';
 import { createAuditService, type AuditService } from './audit.service.ts';
-import { createAuthenticationService, type AuthenticationService, type LockoutPolicy, type SessionPolicy } from './authentication.service.ts';
+import {
+  createAuthenticationService,
+  type AuthenticationService,
+  type LockoutPolicy,
+  type SessionPolicy,
+} from './authentication.service.ts';
 import { createCouncilWorkspaceService, type CouncilWorkspaceService } from './council-workspace.service.ts';
 
 export interface AccountsServices {
@@ -29,7 +34,14 @@ export function createAccountsServices(db: Kysely<Database>, options: AccountsOp
 }
 
 export type { AccountsService, NewUserInput, PasswordLink } from './accounts.service.ts';
-export type { AuthenticationService, SessionActor, SignInResult, SsoSignInResult, SessionPolicy, LockoutPolicy } from './authentication.service.ts';
+export type {
+  AuthenticationService,
+  SessionActor,
+  SignInResult,
+  SsoSignInResult,
+  SessionPolicy,
+  LockoutPolicy,
+} from './authentication.service.ts';
 export type { AuditService, AuditFilter } from './audit.service.ts';
 export type { CouncilWorkspaceService, CouncilWorkspace, CouncilMember } from './council-workspace.service.ts';
 export type { UserView, ApiTokenView, AuditEventView } from './account-views.ts';

@@ -50,7 +50,10 @@ export interface AccountsService {
   listUsers(actor: Actor | null): Promise<UserView[]>;
   getUser(actor: Actor | null, id: number): Promise<UserView>;
   getUserByEmail(actor: Actor | null, email: string): Promise<UserView>;
-  addUser(actor: Actor | null, input: NewUserInput): Promise<{ user: UserView; passwordLink: PasswordLink | undefined }>;
+  addUser(
+    actor: Actor | null,
+    input: NewUserInput,
+  ): Promise<{ user: UserView; passwordLink: PasswordLink | undefined }>;
   removeUser(actor: Actor | null, id: number): Promise<UserView>;
   setRole(actor: Actor | null, id: number, role: string): Promise<UserView>;
   setCouncils(actor: Actor | null, id: number, urns: readonly string[]): Promise<UserView>;
@@ -80,7 +83,11 @@ export function auditActor(actor: Actor | null): { actorUserId: number | null; a
 
 function checkEmail(input: string): string {
   const email = normaliseEmail(input);
-  if (!isEmail(email)) throw new ValidationError('Enter an email address in the correct format, like name@example.gov.uk', 'invalid-email');
+  if (!isEmail(email))
+    throw new ValidationError(
+      'Enter an email address in the correct format, like name@example.gov.uk',
+      'invalid-email',
+    );
   return email;
 }
 
@@ -102,13 +109,21 @@ function checkLabel(input: string | undefined): string {
   return label;
 }
 
-async function checkCouncils(db: Kysely<Database> | Transaction<Database>, inputs: readonly string[]): Promise<string[]> {
+async function checkCouncils(
+  db: Kysely<Database> | Transaction<Database>,
+  inputs: readonly string[],
+): Promise<string[]> {
   const urns = [...new Set(inputs.map((urn) => urn.trim()).filter((urn) => urn !== ''))].sort();
   const bad = urns.filter((urn) => !/^\d{1,10}$/.test(urn));
-  if (bad.length) throw new ValidationError(`A council is given by its Ofsted URN, a number: not ${bad.join(', ')}`, 'invalid-council');
+  if (bad.length)
+    throw new ValidationError(
+      `A council is given by its Ofsted URN, a number: not ${bad.join(', ')}`,
+      'invalid-council',
+    );
   const known = await existingCouncilUrns(db, urns);
   const unknown = urns.filter((urn) => !known.has(urn));
-  if (unknown.length) throw new ValidationError(`No council in the register has the URN ${unknown.join(', ')}`, 'unknown-council');
+  if (unknown.length)
+    throw new ValidationError(`No council in the register has the URN ${unknown.join(', ')}`, 'unknown-council');
   return urns;
 }
 
@@ -124,13 +139,23 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
   async function newPasswordLink(trx: Transaction<Database>, userId: number, at: Date): Promise<PasswordLink> {
     const secret = randomSecret();
     const expiresAt = new Date(at.getTime() + PASSWORD_LINK_HOURS * 3600_000).toISOString();
-    await replacePasswordLink(trx, { token_hash: sha256Hex(secret), user_id: userId, created_at: at.toISOString(), expires_at: expiresAt, used_at: null });
+    await replacePasswordLink(trx, {
+      token_hash: sha256Hex(secret),
+      user_id: userId,
+      created_at: at.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+    });
     return { path: `/set-password/${secret}`, expiresAt };
   }
 
   /** Refuses a change that would leave no admin. */
   async function keepAnAdmin(trx: Transaction<Database>, user: { role: Role }, change: string): Promise<void> {
-    if (user.role === 'admin' && (await countAdmins(trx)) <= 1) throw new ConflictError(`Cannot ${change} the last administrator: make another administrator first.`, 'last-admin');
+    if (user.role === 'admin' && (await countAdmins(trx)) <= 1)
+      throw new ConflictError(
+        `Cannot ${change} the last administrator: make another administrator first.`,
+        'last-admin',
+      );
   }
 
   return {
@@ -164,13 +189,31 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
       const at = now();
       return db.transaction().execute(async (trx) => {
         const councils = await checkCouncils(trx, input.councils ?? []);
-        if (await findUserByEmail(trx, email)) throw new ConflictError(`There is already a user with the email ${email}.`, 'user-exists');
+        if (await findUserByEmail(trx, email))
+          throw new ConflictError(`There is already a user with the email ${email}.`, 'user-exists');
         const id = await insertUser(trx, { email, name, role, passwordHash, now: at.toISOString() });
         await replaceUserCouncils(trx, id, councils);
         const user = await userOrNotFound(trx, id);
-        await appendAuditEvent(trx, { at: at.toISOString(), ...auditActor(admin), action: 'user.add', recordType: 'user', recordId: String(id), before: null, after: { ...auditedUser(user), passwordSet: passwordHash !== null } });
+        await appendAuditEvent(trx, {
+          at: at.toISOString(),
+          ...auditActor(admin),
+          action: 'user.add',
+          recordType: 'user',
+          recordId: String(id),
+          before: null,
+          after: { ...auditedUser(user), passwordSet: passwordHash !== null },
+        });
         const passwordLink = passwordHash === null ? await newPasswordLink(trx, id, at) : undefined;
-        if (passwordLink) await appendAuditEvent(trx, { at: at.toISOString(), ...auditActor(admin), action: 'password-link.create', recordType: 'user', recordId: String(id), before: null, after: { email, expiresAt: passwordLink.expiresAt } });
+        if (passwordLink)
+          await appendAuditEvent(trx, {
+            at: at.toISOString(),
+            ...auditActor(admin),
+            action: 'password-link.create',
+            recordType: 'user',
+            recordId: String(id),
+            before: null,
+            after: { email, expiresAt: passwordLink.expiresAt },
+          });
         return { user: toUserView(user), passwordLink };
       });
     },
@@ -181,7 +224,15 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
         const user = await userOrNotFound(trx, id);
         await keepAnAdmin(trx, user, 'remove');
         await deleteUser(trx, id);
-        await appendAuditEvent(trx, { at: iso(), ...auditActor(admin), action: 'user.remove', recordType: 'user', recordId: String(id), before: auditedUser(user), after: null });
+        await appendAuditEvent(trx, {
+          at: iso(),
+          ...auditActor(admin),
+          action: 'user.remove',
+          recordType: 'user',
+          recordId: String(id),
+          before: auditedUser(user),
+          after: null,
+        });
         return toUserView(user);
       });
     },
@@ -195,7 +246,15 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
         await keepAnAdmin(trx, before, 'change the role of');
         await updateUserRole(trx, id, role, iso());
         const after = await userOrNotFound(trx, id);
-        await appendAuditEvent(trx, { at: iso(), ...auditActor(admin), action: 'user.set-role', recordType: 'user', recordId: String(id), before: auditedUser(before), after: auditedUser(after) });
+        await appendAuditEvent(trx, {
+          at: iso(),
+          ...auditActor(admin),
+          action: 'user.set-role',
+          recordType: 'user',
+          recordId: String(id),
+          before: auditedUser(before),
+          after: auditedUser(after),
+        });
         return toUserView(after);
       });
     },
@@ -207,7 +266,15 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
         const urns = await checkCouncils(trx, urnInputs);
         await replaceUserCouncils(trx, id, urns);
         const after = await userOrNotFound(trx, id);
-        await appendAuditEvent(trx, { at: iso(), ...auditActor(admin), action: 'user.set-councils', recordType: 'user', recordId: String(id), before: auditedUser(before), after: auditedUser(after) });
+        await appendAuditEvent(trx, {
+          at: iso(),
+          ...auditActor(admin),
+          action: 'user.set-councils',
+          recordType: 'user',
+          recordId: String(id),
+          before: auditedUser(before),
+          after: auditedUser(after),
+        });
         return toUserView(after);
       });
     },
@@ -218,7 +285,15 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
       return db.transaction().execute(async (trx) => {
         const user = await userOrNotFound(trx, id);
         const link = await newPasswordLink(trx, id, at);
-        await appendAuditEvent(trx, { at: at.toISOString(), ...auditActor(admin), action: 'password-link.create', recordType: 'user', recordId: String(id), before: null, after: { email: user.email, expiresAt: link.expiresAt } });
+        await appendAuditEvent(trx, {
+          at: at.toISOString(),
+          ...auditActor(admin),
+          action: 'password-link.create',
+          recordType: 'user',
+          recordId: String(id),
+          before: null,
+          after: { email: user.email, expiresAt: link.expiresAt },
+        });
         return link;
       });
     },
@@ -236,7 +311,15 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
         const user = await userOrNotFound(trx, userId);
         const id = await insertApiToken(trx, { userId, label, tokenHash: sha256Hex(secret), now: iso() });
         const token = toApiTokenView((await findApiTokenById(trx, id))!);
-        await appendAuditEvent(trx, { at: iso(), ...auditActor(admin), action: 'token.create', recordType: 'api-token', recordId: String(id), before: null, after: { email: user.email, label } });
+        await appendAuditEvent(trx, {
+          at: iso(),
+          ...auditActor(admin),
+          action: 'token.create',
+          recordType: 'api-token',
+          recordId: String(id),
+          before: null,
+          after: { email: user.email, label },
+        });
         return { token, secret };
       });
     },
@@ -249,7 +332,15 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
         if (before.revoked_at !== null) return toApiTokenView(before);
         await revokeApiTokenRow(trx, tokenId, iso());
         const after = (await findApiTokenById(trx, tokenId))!;
-        await appendAuditEvent(trx, { at: iso(), ...auditActor(admin), action: 'token.revoke', recordType: 'api-token', recordId: String(tokenId), before: { email: before.email, label: before.label, revokedAt: null }, after: { email: after.email, label: after.label, revokedAt: after.revoked_at } });
+        await appendAuditEvent(trx, {
+          at: iso(),
+          ...auditActor(admin),
+          action: 'token.revoke',
+          recordType: 'api-token',
+          recordId: String(tokenId),
+          before: { email: before.email, label: before.label, revokedAt: null },
+          after: { email: after.email, label: after.label, revokedAt: after.revoked_at },
+        });
         return toApiTokenView(after);
       });
     },

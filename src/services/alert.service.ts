@@ -60,7 +60,13 @@ export interface AlertOutcome {
 }
 
 export interface AlertService {
-  subscribe(input: { email: string; scope: SubscriptionScope; target: string; webhookUrl?: string; webhookSecret?: string }): Promise<Subscription>;
+  subscribe(input: {
+    email: string;
+    scope: SubscriptionScope;
+    target: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+  }): Promise<Subscription>;
   list(email?: string): Promise<Subscription[]>;
   unsubscribe(id: number): Promise<void>;
   /** The subscriptions a publication about this council concerns. */
@@ -85,28 +91,52 @@ export interface AlertDependencies {
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 
 function toSubscription(row: SubscriptionRow): Subscription {
-  return { id: Number(row.id), email: row.email, scope: row.scope, target: row.target, webhookUrl: row.webhook_url, hasWebhookSecret: row.webhook_secret !== null, createdAt: row.created_at };
+  return {
+    id: Number(row.id),
+    email: row.email,
+    scope: row.scope,
+    target: row.target,
+    webhookUrl: row.webhook_url,
+    hasWebhookSecret: row.webhook_secret !== null,
+    createdAt: row.created_at,
+  };
 }
 
 /** Whether a subscription concerns a publication about this council. */
-export function concerns(subscription: Pick<Subscription, 'scope' | 'target'>, council: CouncilView, register: readonly CouncilView[]): boolean {
+export function concerns(
+  subscription: Pick<Subscription, 'scope' | 'target'>,
+  council: CouncilView,
+  register: readonly CouncilView[],
+): boolean {
   if (subscription.scope === 'council') return subscription.target === council.urn;
-  if (subscription.scope === 'region') return council.regionName !== null && council.regionName.toLowerCase() === subscription.target.toLowerCase();
+  if (subscription.scope === 'region')
+    return council.regionName !== null && council.regionName.toLowerCase() === subscription.target.toLowerCase();
   if (subscription.target === council.urn) return true;
   const subject = register.find((authority) => authority.urn === subscription.target);
   return subject !== undefined && council.laCode !== null && subject.statisticalNeighbours.includes(council.laCode);
 }
 
 /** The alert's words: what was published, its grades and links. Pure. */
-export function alertMessage(item: PublishedItem, publicUrl: string | undefined): { subject: string; text: string; json: Record<string, unknown> } {
+export function alertMessage(
+  item: PublishedItem,
+  publicUrl: string | undefined,
+): { subject: string; text: string; json: Record<string, unknown> } {
   const date = item.listedOn ?? 'a recent date';
-  const grades = (Object.entries(item.judgements) as [JudgementArea, Grade][]).map(([area, grade]) => ({ area, label: JUDGEMENT_AREA_SHORT[area], grade, gradeLabel: GRADE_WORDING[grade] }));
-  const inspectionUrl = item.inspectionId !== null && publicUrl ? `${publicUrl}/inspections/${item.inspectionId}` : null;
+  const grades = (Object.entries(item.judgements) as [JudgementArea, Grade][]).map(([area, grade]) => ({
+    area,
+    label: JUDGEMENT_AREA_SHORT[area],
+    grade,
+    gradeLabel: GRADE_WORDING[grade],
+  }));
+  const inspectionUrl =
+    item.inspectionId !== null && publicUrl ? `${publicUrl}/inspections/${item.inspectionId}` : null;
   const councilUrl = publicUrl ? `${publicUrl}/councils/${item.urn}` : null;
   const lines = [
     `Ofsted published: ${item.kindLabel}, for ${item.councilName} on ${date}.`,
     '',
-    ...(grades.length > 0 ? ['Grades:', ...grades.map((grade) => `  ${grade.label}: ${grade.gradeLabel}`), ''] : ['It is a letter: no grades are given.', '']),
+    ...(grades.length > 0
+      ? ['Grades:', ...grades.map((grade) => `  ${grade.label}: ${grade.gradeLabel}`), '']
+      : ['It is a letter: no grades are given.', '']),
     `The report on Ofsted's site: ${item.ofstedUrl}`,
     ...(inspectionUrl ? [`This inspection: ${inspectionUrl}`] : []),
     ...(councilUrl ? [`The council's history and comparisons: ${councilUrl}`] : []),
@@ -116,7 +146,18 @@ export function alertMessage(item: PublishedItem, publicUrl: string | undefined)
   return {
     subject: `${item.councilName}: ${item.kindLabel} published ${date}`,
     text: lines.join('\n') + '\n',
-    json: { event: 'publication', fileId: item.fileId, urn: item.urn, council: item.councilName, kind: item.kindLabel, published: item.listedOn, ofstedUrl: item.ofstedUrl, inspectionUrl, councilUrl, grades },
+    json: {
+      event: 'publication',
+      fileId: item.fileId,
+      urn: item.urn,
+      council: item.councilName,
+      kind: item.kindLabel,
+      published: item.listedOn,
+      ofstedUrl: item.ofstedUrl,
+      inspectionUrl,
+      councilUrl,
+      grades,
+    },
   };
 }
 
@@ -131,18 +172,32 @@ export function createAlertService(dependencies: AlertDependencies): AlertServic
   const webhookAttempts = dependencies.webhookAttempts ?? 4;
   const transport = dependencies.smtpUrl ? nodemailer.createTransport(dependencies.smtpUrl) : undefined;
 
-  const postWebhook = async (url: string, secret: string | null, body: string): Promise<{ ok: true; attempts: number } | { ok: false; attempts: number; error: string }> => {
+  const postWebhook = async (
+    url: string,
+    secret: string | null,
+    body: string,
+  ): Promise<{ ok: true; attempts: number } | { ok: false; attempts: number; error: string }> => {
     let error = '';
     for (let attempt = 1; attempt <= webhookAttempts; attempt += 1) {
       if (attempt > 1) await sleep(1000 * 2 ** (attempt - 1));
       try {
-        const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'csc-inspections alerts' };
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          'user-agent': 'csc-inspections alerts',
+        };
         if (secret) headers[WEBHOOK_SIGNATURE_HEADER] = signWebhookBody(body, secret);
-        const response = await request(url, { method: 'POST', headers, body, headersTimeout: 15_000, bodyTimeout: 15_000 });
+        const response = await request(url, {
+          method: 'POST',
+          headers,
+          body,
+          headersTimeout: 15_000,
+          bodyTimeout: 15_000,
+        });
         await response.body.dump();
         if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, attempts: attempt };
         error = `HTTP ${response.statusCode}`;
-        if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 429) return { ok: false, attempts: attempt, error };
+        if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 429)
+          return { ok: false, attempts: attempt, error };
       } catch (failure) {
         error = (failure as Error).message;
       }
@@ -150,7 +205,11 @@ export function createAlertService(dependencies: AlertDependencies): AlertServic
     return { ok: false, attempts: webhookAttempts, error };
   };
 
-  const deliver = async (subscription: SubscriptionRow, item: PublishedItem, channel: AlertChannel): Promise<AlertOutcome> => {
+  const deliver = async (
+    subscription: SubscriptionRow,
+    item: PublishedItem,
+    channel: AlertChannel,
+  ): Promise<AlertOutcome> => {
     const base = { subscriptionId: Number(subscription.id), fileId: item.fileId, channel };
     const previous = await findAlertDelivery(db, base.subscriptionId, item.fileId, channel);
     if (previous?.status === 'sent') return { ...base, status: 'already-sent' };
@@ -158,9 +217,15 @@ export function createAlertService(dependencies: AlertDependencies): AlertServic
     const attemptsBefore = previous?.attempts ?? 0;
     let result: { ok: true; attempts: number } | { ok: false; attempts: number; error: string };
     if (channel === 'email') {
-      if (!transport) return { ...base, status: 'no-smtp', error: 'CSCI_SMTP_URL is not set, so no email can be sent.' };
+      if (!transport)
+        return { ...base, status: 'no-smtp', error: 'CSCI_SMTP_URL is not set, so no email can be sent.' };
       try {
-        await transport.sendMail({ from: dependencies.mailFrom, to: subscription.email, subject: message.subject, text: message.text });
+        await transport.sendMail({
+          from: dependencies.mailFrom,
+          to: subscription.email,
+          subject: message.subject,
+          text: message.text,
+        });
         result = { ok: true, attempts: 1 };
       } catch (error) {
         result = { ok: false, attempts: 1, error: (error as Error).message };
@@ -168,7 +233,16 @@ export function createAlertService(dependencies: AlertDependencies): AlertServic
     } else {
       result = await postWebhook(subscription.webhook_url!, subscription.webhook_secret, JSON.stringify(message.json));
     }
-    await recordAlertDelivery(db, { ...base, status: result.ok ? 'sent' : 'failed', attempts: attemptsBefore + result.attempts, error: result.ok ? null : result.error }, now());
+    await recordAlertDelivery(
+      db,
+      {
+        ...base,
+        status: result.ok ? 'sent' : 'failed',
+        attempts: attemptsBefore + result.attempts,
+        error: result.ok ? null : result.error,
+      },
+      now(),
+    );
     return result.ok ? { ...base, status: 'sent' } : { ...base, status: 'failed', error: result.error };
   };
 
@@ -176,34 +250,66 @@ export function createAlertService(dependencies: AlertDependencies): AlertServic
     async subscribe(input) {
       const email = input.email.trim().toLowerCase();
       if (!EMAIL.test(email)) throw new ValidationError(`"${input.email}" is not an email address.`, 'bad-email');
-      if (!SUBSCRIPTION_SCOPES.includes(input.scope)) throw new ValidationError(`A subscription is to a council, its neighbours or a region, not "${input.scope}".`);
+      if (!SUBSCRIPTION_SCOPES.includes(input.scope))
+        throw new ValidationError(`A subscription is to a council, its neighbours or a region, not "${input.scope}".`);
       let target = input.target.trim();
       if (input.scope === 'region') {
-        const regions = [...new Set((await councils.list()).map((authority) => authority.regionName).filter((name): name is string => name !== null))];
+        const regions = [
+          ...new Set(
+            (await councils.list())
+              .map((authority) => authority.regionName)
+              .filter((name): name is string => name !== null),
+          ),
+        ];
         const region = regions.find((name) => name.toLowerCase() === target.toLowerCase());
-        if (!region) throw new ValidationError(`No region is called "${target}". Regions: ${regions.sort().join(', ')}.`, 'unknown-region');
+        if (!region)
+          throw new ValidationError(
+            `No region is called "${target}". Regions: ${regions.sort().join(', ')}.`,
+            'unknown-region',
+          );
         target = region;
       } else {
         target = (await councils.resolve(target)).urn;
       }
-      if (input.webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(input.webhookUrl)) throw new ValidationError('A webhook must be an http:// or https:// URL.', 'bad-webhook');
-      if (input.webhookSecret !== undefined && input.webhookUrl === undefined) throw new ValidationError('A webhook secret needs a webhook URL.', 'bad-webhook');
-      const existing = (await listSubscriptionRows(db, email)).find((row) => row.scope === input.scope && row.target === target);
-      if (existing) throw new ValidationError(`${email} is already subscribed to that (subscription ${existing.id}).`, 'already-subscribed');
-      const id = await insertSubscription(db, { email, scope: input.scope, target, webhookUrl: input.webhookUrl ?? null, webhookSecret: input.webhookSecret ?? null }, now());
+      if (input.webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(input.webhookUrl))
+        throw new ValidationError('A webhook must be an http:// or https:// URL.', 'bad-webhook');
+      if (input.webhookSecret !== undefined && input.webhookUrl === undefined)
+        throw new ValidationError('A webhook secret needs a webhook URL.', 'bad-webhook');
+      const existing = (await listSubscriptionRows(db, email)).find(
+        (row) => row.scope === input.scope && row.target === target,
+      );
+      if (existing)
+        throw new ValidationError(
+          `${email} is already subscribed to that (subscription ${existing.id}).`,
+          'already-subscribed',
+        );
+      const id = await insertSubscription(
+        db,
+        {
+          email,
+          scope: input.scope,
+          target,
+          webhookUrl: input.webhookUrl ?? null,
+          webhookSecret: input.webhookSecret ?? null,
+        },
+        now(),
+      );
       return toSubscription((await listSubscriptionRows(db, email)).find((row) => Number(row.id) === id)!);
     },
     async list(email) {
       return (await listSubscriptionRows(db, email?.trim().toLowerCase())).map(toSubscription);
     },
     async unsubscribe(id) {
-      if (!(await deleteSubscription(db, id))) throw new NotFoundError(`There is no subscription ${id}.`, 'unknown-subscription');
+      if (!(await deleteSubscription(db, id)))
+        throw new NotFoundError(`There is no subscription ${id}.`, 'unknown-subscription');
     },
     async subscriptionsFor(urn) {
       const register = await councils.list({ includeInactive: true });
       const council = register.find((authority) => authority.urn === urn);
       if (!council) return [];
-      return (await listSubscriptionRows(db)).map(toSubscription).filter((subscription) => concerns(subscription, council, register));
+      return (await listSubscriptionRows(db))
+        .map(toSubscription)
+        .filter((subscription) => concerns(subscription, council, register));
     },
     async notify(items) {
       if (items.length === 0) return [];

@@ -57,7 +57,9 @@ export type SignInResult =
   /** `invalid`: wrong email or password (never which); `locked`: too many failures for this email, try later. */
   | { readonly ok: false; readonly reason: 'invalid' | 'locked' };
 
-export type SsoSignInResult = { readonly ok: true; readonly sessionId: string; readonly actor: Actor } | { readonly ok: false; readonly reason: 'not-added' };
+export type SsoSignInResult =
+  | { readonly ok: true; readonly sessionId: string; readonly actor: Actor }
+  | { readonly ok: false; readonly reason: 'not-added' };
 
 export interface SessionActor {
   readonly actor: Actor;
@@ -68,7 +70,10 @@ export interface SessionActor {
 export interface AuthenticationService {
   signInWithPassword(email: string, password: string, options?: { readonly replacing?: string }): Promise<SignInResult>;
   /** After the identity provider vouched for the email: a session only when an admin added that email. */
-  signInWithSso(email: string, options?: { readonly replacing?: string; readonly issuer?: string }): Promise<SsoSignInResult>;
+  signInWithSso(
+    email: string,
+    options?: { readonly replacing?: string; readonly issuer?: string },
+  ): Promise<SsoSignInResult>;
   /** The signed-in user of a session id, or null when it is unknown, idle too long or past its end. */
   sessionActor(sessionId: string | undefined): Promise<SessionActor | null>;
   signOut(sessionId: string | undefined): Promise<void>;
@@ -89,8 +94,18 @@ export interface AuthenticationDependencies {
   readonly lockout?: LockoutPolicy;
 }
 
-export function createAuthenticationService({ db, now = () => new Date(), sessions = DEFAULT_SESSION_POLICY, lockout = DEFAULT_LOCKOUT_POLICY }: AuthenticationDependencies): AuthenticationService {
-  async function startSession(userId: number, method: string, at: Date, replacing: string | undefined): Promise<string> {
+export function createAuthenticationService({
+  db,
+  now = () => new Date(),
+  sessions = DEFAULT_SESSION_POLICY,
+  lockout = DEFAULT_LOCKOUT_POLICY,
+}: AuthenticationDependencies): AuthenticationService {
+  async function startSession(
+    userId: number,
+    method: string,
+    at: Date,
+    replacing: string | undefined,
+  ): Promise<string> {
     const sessionId = randomSecret();
     const iso = at.toISOString();
     if (replacing) await deleteSessionRow(db, sha256Hex(replacing));
@@ -116,31 +131,82 @@ export function createAuthenticationService({ db, now = () => new Date(), sessio
       const locked = throttle?.locked_until != null && throttle.locked_until > atIso;
       // Always spend one argon2 verification, so neither a lock nor an unknown email shows in the timing.
       const passwordFits = password.length <= MAX_PASSWORD_LENGTH * 4;
-      const matches = user?.password_hash && passwordFits ? await verifyPassword(user.password_hash, password) : await verifyAgainstNothing(passwordFits ? password : '');
+      const matches =
+        user?.password_hash && passwordFits
+          ? await verifyPassword(user.password_hash, password)
+          : await verifyAgainstNothing(passwordFits ? password : '');
 
       if (locked) {
         await db.transaction().execute((trx) =>
-          appendAuditEvent(trx, { at: atIso, actorUserId: null, actorEmail: null, action: 'sign-in.refused-locked', recordType: 'user', recordId: user ? String(user.id) : null, before: null, after: { email, lockedUntil: throttle.locked_until } }),
+          appendAuditEvent(trx, {
+            at: atIso,
+            actorUserId: null,
+            actorEmail: null,
+            action: 'sign-in.refused-locked',
+            recordType: 'user',
+            recordId: user ? String(user.id) : null,
+            before: null,
+            after: { email, lockedUntil: throttle.locked_until },
+          }),
         );
         return { ok: false, reason: 'locked' };
       }
       if (user && matches) {
         await db.transaction().execute(async (trx) => {
           await clearLoginThrottle(trx, emailHash);
-          await appendAuditEvent(trx, { at: atIso, actorUserId: user.id, actorEmail: user.email, action: 'sign-in', recordType: 'user', recordId: String(user.id), before: null, after: { method: 'password' } });
+          await appendAuditEvent(trx, {
+            at: atIso,
+            actorUserId: user.id,
+            actorEmail: user.email,
+            action: 'sign-in',
+            recordType: 'user',
+            recordId: String(user.id),
+            before: null,
+            after: { method: 'password' },
+          });
         });
         await deleteExpiredSessions(db, atIso, new Date(at.getTime() - sessions.idleMinutes * 60_000).toISOString());
-        return { ok: true, sessionId: await startSession(user.id, 'password', at, options.replacing), actor: toActor(user) };
+        return {
+          ok: true,
+          sessionId: await startSession(user.id, 'password', at, options.replacing),
+          actor: toActor(user),
+        };
       }
-      const windowOpen = throttle !== undefined && Date.parse(throttle.window_started_at) + lockout.windowMinutes * 60_000 > at.getTime();
+      const windowOpen =
+        throttle !== undefined &&
+        Date.parse(throttle.window_started_at) + lockout.windowMinutes * 60_000 > at.getTime();
       const failures = windowOpen ? throttle.failures + 1 : 1;
       const lockNow = failures >= lockout.maxFailures;
       const lockedUntil = lockNow ? new Date(at.getTime() + lockout.lockMinutes * 60_000).toISOString() : null;
       await db.transaction().execute(async (trx) => {
-        await saveLoginThrottle(trx, { email_hash: emailHash, failures: lockNow ? 0 : failures, window_started_at: windowOpen ? throttle.window_started_at : atIso, locked_until: lockedUntil });
+        await saveLoginThrottle(trx, {
+          email_hash: emailHash,
+          failures: lockNow ? 0 : failures,
+          window_started_at: windowOpen ? throttle.window_started_at : atIso,
+          locked_until: lockedUntil,
+        });
         const recordId = user ? String(user.id) : null;
-        await appendAuditEvent(trx, { at: atIso, actorUserId: null, actorEmail: null, action: 'sign-in.failed', recordType: 'user', recordId, before: null, after: { email, method: 'password', failures } });
-        if (lockNow) await appendAuditEvent(trx, { at: atIso, actorUserId: null, actorEmail: null, action: 'sign-in.locked', recordType: 'user', recordId, before: null, after: { email, lockedUntil } });
+        await appendAuditEvent(trx, {
+          at: atIso,
+          actorUserId: null,
+          actorEmail: null,
+          action: 'sign-in.failed',
+          recordType: 'user',
+          recordId,
+          before: null,
+          after: { email, method: 'password', failures },
+        });
+        if (lockNow)
+          await appendAuditEvent(trx, {
+            at: atIso,
+            actorUserId: null,
+            actorEmail: null,
+            action: 'sign-in.locked',
+            recordType: 'user',
+            recordId,
+            before: null,
+            after: { email, lockedUntil },
+          });
       });
       return { ok: false, reason: lockNow ? 'locked' : 'invalid' };
     },
@@ -158,7 +224,12 @@ export function createAuthenticationService({ db, now = () => new Date(), sessio
           recordType: 'user',
           recordId: user ? String(user.id) : null,
           before: null,
-          after: { method: 'oidc', email, issuer: options.issuer ?? null, ...(user ? {} : { reason: 'no user with this email' }) },
+          after: {
+            method: 'oidc',
+            email,
+            issuer: options.issuer ?? null,
+            ...(user ? {} : { reason: 'no user with this email' }),
+          },
         }),
       );
       if (!user) return { ok: false, reason: 'not-added' };
@@ -178,7 +249,8 @@ export function createAuthenticationService({ db, now = () => new Date(), sessio
       }
       const user = await findUserById(db, row.user_id);
       if (!user) return null;
-      if (at.getTime() - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) await touchSession(db, idHash, at.toISOString());
+      if (at.getTime() - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS)
+        await touchSession(db, idHash, at.toISOString());
       return { actor: toActor(user), sessionKey: idHash };
     },
 
@@ -189,14 +261,31 @@ export function createAuthenticationService({ db, now = () => new Date(), sessio
       if (!row) return;
       await db.transaction().execute(async (trx) => {
         await deleteSessionRow(trx, idHash);
-        await appendAuditEvent(trx, { at: now().toISOString(), actorUserId: row.user_id, actorEmail: (await findUserById(trx, row.user_id))?.email ?? null, action: 'sign-out', recordType: 'user', recordId: String(row.user_id), before: null, after: null });
+        await appendAuditEvent(trx, {
+          at: now().toISOString(),
+          actorUserId: row.user_id,
+          actorEmail: (await findUserById(trx, row.user_id))?.email ?? null,
+          action: 'sign-out',
+          recordType: 'user',
+          recordId: String(row.user_id),
+          before: null,
+          after: null,
+        });
       });
     },
 
     async signOutEverywhere(actor) {
       return db.transaction().execute(async (trx) => {
         const ended = await deleteUserSessions(trx, actor.userId);
-        await appendAuditEvent(trx, { at: now().toISOString(), ...auditActor(actor), action: 'sign-out.everywhere', recordType: 'user', recordId: String(actor.userId), before: null, after: { sessionsEnded: ended } });
+        await appendAuditEvent(trx, {
+          at: now().toISOString(),
+          ...auditActor(actor),
+          action: 'sign-out.everywhere',
+          recordType: 'user',
+          recordId: String(actor.userId),
+          before: null,
+          after: { sessionsEnded: ended },
+        });
         return ended;
       });
     },
@@ -208,7 +297,8 @@ export function createAuthenticationService({ db, now = () => new Date(), sessio
       const user = await findUserById(db, row.user_id);
       if (!user) return null;
       const at = now();
-      if (row.last_used_at === null || at.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) await markApiTokenUsed(db, row.id, at.toISOString());
+      if (row.last_used_at === null || at.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS)
+        await markApiTokenUsed(db, row.id, at.toISOString());
       return toActor(user);
     },
 
@@ -220,17 +310,38 @@ export function createAuthenticationService({ db, now = () => new Date(), sessio
       const tokenHash = sha256Hex(secret);
       const atIso = now().toISOString();
       const link = await findUsablePasswordLink(db, tokenHash, atIso);
-      if (!link) throw new NotFoundError('This link to set a password has expired or has been used. Ask an administrator for a new one.', 'link-expired');
+      if (!link)
+        throw new NotFoundError(
+          'This link to set a password has expired or has been used. Ask an administrator for a new one.',
+          'link-expired',
+        );
       const user = await findUserById(db, link.user_id);
-      if (!user) throw new NotFoundError('This link to set a password has expired or has been used. Ask an administrator for a new one.', 'link-expired');
+      if (!user)
+        throw new NotFoundError(
+          'This link to set a password has expired or has been used. Ask an administrator for a new one.',
+          'link-expired',
+        );
       const problem = passwordProblem(password, { email: user.email });
       if (problem) throw new ValidationError(problem, 'weak-password');
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
-        if (!(await markPasswordLinkUsed(trx, tokenHash, atIso))) throw new NotFoundError('This link to set a password has been used. Ask an administrator for a new one.', 'link-expired');
+        if (!(await markPasswordLinkUsed(trx, tokenHash, atIso)))
+          throw new NotFoundError(
+            'This link to set a password has been used. Ask an administrator for a new one.',
+            'link-expired',
+          );
         await updatePasswordHash(trx, user.id, passwordHash, atIso);
         const ended = await deleteUserSessions(trx, user.id);
-        await appendAuditEvent(trx, { at: atIso, actorUserId: user.id, actorEmail: user.email, action: 'user.set-password', recordType: 'user', recordId: String(user.id), before: null, after: { sessionsEnded: ended } });
+        await appendAuditEvent(trx, {
+          at: atIso,
+          actorUserId: user.id,
+          actorEmail: user.email,
+          action: 'user.set-password',
+          recordType: 'user',
+          recordId: String(user.id),
+          before: null,
+          after: { sessionsEnded: ended },
+        });
       });
     },
   };

@@ -21,7 +21,11 @@ export interface CouncilMatches {
 
 /** Every name a council answers to: its own, the other names reports print, and its predecessors' codes' names. */
 function namesOf(authority: CouncilView): string[] {
-  return [authority.name, ...authority.alsoKnownAs, ...authority.formerCodes.filter((code) => code.change === 'predecessor').map((code) => code.name)];
+  return [
+    authority.name,
+    ...authority.alsoKnownAs,
+    ...authority.formerCodes.filter((code) => code.change === 'predecessor').map((code) => code.name),
+  ];
 }
 
 function byCurrentCode(authority: CouncilView, text: string): boolean {
@@ -39,9 +43,19 @@ export function matchCouncils(authorities: readonly CouncilView[], text: string)
   const lower = needle.toLowerCase();
   const current = authorities.filter((authority) => byCurrentCode(authority, needle));
   const former = authorities.filter((authority) => !current.includes(authority) && byFormerCode(authority, needle));
-  const named = key === '' ? [] : authorities.filter((authority) => !current.includes(authority) && !former.includes(authority) && namesOf(authority).some((name) => councilNameKey(name) === key));
+  const named =
+    key === ''
+      ? []
+      : authorities.filter(
+          (authority) =>
+            !current.includes(authority) &&
+            !former.includes(authority) &&
+            namesOf(authority).some((name) => councilNameKey(name) === key),
+        );
   const exact = [...current, ...former, ...named];
-  const partial = authorities.filter((authority) => !exact.includes(authority) && namesOf(authority).some((name) => name.toLowerCase().includes(lower)));
+  const partial = authorities.filter(
+    (authority) => !exact.includes(authority) && namesOf(authority).some((name) => name.toLowerCase().includes(lower)),
+  );
   return { byCode: current, byFormerCode: former, byName: named, exact, partial };
 }
 
@@ -61,7 +75,12 @@ export function closestCouncils(authorities: readonly CouncilView[], text: strin
   const key = councilNameKey(text) || text.trim().toLowerCase();
   return authorities
     .map((authority) => ({ authority, score: remoteness(authority, key) }))
-    .sort((a, b) => a.score - b.score || Number(b.authority.active) - Number(a.authority.active) || a.authority.name.localeCompare(b.authority.name))
+    .sort(
+      (a, b) =>
+        a.score - b.score ||
+        Number(b.authority.active) - Number(a.authority.active) ||
+        a.authority.name.localeCompare(b.authority.name),
+    )
     .slice(0, limit)
     .map(({ authority }) => authority);
 }
@@ -95,5 +114,8 @@ export function resolveCouncilIn(authorities: readonly CouncilView[], reference:
       'ambiguous-council',
     );
   }
-  throw new NotFoundError(`No council in the register matches "${text}". The closest: ${listed(closestCouncils(authorities, text))}.`, 'unknown-local-authority');
+  throw new NotFoundError(
+    `No council in the register matches "${text}". The closest: ${listed(closestCouncils(authorities, text))}.`,
+    'unknown-local-authority',
+  );
 }

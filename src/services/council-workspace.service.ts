@@ -34,7 +34,11 @@ export function createCouncilWorkspaceService(db: Kysely<Database>): CouncilWork
       if (!canReadCouncil(actor, urn)) throw hidden;
       const council = await findCouncilRow(db, urn);
       if (!council) throw hidden;
-      const members = (await listCouncilMemberRecords(db, urn)).map((user) => ({ name: user.name, email: user.email, role: user.role }));
+      const members = (await listCouncilMemberRecords(db, urn)).map((user) => ({
+        name: user.name,
+        email: user.email,
+        role: user.role,
+      }));
       return { urn, name: council.name, members, canWrite: canWriteCouncil(actor, urn) };
     },
   };

@@ -1,14 +1,24 @@
 /** The register as the web app, the API and the CLI read it: list, search, resolve, one council with its peers. */
 import type { Kysely } from 'kysely';
 import { councilNameKey } from '../analytics/index.ts';
-import { listFormerCodeRows, listCouncilRows, listNeighbourRows, listPredecessorRows, type Database } from '../store/index.ts';
+import {
+  listFormerCodeRows,
+  listCouncilRows,
+  listNeighbourRows,
+  listPredecessorRows,
+  type Database,
+} from '../store/index.ts';
 import { matchCouncils, resolveCouncilIn } from './council-match.ts';
 import { groupRegisterHistory, neighboursByUrn, toCouncilView, type CouncilView } from './views.ts';
 
 export interface CouncilDetail {
   readonly authority: CouncilView;
   /** Every council in the same region (this one included), by name. */
-  readonly region: { readonly code: string | null; readonly name: string | null; readonly members: readonly CouncilView[] };
+  readonly region: {
+    readonly code: string | null;
+    readonly name: string | null;
+    readonly members: readonly CouncilView[];
+  };
   /** The statistical neighbours found in the register, nearest first. */
   readonly neighbours: readonly CouncilView[];
 }
@@ -30,7 +40,9 @@ export interface CouncilService {
 export function matchPrintedName(authorities: readonly CouncilView[], name: string): CouncilView | undefined {
   const key = councilNameKey(name);
   if (key === '') return undefined;
-  const matches = authorities.filter((authority) => [authority.name, ...authority.alsoKnownAs].some((candidate) => councilNameKey(candidate) === key));
+  const matches = authorities.filter((authority) =>
+    [authority.name, ...authority.alsoKnownAs].some((candidate) => councilNameKey(candidate) === key),
+  );
   return matches.find((authority) => authority.active) ?? matches[0];
 }
 
@@ -41,7 +53,12 @@ export function resolveIn(authorities: readonly CouncilView[], reference: string
 
 export function createCouncilService(db: Kysely<Database>): CouncilService {
   const all = async (): Promise<CouncilView[]> => {
-    const [rows, neighbours, formerCodes, predecessors] = await Promise.all([listCouncilRows(db), listNeighbourRows(db), listFormerCodeRows(db), listPredecessorRows(db)]);
+    const [rows, neighbours, formerCodes, predecessors] = await Promise.all([
+      listCouncilRows(db),
+      listNeighbourRows(db),
+      listFormerCodeRows(db),
+      listPredecessorRows(db),
+    ]);
     const grouped = neighboursByUrn(neighbours);
     const history = groupRegisterHistory(formerCodes, predecessors);
     return rows.map((row) => toCouncilView(row, grouped, history));
@@ -65,13 +82,18 @@ export function createCouncilService(db: Kysely<Database>): CouncilService {
     async get(reference) {
       const authorities = await all();
       const authority = resolveIn(authorities, reference);
-      const byCode = new Map(authorities.filter((candidate) => candidate.laCode !== null).map((candidate) => [candidate.laCode, candidate]));
+      const byCode = new Map(
+        authorities.filter((candidate) => candidate.laCode !== null).map((candidate) => [candidate.laCode, candidate]),
+      );
       return {
         authority,
         region: {
           code: authority.regionCode,
           name: authority.regionName,
-          members: authority.regionName === null ? [authority] : authorities.filter((candidate) => candidate.regionName === authority.regionName),
+          members:
+            authority.regionName === null
+              ? [authority]
+              : authorities.filter((candidate) => candidate.regionName === authority.regionName),
         },
         neighbours: authority.statisticalNeighbours.flatMap((code) => byCode.get(code) ?? []),
       };

@@ -6,7 +6,18 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { FRAMEWORK_VERSIONS, JUDGEMENT_AREAS, frameworkOf, isExtractionFailure, isLetterKind, isVisitLetter, type ExtractionResult, type FrameworkVersion, type InspectionReport, type VisitLetter } from '../domain/index.ts';
+import {
+  FRAMEWORK_VERSIONS,
+  JUDGEMENT_AREAS,
+  frameworkOf,
+  isExtractionFailure,
+  isLetterKind,
+  isVisitLetter,
+  type ExtractionResult,
+  type FrameworkVersion,
+  type InspectionReport,
+  type VisitLetter,
+} from '../domain/index.ts';
 import { frameworkVersionFor } from '../rules/framework-version.ts';
 import { extractFiles, findReportFiles } from '../extract/index.ts';
 import { checkJudgementConsistency } from '../rules/consistency.ts';
@@ -51,10 +62,16 @@ export interface Anomaly {
 }
 
 /** The framework rules' consistency checks (src/rules/consistency.ts), as the importer uses them. */
-export type ReportChecker = (report: Pick<InspectionReport, 'version' | 'judgements'>) => readonly Omit<Anomaly, 'file' | 'urn'>[];
+export type ReportChecker = (
+  report: Pick<InspectionReport, 'version' | 'judgements'>,
+) => readonly Omit<Anomaly, 'file' | 'urn'>[];
 
 export const checkReportWithFrameworkRules: ReportChecker = (report) =>
-  checkJudgementConsistency(report.version, report.judgements).map((finding) => ({ rule: finding.rule, severity: finding.severity, reason: finding.reason }));
+  checkJudgementConsistency(report.version, report.judgements).map((finding) => ({
+    rule: finding.rule,
+    severity: finding.severity,
+    reason: finding.reason,
+  }));
 
 export type ReportStatus = 'imported' | 'updated' | 'already-present' | 'failed';
 
@@ -161,9 +178,16 @@ class ReportRejected extends Error {
 }
 
 /** The facts read from a report, placed under its council and date; the hashes are added when stored. */
-export type ReportFacts = Omit<InspectionFactsToStore, 'inspection'> & { readonly inspection: Omit<InspectionFactsToStore['inspection'], 'content_hash' | 'facts_hash'> };
+export type ReportFacts = Omit<InspectionFactsToStore, 'inspection'> & {
+  readonly inspection: Omit<InspectionFactsToStore['inspection'], 'content_hash' | 'facts_hash'>;
+};
 
-export function factsOf(report: InspectionReport, urn: string, published: string, publishedSource: PublishedSource): ReportFacts {
+export function factsOf(
+  report: InspectionReport,
+  urn: string,
+  published: string,
+  publishedSource: PublishedSource,
+): ReportFacts {
   return {
     inspection: {
       urn,
@@ -178,7 +202,9 @@ export function factsOf(report: InspectionReport, urn: string, published: string
       published_source: publishedSource,
       lead_inspector: report.leadInspector,
     },
-    judgements: JUDGEMENT_AREAS.flatMap((area) => (report.judgements[area] ? [{ area, grade: report.judgements[area] }] : [])),
+    judgements: JUDGEMENT_AREAS.flatMap((area) =>
+      report.judgements[area] ? [{ area, grade: report.judgements[area] }] : [],
+    ),
     recommendations: [
       ...report.recommendations.map((text) => ({ list: 'la' as const, text })),
       ...report.lscbRecommendations.map((text) => ({ list: 'lscb' as const, text })),
@@ -200,7 +226,12 @@ function letterVersion(visitStart: string): FrameworkVersion {
  * A letter after an ungraded visit, stored as an inspection of its kind with no judgements: its
  * improvements as the council's recommendations, its areas for priority action in the list `priority`.
  */
-export function letterFactsOf(letter: VisitLetter, urn: string, published: string, publishedSource: PublishedSource): ReportFacts {
+export function letterFactsOf(
+  letter: VisitLetter,
+  urn: string,
+  published: string,
+  publishedSource: PublishedSource,
+): ReportFacts {
   const version = letterVersion(letter.visitStart);
   return {
     inspection: {
@@ -236,7 +267,17 @@ export function letterFactsOf(letter: VisitLetter, urn: string, published: strin
 /** A hash of the facts whose change means a different reading: everything but where the file lies (warnings included). */
 function hashFacts(facts: ReportFacts): string {
   const { file_path: _path, ...inspection } = facts.inspection;
-  return createHash('sha256').update(JSON.stringify({ inspection, judgements: facts.judgements, recommendations: facts.recommendations, warnings: facts.warnings ?? [], letter: facts.letter })).digest('hex');
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        inspection,
+        judgements: facts.judgements,
+        recommendations: facts.recommendations,
+        warnings: facts.warnings ?? [],
+        letter: facts.letter,
+      }),
+    )
+    .digest('hex');
 }
 
 const defaultExtractor: ReportExtractor = (files, options) => extractFiles(files, options);
@@ -248,15 +289,31 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
   const now = dependencies.now ?? (() => new Date().toISOString());
   const fingerprintOfReader = dependencies.readerFingerprint ?? readerFingerprint;
 
-  const placeReport = (report: Pick<InspectionReport, 'file' | 'localAuthority' | 'published'>, register: readonly CouncilView[], manifest: Manifest | undefined): { urn: string; published: string; source: PublishedSource } => {
+  const placeReport = (
+    report: Pick<InspectionReport, 'file' | 'localAuthority' | 'published'>,
+    register: readonly CouncilView[],
+    manifest: Manifest | undefined,
+  ): { urn: string; published: string; source: PublishedSource } => {
     const folderUrn = urnFromFolder(report.file);
-    const urn = register.find((authority) => authority.urn === folderUrn)?.urn ?? matchPrintedName(register, report.localAuthority)?.urn;
+    const urn =
+      register.find((authority) => authority.urn === folderUrn)?.urn ??
+      matchPrintedName(register, report.localAuthority)?.urn;
     if (urn === undefined) {
-      const folderNote = folderUrn === undefined ? 'its folder name does not start with a URN' : `the URN ${folderUrn} of its folder is not in the register`;
-      throw new ReportRejected('unknown-local-authority', `Cannot tell which council this report is about: ${folderNote}, and the printed name "${report.localAuthority}" matches no council in the register.`);
+      const folderNote =
+        folderUrn === undefined
+          ? 'its folder name does not start with a URN'
+          : `the URN ${folderUrn} of its folder is not in the register`;
+      throw new ReportRejected(
+        'unknown-local-authority',
+        `Cannot tell which council this report is about: ${folderNote}, and the printed name "${report.localAuthority}" matches no council in the register.`,
+      );
     }
     const date = publicationDate(report, report.file, manifest);
-    if (!date) throw new ReportRejected('no-publication-date', 'The report prints no publication date, its file name holds no YYYY-MM-DD date, and no manifest gives one (use --manifest FILE with columns file,published).');
+    if (!date)
+      throw new ReportRejected(
+        'no-publication-date',
+        'The report prints no publication date, its file name holds no YYYY-MM-DD date, and no manifest gives one (use --manifest FILE with columns file,published).',
+      );
     return { urn, published: date.published, source: date.source };
   };
 
@@ -264,9 +321,16 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
    * Files already stored (same bytes) and read by the same reader code need no reading: they are
    * already present, and their anomalies come from the stored grades.
    */
-  const storedUnderSameReader = async (hashes: ReadonlyMap<string, string>, context: RunContext): Promise<Map<string, ReportOutcome>> => {
+  const storedUnderSameReader = async (
+    hashes: ReadonlyMap<string, string>,
+    context: RunContext,
+  ): Promise<Map<string, ReportOutcome>> => {
     const stored = await findInspectionsByContentHashes(db, [...new Set(hashes.values())]);
-    const current = new Map(stored.filter((row) => row.reader_fingerprint === context.fingerprint).map((row) => [row.content_hash, Number(row.id)]));
+    const current = new Map(
+      stored
+        .filter((row) => row.reader_fingerprint === context.fingerprint)
+        .map((row) => [row.content_hash, Number(row.id)]),
+    );
     const known = new Map<string, ReportOutcome>();
     if (current.size === 0) return known;
     const [rows, judgements] = await Promise.all([listInspectionRows(db), listJudgementRows(db)]);
@@ -279,25 +343,46 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
       known.set(file, { file, status: 'already-present', urn: row.urn, inspectionId: id });
       if (isLetterKind(row.kind)) continue;
       const version = FRAMEWORK_VERSIONS.find((candidate) => candidate === row.version);
-      if (version) for (const finding of checkReport({ version, judgements: judgementsFrom(judgementsById.get(id) ?? []) })) context.anomalies.push({ file, urn: row.urn, ...finding });
+      if (version)
+        for (const finding of checkReport({ version, judgements: judgementsFrom(judgementsById.get(id) ?? []) }))
+          context.anomalies.push({ file, urn: row.urn, ...finding });
     }
     return known;
   };
 
   /** Places, hashes and stores one report in its own transaction; never throws. */
-  const storeReport = async (report: InspectionReport | VisitLetter, context: RunContext, contentHashOfFile: string | undefined): Promise<ReportOutcome> => {
+  const storeReport = async (
+    report: InspectionReport | VisitLetter,
+    context: RunContext,
+    contentHashOfFile: string | undefined,
+  ): Promise<ReportOutcome> => {
     const file = report.file;
     const { anomalies, fingerprint, runId } = context;
     try {
       const place = placeReport(report, context.register, context.manifest);
-      const facts = isVisitLetter(report) ? letterFactsOf(report, place.urn, place.published, place.source) : factsOf(report, place.urn, place.published, place.source);
+      const facts = isVisitLetter(report)
+        ? letterFactsOf(report, place.urn, place.published, place.source)
+        : factsOf(report, place.urn, place.published, place.source);
       const contentHash = contentHashOfFile ?? hashBytes(await readFile(file));
       const factsHash = hashFacts(facts);
-      const toStore = { ...facts, inspection: { ...facts.inspection, content_hash: contentHash, facts_hash: factsHash, reader_fingerprint: fingerprint } };
+      const toStore = {
+        ...facts,
+        inspection: {
+          ...facts.inspection,
+          content_hash: contentHash,
+          facts_hash: factsHash,
+          reader_fingerprint: fingerprint,
+        },
+      };
       const stored = await findInspectionByContentHash(db, contentHash);
       let outcome: ReportOutcome;
       if (!stored) {
-        outcome = { file, status: 'imported', urn: place.urn, inspectionId: await insertInspection(db, toStore, runId, now()) };
+        outcome = {
+          file,
+          status: 'imported',
+          urn: place.urn,
+          inspectionId: await insertInspection(db, toStore, runId, now()),
+        };
       } else if (stored.facts_hash !== factsHash) {
         await replaceInspectionFacts(db, stored.id, toStore, runId, now());
         outcome = { file, status: 'updated', urn: place.urn, inspectionId: Number(stored.id) };
@@ -305,7 +390,8 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
         await setReaderFingerprint(db, stored.id, fingerprint);
         outcome = { file, status: 'already-present', urn: place.urn, inspectionId: Number(stored.id) };
       }
-      if (!isVisitLetter(report)) for (const finding of checkReport(report)) anomalies.push({ file, urn: place.urn, ...finding });
+      if (!isVisitLetter(report))
+        for (const finding of checkReport(report)) anomalies.push({ file, urn: place.urn, ...finding });
       return outcome;
     } catch (error) {
       const code = error instanceof ReportRejected ? error.code : 'store-failed';
@@ -315,7 +401,9 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
 
   const markInterruptedRuns = async (): Promise<number> => {
     const clock = Date.parse(now());
-    const dead = (await listRunningImportRunRows(db)).filter((run) => runIsDead(run, Number.isFinite(clock) ? clock : Date.now()));
+    const dead = (await listRunningImportRunRows(db)).filter((run) =>
+      runIsDead(run, Number.isFinite(clock) ? clock : Date.now()),
+    );
     await markImportRunsInterrupted(db, dead);
     return dead.length;
   };
@@ -358,7 +446,13 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     },
   };
 
-  async function runImport(runId: number, files: readonly string[], source: string, manifest: Manifest | undefined, options: ImportOptions): Promise<ImportSummary> {
+  async function runImport(
+    runId: number,
+    files: readonly string[],
+    source: string,
+    manifest: Manifest | undefined,
+    options: ImportOptions,
+  ): Promise<ImportSummary> {
     const context: RunContext = {
       register: await councils.list({ includeInactive: true }),
       manifest,
@@ -371,7 +465,10 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     const toRead = files.filter((file) => !known.has(file));
     options.onProgress?.(known.size, files.length);
     const outcomes: ReportOutcome[] = [];
-    const reading = extract(toRead, { workers: options.workers, onProgress: (done) => options.onProgress?.(known.size + done, files.length) })[Symbol.asyncIterator]();
+    const reading = extract(toRead, {
+      workers: options.workers,
+      onProgress: (done) => options.onProgress?.(known.size + done, files.length),
+    })[Symbol.asyncIterator]();
     try {
       for (const [index, file] of files.entries()) {
         options.signal?.throwIfAborted();
@@ -380,7 +477,9 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
           const next = await reading.next();
           if (next.done) throw new Error(`The reader gave no result for ${file}.`);
           const result = next.value;
-          outcome = isExtractionFailure(result) ? { file: result.file, status: 'failed', error: result.error } : await storeReport(result, context, hashes.get(file));
+          outcome = isExtractionFailure(result)
+            ? { file: result.file, status: 'failed', error: result.error }
+            : await storeReport(result, context, hashes.get(file));
         }
         outcomes.push(outcome);
         await options.onReport?.(outcome, index);
@@ -390,7 +489,9 @@ export function createImportService(dependencies: ImportDependencies): ImportSer
     }
     const { anomalies } = context;
     const count = (status: ReportStatus): number => outcomes.filter((outcome) => outcome.status === status).length;
-    const failures = outcomes.flatMap((outcome) => (outcome.error ? [{ file: outcome.file, code: outcome.error.code, message: outcome.error.message }] : []));
+    const failures = outcomes.flatMap((outcome) =>
+      outcome.error ? [{ file: outcome.file, code: outcome.error.code, message: outcome.error.message }] : [],
+    );
     const summary = {
       runId,
       source,

@@ -3,8 +3,24 @@
  * is empty, and builds every service once. The web app, the API and the CLI share one Services.
  */
 import { join } from 'node:path';
-import { DEFAULT_EVIDENCE_MAX_BYTES, OFSTED_FILES_URL, OFSTED_REPORTS_URL, type Config, type SyncSettings } from '../config.ts';
-import { checkStoreIntegrity, createDb, explainStoreError, migrateToLatest, migrationTableSchemaOf, storeLocation, withStartupLock, type StoreHandle, type StoreLocation } from '../store/index.ts';
+import {
+  DEFAULT_EVIDENCE_MAX_BYTES,
+  OFSTED_FILES_URL,
+  OFSTED_REPORTS_URL,
+  type Config,
+  type SyncSettings,
+} from '../config.ts';
+import {
+  checkStoreIntegrity,
+  createDb,
+  explainStoreError,
+  migrateToLatest,
+  migrationTableSchemaOf,
+  storeLocation,
+  withStartupLock,
+  type StoreHandle,
+  type StoreLocation,
+} from '../store/index.ts';
 import { createImportService, type ImportDependencies, type ImportService } from './import.service.ts';
 import { createInspectionService, type InspectionService } from './inspection.service.ts';
 import { createCouncilService, type CouncilService } from './council.service.ts';
@@ -53,7 +69,11 @@ export interface Services {
   /** The open store (for health checks and tests); services are the way to read and write it. */
   readonly store: StoreHandle;
   /** What opening the store did: migrations applied now, councils loaded into an empty register, runs found dead and marked interrupted. */
-  readonly startup: { readonly appliedMigrations: readonly string[]; readonly councilsLoaded: number; readonly interruptedRuns: number };
+  readonly startup: {
+    readonly appliedMigrations: readonly string[];
+    readonly councilsLoaded: number;
+    readonly interruptedRuns: number;
+  };
   /** Closes the database connection(s). */
   close(): Promise<void>;
 }
@@ -75,10 +95,18 @@ export interface ServicesOptions {
   readonly plans?: { readonly now?: () => Date; readonly evidenceDir?: string; readonly evidenceMaxBytes?: number };
 }
 
-const DEFAULT_SYNC: SyncSettings = { reportsUrl: OFSTED_REPORTS_URL, filesUrl: OFSTED_FILES_URL, contact: undefined, delayMs: 2000, onStart: false, mailFrom: 'csc-inspections <csci@localhost>' };
+const DEFAULT_SYNC: SyncSettings = {
+  reportsUrl: OFSTED_REPORTS_URL,
+  filesUrl: OFSTED_FILES_URL,
+  contact: undefined,
+  delayMs: 2000,
+  onStart: false,
+  mailFrom: 'csc-inspections <csci@localhost>',
+};
 
 export async function createServices(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir' | 'publicUrl' | 'sync' | 'smtpUrl' | 'evidenceMaxBytes'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databaseTimeoutMs' | 'reportsDir' | 'publicUrl' | 'sync' | 'smtpUrl' | 'evidenceMaxBytes'>>,
   options: ServicesOptions = {},
 ): Promise<Services> {
   const location = options.location ?? storeLocation(config);
@@ -106,10 +134,25 @@ export async function createServices(
     throw explainStoreError(error, location, store.timeoutMs);
   }
   const letters = createVisitLetterService(store.db);
-  const plans = createPlansService({ db: store.db, evidenceDir: join(config.dataDir, 'evidence'), evidenceMaxBytes: config.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES, ...options.plans });
+  const plans = createPlansService({
+    db: store.db,
+    evidenceDir: join(config.dataDir, 'evidence'),
+    evidenceMaxBytes: config.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES,
+    ...options.plans,
+  });
   const syncSettings = config.sync ?? DEFAULT_SYNC;
-  const alerts = createAlertService({ db: store.db, councils, smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl, ...options.alerts });
-  const readModel = createReadModel({ councils, inspections, letters }, { reportsDir: config.reportsDir, ...options.readModel });
+  const alerts = createAlertService({
+    db: store.db,
+    councils,
+    smtpUrl: config.smtpUrl,
+    mailFrom: syncSettings.mailFrom,
+    publicUrl: config.publicUrl,
+    ...options.alerts,
+  });
+  const readModel = createReadModel(
+    { councils, inspections, letters },
+    { reportsDir: config.reportsDir, ...options.readModel },
+  );
   return {
     councils,
     inspections,
@@ -117,14 +160,31 @@ export async function createServices(
     imports,
     letters,
     accounts: createAccountsServices(store.db, options.accounts),
-    sync: createSyncService({ store, imports, councils, alerts, settings: syncSettings, dataDir: config.dataDir, ...options.sync }),
+    sync: createSyncService({
+      store,
+      imports,
+      councils,
+      alerts,
+      settings: syncSettings,
+      dataDir: config.dataDir,
+      ...options.sync,
+    }),
     alerts,
     readModel,
     papers: createPapersService({ inspections, councils, plans, db: store.db }),
     plans,
-    planReminders: createPlanReminderService({ db: store.db, openPlans: openPlansForReminders(plans, councils), smtpUrl: config.smtpUrl, mailFrom: syncSettings.mailFrom, publicUrl: config.publicUrl }),
+    planReminders: createPlanReminderService({
+      db: store.db,
+      openPlans: openPlansForReminders(plans, councils),
+      smtpUrl: config.smtpUrl,
+      mailFrom: syncSettings.mailFrom,
+      publicUrl: config.publicUrl,
+    }),
     timelines: createCouncilTimelineService({ readModel, planEvents: planEventsFor(plans) }),
-    planImports: createPlanImportService({ dataDir: config.dataDir, store: createPlanImportStore({ db: store.db, ...options.plans }) }),
+    planImports: createPlanImportService({
+      dataDir: config.dataDir,
+      store: createPlanImportStore({ db: store.db, ...options.plans }),
+    }),
     store,
     startup,
     close: () => store.db.destroy(),
@@ -153,7 +213,15 @@ export {
   type RenderedPlanPaper,
 } from './papers.service.ts';
 export { PdfPrinterUnavailableError } from './pdf-printer.ts';
-export type { SyncService, SyncSummary, SyncRunView, SyncOptions, SyncWarning, SyncFailure, SyncedPublication } from './sync.service.ts';
+export type {
+  SyncService,
+  SyncSummary,
+  SyncRunView,
+  SyncOptions,
+  SyncWarning,
+  SyncFailure,
+  SyncedPublication,
+} from './sync.service.ts';
 export type { AlertService, Subscription, AlertOutcome } from './alert.service.ts';
 export type { PlanReminderService, RemindSummary, ReminderEvent } from './plan-reminders.service.ts';
 export type { CouncilTimelineService, CouncilTimeline, TimelineEntry } from './council-timeline.service.ts';
@@ -183,9 +251,27 @@ export {
   type PlanStatus,
   type RagRating,
 } from '../plans/index.ts';
-export type { ImportService, ImportRunView, ImportSummary, ImportOptions, ImportFailure, ReportOutcome, Anomaly, ReportExtractor, ReportChecker } from './import.service.ts';
+export type {
+  ImportService,
+  ImportRunView,
+  ImportSummary,
+  ImportOptions,
+  ImportFailure,
+  ReportOutcome,
+  Anomaly,
+  ReportExtractor,
+  ReportChecker,
+} from './import.service.ts';
 export type { CouncilView, InspectionView, InspectionDetailView } from './views.ts';
-export type { GroupPosition, NationalDistribution, GradeQuery, HistoryEntry, GradeChange, Basis, CountedBy } from '../analytics/index.ts';
+export type {
+  GroupPosition,
+  NationalDistribution,
+  GradeQuery,
+  HistoryEntry,
+  GradeChange,
+  Basis,
+  CountedBy,
+} from '../analytics/index.ts';
 export type { OverallHeld } from './overall-held.ts';
 export type {
   AreaDistribution,
@@ -220,8 +306,23 @@ export type {
 } from './read-model.ts';
 export { inspectionSummary, type ReadModelOptions } from './read-model.service.ts';
 export { GOOD_OR_BETTER, MAX_COMPARED } from './read-model.ts';
-export { ATTRIBUTION, OGL_URL, tableXlsx, type Cell, type DownloadContext, type DownloadTable } from './table-download.ts';
-export { findReports, readReports, readReportSet, resolveCouncil, urnFromPath, type ReadOptions, type ReportSet } from './report-reading.ts';
+export {
+  ATTRIBUTION,
+  OGL_URL,
+  tableXlsx,
+  type Cell,
+  type DownloadContext,
+  type DownloadTable,
+} from './table-download.ts';
+export {
+  findReports,
+  readReports,
+  readReportSet,
+  resolveCouncil,
+  urnFromPath,
+  type ReadOptions,
+  type ReportSet,
+} from './report-reading.ts';
 /** What the edges use of the pure modules and the store, through the one door. */
 export { BASES, COUNTED_BY } from '../analytics/index.ts';
 export { SQLITE_FILE } from '../store/index.ts';

@@ -3,9 +3,23 @@ import type { Kysely } from 'kysely';
 import { inspectionHistory, latestInspections, type HistoryEntry } from '../analytics/index.ts';
 import type { IsoDate } from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { findInspectionRow, listInspectionRows, listJudgementRows, listJudgementsOf, listRecommendationsOf, listReportWarningsOf, type Database } from '../store/index.ts';
+import {
+  findInspectionRow,
+  listInspectionRows,
+  listJudgementRows,
+  listJudgementsOf,
+  listRecommendationsOf,
+  listReportWarningsOf,
+  type Database,
+} from '../store/index.ts';
 import type { CouncilService } from './council.service.ts';
-import { toCouncilFacts, toInspectionView, type InspectionDetailView, type InspectionView, type CouncilView } from './views.ts';
+import {
+  toCouncilFacts,
+  toInspectionView,
+  type InspectionDetailView,
+  type InspectionView,
+  type CouncilView,
+} from './views.ts';
 
 export interface LatestInspectionRow {
   readonly authority: CouncilView;
@@ -37,10 +51,17 @@ export async function loadInspectionViews(
   urn?: string,
 ): Promise<{ inspections: InspectionView[]; authorities: CouncilView[] }> {
   const filter = urn === undefined ? {} : { urn };
-  const [rows, judgements, authorities] = await Promise.all([listInspectionRows(db, filter), listJudgementRows(db, filter), councils.list({ includeInactive: true })]);
+  const [rows, judgements, authorities] = await Promise.all([
+    listInspectionRows(db, filter),
+    listJudgementRows(db, filter),
+    councils.list({ includeInactive: true }),
+  ]);
   const byUrn = new Map(authorities.map((authority) => [authority.urn, authority]));
   const judgementsById = Map.groupBy(judgements, (judgement) => Number(judgement.inspection_id));
-  return { inspections: rows.map((row) => toInspectionView(row, judgementsById.get(Number(row.id)) ?? [], byUrn.get(row.urn))), authorities };
+  return {
+    inspections: rows.map((row) => toInspectionView(row, judgementsById.get(Number(row.id)) ?? [], byUrn.get(row.urn))),
+    authorities,
+  };
 }
 
 export function createInspectionService(db: Kysely<Database>, councils: CouncilService): InspectionService {

@@ -31,11 +31,22 @@ export function councilLetters(letters: readonly VisitLetterRecord[], asAt: IsoD
 /** The letter stored as inspection `id`, or null when that inspection is a graded one. */
 export function letterDetail(letters: readonly VisitLetterRecord[], id: number): LetterDetail | null {
   const letter = letters.find((candidate) => candidate.inspectionId === id);
-  return letter ? { ...letterEntry(letter), letterDate: letter.letterDate, inspectors: letter.inspectors, covidContext: letter.covidContext } : null;
+  return letter
+    ? {
+        ...letterEntry(letter),
+        letterDate: letter.letterDate,
+        inspectors: letter.inspectors,
+        covidContext: letter.covidContext,
+      }
+    : null;
 }
 
 /** Visits done since the latest graded inspection (started `latestInspectionStart`, null: none) and the latest priority-action clock. */
-export function lettersSince(letters: readonly VisitLetterRecord[], latestInspectionStart: IsoDate | null, asAt: IsoDate): VisitsDone | null {
+export function lettersSince(
+  letters: readonly VisitLetterRecord[],
+  latestInspectionStart: IsoDate | null,
+  asAt: IsoDate,
+): VisitsDone | null {
   if (!letters.some((letter) => letter.published <= asAt)) return null;
   const outlook = lettersOutlook(letters, latestInspectionStart, asAt);
   const last = outlook.since.at(-1);
@@ -45,10 +56,20 @@ export function lettersSince(letters: readonly VisitLetterRecord[], latestInspec
     monitoringVisits: outlook.monitoringVisitsDone,
     jtais: outlook.jtaisDone,
     latest: last ? letterEntry(last) : null,
-    priorityActions: clock ? { letter: letterEntry(clock.letter), received: clock.received, deadlines: clock.deadlines.map((deadline) => deadlineView(deadline, deadline.status)) } : null,
+    priorityActions: clock
+      ? {
+          letter: letterEntry(clock.letter),
+          received: clock.received,
+          deadlines: clock.deadlines.map((deadline) => deadlineView(deadline, deadline.status)),
+        }
+      : null,
   };
 }
 
 export function visitThemes(letters: readonly VisitLetterRecord[], asAt: IsoDate): VisitThemeRow[] {
-  return focusedVisitThemesByYear(letters, asAt).map((row) => ({ year: row.year, total: row.total, counts: VISIT_THEMES.map((theme) => ({ theme, count: row.counts[theme] })) }));
+  return focusedVisitThemesByYear(letters, asAt).map((row) => ({
+    year: row.year,
+    total: row.total,
+    counts: VISIT_THEMES.map((theme) => ({ theme, count: row.counts[theme] })),
+  }));
 }

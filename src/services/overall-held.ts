@@ -5,7 +5,13 @@
  * after one the council still holds the overall grade of its previous inspection, and everything
  * that shows that grade says it comes from that earlier inspection.
  */
-import { gradeHeld, inspectionsCounted, isCouncilInspectionKind, type CountedBy, type InspectionFacts } from '../analytics/index.ts';
+import {
+  gradeHeld,
+  inspectionsCounted,
+  isCouncilInspectionKind,
+  type CountedBy,
+  type InspectionFacts,
+} from '../analytics/index.ts';
 import type { Grade, IsoDate } from '../domain/index.ts';
 
 export interface OverallHeld {
@@ -19,10 +25,18 @@ export interface OverallHeld {
 }
 
 /** The overall grade the council held at the date, with where it came from; null before any inspection judged it. */
-export function overallHeld(inspections: readonly InspectionFacts[], asAt: IsoDate, countedBy: CountedBy = 'published'): OverallHeld | null {
+export function overallHeld(
+  inspections: readonly InspectionFacts[],
+  asAt: IsoDate,
+  countedBy: CountedBy = 'published',
+): OverallHeld | null {
   const held = gradeHeld(inspections, { asAt, area: 'overall', countedBy });
   if (!held) return null;
-  const latest = inspectionsCounted(inspections.filter((inspection) => isCouncilInspectionKind(inspection.kind)), asAt, countedBy).at(-1);
+  const latest = inspectionsCounted(
+    inspections.filter((inspection) => isCouncilInspectionKind(inspection.kind)),
+    asAt,
+    countedBy,
+  ).at(-1);
   return {
     grade: held.grade,
     inspectionId: held.inspection.id,

@@ -40,7 +40,14 @@ import { findPlanVersionRow, listPlanVersionHeads, type Database } from '../stor
 import { svgToPng } from './chart-images.ts';
 import { planFor } from './plan-access.ts';
 import type { PlansService } from './plans.service.ts';
-import { AREA_WORDING, INSPECTION_KIND_LABELS, JUDGEMENT_AREA_SHORT, JUDGEMENT_AREAS, type IsoDate, type JudgementArea } from '../domain/index.ts';
+import {
+  AREA_WORDING,
+  INSPECTION_KIND_LABELS,
+  JUDGEMENT_AREA_SHORT,
+  JUDGEMENT_AREAS,
+  type IsoDate,
+  type JudgementArea,
+} from '../domain/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { councilOutlook, deadlinesAfterPublication, type CouncilOutlook } from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
@@ -129,7 +136,11 @@ export interface PapersService {
   /** The progress report's data: the working copy against a frozen version, with a chart of each measure. Private, as plans are. */
   progressReport(actor: Actor | null, request: ProgressReportRequest): Promise<ProgressReportData>;
   /** The progress report as Word, the print view or a PDF. */
-  progressReportFile(actor: Actor | null, request: ProgressReportRequest, format: ProgressReportFormat): Promise<RenderedPlanPaper>;
+  progressReportFile(
+    actor: Actor | null,
+    request: ProgressReportRequest,
+    format: ProgressReportFormat,
+  ): Promise<RenderedPlanPaper>;
   /** The committee report's data; NotFoundError for an unknown inspection or one of another council. */
   committeeReport(request: CommitteeReportRequest): Promise<CommitteeReportData>;
   /** The committee report as a file: Word, the standalone HTML view, or a PDF printed by Chromium (PdfPrinterUnavailableError without it). */
@@ -154,9 +165,11 @@ export interface PapersDependencies {
 }
 
 function reportTitle(inspection: InspectionDetailView): string {
-  if (inspection.kind === 'lscb-review') return `Review of the Local Safeguarding Children Board: ${inspection.councilAsPrinted}`;
+  if (inspection.kind === 'lscb-review')
+    return `Review of the Local Safeguarding Children Board: ${inspection.councilAsPrinted}`;
   if (inspection.framework === 'SIF') {
-    const withLscb = inspection.judgements.lscb !== undefined ? ' and review of the Local Safeguarding Children Board' : '';
+    const withLscb =
+      inspection.judgements.lscb !== undefined ? ' and review of the Local Safeguarding Children Board' : '';
     return `${inspection.kind === 'sif-reinspection' ? 'Re-inspection' : 'Inspection'} of services for children in need of help and protection, children looked after and care leavers${withLscb}: ${inspection.councilAsPrinted}`;
   }
   return `Inspection of ${inspection.councilAsPrinted} local authority children's services`;
@@ -164,7 +177,15 @@ function reportTitle(inspection: InspectionDetailView): string {
 
 function place(position: GroupPosition, members: number): GroupPlace | null {
   if (position.grade === null || position.sameOrBetter === null || position.rank === null) return null;
-  return { area: position.area, grade: position.grade, included: position.included, members, counts: position.counts, sameOrBetter: position.sameOrBetter, rank: position.rank };
+  return {
+    area: position.area,
+    grade: position.grade,
+    included: position.included,
+    members,
+    counts: position.counts,
+    sameOrBetter: position.sameOrBetter,
+    rank: position.rank,
+  };
 }
 
 const date = (iso: IsoDate) => formatUkDate(iso);
@@ -198,7 +219,9 @@ export function nextItems(outlook: CouncilOutlook): NextItem[] {
   items.push({
     heading: `The framework expected then: ${outlook.nextFramework.version}`,
     nature: outlook.nextFramework.evidence.nature,
-    lines: [`It would grade ${outlook.nextFramework.areas.map((area) => JUDGEMENT_AREA_SHORT[area].toLowerCase()).join(', ')}.`],
+    lines: [
+      `It would grade ${outlook.nextFramework.areas.map((area) => JUDGEMENT_AREA_SHORT[area].toLowerCase()).join(', ')}.`,
+    ],
     source: outlook.nextFramework.evidence.source,
   });
   items.push({
@@ -207,7 +230,9 @@ export function nextItems(outlook: CouncilOutlook): NextItem[] {
     lines: [
       visits.summary,
       ...(visits.monitoringVisits ? [visits.monitoringVisits] : []),
-      ...(visits.firstMonitoringVisitBy ? [`The first monitoring visit is expected by about ${date(visits.firstMonitoringVisitBy)}.`] : []),
+      ...(visits.firstMonitoringVisitBy
+        ? [`The first monitoring visit is expected by about ${date(visits.firstMonitoringVisitBy)}.`]
+        : []),
     ],
     source: visits.evidence.source,
   });
@@ -226,32 +251,59 @@ export async function measureCharts(content: PlanContent, asAt: IsoDate): Promis
   return charts;
 }
 
-export function createPapersService({ inspections, councils, plans, db, today = () => new Date().toISOString().slice(0, 10) }: PapersDependencies): PapersService {
+export function createPapersService({
+  inspections,
+  councils,
+  plans,
+  db,
+  today = () => new Date().toISOString().slice(0, 10),
+}: PapersDependencies): PapersService {
   const paperDate = (date: IsoDate | undefined): IsoDate => {
     const chosen = date ?? today();
-    if (!isIsoDate(chosen)) throw new ValidationError(`The date of the paper must be YYYY-MM-DD, not "${chosen}".`, 'invalid-date');
+    if (!isIsoDate(chosen))
+      throw new ValidationError(`The date of the paper must be YYYY-MM-DD, not "${chosen}".`, 'invalid-date');
     return chosen;
   };
 
   const subjectOf = async (content: PlanContent): Promise<PlanPaperSubject> => {
     const inspection = await inspections.get(content.plan.inspectionId);
-    return { council: { urn: inspection.urn, name: inspection.councilName }, inspection: { id: inspection.id, published: inspection.published, title: reportTitle(inspection) } };
+    return {
+      council: { urn: inspection.urn, name: inspection.councilName },
+      inspection: { id: inspection.id, published: inspection.published, title: reportTitle(inspection) },
+    };
   };
 
   /** A frozen version's content and reference, after the actor's read check on the plan. */
-  const frozenVersion = async (actor: Actor | null, planId: number, number: number): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
+  const frozenVersion = async (
+    actor: Actor | null,
+    planId: number,
+    number: number,
+  ): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
     await planFor(db, actor, planId, 'read');
-    if (!Number.isSafeInteger(number) || number < 1) throw new ValidationError(`A plan version is a whole number from 1, not "${number}".`, 'invalid-input');
+    if (!Number.isSafeInteger(number) || number < 1)
+      throw new ValidationError(`A plan version is a whole number from 1, not "${number}".`, 'invalid-input');
     const row = await findPlanVersionRow(db, planId, number);
     if (!row) {
       const heads = await listPlanVersionHeads(db, planId);
-      throw new NotFoundError(heads.length === 0 ? `Plan ${planId} has no frozen version yet (one is kept each time it is submitted).` : `Plan ${planId} has no version ${number}; its versions are ${heads.map((head) => head.number).join(', ')}.`, 'not-found');
+      throw new NotFoundError(
+        heads.length === 0
+          ? `Plan ${planId} has no frozen version yet (one is kept each time it is submitted).`
+          : `Plan ${planId} has no version ${number}; its versions are ${heads.map((head) => head.number).join(', ')}.`,
+        'not-found',
+      );
     }
-    return { content: JSON.parse(row.content_json) as PlanContent, version: { number: row.number, date: row.frozen_at.slice(0, 10), working: false } };
+    return {
+      content: JSON.parse(row.content_json) as PlanContent,
+      version: { number: row.number, date: row.frozen_at.slice(0, 10), working: false },
+    };
   };
 
   /** The working copy, with the number of the last frozen version before it. */
-  const workingCopy = async (actor: Actor | null, planId: number, preparedOn: IsoDate): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
+  const workingCopy = async (
+    actor: Actor | null,
+    planId: number,
+    preparedOn: IsoDate,
+  ): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
     const content = await plans.getPlanContent(actor, planId);
     const heads = await listPlanVersionHeads(db, planId);
     return { content, version: { number: heads.at(-1)?.number ?? 0, date: preparedOn, working: true } };
@@ -267,30 +319,51 @@ export function createPapersService({ inspections, councils, plans, db, today = 
   const findInspection = async (request: CommitteeReportRequest): Promise<InspectionDetailView> => {
     const reference = String(request.inspection).trim();
     if (request.council === undefined) {
-      if (!/^\d+$/.test(reference)) throw new ValidationError(`"${reference}" is not an inspection id (a whole number); give --council too to name an inspection by its publication date.`, 'invalid-inspection');
+      if (!/^\d+$/.test(reference))
+        throw new ValidationError(
+          `"${reference}" is not an inspection id (a whole number); give --council too to name an inspection by its publication date.`,
+          'invalid-inspection',
+        );
       return inspections.get(Number(reference));
     }
     const council = await councils.resolve(request.council);
     if (/^\d+$/.test(reference)) {
       const found = await inspections.get(Number(reference));
-      if (found.urn !== council.urn) throw new NotFoundError(`Inspection ${reference} is not one of ${council.name}'s (it is ${found.councilName}'s).`, 'unknown-inspection');
+      if (found.urn !== council.urn)
+        throw new NotFoundError(
+          `Inspection ${reference} is not one of ${council.name}'s (it is ${found.councilName}'s).`,
+          'unknown-inspection',
+        );
       return found;
     }
-    if (!isIsoDate(reference)) throw new ValidationError(`"${reference}" is neither an inspection id nor a publication date (YYYY-MM-DD).`, 'invalid-inspection');
+    if (!isIsoDate(reference))
+      throw new ValidationError(
+        `"${reference}" is neither an inspection id nor a publication date (YYYY-MM-DD).`,
+        'invalid-inspection',
+      );
     const history = await inspections.historyOf(council.urn);
-    const matches = history.entries.map((entry) => entry.inspection).filter((inspection) => inspection.published === reference);
+    const matches = history.entries
+      .map((entry) => entry.inspection)
+      .filter((inspection) => inspection.published === reference);
     const chosen = matches.find((inspection) => isCouncilInspectionKind(inspection.kind)) ?? matches[0];
-    if (!chosen) throw new NotFoundError(`${council.name} has no inspection published on ${reference}.`, 'unknown-inspection');
+    if (!chosen)
+      throw new NotFoundError(`${council.name} has no inspection published on ${reference}.`, 'unknown-inspection');
     return inspections.get(chosen.id);
   };
 
   const service: PapersService = {
     async committeeReport(request) {
       const preparedOn = request.preparedOn ?? today();
-      if (!isIsoDate(preparedOn)) throw new ValidationError(`The date of the paper must be YYYY-MM-DD, not "${preparedOn}".`);
+      if (!isIsoDate(preparedOn))
+        throw new ValidationError(`The date of the paper must be YYYY-MM-DD, not "${preparedOn}".`);
       const inspection = await findInspection(request);
-      const [authorities, all, history] = await Promise.all([councils.list({ includeInactive: true }), inspections.listAll(), inspections.historyOf(inspection.urn)]);
-      const authority = authorities.find((candidate) => candidate.urn === inspection.urn) ?? (await councils.resolve(inspection.urn));
+      const [authorities, all, history] = await Promise.all([
+        councils.list({ includeInactive: true }),
+        inspections.listAll(),
+        inspections.historyOf(inspection.urn),
+      ]);
+      const authority =
+        authorities.find((candidate) => candidate.urn === inspection.urn) ?? (await councils.resolve(inspection.urn));
       const councilFacts = authorities.map(toCouncilFacts);
       const council = toCouncilFacts(authority);
       const asAt = inspection.published;
@@ -306,22 +379,39 @@ export function createPapersService({ inspections, councils, plans, db, today = 
           area,
           wording: AREA_WORDING[inspection.version][area] ?? JUDGEMENT_AREA_SHORT[area],
           grade: inspection.judgements[area] as NonNullable<(typeof inspection.judgements)[JudgementArea]>,
-          previous: change && before ? { grade: change.from, year: yearOf(before.inspectionStart), published: before.published } : null,
+          previous:
+            change && before
+              ? { grade: change.from, year: yearOf(before.inspectionStart), published: before.published }
+              : null,
         };
       });
 
       const query = (area: JudgementArea) => ({ asAt, area, framework });
       const existing = councilFacts.filter((candidate) => councilExistedOn(candidate, asAt));
-      const regionMembers = council.regionName === null ? [] : existing.filter((candidate) => candidate.regionName === council.regionName);
-      const neighbours = statisticalNeighboursOf(council, councilFacts).filter((candidate) => councilExistedOn(candidate, asAt));
-      const regionPlaces = judgedAreas.flatMap((area) => place(regionPosition(council, councilFacts, all, query(area)), Math.max(regionMembers.length, 1)) ?? []);
-      const neighbourPlaces = judgedAreas.flatMap((area) => place(neighbourPosition(council, councilFacts, all, query(area)), neighbours.length + 1) ?? []);
+      const regionMembers =
+        council.regionName === null ? [] : existing.filter((candidate) => candidate.regionName === council.regionName);
+      const neighbours = statisticalNeighboursOf(council, councilFacts).filter((candidate) =>
+        councilExistedOn(candidate, asAt),
+      );
+      const regionPlaces = judgedAreas.flatMap(
+        (area) =>
+          place(regionPosition(council, councilFacts, all, query(area)), Math.max(regionMembers.length, 1)) ?? [],
+      );
+      const neighbourPlaces = judgedAreas.flatMap(
+        (area) => place(neighbourPosition(council, councilFacts, all, query(area)), neighbours.length + 1) ?? [],
+      );
 
       const isCycle = isCouncilInspectionKind(inspection.kind);
       let next: NextItem[] = [];
       if (isCycle) {
         try {
-          next = nextItems(councilOutlook(inspection.urn, asAt, Map.groupBy(all, (candidate: InspectionView) => candidate.urn)));
+          next = nextItems(
+            councilOutlook(
+              inspection.urn,
+              asAt,
+              Map.groupBy(all, (candidate: InspectionView) => candidate.urn),
+            ),
+          );
         } catch (error) {
           if (!(error instanceof NotFoundError)) throw error;
         }
@@ -363,13 +453,25 @@ export function createPapersService({ inspections, councils, plans, db, today = 
           councilsExisting: existing.length,
           national: judgedAreas.map((area) => {
             const distribution = nationalDistribution(councilFacts, all, query(area));
-            return { area, included: distribution.included, counts: distribution.counts, percentages: distribution.percentages };
+            return {
+              area,
+              included: distribution.included,
+              counts: distribution.counts,
+              percentages: distribution.percentages,
+            };
           }),
           region: council.regionName === null ? null : { name: council.regionName, places: regionPlaces },
-          neighbours: neighbours.length === 0 ? null : { names: neighbours.map((neighbour) => neighbour.name), places: neighbourPlaces },
+          neighbours:
+            neighbours.length === 0
+              ? null
+              : { names: neighbours.map((neighbour) => neighbour.name), places: neighbourPlaces },
         },
         next,
-        source: { title: reportTitle(inspection), address: request.sourceAddress ?? inspection.ofstedUrl ?? null, listingAddress: OFSTED_REPORTS_ADDRESS },
+        source: {
+          title: reportTitle(inspection),
+          address: request.sourceAddress ?? inspection.ofstedUrl ?? null,
+          listingAddress: OFSTED_REPORTS_ADDRESS,
+        },
         attribution: {
           text: `The judgements, recommendations and dates of the inspection are taken from Ofsted's report, published on ${date(inspection.published)}. Ofsted reports are Crown copyright.`,
           licence: 'Open Government Licence v3.0',
@@ -392,14 +494,23 @@ export function createPapersService({ inspections, councils, plans, db, today = 
     },
     async actionPlan(actor, request) {
       const preparedOn = paperDate(request.preparedOn);
-      const { content, version } = request.version === undefined ? await workingCopy(actor, request.planId, preparedOn) : await frozenVersion(actor, request.planId, request.version);
+      const { content, version } =
+        request.version === undefined
+          ? await workingCopy(actor, request.planId, preparedOn)
+          : await frozenVersion(actor, request.planId, request.version);
       return { subject: await subjectOf(content), plan: content, version, preparedOn };
     },
     async actionPlanFile(actor, request, format) {
       if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
       const data = await service.actionPlan(actor, request);
       const body = format === 'xlsx' ? await writeActionPlanXlsx(data) : await render(actionPlanContent(data), format);
-      return { format, contentType: PLAN_PAPER_CONTENT_TYPES[format], body, fileName: `${fileStem(data.subject.council.name)}-action-plan-${data.preparedOn}.${format}`, subject: data.subject };
+      return {
+        format,
+        contentType: PLAN_PAPER_CONTENT_TYPES[format],
+        body,
+        fileName: `${fileStem(data.subject.council.name)}-action-plan-${data.preparedOn}.${format}`,
+        subject: data.subject,
+      };
     },
     async progressReport(actor, request) {
       const preparedOn = paperDate(request.preparedOn);
@@ -420,7 +531,13 @@ export function createPapersService({ inspections, councils, plans, db, today = 
       if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
       const data = await service.progressReport(actor, request);
       const body = await render(progressReportContent(data), format);
-      return { format, contentType: PLAN_PAPER_CONTENT_TYPES[format], body, fileName: `${fileStem(data.subject.council.name)}-progress-report-${data.preparedOn}.${format}`, subject: data.subject };
+      return {
+        format,
+        contentType: PLAN_PAPER_CONTENT_TYPES[format],
+        body,
+        fileName: `${fileStem(data.subject.council.name)}-progress-report-${data.preparedOn}.${format}`,
+        subject: data.subject,
+      };
     },
     pdfPrinting() {
       return { available: pdfPrinterAvailable(), executablePath: DEFAULT_CHROMIUM };

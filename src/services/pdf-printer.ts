@@ -42,7 +42,15 @@ export async function printHtmlToPdf(html: string, options: PdfPrintOptions): Pr
     browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   } catch (error) {
     throw new PdfPrinterUnavailableError(executablePath, (error as Error).message.split('\n')[0]);

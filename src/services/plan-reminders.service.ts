@@ -11,8 +11,21 @@ import nodemailer from 'nodemailer';
 import { formatUkDate, todayIso, type IsoDate } from '../calendar/index.ts';
 import { isEmail, normaliseEmail } from '../domain/actor.ts';
 import { DomainError } from '../errors.ts';
-import { findReminders, type Action, type Measure, type PlanContent, type Reminder, type ReminderKind } from '../plans/index.ts';
-import { findSentReminders, listCouncilMemberRecords, recordSentReminders, type Database, type PlanReminderSentTable } from '../store/index.ts';
+import {
+  findReminders,
+  type Action,
+  type Measure,
+  type PlanContent,
+  type Reminder,
+  type ReminderKind,
+} from '../plans/index.ts';
+import {
+  findSentReminders,
+  listCouncilMemberRecords,
+  recordSentReminders,
+  type Database,
+  type PlanReminderSentTable,
+} from '../store/index.ts';
 
 /** One plan as the reminders read it. */
 export interface PlanForReminders {
@@ -57,7 +70,11 @@ export interface RemindSummary {
 }
 
 export interface PlanReminderService {
-  remind(options: { readonly withinDays: number; readonly dryRun?: boolean; readonly today?: IsoDate }): Promise<RemindSummary>;
+  remind(options: {
+    readonly withinDays: number;
+    readonly dryRun?: boolean;
+    readonly today?: IsoDate;
+  }): Promise<RemindSummary>;
 }
 
 export interface PlanReminderDependencies {
@@ -74,8 +91,10 @@ function describe(reminder: Reminder, action: Action, measure: Measure | undefin
   if (reminder.kind === 'measure-missing-value') {
     return `The measure "${measure?.what ?? reminder.measureId}" (action "${action.title}") has no value for the period from ${formatUkDate(reminder.period.start)} to the day before ${formatUkDate(reminder.period.end)}.`;
   }
-  if (reminder.kind === 'action-overdue') return `The action "${action.title}" was due on ${formatUkDate(reminder.dueDate)} (${-reminder.daysLeft} days ago) and is ${action.status}.`;
-  const when = reminder.daysLeft === 0 ? 'today' : reminder.daysLeft === 1 ? 'tomorrow' : `in ${reminder.daysLeft} days`;
+  if (reminder.kind === 'action-overdue')
+    return `The action "${action.title}" was due on ${formatUkDate(reminder.dueDate)} (${-reminder.daysLeft} days ago) and is ${action.status}.`;
+  const when =
+    reminder.daysLeft === 0 ? 'today' : reminder.daysLeft === 1 ? 'tomorrow' : `in ${reminder.daysLeft} days`;
   return `The action "${action.title}" is due ${when}, on ${formatUkDate(reminder.dueDate)}, and is ${action.status}.`;
 }
 
@@ -86,8 +105,16 @@ export function createPlanReminderService(dependencies: PlanReminderDependencies
 
   return {
     async remind({ withinDays, dryRun = false, today }) {
-      if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) throw new DomainError('invalid-count', `--within must be a whole number of days from 0 to 366, not ${withinDays}.`);
-      if (!dryRun && transport === undefined) throw new DomainError('bad-config', 'CSCI_SMTP_URL is not set, so no reminder can be emailed. Set it, or use --dry-run to see what would be sent.');
+      if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366)
+        throw new DomainError(
+          'invalid-count',
+          `--within must be a whole number of days from 0 to 366, not ${withinDays}.`,
+        );
+      if (!dryRun && transport === undefined)
+        throw new DomainError(
+          'bad-config',
+          'CSCI_SMTP_URL is not set, so no reminder can be emailed. Set it, or use --dry-run to see what would be sent.',
+        );
       const asAt = today ?? todayIso(now());
       const plans = (await dependencies.openPlans()).filter((plan) => plan.content.plan.status !== 'closed');
 
@@ -102,7 +129,12 @@ export function createPlanReminderService(dependencies: PlanReminderDependencies
           const records = await listCouncilMemberRecords(db, plan.council);
           members = {
             emails: records.filter((record) => record.role === 'editor').map((record) => normaliseEmail(record.email)),
-            byName: new Map(records.flatMap((record) => [[record.name.trim().toLowerCase(), normaliseEmail(record.email)] as const, [normaliseEmail(record.email), normaliseEmail(record.email)] as const])),
+            byName: new Map(
+              records.flatMap((record) => [
+                [record.name.trim().toLowerCase(), normaliseEmail(record.email)] as const,
+                [normaliseEmail(record.email), normaliseEmail(record.email)] as const,
+              ]),
+            ),
           };
           editorsByCouncil.set(plan.council, members);
         }
@@ -111,10 +143,17 @@ export function createPlanReminderService(dependencies: PlanReminderDependencies
         for (const reminder of result.reminders) {
           const action = content.actions.find((candidate) => candidate.id === reminder.actionId);
           if (action === undefined) continue;
-          const measure = reminder.kind === 'measure-missing-value' ? content.measures.find((candidate) => candidate.id === reminder.measureId) : undefined;
+          const measure =
+            reminder.kind === 'measure-missing-value'
+              ? content.measures.find((candidate) => candidate.id === reminder.measureId)
+              : undefined;
           // Keys name the plan too: ids are unique per store, but the plan makes the key readable.
           const key = `plan-${plan.id}:${reminder.key}`;
-          const ownerEmail = action.owner.kind === 'person' ? (members.byName.get(action.owner.name.trim().toLowerCase()) ?? (isEmail(normaliseEmail(action.owner.name)) ? normaliseEmail(action.owner.name) : undefined)) : undefined;
+          const ownerEmail =
+            action.owner.kind === 'person'
+              ? (members.byName.get(action.owner.name.trim().toLowerCase()) ??
+                (isEmail(normaliseEmail(action.owner.name)) ? normaliseEmail(action.owner.name) : undefined))
+              : undefined;
           recipientsOf.set(key, [...new Set([...(ownerEmail ? [ownerEmail] : []), ...members.emails])]);
           found.push({
             key,
@@ -132,7 +171,10 @@ export function createPlanReminderService(dependencies: PlanReminderDependencies
         }
       }
 
-      const sent = await findSentReminders(db, found.map((event) => event.key));
+      const sent = await findSentReminders(
+        db,
+        found.map((event) => event.key),
+      );
       const status = new Map<string, { status: RecipientStatus; error?: string }>();
       const newFor = new Map<string, Omit<ReminderEvent, 'recipients'>[]>();
       for (const event of found) {
@@ -151,15 +193,28 @@ export function createPlanReminderService(dependencies: PlanReminderDependencies
         }
         const message = reminderEmail(events, asAt, dependencies.publicUrl);
         try {
-          await transport!.sendMail({ from: dependencies.mailFrom, to: email, subject: message.subject, text: message.text });
+          await transport!.sendMail({
+            from: dependencies.mailFrom,
+            to: email,
+            subject: message.subject,
+            text: message.text,
+          });
           const at = now().toISOString();
-          const rows: PlanReminderSentTable[] = events.map((event) => ({ event_key: event.key, recipient: email, plan_id: event.planId, council: event.council, kind: event.kind, sent_at: at }));
+          const rows: PlanReminderSentTable[] = events.map((event) => ({
+            event_key: event.key,
+            recipient: email,
+            plan_id: event.planId,
+            council: event.council,
+            kind: event.kind,
+            sent_at: at,
+          }));
           await db.transaction().execute((trx) => recordSentReminders(trx, rows));
           for (const event of events) status.set(`${event.key}|${email}`, { status: 'sent' });
           emailsSent += 1;
         } catch (error) {
           emailsFailed += 1;
-          for (const event of events) status.set(`${event.key}|${email}`, { status: 'failed', error: (error as Error).message });
+          for (const event of events)
+            status.set(`${event.key}|${email}`, { status: 'failed', error: (error as Error).message });
         }
       }
 
@@ -189,7 +244,11 @@ const HEADINGS: Record<ReminderKind, string> = {
 };
 
 /** One person's email: the events new to them, grouped by kind, with a link to each plan. Pure. */
-export function reminderEmail(events: readonly Omit<ReminderEvent, 'recipients'>[], today: IsoDate, publicUrl: string | undefined): { subject: string; text: string } {
+export function reminderEmail(
+  events: readonly Omit<ReminderEvent, 'recipients'>[],
+  today: IsoDate,
+  publicUrl: string | undefined,
+): { subject: string; text: string } {
   const councils = [...new Set(events.map((event) => event.councilName))];
   const lines: string[] = [`Improvement plan reminders for ${councils.join(', ')} on ${formatUkDate(today)}.`, ''];
   for (const kind of ['action-overdue', 'action-due-soon', 'measure-missing-value'] as const) {
@@ -202,7 +261,9 @@ export function reminderEmail(events: readonly Omit<ReminderEvent, 'recipients'>
     }
     lines.push('');
   }
-  lines.push('You get this because you own these actions or edit this council\'s improvement plan in csc-inspections. You are told of each event once.');
+  lines.push(
+    "You get this because you own these actions or edit this council's improvement plan in csc-inspections. You are told of each event once.",
+  );
   const overdue = events.filter((event) => event.kind === 'action-overdue').length;
   const subject = `${councils.join(', ')}: ${events.length} improvement plan reminder${events.length === 1 ? '' : 's'}${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
   return { subject, text: lines.join('\n') + '\n' };

@@ -8,11 +8,24 @@ export function planEventsFor(plans: PlansService): PlanEventsSource {
     const entries: PlanTimelineEntry[] = [];
     for (const summary of await plans.listCouncilPlans(actor, urn)) {
       const plan = await plans.getPlan(actor, summary.id);
-      entries.push({ kind: 'plan-created', date: plan.createdAt.slice(0, 10), planId: plan.id, inspectionId: plan.inspectionId });
+      entries.push({
+        kind: 'plan-created',
+        date: plan.createdAt.slice(0, 10),
+        planId: plan.id,
+        inspectionId: plan.inspectionId,
+      });
       const content = await plans.getPlanContent(actor, summary.id);
       const titles = new Map(content.actions.map((action) => [action.id, action.title]));
       for (const update of content.updates) {
-        entries.push({ kind: 'plan-update', date: update.date, planId: plan.id, actionId: update.actionId, actionTitle: titles.get(update.actionId) ?? `Action ${update.actionId}`, author: update.author, status: update.status });
+        entries.push({
+          kind: 'plan-update',
+          date: update.date,
+          planId: plan.id,
+          actionId: update.actionId,
+          actionTitle: titles.get(update.actionId) ?? `Action ${update.actionId}`,
+          author: update.author,
+          status: update.status,
+        });
       }
     }
     return entries;

@@ -18,9 +18,24 @@ import {
   isCouncilInspectionKind,
   type CouncilFacts,
 } from '../analytics/index.ts';
-import { isLetterKind, JUDGEMENT_AREAS, type Grade, type JudgementArea, type Judgements, type VisitLetterRecord } from '../domain/index.ts';
+import {
+  isLetterKind,
+  JUDGEMENT_AREAS,
+  type Grade,
+  type JudgementArea,
+  type Judgements,
+  type VisitLetterRecord,
+} from '../domain/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkJudgementConsistency, councilOutlook, deadlinesAfterPriorityActionLetter, deadlinesAfterPublication, letterReceived, type CouncilOutlook, type EmpiricalWindow } from '../rules/index.ts';
+import {
+  checkJudgementConsistency,
+  councilOutlook,
+  deadlinesAfterPriorityActionLetter,
+  deadlinesAfterPublication,
+  letterReceived,
+  type CouncilOutlook,
+  type EmpiricalWindow,
+} from '../rules/index.ts';
 import type { InspectionService } from './inspection.service.ts';
 import type { CouncilService } from './council.service.ts';
 import { councilLetters, letterDetail, lettersSince, visitThemes } from './letters.read-model.ts';
@@ -31,7 +46,13 @@ import { toCouncilFacts, type InspectionView, type CouncilView } from './views.t
 import { createSnapshotCache, type Snapshot } from './snapshot-cache.ts';
 import { overallHeld } from './overall-held.ts';
 import type { CountedBy, NationalDistribution } from '../analytics/index.ts';
-import { GOOD_OR_BETTER, MAX_COMPARED, type ComparedCouncil, type OverallFilter, type QuarterDistribution } from './read-model.ts';
+import {
+  GOOD_OR_BETTER,
+  MAX_COMPARED,
+  type ComparedCouncil,
+  type OverallFilter,
+  type QuarterDistribution,
+} from './read-model.ts';
 import type { Framework, Grade as GradeType } from '../domain/index.ts';
 
 /** The first quarter of the series on /national: the SIF's first reports were published in 2014. */
@@ -50,7 +71,10 @@ function areaDistribution(distribution: NationalDistribution): AreaDistribution 
     included: distribution.included,
     counts: distribution.counts,
     percentages: distribution.percentages,
-    goodOrBetter: { count, percentage: distribution.included === 0 ? 0 : Math.round((count * 1000) / distribution.included) / 10 },
+    goodOrBetter: {
+      count,
+      percentage: distribution.included === 0 ? 0 : Math.round((count * 1000) / distribution.included) / 10,
+    },
   };
 }
 import type {
@@ -161,8 +185,19 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
   const { next } = outlook;
   return {
     inspection: { kind: next.kind, pathway: next.pathway, reason: next.reason, basis: next.evidence.nature },
-    framework: { version: outlook.nextFramework.version, areas: outlook.nextFramework.areas, expectedOn: outlook.nextFramework.expectedOn, basis: outlook.nextFramework.evidence.nature },
-    nominalWindow: { from: next.nominalWindow.from, to: next.nominalWindow.to, anniversary: next.nominalWindow.anniversary, status: outlook.nominalWindowStatus, basis: next.nominalWindow.evidence.nature },
+    framework: {
+      version: outlook.nextFramework.version,
+      areas: outlook.nextFramework.areas,
+      expectedOn: outlook.nextFramework.expectedOn,
+      basis: outlook.nextFramework.evidence.nature,
+    },
+    nominalWindow: {
+      from: next.nominalWindow.from,
+      to: next.nominalWindow.to,
+      anniversary: next.nominalWindow.anniversary,
+      status: outlook.nominalWindowStatus,
+      basis: next.nominalWindow.evidence.nature,
+    },
     empiricalWindow: empiricalWindowView(next.empiricalWindow),
     givenNoInspectionYet: empiricalWindowView(outlook.empiricalWindowGivenWait),
     visits: {
@@ -183,13 +218,19 @@ function nextStepsOf(outlook: CouncilOutlook): NextSteps {
  * priority action, counted from the day it counts as received, and none otherwise.
  */
 export function inspectionDeadlines(
-  inspection: Pick<InspectionSummary, 'kind' | 'published'> & { readonly letter?: Pick<LetterDetail, 'letterDate' | 'published' | 'priorityActions'> | null },
+  inspection: Pick<InspectionSummary, 'kind' | 'published'> & {
+    readonly letter?: Pick<LetterDetail, 'letterDate' | 'published' | 'priorityActions'> | null;
+  },
   asAt: string,
 ): DeadlineView[] {
   const { letter } = inspection;
   const deadlines = letter
-    ? letter.priorityActions.length > 0 ? deadlinesAfterPriorityActionLetter(letterReceived(letter)) : []
-    : isCouncilInspectionKind(inspection.kind) ? deadlinesAfterPublication(inspection.published) : [];
+    ? letter.priorityActions.length > 0
+      ? deadlinesAfterPriorityActionLetter(letterReceived(letter))
+      : []
+    : isCouncilInspectionKind(inspection.kind)
+      ? deadlinesAfterPublication(inspection.published)
+      : [];
   return deadlines.map((deadline) => deadlineView(deadline, deadline.due < asAt ? 'passed' : 'running'));
 }
 
@@ -199,9 +240,15 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     ttlMs: (options.snapshotSeconds ?? 10) * 1000,
     now: options.now,
     async load() {
-      const [authorities, inspections, letters] = await Promise.all([sources.councils.list({ includeInactive: true }), sources.inspections.listAll(), sources.letters?.listAll() ?? []]);
+      const [authorities, inspections, letters] = await Promise.all([
+        sources.councils.list({ includeInactive: true }),
+        sources.inspections.listAll(),
+        sources.letters?.listAll() ?? [],
+      ]);
       return {
-        fingerprint: createHash('sha256').update(JSON.stringify([authorities, inspections, letters])).digest('hex'),
+        fingerprint: createHash('sha256')
+          .update(JSON.stringify([authorities, inspections, letters]))
+          .digest('hex'),
         data: {
           authorities,
           councils: authorities.map(toCouncilFacts),
@@ -219,62 +266,108 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
 
   const councilOf = (snap: Snap, urn: string): CouncilView => {
     const authority = snap.data.byUrn.get(urn);
-    if (!authority) throw new NotFoundError(`There is no council with the Ofsted URN ${urn}.`, 'unknown-local-authority');
+    if (!authority)
+      throw new NotFoundError(`There is no council with the Ofsted URN ${urn}.`, 'unknown-local-authority');
     return authority;
   };
 
   /** The inspections that count under a framework filter (all when none). */
   const underFramework = (snap: Snap, framework: Framework | undefined) =>
-    memo(snap, `framework:${framework ?? 'any'}`, () => (framework === undefined ? snap.data.inspections : snap.data.inspections.filter((inspection) => inspection.framework === framework)));
+    memo(snap, `framework:${framework ?? 'any'}`, () =>
+      framework === undefined
+        ? snap.data.inspections
+        : snap.data.inspections.filter((inspection) => inspection.framework === framework),
+    );
 
-  const latestRows = (snap: Snap, asAt: string, countedBy: CountedBy = 'published', framework?: Framework): LatestInspection[] =>
+  const latestRows = (
+    snap: Snap,
+    asAt: string,
+    countedBy: CountedBy = 'published',
+    framework?: Framework,
+  ): LatestInspection[] =>
     memo(snap, `latest:${asAt}:${countedBy}:${framework ?? 'any'}`, () => {
       const inspections = underFramework(snap, framework);
-      const byUrn = framework === undefined ? snap.data.inspectionsByUrn : Map.groupBy(inspections, (inspection) => inspection.urn);
+      const byUrn =
+        framework === undefined ? snap.data.inspectionsByUrn : Map.groupBy(inspections, (inspection) => inspection.urn);
       return latestInspections(snap.data.councils, inspections, asAt, countedBy).flatMap((row) =>
-        row.inspection ? [{ ...inspectionSummary(row.inspection), name: row.council.name, regionName: row.council.regionName, overall: overallHeld(byUrn.get(row.council.urn) ?? [], asAt, countedBy) }] : [],
+        row.inspection
+          ? [
+              {
+                ...inspectionSummary(row.inspection),
+                name: row.council.name,
+                regionName: row.council.regionName,
+                overall: overallHeld(byUrn.get(row.council.urn) ?? [], asAt, countedBy),
+              },
+            ]
+          : [],
       );
     });
 
   const picture = (snap: Snap, asAt: string, scope: NationalScope): NationalPicture =>
-    memo(snap, `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name, scope.countedBy, scope.framework])}`, () => {
-      const countedBy = scope.countedBy ?? 'published';
-      const framework = scope.framework;
-      const inspections = underFramework(snap, framework);
-      const name = scope.name?.toLowerCase();
-      const inScope = (council: { readonly name: string; readonly regionName: string | null }) =>
-        (scope.region === undefined || council.regionName === scope.region) && (name === undefined || council.name.toLowerCase().includes(name));
-      const latest = latestRows(snap, asAt, countedBy, framework).filter((row) => inScope(row) && matchesOverall(row.overall?.grade, scope.overall));
-      const withGrade = new Set(latest.map((row) => row.urn));
-      const councils = snap.data.councils.filter((council) => inScope(council) && (scope.overall === undefined || withGrade.has(council.urn)));
-      const query = { countedBy, ...(framework ? { framework } : {}) };
-      const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) => nationalDistribution(councils, inspections, { ...query, asAt, area }))
-        .filter((distribution) => distribution.included > 0)
-        .map(areaDistribution);
-      const quarters: QuarterDistribution[] = distributionByQuarter(councils, inspections, SERIES_FROM, { ...query, asAt, area: 'overall' }).map((distribution) => ({
-        ...areaDistribution(distribution),
-        quarterEnd: distribution.asAt,
-      }));
-      const existing = latestInspections(councils, [], asAt).length;
-      return {
-        asAt,
-        scope: { region: scope.region, overall: scope.overall, name: scope.name, countedBy, framework },
-        countedBy,
-        frameworks: { SIF: latest.filter((row) => row.version === 'SIF').length, ILACS: latest.filter((row) => row.version !== 'SIF').length },
-        quarters,
-        included: latest.length,
-        missing: Math.max(0, existing - latest.length),
-        distributions,
-        latest,
-        regions: [...new Set(snap.data.authorities.map((authority) => authority.regionName).filter((name): name is string => name !== null))].sort(),
-        visitThemes: visitThemes(snap.data.letters, asAt),
-      };
-    });
+    memo(
+      snap,
+      `national:${asAt}:${JSON.stringify([scope.region, scope.overall, scope.name, scope.countedBy, scope.framework])}`,
+      () => {
+        const countedBy = scope.countedBy ?? 'published';
+        const framework = scope.framework;
+        const inspections = underFramework(snap, framework);
+        const name = scope.name?.toLowerCase();
+        const inScope = (council: { readonly name: string; readonly regionName: string | null }) =>
+          (scope.region === undefined || council.regionName === scope.region) &&
+          (name === undefined || council.name.toLowerCase().includes(name));
+        const latest = latestRows(snap, asAt, countedBy, framework).filter(
+          (row) => inScope(row) && matchesOverall(row.overall?.grade, scope.overall),
+        );
+        const withGrade = new Set(latest.map((row) => row.urn));
+        const councils = snap.data.councils.filter(
+          (council) => inScope(council) && (scope.overall === undefined || withGrade.has(council.urn)),
+        );
+        const query = { countedBy, ...(framework ? { framework } : {}) };
+        const distributions: AreaDistribution[] = JUDGEMENT_AREAS.map((area) =>
+          nationalDistribution(councils, inspections, { ...query, asAt, area }),
+        )
+          .filter((distribution) => distribution.included > 0)
+          .map(areaDistribution);
+        const quarters: QuarterDistribution[] = distributionByQuarter(councils, inspections, SERIES_FROM, {
+          ...query,
+          asAt,
+          area: 'overall',
+        }).map((distribution) => ({
+          ...areaDistribution(distribution),
+          quarterEnd: distribution.asAt,
+        }));
+        const existing = latestInspections(councils, [], asAt).length;
+        return {
+          asAt,
+          scope: { region: scope.region, overall: scope.overall, name: scope.name, countedBy, framework },
+          countedBy,
+          frameworks: {
+            SIF: latest.filter((row) => row.version === 'SIF').length,
+            ILACS: latest.filter((row) => row.version !== 'SIF').length,
+          },
+          quarters,
+          included: latest.length,
+          missing: Math.max(0, existing - latest.length),
+          distributions,
+          latest,
+          regions: [
+            ...new Set(
+              snap.data.authorities
+                .map((authority) => authority.regionName)
+                .filter((name): name is string => name !== null),
+            ),
+          ].sort(),
+          visitThemes: visitThemes(snap.data.letters, asAt),
+        };
+      },
+    );
 
   const history = (snap: Snap, urn: string): CouncilHistoryEntry[] =>
     memo(snap, `history:${urn}`, () =>
       // Letters after ungraded visits have their own list (councilLetters).
-      inspectionHistory((snap.data.inspectionsByUrn.get(urn) ?? []).filter((inspection) => !isLetterKind(inspection.kind)))
+      inspectionHistory(
+        (snap.data.inspectionsByUrn.get(urn) ?? []).filter((inspection) => !isLetterKind(inspection.kind)),
+      )
         .map((entry) => {
           const previous: Partial<Record<JudgementArea, Grade>> = {};
           const changes: Partial<Record<JudgementArea, GradeMovement>> = {};
@@ -300,7 +393,11 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       overall: overall?.grade ?? null,
       published: latest?.published ?? null,
       inspectionId: latest?.id ?? null,
-      overallFrom: overall && { inspectionId: overall.inspectionId, published: overall.published, fromEarlierInspection: overall.fromEarlierInspection },
+      overallFrom: overall && {
+        inspectionId: overall.inspectionId,
+        published: overall.published,
+        fromEarlierInspection: overall.fromEarlierInspection,
+      },
     };
   };
 
@@ -312,10 +409,26 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       const neighbours = neighbourPosition(council, snap.data.councils, snap.data.inspections, { asAt, area });
       const base = { area, grade: region.grade };
       if (council.regionName !== null) {
-        result.push({ ...base, group: 'region', groupName: council.regionName, included: region.included, counts: region.counts, sameOrBetter: region.sameOrBetter, rank: region.rank });
+        result.push({
+          ...base,
+          group: 'region',
+          groupName: council.regionName,
+          included: region.included,
+          counts: region.counts,
+          sameOrBetter: region.sameOrBetter,
+          rank: region.rank,
+        });
       }
       if (council.statisticalNeighbours.length > 0) {
-        result.push({ ...base, group: 'neighbours', groupName: 'Statistical neighbours', included: neighbours.included, counts: neighbours.counts, sameOrBetter: neighbours.sameOrBetter, rank: neighbours.rank });
+        result.push({
+          ...base,
+          group: 'neighbours',
+          groupName: 'Statistical neighbours',
+          included: neighbours.included,
+          counts: neighbours.counts,
+          sameOrBetter: neighbours.sameOrBetter,
+          rank: neighbours.rank,
+        });
       }
     }
     return result.sort((a, b) => (a.group === b.group ? 0 : a.group === 'region' ? -1 : 1));
@@ -341,12 +454,26 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     return { ...inspection, reportFile: (await reportFiles.servable(filePath, contentHash)) ? filePath : null };
   };
 
-  const loadDetail = async (snap: Snap, id: number): Promise<{ inspection: InspectionDetail; filePath: string; contentHash: string }> => {
+  const loadDetail = async (
+    snap: Snap,
+    id: number,
+  ): Promise<{ inspection: InspectionDetail; filePath: string; contentHash: string }> => {
     const inspection = await sources.inspections.get(id);
     const authority = snap.data.byUrn.get(inspection.urn);
     const council: CouncilSummary = authority
       ? councilSummary(authority)
-      : { urn: inspection.urn, name: inspection.councilName, laCode: null, gssCode: null, regionName: inspection.regionName, laType: null, active: true, formerCodes: [], predecessors: [], successors: [] };
+      : {
+          urn: inspection.urn,
+          name: inspection.councilName,
+          laCode: null,
+          gssCode: null,
+          regionName: inspection.regionName,
+          laType: null,
+          active: true,
+          formerCodes: [],
+          predecessors: [],
+          successors: [],
+        };
     const letter = letterDetail(snap.data.letters, id);
     const shown: InspectionDetail = {
       ...inspectionSummary(inspection),
@@ -359,7 +486,13 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
         ...inspection.recommendations.map((text, index) => ({ list: 'la' as const, position: index + 1, text })),
         ...inspection.lscbRecommendations.map((text, index) => ({ list: 'lscb' as const, position: index + 1, text })),
       ],
-      flags: letter ? [] : checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.reason })),
+      flags: letter
+        ? []
+        : checkJudgementConsistency(inspection.version, inspection.judgements).map((finding) => ({
+            code: finding.rule,
+            severity: finding.severity,
+            message: finding.reason,
+          })),
       readerWarnings: inspection.warnings,
       sourceUrl: inspection.ofstedUrl,
       reportFile: null,
@@ -380,10 +513,19 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       history: entries,
       positions: positions(snap, council, asAt),
       neighbours: statisticalNeighboursOf(council, snap.data.councils).map((neighbour) => peer(snap, neighbour, asAt)),
-      regionPeers: council.regionName === null ? [] : snap.data.councils.filter((candidate) => candidate.regionName === council.regionName).map((member) => peer(snap, member, asAt)),
+      regionPeers:
+        council.regionName === null
+          ? []
+          : snap.data.councils
+              .filter((candidate) => candidate.regionName === council.regionName)
+              .map((member) => peer(snap, member, asAt)),
       next: outlook(snap, urn, asAt),
       letters: councilLetters(snap.data.lettersByUrn.get(urn) ?? [], asAt),
-      visitsDone: lettersSince(snap.data.lettersByUrn.get(urn) ?? [], latestEntry && latestEntry.published <= asAt ? latestEntry.inspectionStart : null, asAt),
+      visitsDone: lettersSince(
+        snap.data.lettersByUrn.get(urn) ?? [],
+        latestEntry && latestEntry.published <= asAt ? latestEntry.inspectionStart : null,
+        asAt,
+      ),
       latest: latestEntry ? await detail(latestEntry.id) : null,
       overall: overallHeld(snap.data.inspectionsByUrn.get(urn) ?? [], asAt),
     };
@@ -396,7 +538,11 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
     async storeSummary(): Promise<StoreSummary> {
       const snap = await snapshot();
       const published = snap.data.inspections.map((inspection) => inspection.published).sort();
-      return { inspections: snap.data.inspections.length, councils: snap.data.inspectionsByUrn.size, latestPublished: published.at(-1) ?? null };
+      return {
+        inspections: snap.data.inspections.length,
+        councils: snap.data.inspectionsByUrn.size,
+        latestPublished: published.at(-1) ?? null,
+      };
     },
     async listCouncils() {
       return (await snapshot()).data.authorities.map(councilSummary);
@@ -414,16 +560,26 @@ export function createReadModel(sources: ReadModelSources, options: ReadModelOpt
       const snap = await snapshot();
       const councils = [...new Set(urns)].map((urn): ComparedCouncil => {
         const authority = councilOf(snap, urn);
-        const entries = history(snap, urn).filter((entry) => entry.published <= asAt && isCouncilInspectionKind(entry.kind));
+        const entries = history(snap, urn).filter(
+          (entry) => entry.published <= asAt && isCouncilInspectionKind(entry.kind),
+        );
         const latest = entries[0];
-        return { council: councilSummary(authority), overall: overallHeld(snap.data.inspectionsByUrn.get(urn) ?? [], asAt), latest: latest ? inspectionSummary(latest) : null, history: [...entries].reverse() };
+        return {
+          council: councilSummary(authority),
+          overall: overallHeld(snap.data.inspectionsByUrn.get(urn) ?? [], asAt),
+          latest: latest ? inspectionSummary(latest) : null,
+          history: [...entries].reverse(),
+        };
       });
       return { asAt, councils };
     },
     async comparisonGroup(urn) {
       const snap = await snapshot();
       const council = toCouncilFacts(councilOf(snap, urn));
-      return [council.urn, ...statisticalNeighboursOf(council, snap.data.councils).map((neighbour) => neighbour.urn)].slice(0, MAX_COMPARED);
+      return [
+        council.urn,
+        ...statisticalNeighboursOf(council, snap.data.councils).map((neighbour) => neighbour.urn),
+      ].slice(0, MAX_COMPARED);
     },
     async councilStory(urn, asAt) {
       const snap = await snapshot();

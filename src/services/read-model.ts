@@ -5,7 +5,17 @@
  */
 import type { CountedBy, GradeCounts } from '../analytics/index.ts';
 import type { OverallHeld } from './overall-held.ts';
-import type { Framework, FrameworkVersion, Grade, InspectionKind, IsoDate, JudgementArea, Judgements, LetterKind, VisitTheme } from '../domain/index.ts';
+import type {
+  Framework,
+  FrameworkVersion,
+  Grade,
+  InspectionKind,
+  IsoDate,
+  JudgementArea,
+  Judgements,
+  LetterKind,
+  VisitTheme,
+} from '../domain/index.ts';
 import type { Deadline, LegalBasis, Nature, Pathway, WindowStatus } from '../rules/index.ts';
 import type { FormerCodeView } from './views.ts';
 
@@ -126,7 +136,11 @@ export interface VisitsDone {
   readonly monitoringVisits: number;
   readonly jtais: number;
   readonly latest: LetterEntry | null;
-  readonly priorityActions: { readonly letter: LetterEntry; readonly received: IsoDate; readonly deadlines: readonly DeadlineView[] } | null;
+  readonly priorityActions: {
+    readonly letter: LetterEntry;
+    readonly received: IsoDate;
+    readonly deadlines: readonly DeadlineView[];
+  } | null;
 }
 
 export interface Recommendation {
@@ -189,7 +203,11 @@ export interface PeerRow {
   readonly published: string | null;
   readonly inspectionId: number | null;
   /** Where the overall grade came from: an earlier inspection when the latest (ILACS-2026) gives none. */
-  readonly overallFrom: { readonly inspectionId: number; readonly published: string; readonly fromEarlierInspection: boolean } | null;
+  readonly overallFrom: {
+    readonly inspectionId: number;
+    readonly published: string;
+    readonly fromEarlierInspection: boolean;
+  } | null;
 }
 
 /** How firm a part of what comes next is: from the framework's published rules, or estimated from the data held. */
@@ -234,7 +252,12 @@ export interface NextSteps {
     readonly reason: string;
     readonly basis: RuleOrEstimate;
   };
-  readonly framework: { readonly version: FrameworkVersion; readonly areas: readonly JudgementArea[]; readonly expectedOn: IsoDate; readonly basis: RuleOrEstimate };
+  readonly framework: {
+    readonly version: FrameworkVersion;
+    readonly areas: readonly JudgementArea[];
+    readonly expectedOn: IsoDate;
+    readonly basis: RuleOrEstimate;
+  };
   readonly nominalWindow: NominalWindowView;
   readonly empiricalWindow: EmpiricalWindowView | null;
   /** The empirical window among gaps longer than the wait so far: the updated estimate, given no inspection by the as-at date (as `csci schedule` gives it). */

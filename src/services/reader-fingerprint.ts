@@ -21,7 +21,8 @@ export function readerFingerprint(): string {
       .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
       .map((entry) => join(entry.parentPath, entry.name)),
   ).sort();
-  for (const file of files) hash.update(relative(SOURCE_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of files)
+    hash.update(relative(SOURCE_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   cached = hash.digest('hex');
   return cached;
 }

@@ -5,7 +5,17 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/index.ts';
-import { CODE_CHANGES, countCouncils, FORMER_CODE_TYPES, insertRegister, insertRegisterHistory, type Database, type FormerCodeRow, type PredecessorRow, type RegisterEntry } from '../store/index.ts';
+import {
+  CODE_CHANGES,
+  countCouncils,
+  FORMER_CODE_TYPES,
+  insertRegister,
+  insertRegisterHistory,
+  type Database,
+  type FormerCodeRow,
+  type PredecessorRow,
+  type RegisterEntry,
+} from '../store/index.ts';
 
 export const REGISTER_FILE = fileURLToPath(new URL('../../data/local-authorities.csv', import.meta.url));
 /** The codes councils were known by before (see data/README.md). */
@@ -38,7 +48,10 @@ const formerCodeRowSchema = z
     in_use_until: isoDateSchema,
     change: z.enum(CODE_CHANGES),
   })
-  .refine((row) => (row.code_type === 'gss' ? /^E\d{8}$/ : /^\d{3}$/).test(row.code), { message: 'a GSS code (E and 8 digits) or a three-digit LA code, as code_type says', path: ['code'] });
+  .refine((row) => (row.code_type === 'gss' ? /^E\d{8}$/ : /^\d{3}$/).test(row.code), {
+    message: 'a GSS code (E and 8 digits) or a three-digit LA code, as code_type says',
+    path: ['code'],
+  });
 
 const predecessorRowSchema = z.object({
   urn: z.string().regex(/^\d+$/, 'a numeric URN'),
@@ -108,7 +121,16 @@ export async function ensureRegisterLoaded(db: Kysely<Database>, file: string = 
  * Loads the former codes and predecessors when none are stored (so a store made before they existed
  * gets them at its next start); returns how many rows were added.
  */
-export async function ensureRegisterHistoryLoaded(db: Kysely<Database>, files: { readonly formerCodes: string; readonly predecessors: string } = { formerCodes: FORMER_CODES_FILE, predecessors: PREDECESSORS_FILE }): Promise<number> {
-  const [formerCodes, predecessors] = await Promise.all([readFile(files.formerCodes, 'utf8').then(parseFormerCodes), readFile(files.predecessors, 'utf8').then(parsePredecessors)]);
+export async function ensureRegisterHistoryLoaded(
+  db: Kysely<Database>,
+  files: { readonly formerCodes: string; readonly predecessors: string } = {
+    formerCodes: FORMER_CODES_FILE,
+    predecessors: PREDECESSORS_FILE,
+  },
+): Promise<number> {
+  const [formerCodes, predecessors] = await Promise.all([
+    readFile(files.formerCodes, 'utf8').then(parseFormerCodes),
+    readFile(files.predecessors, 'utf8').then(parsePredecessors),
+  ]);
   return insertRegisterHistory(db, { formerCodes, predecessors });
 }

@@ -20,17 +20,28 @@ export interface Manifest {
 export function parseManifest(csvText: string, manifestPath: string): Manifest {
   let records: Record<string, string>[];
   try {
-    records = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    records = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
+      string,
+      string
+    >[];
   } catch (error) {
-    throw new ValidationError(`The manifest ${manifestPath} is not a readable CSV: ${(error as Error).message}`, 'bad-manifest');
+    throw new ValidationError(
+      `The manifest ${manifestPath} is not a readable CSV: ${(error as Error).message}`,
+      'bad-manifest',
+    );
   }
   const byPath = new Map<string, IsoDate>();
   const byName = new Map<string, IsoDate | null>();
   records.forEach((record, index) => {
     const file = record.file;
     const published = record.published;
-    if (file === undefined || published === undefined) throw new ValidationError(`The manifest ${manifestPath} needs the columns file,published.`, 'bad-manifest');
-    if (!isoDateSchema.safeParse(published).success) throw new ValidationError(`The manifest ${manifestPath}, line ${index + 2}: "${published}" is not a date as YYYY-MM-DD.`, 'bad-manifest');
+    if (file === undefined || published === undefined)
+      throw new ValidationError(`The manifest ${manifestPath} needs the columns file,published.`, 'bad-manifest');
+    if (!isoDateSchema.safeParse(published).success)
+      throw new ValidationError(
+        `The manifest ${manifestPath}, line ${index + 2}: "${published}" is not a date as YYYY-MM-DD.`,
+        'bad-manifest',
+      );
     byPath.set(resolve(dirname(manifestPath), file), published);
     const name = basename(file);
     // A file name listed twice with different dates cannot be looked up by name alone.
@@ -44,7 +55,10 @@ export async function readManifest(path: string): Promise<Manifest> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ValidationError(`The manifest ${path} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, 'bad-manifest');
+    throw new ValidationError(
+      `The manifest ${path} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      'bad-manifest',
+    );
   }
   return parseManifest(text, path);
 }
@@ -55,7 +69,11 @@ export interface PublicationDate {
 }
 
 /** The printed date, else the file name's date, else the manifest's; undefined when none gives one. */
-export function publicationDate(report: Pick<InspectionReport, 'published'>, file: string, manifest?: Manifest): PublicationDate | undefined {
+export function publicationDate(
+  report: Pick<InspectionReport, 'published'>,
+  file: string,
+  manifest?: Manifest,
+): PublicationDate | undefined {
   if (report.published) return { published: report.published, source: 'printed' };
   const fromName = listingDateFromFileName(file);
   if (fromName) return { published: fromName, source: 'file-name' };

@@ -27,7 +27,10 @@ export function findReports(paths: readonly string[]): Promise<string[]> {
 }
 
 /** Each file read as a report or a failure, in the files' order (or as each finishes), with the listing date applied. */
-export async function* readReports(files: readonly string[], options: ReadOptions = {}): AsyncGenerator<ExtractionResult> {
+export async function* readReports(
+  files: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ExtractionResult> {
   for await (const result of extractFiles(files, options)) yield withListingDate(result);
 }
 
@@ -62,7 +65,11 @@ export async function readReportSet(paths: readonly string[], options: ReadOptio
     histories.set(key, [...(histories.get(key) ?? []), result]);
     names.set(key, (names.get(key) ?? new Set()).add(result.localAuthority));
   }
-  if (unreadable === files.length) throw new ValidationError(`None of the ${files.length} files could be read as an inspection report (run csci extract on them to see why).`, 'no-readable-reports');
+  if (unreadable === files.length)
+    throw new ValidationError(
+      `None of the ${files.length} files could be read as an inspection report (run csci extract on them to see why).`,
+      'no-readable-reports',
+    );
   return { histories, names, files: files.length, unreadable };
 }
 
@@ -70,14 +77,38 @@ export async function readReportSet(paths: readonly string[], options: ReadOptio
 export function resolveCouncil(set: ReportSet, reference: string): string {
   if (set.histories.has(reference)) return reference;
   const wanted = councilNameKey(reference);
-  const named = (key: string) => `${[...(set.names.get(key) ?? [])][0] ?? key}${key.startsWith('name:') ? '' : ` (URN ${key})`}`;
-  const matches = wanted === '' ? [] : [...set.names].filter(([, names]) => [...names].some((name) => councilNameKey(name) === wanted)).map(([key]) => key);
+  const named = (key: string) =>
+    `${[...(set.names.get(key) ?? [])][0] ?? key}${key.startsWith('name:') ? '' : ` (URN ${key})`}`;
+  const matches =
+    wanted === ''
+      ? []
+      : [...set.names]
+          .filter(([, names]) => [...names].some((name) => councilNameKey(name) === wanted))
+          .map(([key]) => key);
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new ValidationError(`"${reference}" matches more than one council in the reports: ${matches.map(named).join('; ')}. Give the URN.`, 'ambiguous-council');
-  const containing = wanted === '' ? [] : [...set.names].filter(([, names]) => [...names].some((name) => councilNameKey(name).includes(wanted))).map(([key]) => key);
+  if (matches.length > 1)
+    throw new ValidationError(
+      `"${reference}" matches more than one council in the reports: ${matches.map(named).join('; ')}. Give the URN.`,
+      'ambiguous-council',
+    );
+  const containing =
+    wanted === ''
+      ? []
+      : [...set.names]
+          .filter(([, names]) => [...names].some((name) => councilNameKey(name).includes(wanted)))
+          .map(([key]) => key);
   if (containing.length === 1) return containing[0]!;
-  if (containing.length > 1) throw new ValidationError(`"${reference}" matches ${containing.length} councils in the reports: ${containing.map(named).join('; ')}. Give the URN or more of the name.`, 'ambiguous-council');
-  const remoteness = (key: string) => Math.min(...[...(set.names.get(key) ?? [])].map((name) => distance(councilNameKey(name), wanted) / Math.max(councilNameKey(name).length, wanted.length, 1)));
+  if (containing.length > 1)
+    throw new ValidationError(
+      `"${reference}" matches ${containing.length} councils in the reports: ${containing.map(named).join('; ')}. Give the URN or more of the name.`,
+      'ambiguous-council',
+    );
+  const remoteness = (key: string) =>
+    Math.min(
+      ...[...(set.names.get(key) ?? [])].map(
+        (name) => distance(councilNameKey(name), wanted) / Math.max(councilNameKey(name).length, wanted.length, 1),
+      ),
+    );
   const closest = [...set.names.keys()].sort((a, b) => remoteness(a) - remoteness(b)).slice(0, 5);
   throw new NotFoundError(
     `No reports were found for the local authority "${reference}" among the ${set.histories.size} councils in the ${set.files} files read.${closest.length > 0 ? ` The closest: ${closest.map(named).join('; ')}.` : ''}`,

@@ -34,7 +34,12 @@ export interface SnapshotCacheOptions<T> {
   readonly memoLimit?: number;
 }
 
-export function createSnapshotCache<T>({ load, ttlMs, now = Date.now, memoLimit = 4096 }: SnapshotCacheOptions<T>): SnapshotCache<T> {
+export function createSnapshotCache<T>({
+  load,
+  ttlMs,
+  now = Date.now,
+  memoLimit = 4096,
+}: SnapshotCacheOptions<T>): SnapshotCache<T> {
   let current: Promise<Snapshot<T>> | undefined;
   let refreshing: Promise<Snapshot<T>> | undefined;
   let checkedAt = -Infinity;
@@ -68,7 +73,9 @@ export function createSnapshotCache<T>({ load, ttlMs, now = Date.now, memoLimit 
       const held = await current;
       if (!refreshing && now() - checkedAt >= ttlMs) {
         checkedAt = now();
-        const reloading = loadSnapshot().then((fresh) => (fresh.fingerprint === held.fingerprint ? held : { ...fresh, version: ++loads }));
+        const reloading = loadSnapshot().then((fresh) =>
+          fresh.fingerprint === held.fingerprint ? held : { ...fresh, version: ++loads },
+        );
         refreshing = reloading;
         reloading.then(
           (next) => {

@@ -1,5 +1,12 @@
 /** National, regional and statistical-neighbour figures at a date, from the stored inspections. */
-import { nationalDistribution, neighbourPosition, regionPosition, type GradeQuery, type GroupPosition, type NationalDistribution } from '../analytics/index.ts';
+import {
+  nationalDistribution,
+  neighbourPosition,
+  regionPosition,
+  type GradeQuery,
+  type GroupPosition,
+  type NationalDistribution,
+} from '../analytics/index.ts';
 import { JUDGEMENT_AREAS, type JudgementArea } from '../domain/index.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.ts';
@@ -23,7 +30,8 @@ export function createStatsService(db: Kysely<Database>, councils: CouncilServic
     const { authorities, inspections } = await loadInspectionViews(db, councils);
     return { councils: authorities.map(toCouncilFacts), inspections, authorities };
   };
-  const councilIn = (authorities: readonly CouncilView[], reference: string) => toCouncilFacts(resolveIn(authorities, reference));
+  const councilIn = (authorities: readonly CouncilView[], reference: string) =>
+    toCouncilFacts(resolveIn(authorities, reference));
   return {
     async national(query) {
       const { councils, inspections: all } = await facts();
@@ -31,7 +39,9 @@ export function createStatsService(db: Kysely<Database>, councils: CouncilServic
     },
     async nationalByArea(query) {
       const { councils, inspections: all } = await facts();
-      return Object.fromEntries(JUDGEMENT_AREAS.map((area) => [area, nationalDistribution(councils, all, { ...query, area })])) as Record<JudgementArea, NationalDistribution>;
+      return Object.fromEntries(
+        JUDGEMENT_AREAS.map((area) => [area, nationalDistribution(councils, all, { ...query, area })]),
+      ) as Record<JudgementArea, NationalDistribution>;
     },
     async region(reference, query) {
       const { councils, inspections: all, authorities } = await facts();

@@ -43,14 +43,23 @@ async function withLockFile<T>(path: string, body: () => Promise<T>): Promise<T>
 
 function lockedError(path: string, error: unknown, pid?: number): Error {
   if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return error as Error;
-  return new DomainError('sync-running', `Another sync is running${pid ? ` (process ${pid})` : ''}: ${path} is held. Wait for it to finish.`, 409);
+  return new DomainError(
+    'sync-running',
+    `Another sync is running${pid ? ` (process ${pid})` : ''}: ${path} is held. Wait for it to finish.`,
+    409,
+  );
 }
 
 /** Runs the body holding the sync lock; throws DomainError('sync-running', 409) when another sync holds it. */
 export async function withSyncLock<T>(store: StoreHandle, dataDir: string, body: () => Promise<T>): Promise<T> {
   if (store.dialect === 'postgres') {
     const result = await withPostgresAdvisoryLock(store.db, SYNC_LOCK_KEY, body);
-    if (!result.acquired) throw new DomainError('sync-running', 'Another sync is running (the PostgreSQL advisory lock is held). Wait for it to finish.', 409);
+    if (!result.acquired)
+      throw new DomainError(
+        'sync-running',
+        'Another sync is running (the PostgreSQL advisory lock is held). Wait for it to finish.',
+        409,
+      );
     return result.value;
   }
   return withLockFile(join(dataDir, SYNC_LOCK_FILE), body);

@@ -25,8 +25,21 @@ import {
   type StoreHandle,
   type SyncPublicationRow,
 } from '../store/index.ts';
-import { classifyKindLabel, parseListingPage, parseProviderPage, publicationListHash, type LayoutWarning, type ListedCouncil, type ListedPublication } from '../sync/ofsted-pages.ts';
-import { createPoliteClient, FetchFailure, type PoliteClient, type PoliteClientOptions } from '../sync/polite-client.ts';
+import {
+  classifyKindLabel,
+  parseListingPage,
+  parseProviderPage,
+  publicationListHash,
+  type LayoutWarning,
+  type ListedCouncil,
+  type ListedPublication,
+} from '../sync/ofsted-pages.ts';
+import {
+  createPoliteClient,
+  FetchFailure,
+  type PoliteClient,
+  type PoliteClientOptions,
+} from '../sync/polite-client.ts';
 import type { AlertOutcome, AlertService, PublishedItem } from './alert.service.ts';
 import type { ImportService } from './import.service.ts';
 import type { CouncilService } from './council.service.ts';
@@ -162,7 +175,12 @@ export function userAgent(contact: string | undefined): string {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'council';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'council'
+  );
 }
 
 function toRunView(row: Awaited<ReturnType<typeof listSyncRunRows>>[number]): SyncRunView {
@@ -212,7 +230,11 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     const leftovers = await removeBrokenDownloads(join(dataDir, 'reports'));
     if (leftovers > 0) say(`removed ${leftovers} partial downloads left by an interrupted sync`);
     const runId = await startSyncRun(db, dryRun, now());
-    const client: PoliteClient = createPoliteClient({ userAgent: userAgent(settings.contact), delayMs: settings.delayMs, ...dependencies.client });
+    const client: PoliteClient = createPoliteClient({
+      userAgent: userAgent(settings.contact),
+      delayMs: settings.delayMs,
+      ...dependencies.client,
+    });
     const warnings: SyncWarning[] = [];
     const failed: SyncFailure[] = [];
     const imported: SyncedPublication[] = [];
@@ -237,7 +259,10 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
       say(`failed: ${failure.url}: ${failure.message}`);
       if (countsAsRequestFailure) {
         consecutiveFailures += 1;
-        if (consecutiveFailures >= maxConsecutiveFailures) throw new SyncAborted(`Stopped after ${consecutiveFailures} failed requests in a row (the last: ${failure.message}).`);
+        if (consecutiveFailures >= maxConsecutiveFailures)
+          throw new SyncAborted(
+            `Stopped after ${consecutiveFailures} failed requests in a row (the last: ${failure.message}).`,
+          );
       }
     };
     const succeeded = (): void => {
@@ -255,7 +280,10 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
       const pageRows: number[] = [];
       while (url !== undefined) {
         if (seen.has(url) || seen.size >= MAX_LISTING_PAGES) {
-          warn({ code: 'listing-pagination-loop', message: `The listing's pages did not end after ${seen.size} pages (${url}); stopped following them.` });
+          warn({
+            code: 'listing-pagination-loop',
+            message: `The listing's pages did not end after ${seen.size} pages (${url}); stopped following them.`,
+          });
           break;
         }
         seen.add(url);
@@ -269,14 +297,30 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
       }
       const layoutChanged = warnings.some((warning) => warning.code === 'listing-layout-changed');
       const capped = layoutChanged ? [] : pageRows.slice(0, -1).filter((rows) => rows !== LISTING_ROWS);
-      if (capped.length > 0) warn({ code: 'listing-row-cap-changed', message: `The listing showed ${capped[0]} rows on a page that was not the last, not the ${LISTING_ROWS} asked for: the site's row cap has changed (every page was still followed).` });
-      if (pageRows.length > 0 && pageRows.at(-1) === LISTING_ROWS) warn({ code: 'listing-last-page-full', message: `The listing's last page is full (${LISTING_ROWS} rows) and links no next page: results may have been cut off.` });
+      if (capped.length > 0)
+        warn({
+          code: 'listing-row-cap-changed',
+          message: `The listing showed ${capped[0]} rows on a page that was not the last, not the ${LISTING_ROWS} asked for: the site's row cap has changed (every page was still followed).`,
+        });
+      if (pageRows.length > 0 && pageRows.at(-1) === LISTING_ROWS)
+        warn({
+          code: 'listing-last-page-full',
+          message: `The listing's last page is full (${LISTING_ROWS} rows) and links no next page: results may have been cut off.`,
+        });
       const active = register.filter((authority) => authority.active).length;
-      if (councils.size < active * SHORT_LISTING_SHARE) warn({ code: 'listing-short', message: `The listing gave ${councils.size} councils; the register has ${active} active ones.` });
+      if (councils.size < active * SHORT_LISTING_SHARE)
+        warn({
+          code: 'listing-short',
+          message: `The listing gave ${councils.size} councils; the register has ${active} active ones.`,
+        });
       const known: ListedCouncil[] = [];
       for (const council of councils.values()) {
         if (byUrn.has(council.urn)) known.push(council);
-        else warn({ code: 'council-not-in-register', message: `The listing has "${council.name}" (URN ${council.urn}), which is not in the register: a new or renamed council? Its publications are not synced until the register knows it.` });
+        else
+          warn({
+            code: 'council-not-in-register',
+            message: `The listing has "${council.name}" (URN ${council.urn}), which is not in the register: a new or renamed council? Its publications are not synced until the register knows it.`,
+          });
       }
       return known;
     };
@@ -286,49 +330,105 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     const fingerprint = (dependencies.readerFingerprint ?? readerFingerprint)();
 
     /** Imports PDFs kept in the data dir and records what became of each publication. */
-    const importKept = async (authority: CouncilView, downloaded: readonly { publication: ListedPublication; file: string }[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
+    const importKept = async (
+      authority: CouncilView,
+      downloaded: readonly { publication: ListedPublication; file: string }[],
+      previous: ReadonlyMap<string, SyncPublicationRow>,
+    ): Promise<void> => {
       const record = recorder(authority, previous);
       if (downloaded.length === 0) return;
       const summary = await imports.importReports(downloaded.map((entry) => entry.file));
       const outcomes = new Map(summary.outcomes.map((outcome) => [outcome.file, outcome]));
       for (const { publication, file } of downloaded) {
         const outcome = outcomes.get(file);
-        const item: SyncedPublication = { fileId: publication.fileId, urn: authority.urn, kindLabel: publication.kindLabel, listedOn: publication.listedOn, url: publication.url };
+        const item: SyncedPublication = {
+          fileId: publication.fileId,
+          urn: authority.urn,
+          kindLabel: publication.kindLabel,
+          listedOn: publication.listedOn,
+          url: publication.url,
+        };
         if (outcome && outcome.status !== 'failed') {
-          if (outcome.inspectionId !== undefined) await setInspectionOfstedUrl(db, outcome.inspectionId, publication.url);
+          if (outcome.inspectionId !== undefined)
+            await setInspectionOfstedUrl(db, outcome.inspectionId, publication.url);
           const held = outcome.status === 'already-present' && previous.get(publication.fileId) === undefined;
-          await record(publication, held ? 'already-held' : 'imported', { inspectionId: outcome.inspectionId ?? null, file });
+          await record(publication, held ? 'already-held' : 'imported', {
+            inspectionId: outcome.inspectionId ?? null,
+            file,
+          });
           if (held) alreadyHeld += 1;
-          else imported.push({ ...item, ...(outcome.inspectionId !== undefined ? { inspectionId: outcome.inspectionId } : {}) });
+          else
+            imported.push({
+              ...item,
+              ...(outcome.inspectionId !== undefined ? { inspectionId: outcome.inspectionId } : {}),
+            });
         } else if (outcome?.error?.code === 'unsupported-report') {
           await record(publication, 'not-read-yet', { reason: outcome.error.message, file });
           notReadYet.push({ ...item, reason: `not read yet: ${outcome.error.message}` });
         } else {
           unreadable += 1;
-          const reason = outcome?.error ? `${outcome.error.code}: ${outcome.error.message}` : 'the importer gave no outcome';
+          const reason = outcome?.error
+            ? `${outcome.error.code}: ${outcome.error.message}`
+            : 'the importer gave no outcome';
           await rm(file, { force: true });
           await record(publication, 'failed', { reason });
-          fail({ urn: authority.urn, fileId: publication.fileId, url: publication.url, code: outcome?.error?.code ?? 'import-failed', message: reason }, false);
+          fail(
+            {
+              urn: authority.urn,
+              fileId: publication.fileId,
+              url: publication.url,
+              code: outcome?.error?.code ?? 'import-failed',
+              message: reason,
+            },
+            false,
+          );
         }
       }
     };
 
     /** Letters kept as "not read yet" are read again once the reader's code has changed. */
     const rereadKept = async (urns: ReadonlySet<string>): Promise<void> => {
-      const waiting = (await listPublicationRows(db, { status: 'not-read-yet', urns: [...urns] })).filter((row) => row.reader_fingerprint !== fingerprint && row.file_path !== null);
+      const waiting = (await listPublicationRows(db, { status: 'not-read-yet', urns: [...urns] })).filter(
+        (row) => row.reader_fingerprint !== fingerprint && row.file_path !== null,
+      );
       for (const [urn, rows] of Map.groupBy(waiting, (row) => row.urn)) {
         const authority = byUrn.get(urn);
         const present = [];
-        for (const row of rows) if (await stat(row.file_path!).then((info) => info.isFile(), () => false)) present.push(row);
+        for (const row of rows)
+          if (
+            await stat(row.file_path!).then(
+              (info) => info.isFile(),
+              () => false,
+            )
+          )
+            present.push(row);
         if (!authority || present.length === 0) continue;
-        say(`reading again ${present.length} letters of ${authority.name} kept as not read yet (the reader has changed)`);
+        say(
+          `reading again ${present.length} letters of ${authority.name} kept as not read yet (the reader has changed)`,
+        );
         const previous = new Map(present.map((row) => [row.file_id, row]));
-        await importKept(authority, present.map((row) => ({ publication: { fileId: row.file_id, url: row.ofsted_url, kindLabel: row.kind_label, listedOn: row.listed_on }, file: row.file_path! })), previous);
+        await importKept(
+          authority,
+          present.map((row) => ({
+            publication: {
+              fileId: row.file_id,
+              url: row.ofsted_url,
+              kindLabel: row.kind_label,
+              listedOn: row.listed_on,
+            },
+            file: row.file_path!,
+          })),
+          previous,
+        );
       }
     };
 
     function recorder(authority: CouncilView, previous: ReadonlyMap<string, SyncPublicationRow>) {
-      return async (publication: ListedPublication, publicationStatus: PublicationStatus, extra: { reason?: string | null; inspectionId?: number | null; file?: string | null } = {}): Promise<void> => {
+      return async (
+        publication: ListedPublication,
+        publicationStatus: PublicationStatus,
+        extra: { reason?: string | null; inspectionId?: number | null; file?: string | null } = {},
+      ): Promise<void> => {
         const before = previous.get(publication.fileId);
         await savePublication(db, {
           file_id: publication.fileId,
@@ -350,19 +450,32 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     }
 
     /** Downloads, imports and records the new publications of one council. */
-    const bringIn = async (authority: CouncilView, candidates: readonly ListedPublication[], previous: ReadonlyMap<string, SyncPublicationRow>): Promise<void> => {
+    const bringIn = async (
+      authority: CouncilView,
+      candidates: readonly ListedPublication[],
+      previous: ReadonlyMap<string, SyncPublicationRow>,
+    ): Promise<void> => {
       const folder = join(dataDir, 'reports', `${authority.urn}-${slug(authority.name)}`);
       const downloaded: { publication: ListedPublication; file: string }[] = [];
       const record = recorder(authority, previous);
       for (const publication of candidates) {
-        const item: SyncedPublication = { fileId: publication.fileId, urn: authority.urn, kindLabel: publication.kindLabel, listedOn: publication.listedOn, url: publication.url };
+        const item: SyncedPublication = {
+          fileId: publication.fileId,
+          urn: authority.urn,
+          kindLabel: publication.kindLabel,
+          listedOn: publication.listedOn,
+          url: publication.url,
+        };
         if (dryRun) {
           wouldDownload.push(item);
           continue;
         }
         await mkdir(folder, { recursive: true });
         const file = join(folder, `${publication.listedOn ?? 'undated'}-${publication.fileId}.pdf`);
-        const kept = await stat(file).then((info) => info.isFile(), () => false);
+        const kept = await stat(file).then(
+          (info) => info.isFile(),
+          () => false,
+        );
         if (!kept) {
           try {
             say(`download: ${publication.url}`);
@@ -373,10 +486,28 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
             if (!(error instanceof FetchFailure)) throw error;
             if (error.code === 'withdrawn') {
               await record(publication, 'withdrawn', { reason: error.message });
-              fail({ urn: authority.urn, fileId: publication.fileId, url: publication.url, code: 'withdrawn', message: error.message }, false);
+              fail(
+                {
+                  urn: authority.urn,
+                  fileId: publication.fileId,
+                  url: publication.url,
+                  code: 'withdrawn',
+                  message: error.message,
+                },
+                false,
+              );
             } else {
               await record(publication, 'failed', { reason: `${error.code}: ${error.message}` });
-              fail({ urn: authority.urn, fileId: publication.fileId, url: publication.url, code: error.code, message: error.message }, true);
+              fail(
+                {
+                  urn: authority.urn,
+                  fileId: publication.fileId,
+                  url: publication.url,
+                  code: error.code,
+                  message: error.message,
+                },
+                true,
+              );
             }
             continue;
           }
@@ -399,29 +530,77 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         fail({ urn: authority.urn, url, code: error.code, message: error.message }, true);
         return;
       }
-      const retry = (await listPublicationRows(db, { status: 'failed', urns: [authority.urn] })).filter((row) => Number(row.attempts) < MAX_ATTEMPTS_PER_FILE).map((row) => ({ fileId: row.file_id, url: row.ofsted_url, kindLabel: row.kind_label, listedOn: row.listed_on }));
+      const retry = (await listPublicationRows(db, { status: 'failed', urns: [authority.urn] }))
+        .filter((row) => Number(row.attempts) < MAX_ATTEMPTS_PER_FILE)
+        .map((row) => ({
+          fileId: row.file_id,
+          url: row.ofsted_url,
+          kindLabel: row.kind_label,
+          listedOn: row.listed_on,
+        }));
       const saveCache = async (hash: string | null): Promise<void> => {
         if (dryRun) return;
         const changed = hash !== cached?.publications_hash;
-        await saveProviderPage(db, { urn: authority.urn, url, etag: page.etag ?? null, last_modified: page.lastModified ?? null, publications_hash: hash, checked_at: now(), changed_at: changed || !cached ? now() : cached.changed_at });
+        await saveProviderPage(db, {
+          urn: authority.urn,
+          url,
+          etag: page.etag ?? null,
+          last_modified: page.lastModified ?? null,
+          publications_hash: hash,
+          checked_at: now(),
+          changed_at: changed || !cached ? now() : cached.changed_at,
+        });
       };
       if (page.notModified) {
         pagesUnchanged += 1;
-        await bringIn(authority, retry, new Map((await findPublications(db, retry.map((row) => row.fileId))).map((row) => [row.file_id, row])));
+        await bringIn(
+          authority,
+          retry,
+          new Map(
+            (
+              await findPublications(
+                db,
+                retry.map((row) => row.fileId),
+              )
+            ).map((row) => [row.file_id, row]),
+          ),
+        );
         await saveCache(cached?.publications_hash ?? null);
         return;
       }
       const parsed = parseProviderPage(page.body, url);
       parsed.warnings.forEach(warn);
-      if (parsed.publications.length === 0 && parsed.warnings.length === 0) warn({ code: 'provider-page-empty', message: `The provider page of ${authority.name} (${url}) lists no publications.` });
+      if (parsed.publications.length === 0 && parsed.warnings.length === 0)
+        warn({
+          code: 'provider-page-empty',
+          message: `The provider page of ${authority.name} (${url}) lists no publications.`,
+        });
       const hash = parsed.publications.length > 0 ? publicationListHash(parsed.publications) : null;
       if (hash !== null && hash === cached?.publications_hash) {
         pagesUnchanged += 1;
-        await bringIn(authority, retry, new Map((await findPublications(db, retry.map((row) => row.fileId))).map((row) => [row.file_id, row])));
+        await bringIn(
+          authority,
+          retry,
+          new Map(
+            (
+              await findPublications(
+                db,
+                retry.map((row) => row.fileId),
+              )
+            ).map((row) => [row.file_id, row]),
+          ),
+        );
         await saveCache(hash);
         return;
       }
-      const previous = new Map((await findPublications(db, parsed.publications.map((publication) => publication.fileId))).map((row) => [row.file_id, row]));
+      const previous = new Map(
+        (
+          await findPublications(
+            db,
+            parsed.publications.map((publication) => publication.fileId),
+          )
+        ).map((row) => [row.file_id, row]),
+      );
       const candidates: ListedPublication[] = [];
       for (const publication of parsed.publications) {
         const before = previous.get(publication.fileId);
@@ -433,15 +612,44 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         const kind = classifyKindLabel(publication.kindLabel);
         if (kind === 'not-ours') {
           if (!dryRun && !before) {
-            await savePublication(db, { file_id: publication.fileId, urn: authority.urn, kind_label: publication.kindLabel, listed_on: publication.listedOn, ofsted_url: publication.url, status: 'not-ours', reason: 'the listing names a kind this project does not cover', inspection_id: null, file_path: null, reader_fingerprint: null, sync_run_id: runId, first_seen_at: now(), updated_at: now() });
+            await savePublication(db, {
+              file_id: publication.fileId,
+              urn: authority.urn,
+              kind_label: publication.kindLabel,
+              listed_on: publication.listedOn,
+              ofsted_url: publication.url,
+              status: 'not-ours',
+              reason: 'the listing names a kind this project does not cover',
+              inspection_id: null,
+              file_path: null,
+              reader_fingerprint: null,
+              sync_run_id: runId,
+              first_seen_at: now(),
+              updated_at: now(),
+            });
           }
-          notOurs.push({ fileId: publication.fileId, urn: authority.urn, kindLabel: publication.kindLabel, listedOn: publication.listedOn, url: publication.url });
+          notOurs.push({
+            fileId: publication.fileId,
+            urn: authority.urn,
+            kindLabel: publication.kindLabel,
+            listedOn: publication.listedOn,
+            url: publication.url,
+          });
           continue;
         }
-        if (kind === 'unknown') warn({ code: 'unknown-kind', message: `${authority.name}: file ${publication.fileId} is listed as "${publication.kindLabel}", a kind not seen before; it is downloaded and its own title decides what it is.` });
+        if (kind === 'unknown')
+          warn({
+            code: 'unknown-kind',
+            message: `${authority.name}: file ${publication.fileId} is listed as "${publication.kindLabel}", a kind not seen before; it is downloaded and its own title decides what it is.`,
+          });
         candidates.push(publication);
       }
-      for (const pending of retry) if (!candidates.some((candidate) => candidate.fileId === pending.fileId) && !parsed.publications.some((publication) => publication.fileId === pending.fileId)) candidates.push(pending);
+      for (const pending of retry)
+        if (
+          !candidates.some((candidate) => candidate.fileId === pending.fileId) &&
+          !parsed.publications.some((publication) => publication.fileId === pending.fileId)
+        )
+          candidates.push(pending);
       await bringIn(authority, candidates, previous);
       await saveCache(hash);
     };
@@ -463,16 +671,40 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         }
       }
       for (const { authority, url } of targets) {
-        if (options.signal?.aborted) throw new SyncAborted('Stopped before the end: asked to stop (the server is shutting down).');
+        if (options.signal?.aborted)
+          throw new SyncAborted('Stopped before the end: asked to stop (the server is shutting down).');
         await syncCouncil(authority, url);
       }
       if (!dryRun) await rereadKept(new Set(targets.map((target) => target.authority.urn)));
       if (downloads >= 3 && unreadable / downloads > UNREADABLE_SHARE) {
-        warn({ code: 'many-unreadable', message: `${unreadable} of ${downloads} downloaded files could not be read (more than ${UNREADABLE_SHARE * 100}%): the files or the reader may have changed.` });
+        warn({
+          code: 'many-unreadable',
+          message: `${unreadable} of ${downloads} downloaded files could not be read (more than ${UNREADABLE_SHARE * 100}%): the files or the reader may have changed.`,
+        });
       }
     } catch (error) {
       if (!(error instanceof SyncAborted)) {
-        await finishSyncRun(db, runId, { status: 'failed', councils: councilsChecked, pagesUnchanged, requests: client.requests, downloads, imported: imported.length, alreadyHeld, notOurs: notOurs.length, notReadYet: notReadYet.length, failed: failed.length, alertsSent: 0, warnings, failures: failed, message: `The sync crashed: ${(error as Error).message}` }, now());
+        await finishSyncRun(
+          db,
+          runId,
+          {
+            status: 'failed',
+            councils: councilsChecked,
+            pagesUnchanged,
+            requests: client.requests,
+            downloads,
+            imported: imported.length,
+            alreadyHeld,
+            notOurs: notOurs.length,
+            notReadYet: notReadYet.length,
+            failed: failed.length,
+            alertsSent: 0,
+            warnings,
+            failures: failed,
+            message: `The sync crashed: ${(error as Error).message}`,
+          },
+          now(),
+        );
         await client.close();
         throw error;
       }
@@ -494,7 +726,12 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
         judgements: judgementsFrom(judgements.get(publication.inspectionId ?? -1) ?? []),
       }));
       alertOutcomes = await alerts.notify(items);
-      for (const outcome of alertOutcomes) if (outcome.status === 'failed') warn({ code: 'alert-failed', message: `An alert (${outcome.channel}) for file ${outcome.fileId} to subscription ${outcome.subscriptionId} failed: ${outcome.error}` });
+      for (const outcome of alertOutcomes)
+        if (outcome.status === 'failed')
+          warn({
+            code: 'alert-failed',
+            message: `An alert (${outcome.channel}) for file ${outcome.fileId} to subscription ${outcome.subscriptionId} failed: ${outcome.error}`,
+          });
     }
     const summary: SyncSummary = {
       runId,
@@ -517,7 +754,22 @@ export function createSyncService(dependencies: SyncDependencies): SyncService {
     await finishSyncRun(
       db,
       runId,
-      { status, councils: councilsChecked, pagesUnchanged, requests: client.requests, downloads, imported: imported.length, alreadyHeld, notOurs: notOurs.length, notReadYet: notReadYet.length, failed: failed.length, alertsSent: alertOutcomes.filter((outcome) => outcome.status === 'sent').length, warnings, failures: failed, message },
+      {
+        status,
+        councils: councilsChecked,
+        pagesUnchanged,
+        requests: client.requests,
+        downloads,
+        imported: imported.length,
+        alreadyHeld,
+        notOurs: notOurs.length,
+        notReadYet: notReadYet.length,
+        failed: failed.length,
+        alertsSent: alertOutcomes.filter((outcome) => outcome.status === 'sent').length,
+        warnings,
+        failures: failed,
+        message,
+      },
       now(),
     );
     return summary;

@@ -33,7 +33,9 @@ function sheetName(id: string): string {
 
 /** The table as a workbook: a cover sheet (title, as at, basis, source, licence) and the table itself. */
 export async function tableXlsx(table: DownloadTable, context: DownloadContext, created: string): Promise<Buffer> {
-  const widths = table.columns.map((column, index) => Math.min(60, Math.max(column.length, ...table.rows.map((row) => String(row[index] ?? '').length)) + 2));
+  const widths = table.columns.map((column, index) =>
+    Math.min(60, Math.max(column.length, ...table.rows.map((row) => String(row[index] ?? '').length)) + 2),
+  );
   return writeWorkbook({
     title: table.title,
     created,

@@ -10,7 +10,17 @@ import {
   type Judgements,
   type CouncilRecord,
 } from '../domain/index.ts';
-import type { CodeChange, CouncilRow, FormerCodeRow, FormerCodeType, InspectionRow, JudgementRow, NeighbourRow, PredecessorRow, PublishedSource } from '../store/index.ts';
+import type {
+  CodeChange,
+  CouncilRow,
+  FormerCodeRow,
+  FormerCodeType,
+  InspectionRow,
+  JudgementRow,
+  NeighbourRow,
+  PredecessorRow,
+  PublishedSource,
+} from '../store/index.ts';
 
 /** A council from the register. `statisticalNeighbours` are LA codes, nearest first. */
 export interface CouncilView extends CouncilRecord {
@@ -41,14 +51,24 @@ export interface RegisterHistory {
   readonly successors: ReadonlyMap<string, readonly string[]>;
 }
 
-export function groupRegisterHistory(formerCodes: readonly FormerCodeRow[], predecessors: readonly PredecessorRow[]): RegisterHistory {
+export function groupRegisterHistory(
+  formerCodes: readonly FormerCodeRow[],
+  predecessors: readonly PredecessorRow[],
+): RegisterHistory {
   const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
   };
   const codes = new Map<string, FormerCodeView[]>();
-  for (const row of formerCodes) push(codes, row.urn, { codeType: row.code_type, code: row.code, name: row.former_name, inUseUntil: row.in_use_until, change: row.change });
+  for (const row of formerCodes)
+    push(codes, row.urn, {
+      codeType: row.code_type,
+      code: row.code,
+      name: row.former_name,
+      inUseUntil: row.in_use_until,
+      change: row.change,
+    });
   const before = new Map<string, string[]>();
   const after = new Map<string, string[]>();
   for (const row of predecessors) {
@@ -94,7 +114,11 @@ export function neighboursByUrn(rows: readonly NeighbourRow[]): Map<string, stri
   return grouped;
 }
 
-export function toCouncilView(row: CouncilRow, neighbours: ReadonlyMap<string, string[]>, history: RegisterHistory = NO_HISTORY): CouncilView {
+export function toCouncilView(
+  row: CouncilRow,
+  neighbours: ReadonlyMap<string, string[]>,
+  history: RegisterHistory = NO_HISTORY,
+): CouncilView {
   return {
     urn: row.urn,
     laCode: row.la_code,
@@ -134,11 +158,16 @@ function known<T extends string>(values: readonly T[], value: string, what: stri
 
 export function judgementsFrom(rows: readonly JudgementRow[]): Judgements {
   const judgements: Judgements = {};
-  for (const row of rows) judgements[known(JUDGEMENT_AREAS, row.area, 'judgement area')] = known(GRADES, row.grade, 'grade');
+  for (const row of rows)
+    judgements[known(JUDGEMENT_AREAS, row.area, 'judgement area')] = known(GRADES, row.grade, 'grade');
   return judgements;
 }
 
-export function toInspectionView(row: InspectionRow, judgements: readonly JudgementRow[], authority: CouncilView | undefined): InspectionView {
+export function toInspectionView(
+  row: InspectionRow,
+  judgements: readonly JudgementRow[],
+  authority: CouncilView | undefined,
+): InspectionView {
   return {
     id: Number(row.id),
     urn: row.urn,

@@ -20,9 +20,22 @@ export function createVisitLetterService(db: Kysely<Database>): VisitLetterServi
       const [rows, letters, items, warnings] = await Promise.all([
         listInspectionRows(db),
         listVisitLetterRows(db),
-        db.selectFrom('recommendation').selectAll().where('inspection_id', 'in', letterIds).orderBy('inspection_id').orderBy('list').orderBy('position').execute(),
+        db
+          .selectFrom('recommendation')
+          .selectAll()
+          .where('inspection_id', 'in', letterIds)
+          .orderBy('inspection_id')
+          .orderBy('list')
+          .orderBy('position')
+          .execute(),
         // The reader's warnings, in report_warning as a report's are.
-        db.selectFrom('report_warning').selectAll().where('inspection_id', 'in', letterIds).orderBy('inspection_id').orderBy('position').execute(),
+        db
+          .selectFrom('report_warning')
+          .selectAll()
+          .where('inspection_id', 'in', letterIds)
+          .orderBy('inspection_id')
+          .orderBy('position')
+          .execute(),
       ]);
       const letterById = new Map(letters.map((letter) => [Number(letter.inspection_id), letter]));
       const itemsById = Map.groupBy(items, (item) => Number(item.inspection_id));
@@ -48,7 +61,10 @@ export function createVisitLetterService(db: Kysely<Database>): VisitLetterServi
             leadInspector: row.lead_inspector,
             recommendations: own.filter((item) => item.list === 'la').map((item) => item.text),
             priorityActions: own.filter((item) => item.list === 'priority').map((item) => item.text),
-            warnings: (warningsById.get(Number(row.id)) ?? []).map((warning) => ({ code: warning.code, message: warning.message })),
+            warnings: (warningsById.get(Number(row.id)) ?? []).map((warning) => ({
+              code: warning.code,
+              message: warning.message,
+            })),
           },
         ];
       });

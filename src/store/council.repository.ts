@@ -15,17 +15,31 @@ export interface NeighbourRow {
 }
 
 export async function countCouncils(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('local_authority').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('local_authority')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
 /** Inserts the whole register in one transaction; councils already there are left as they are. */
 export async function insertRegister(db: Kysely<Database>, entries: readonly RegisterEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const neighbours = entries.flatMap((entry) => entry.neighbours.map((code, index) => ({ urn: entry.authority.urn, position: index + 1, neighbour_la_code: code })));
+  const neighbours = entries.flatMap((entry) =>
+    entry.neighbours.map((code, index) => ({ urn: entry.authority.urn, position: index + 1, neighbour_la_code: code })),
+  );
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('local_authority').values(entries.map((entry) => entry.authority)).onConflict((conflict) => conflict.column('urn').doNothing()).execute();
-    if (neighbours.length > 0) await trx.insertInto('statistical_neighbour').values(neighbours).onConflict((conflict) => conflict.columns(['urn', 'position']).doNothing()).execute();
+    await trx
+      .insertInto('local_authority')
+      .values(entries.map((entry) => entry.authority))
+      .onConflict((conflict) => conflict.column('urn').doNothing())
+      .execute();
+    if (neighbours.length > 0)
+      await trx
+        .insertInto('statistical_neighbour')
+        .values(neighbours)
+        .onConflict((conflict) => conflict.columns(['urn', 'position']).doNothing())
+        .execute();
   });
 }
 
@@ -43,7 +57,13 @@ export async function listNeighbourRows(db: Kysely<Database>): Promise<Neighbour
 }
 
 export async function listFormerCodeRows(db: Kysely<Database>): Promise<FormerCodeRow[]> {
-  return db.selectFrom('local_authority_former_code').selectAll().orderBy('urn').orderBy('in_use_until').orderBy('code').execute();
+  return db
+    .selectFrom('local_authority_former_code')
+    .selectAll()
+    .orderBy('urn')
+    .orderBy('in_use_until')
+    .orderBy('code')
+    .execute();
 }
 
 export async function listPredecessorRows(db: Kysely<Database>): Promise<PredecessorRow[]> {
@@ -54,10 +74,19 @@ export async function listPredecessorRows(db: Kysely<Database>): Promise<Predece
  * Loads the register's history (former codes and predecessors) in one transaction when none is
  * stored; rows for a council the register does not hold are left out. Returns how many rows it added.
  */
-export async function insertRegisterHistory(db: Kysely<Database>, history: { readonly formerCodes: readonly FormerCodeRow[]; readonly predecessors: readonly PredecessorRow[] }): Promise<number> {
+export async function insertRegisterHistory(
+  db: Kysely<Database>,
+  history: { readonly formerCodes: readonly FormerCodeRow[]; readonly predecessors: readonly PredecessorRow[] },
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const stored = await trx.selectFrom('local_authority_former_code').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
-    const storedLinks = await trx.selectFrom('local_authority_predecessor').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+    const stored = await trx
+      .selectFrom('local_authority_former_code')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
+    const storedLinks = await trx
+      .selectFrom('local_authority_predecessor')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
     if (Number(stored.count) > 0 || Number(storedLinks.count) > 0) return 0;
     const known = new Set((await trx.selectFrom('local_authority').select('urn').execute()).map((row) => row.urn));
     const codes = history.formerCodes.filter((row) => known.has(row.urn));

@@ -32,13 +32,18 @@ export const SQLITE_FILE = 'csci.sqlite';
 export const DEFAULT_STORE_TIMEOUT_MS = 10_000;
 
 /** Where the configuration says the store lives. */
-export function storeLocation(settings: { readonly databaseUrl: string | undefined; readonly dataDir: string }): StoreLocation {
+export function storeLocation(settings: {
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+}): StoreLocation {
   return settings.databaseUrl ? { postgres: settings.databaseUrl } : { sqlite: join(settings.dataDir, SQLITE_FILE) };
 }
 
 /** The store in words, for messages: "the SQLite file /x/csci.sqlite" or "PostgreSQL at db:5432". */
 export function describeStore(location: StoreLocation): string {
-  return 'postgres' in location ? `PostgreSQL at ${postgresHost(location.postgres)}` : `the SQLite file ${location.sqlite}`;
+  return 'postgres' in location
+    ? `PostgreSQL at ${postgresHost(location.postgres)}`
+    : `the SQLite file ${location.sqlite}`;
 }
 
 export function createDb(location: StoreLocation, options: StoreOptions = {}): StoreHandle {
@@ -55,7 +60,12 @@ export function createDb(location: StoreLocation, options: StoreOptions = {}): S
     });
     // An idle client losing its connection must not crash the process; the next query reports it.
     pool.on('error', () => {});
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', location, timeoutMs };
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: 'postgres',
+      location,
+      timeoutMs,
+    };
   }
   if (location.sqlite !== ':memory:') {
     mkdirSync(dirname(location.sqlite), { recursive: true });
@@ -66,7 +76,12 @@ export function createDb(location: StoreLocation, options: StoreOptions = {}): S
   database.pragma(`busy_timeout = ${Math.max(0, Math.round(timeoutMs))}`);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', location, timeoutMs };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    dialect: 'sqlite',
+    location,
+    timeoutMs,
+  };
 }
 
 /** SQLite writes the file and, in WAL mode, two files beside it: all must be writable. */

@@ -184,7 +184,14 @@ export interface SyncRunTable {
   message: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export const PUBLICATION_STATUSES = ['imported', 'already-held', 'not-ours', 'not-read-yet', 'withdrawn', 'failed'] as const;
+export const PUBLICATION_STATUSES = [
+  'imported',
+  'already-held',
+  'not-ours',
+  'not-read-yet',
+  'withdrawn',
+  'failed',
+] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
 /** A publication seen on a provider page, by Ofsted's file id. */

@@ -11,10 +11,28 @@ export interface ImportRunTotals {
   readonly failures: readonly { file: string; code: string; message: string }[];
 }
 
-export async function startImportRun(db: Kysely<Database>, source: string, files: number, now: string, runner: string | null = null): Promise<number> {
+export async function startImportRun(
+  db: Kysely<Database>,
+  source: string,
+  files: number,
+  now: string,
+  runner: string | null = null,
+): Promise<number> {
   const { id } = await db
     .insertInto('import_run')
-    .values({ source, started_at: now, status: 'running', files, imported: 0, updated: 0, already_present: 0, failed: 0, failures: '[]', runner, heartbeat_at: now })
+    .values({
+      source,
+      started_at: now,
+      status: 'running',
+      files,
+      imported: 0,
+      updated: 0,
+      already_present: 0,
+      failed: 0,
+      failures: '[]',
+      runner,
+      heartbeat_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -22,10 +40,20 @@ export async function startImportRun(db: Kysely<Database>, source: string, files
 
 /** The running process is still at work on the run. */
 export async function touchImportRun(db: Kysely<Database>, id: number, now: string): Promise<void> {
-  await db.updateTable('import_run').set({ heartbeat_at: now }).where('id', '=', id).where('status', '=', 'running').execute();
+  await db
+    .updateTable('import_run')
+    .set({ heartbeat_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
 }
 
-export async function finishImportRun(db: Kysely<Database>, id: number, totals: ImportRunTotals, now: string): Promise<void> {
+export async function finishImportRun(
+  db: Kysely<Database>,
+  id: number,
+  totals: ImportRunTotals,
+  now: string,
+): Promise<void> {
   await db
     .updateTable('import_run')
     .set({
@@ -48,7 +76,10 @@ export async function listRunningImportRunRows(db: Kysely<Database>): Promise<Im
 }
 
 /** Marks the runs as interrupted (only those still 'running'); their end is when they were last seen. */
-export async function markImportRunsInterrupted(db: Kysely<Database>, runs: readonly Pick<ImportRunRow, 'id' | 'heartbeat_at' | 'started_at'>[]): Promise<void> {
+export async function markImportRunsInterrupted(
+  db: Kysely<Database>,
+  runs: readonly Pick<ImportRunRow, 'id' | 'heartbeat_at' | 'started_at'>[],
+): Promise<void> {
   for (const run of runs) {
     await db
       .updateTable('import_run')

@@ -1,6 +1,16 @@
 /** SQL for inspections, their judgements and their recommendations. */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, InspectionRow, JudgementRow, NewInspection, RecommendationList, RecommendationRow, ReportWarningRow, VisitLetterRow, VisitLetterTable } from './database.ts';
+import type {
+  Database,
+  InspectionRow,
+  JudgementRow,
+  NewInspection,
+  RecommendationList,
+  RecommendationRow,
+  ReportWarningRow,
+  VisitLetterRow,
+  VisitLetterTable,
+} from './database.ts';
 
 export interface InspectionFactsToStore {
   readonly inspection: Omit<NewInspection, 'id' | 'imported_at' | 'updated_at' | 'import_run_id'>;
@@ -25,11 +35,20 @@ export interface StoredReportState {
 }
 
 /** The stored reports among these file hashes (asked in batches to stay under parameter limits). */
-export async function findInspectionsByContentHashes(db: Kysely<Database>, contentHashes: readonly string[]): Promise<StoredReportState[]> {
+export async function findInspectionsByContentHashes(
+  db: Kysely<Database>,
+  contentHashes: readonly string[],
+): Promise<StoredReportState[]> {
   const found: StoredReportState[] = [];
   for (let start = 0; start < contentHashes.length; start += 500) {
     const batch = contentHashes.slice(start, start + 500);
-    found.push(...(await db.selectFrom('inspection').select(['id', 'content_hash', 'facts_hash', 'reader_fingerprint']).where('content_hash', 'in', batch).execute()));
+    found.push(
+      ...(await db
+        .selectFrom('inspection')
+        .select(['id', 'content_hash', 'facts_hash', 'reader_fingerprint'])
+        .where('content_hash', 'in', batch)
+        .execute()),
+    );
   }
   return found;
 }
@@ -39,12 +58,24 @@ export async function setReaderFingerprint(db: Kysely<Database>, id: number, rea
   await db.updateTable('inspection').set({ reader_fingerprint: readerFingerprint }).where('id', '=', id).execute();
 }
 
-export async function findInspectionByContentHash(db: Kysely<Database>, contentHash: string): Promise<StoredReportKey | undefined> {
-  return db.selectFrom('inspection').select(['id', 'facts_hash']).where('content_hash', '=', contentHash).executeTakeFirst();
+export async function findInspectionByContentHash(
+  db: Kysely<Database>,
+  contentHash: string,
+): Promise<StoredReportKey | undefined> {
+  return db
+    .selectFrom('inspection')
+    .select(['id', 'facts_hash'])
+    .where('content_hash', '=', contentHash)
+    .executeTakeFirst();
 }
 
 /** Stores a new report and its facts in one transaction; returns the new id. */
-export async function insertInspection(db: Kysely<Database>, facts: InspectionFactsToStore, importRunId: number | null, now: string): Promise<number> {
+export async function insertInspection(
+  db: Kysely<Database>,
+  facts: InspectionFactsToStore,
+  importRunId: number | null,
+  now: string,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('inspection')
@@ -57,7 +88,13 @@ export async function insertInspection(db: Kysely<Database>, facts: InspectionFa
 }
 
 /** Replaces the stored facts of a report already present (same file bytes, newer reading), in one transaction. */
-export async function replaceInspectionFacts(db: Kysely<Database>, id: number, facts: InspectionFactsToStore, importRunId: number | null, now: string): Promise<void> {
+export async function replaceInspectionFacts(
+  db: Kysely<Database>,
+  id: number,
+  facts: InspectionFactsToStore,
+  importRunId: number | null,
+  now: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('inspection')
@@ -76,22 +113,42 @@ async function insertChildren(trx: Transaction<Database>, id: number, facts: Ins
   if (facts.judgements.length > 0) {
     await trx
       .insertInto('judgement')
-      .values(facts.judgements.map((judgement) => ({ inspection_id: id, area: judgement.area, grade: judgement.grade })))
+      .values(
+        facts.judgements.map((judgement) => ({ inspection_id: id, area: judgement.area, grade: judgement.grade })),
+      )
       .execute();
   }
-  if (facts.letter) await trx.insertInto('visit_letter').values({ inspection_id: id, ...facts.letter }).execute();
+  if (facts.letter)
+    await trx
+      .insertInto('visit_letter')
+      .values({ inspection_id: id, ...facts.letter })
+      .execute();
   const positions: Record<RecommendationList, number> = { la: 0, lscb: 0, priority: 0 };
   if (facts.recommendations.length > 0) {
     await trx
       .insertInto('recommendation')
-      .values(facts.recommendations.map((recommendation) => ({ inspection_id: id, list: recommendation.list, position: ++positions[recommendation.list], text: recommendation.text })))
+      .values(
+        facts.recommendations.map((recommendation) => ({
+          inspection_id: id,
+          list: recommendation.list,
+          position: ++positions[recommendation.list],
+          text: recommendation.text,
+        })),
+      )
       .execute();
   }
   const warnings = facts.warnings ?? [];
   if (warnings.length > 0) {
     await trx
       .insertInto('report_warning')
-      .values(warnings.map((warning, index) => ({ inspection_id: id, position: index + 1, code: warning.code, message: warning.message })))
+      .values(
+        warnings.map((warning, index) => ({
+          inspection_id: id,
+          position: index + 1,
+          code: warning.code,
+          message: warning.message,
+        })),
+      )
       .execute();
   }
 }
@@ -100,7 +157,10 @@ export interface InspectionFilter {
   readonly urn?: string;
 }
 
-export async function listInspectionRows(db: Kysely<Database>, filter: InspectionFilter = {}): Promise<InspectionRow[]> {
+export async function listInspectionRows(
+  db: Kysely<Database>,
+  filter: InspectionFilter = {},
+): Promise<InspectionRow[]> {
   let query = db.selectFrom('inspection').selectAll();
   if (filter.urn !== undefined) query = query.where('urn', '=', filter.urn);
   return query.orderBy('urn').orderBy('published').orderBy('inspection_start').orderBy('id').execute();
@@ -124,7 +184,13 @@ export async function listJudgementsOf(db: Kysely<Database>, id: number): Promis
 }
 
 export async function listRecommendationsOf(db: Kysely<Database>, id: number): Promise<RecommendationRow[]> {
-  return db.selectFrom('recommendation').selectAll().where('inspection_id', '=', id).orderBy('list').orderBy('position').execute();
+  return db
+    .selectFrom('recommendation')
+    .selectAll()
+    .where('inspection_id', '=', id)
+    .orderBy('list')
+    .orderBy('position')
+    .execute();
 }
 
 export async function listReportWarningsOf(db: Kysely<Database>, id: number): Promise<ReportWarningRow[]> {
@@ -139,12 +205,26 @@ export interface StoreCounts {
 
 export async function countStoredFacts(db: Kysely<Database>): Promise<StoreCounts> {
   const count = async (table: 'inspection' | 'judgement' | 'recommendation'): Promise<number> =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count);
-  return { inspections: await count('inspection'), judgements: await count('judgement'), recommendations: await count('recommendation') };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('count'))
+          .executeTakeFirstOrThrow()
+      ).count,
+    );
+  return {
+    inspections: await count('inspection'),
+    judgements: await count('judgement'),
+    recommendations: await count('recommendation'),
+  };
 }
 
 /** The letter facts of inspections of the letter kinds (all, or one council's). */
-export async function listVisitLetterRows(db: Kysely<Database>, filter: InspectionFilter = {}): Promise<VisitLetterRow[]> {
+export async function listVisitLetterRows(
+  db: Kysely<Database>,
+  filter: InspectionFilter = {},
+): Promise<VisitLetterRow[]> {
   let query = db.selectFrom('visit_letter').selectAll();
   if (filter.urn !== undefined) {
     const urn = filter.urn;

@@ -19,7 +19,9 @@ export async function checkStoreIntegrity(store: StoreHandle): Promise<void> {
   // Which tables: each checked on its own (with its indexes); the schema itself may be what is damaged.
   const damaged: string[] = [];
   try {
-    const tables = await sql<{ name: string }>`select name from sqlite_schema where type = 'table' order by name`.execute(store.db);
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_schema where type = 'table' order by name`.execute(store.db);
     for (const { name } of tables.rows) {
       const found = await quickCheck(store, name).catch((error: unknown) => {
         if (isCorruption(error)) return [(error as Error).message];
@@ -34,9 +36,14 @@ export async function checkStoreIntegrity(store: StoreHandle): Promise<void> {
 }
 
 async function quickCheck(store: StoreHandle, table?: string): Promise<string[]> {
-  const statement = table === undefined ? sql`pragma quick_check` : sql`pragma quick_check(${sql.raw(`"${table.replace(/"/g, '""')}"`)})`;
+  const statement =
+    table === undefined
+      ? sql`pragma quick_check`
+      : sql`pragma quick_check(${sql.raw(`"${table.replace(/"/g, '""')}"`)})`;
   const result = await statement.execute(store.db);
-  return result.rows.map((row) => String(Object.values(row as Record<string, unknown>)[0])).filter((line) => line !== 'ok');
+  return result.rows
+    .map((row) => String(Object.values(row as Record<string, unknown>)[0]))
+    .filter((line) => line !== 'ok');
 }
 
 function isCorruption(error: unknown): boolean {

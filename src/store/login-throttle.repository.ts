@@ -13,7 +13,13 @@ export async function saveLoginThrottle(db: Db, row: LoginThrottleRow): Promise<
   await db
     .insertInto('login_throttle')
     .values(row)
-    .onConflict((conflict) => conflict.column('email_hash').doUpdateSet({ failures: row.failures, window_started_at: row.window_started_at, locked_until: row.locked_until }))
+    .onConflict((conflict) =>
+      conflict.column('email_hash').doUpdateSet({
+        failures: row.failures,
+        window_started_at: row.window_started_at,
+        locked_until: row.locked_until,
+      }),
+    )
     .execute();
 }
 

@@ -51,8 +51,12 @@ export async function migrationTableSchemaOf(store: StoreHandle): Promise<string
 }
 
 /** Runs every pending migration; returns the names applied now. Throws when one fails. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, migrationTableSchema?: string): Promise<string[]> {
+export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Migrator works on any schema
+  db: Kysely<any>,
+  dialect: DialectName,
+  migrationTableSchema?: string,
+): Promise<string[]> {
   // On PostgreSQL the Migrator looks for its tables in every schema unless told which: another
   // schema's half-made migration tables (a parallel run) would make it skip creating its own.
   // Branches' migrations may land in any order (0007 before 0006): a store that ran a later one
@@ -65,8 +69,13 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, mig
  * Runs the pending migrations up to and including `name` (a store as an older version left it, for
  * testing the migrations that move data); returns the names applied now. Throws when one fails.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Migrator works on any schema
-export async function migrateUpTo(db: Kysely<any>, dialect: DialectName, name: string, migrationTableSchema?: string): Promise<string[]> {
+export async function migrateUpTo(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Migrator works on any schema
+  db: Kysely<any>,
+  dialect: DialectName,
+  name: string,
+  migrationTableSchema?: string,
+): Promise<string[]> {
   if (!(name in migrations(dialect))) throw new Error(`There is no migration named ${name}.`);
   const migrator = await migratorFor(db, dialect, migrationTableSchema);
   return applied(await migrator.migrateTo(name));
@@ -75,12 +84,20 @@ export async function migrateUpTo(db: Kysely<any>, dialect: DialectName, name: s
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Migrator works on any schema
 async function migratorFor(db: Kysely<any>, dialect: DialectName, migrationTableSchema?: string): Promise<Migrator> {
   const schema = migrationTableSchema ?? (dialect === 'postgres' ? await currentSchema(db) : undefined);
-  return new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 function applied({ error, results }: { error?: unknown; results?: MigrationResult[] }): string[] {
-  if (error) throw new MigrationFailedError(`The database could not be migrated: ${(error as Error).message}`, { cause: error });
-  return (results ?? []).filter((result: MigrationResult) => result.status === 'Success').map((result) => result.migrationName);
+  if (error)
+    throw new MigrationFailedError(`The database could not be migrated: ${(error as Error).message}`, { cause: error });
+  return (results ?? [])
+    .filter((result: MigrationResult) => result.status === 'Success')
+    .map((result) => result.migrationName);
 }
 
 /** The schema unqualified tables go to (the first of the search path that exists). */

@@ -12,7 +12,11 @@ export async function replacePasswordLink(db: Db, link: PasswordLinkRow): Promis
 }
 
 /** A link that is unused and not expired at `now`. */
-export async function findUsablePasswordLink(db: Db, tokenHash: string, now: string): Promise<PasswordLinkRow | undefined> {
+export async function findUsablePasswordLink(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): Promise<PasswordLinkRow | undefined> {
   return db
     .selectFrom('password_link')
     .selectAll()
@@ -24,6 +28,11 @@ export async function findUsablePasswordLink(db: Db, tokenHash: string, now: str
 
 /** Marks the link used; returns false when it was used already (a concurrent use lost). */
 export async function markPasswordLinkUsed(db: Db, tokenHash: string, now: string): Promise<boolean> {
-  const result = await db.updateTable('password_link').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('password_link')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -13,7 +13,11 @@ export async function findSentReminders(db: Db, eventKeys: readonly string[]): P
   // In slices, so a large run stays under the databases' limits on bound parameters.
   for (let start = 0; start < eventKeys.length; start += 500) {
     const slice = eventKeys.slice(start, start + 500);
-    const rows = await db.selectFrom('plan_reminder_sent').select(['event_key', 'recipient']).where('event_key', 'in', slice).execute();
+    const rows = await db
+      .selectFrom('plan_reminder_sent')
+      .select(['event_key', 'recipient'])
+      .where('event_key', 'in', slice)
+      .execute();
     for (const row of rows) sent.add(`${row.event_key}|${row.recipient}`);
   }
   return sent;
@@ -30,7 +34,12 @@ export async function recordSentReminders(db: Db, rows: readonly PlanReminderSen
 }
 
 export async function listSentReminders(db: Db, planId?: number): Promise<PlanReminderSentRow[]> {
-  let query = db.selectFrom('plan_reminder_sent').selectAll().orderBy('sent_at').orderBy('event_key').orderBy('recipient');
+  let query = db
+    .selectFrom('plan_reminder_sent')
+    .selectAll()
+    .orderBy('sent_at')
+    .orderBy('event_key')
+    .orderBy('recipient');
   if (planId !== undefined) query = query.where('plan_id', '=', planId);
   return query.execute();
 }

@@ -435,7 +435,10 @@ export async function loadPlanHeadRows(db: Db, plan: PlanRow): Promise<PlanHeadR
               .case()
               .when(
                 eb.exists(
-                  eb.selectFrom('plan_measure').select('plan_measure.id').whereRef('plan_measure.action_id', '=', 'plan_action.id'),
+                  eb
+                    .selectFrom('plan_measure')
+                    .select('plan_measure.id')
+                    .whereRef('plan_measure.action_id', '=', 'plan_action.id'),
                 ),
               )
               .then(1)

@@ -24,7 +24,9 @@ export async function withStartupLock<T>(store: StoreHandle, body: () => Promise
   turns.set(key, queued);
   try {
     await previous;
-    return await (store.dialect === 'postgres' ? withAdvisoryLock(store, key, body) : withLockFile(store, `${key}.startup-lock`, body));
+    return await (store.dialect === 'postgres'
+      ? withAdvisoryLock(store, key, body)
+      : withLockFile(store, `${key}.startup-lock`, body));
   } finally {
     done();
     if (turns.get(key) === queued) turns.delete(key);
@@ -57,7 +59,11 @@ async function withLockFile<T>(store: StoreHandle, file: string, body: () => Pro
     try {
       lock.exec('BEGIN EXCLUSIVE');
     } catch (error) {
-      throw new StoreError('store-busy', `Another process has been setting up the store ${file.replace(/\.startup-lock$/, '')} for too long; try again when it has finished.`, { cause: error });
+      throw new StoreError(
+        'store-busy',
+        `Another process has been setting up the store ${file.replace(/\.startup-lock$/, '')} for too long; try again when it has finished.`,
+        { cause: error },
+      );
     }
     try {
       return await body();

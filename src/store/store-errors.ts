@@ -26,7 +26,10 @@ export class StoreError extends DomainError {
 
 export class StoreReadOnlyError extends StoreError {
   constructor(file: string, readOnlyPath: string = file, options?: { cause?: unknown }) {
-    const what = readOnlyPath === file ? 'it is read-only' : `its folder ${readOnlyPath} is read-only (SQLite writes beside the file)`;
+    const what =
+      readOnlyPath === file
+        ? 'it is read-only'
+        : `its folder ${readOnlyPath} is read-only (SQLite writes beside the file)`;
     super(
       'store-read-only',
       `Cannot write the SQLite database ${file}: ${what}. Make it writable by the user running csci (for example \`chmod u+w\`), or set CSCI_DATA_DIR to a writable folder.`,
@@ -38,7 +41,11 @@ export class StoreReadOnlyError extends StoreError {
 
 export class StoreUnreachableError extends StoreError {
   constructor(host: string, detail: string, options?: { cause?: unknown }) {
-    super('store-unreachable', `The database at ${host} did not answer: ${detail} (check DATABASE_URL; CSCI_DB_TIMEOUT_SECONDS sets how long to wait).`, options);
+    super(
+      'store-unreachable',
+      `The database at ${host} did not answer: ${detail} (check DATABASE_URL; CSCI_DB_TIMEOUT_SECONDS sets how long to wait).`,
+      options,
+    );
     this.name = 'StoreUnreachableError';
   }
 }
@@ -46,7 +53,9 @@ export class StoreUnreachableError extends StoreError {
 export class StoreDamagedError extends StoreError {
   readonly tables: readonly string[];
   constructor(file: string, tables: readonly string[], detail: string) {
-    const where = tables.length ? `table${tables.length > 1 ? 's' : ''} ${tables.join(', ')} ${tables.length > 1 ? 'are' : 'is'} damaged` : 'it is damaged';
+    const where = tables.length
+      ? `table${tables.length > 1 ? 's' : ''} ${tables.join(', ')} ${tables.length > 1 ? 'are' : 'is'} damaged`
+      : 'it is damaged';
     super(
       'store-damaged',
       `The SQLite database ${file} failed its integrity check: ${where} (${detail}). Restore it from a backup, or move it aside and start again to rebuild it from the reports.`,
@@ -56,7 +65,16 @@ export class StoreDamagedError extends StoreError {
   }
 }
 
-const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 /** The driver's error as one of the store's plain errors when it is one an operator must act on; else the error itself. */
 export function explainStoreError(error: unknown, location: StoreLocation, timeoutMs: number): unknown {
@@ -69,16 +87,23 @@ export function explainStoreError(error: unknown, location: StoreLocation, timeo
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   const text = typeof message === 'string' ? message : String(error);
   if ('sqlite' in location) {
-    if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) return new StoreReadOnlyError(location.sqlite, location.sqlite, { cause: error });
+    if (typeof code === 'string' && code.startsWith('SQLITE_READONLY'))
+      return new StoreReadOnlyError(location.sqlite, location.sqlite, { cause: error });
     return error;
   }
   const host = postgresHost(location.postgres);
   if (/timeout/i.test(text) || text.includes('canceling statement due to statement timeout')) {
     return new StoreUnreachableError(host, `no answer within ${formatSeconds(timeoutMs)}`, { cause: error });
   }
-  if (typeof code === 'string' && CONNECTION_FAILURES.has(code)) return new StoreUnreachableError(host, `${code} (${text.split('\n')[0]})`, { cause: error });
+  if (typeof code === 'string' && CONNECTION_FAILURES.has(code))
+    return new StoreUnreachableError(host, `${code} (${text.split('\n')[0]})`, { cause: error });
   // pg reports a connection timeout as the connection it closed itself.
-  if (/Connection terminated/i.test(text)) return new StoreUnreachableError(host, `no answer within ${formatSeconds(timeoutMs)}, or the connection was closed`, { cause: error });
+  if (/Connection terminated/i.test(text))
+    return new StoreUnreachableError(
+      host,
+      `no answer within ${formatSeconds(timeoutMs)}, or the connection was closed`,
+      { cause: error },
+    );
   return error;
 }
 

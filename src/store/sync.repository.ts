@@ -1,6 +1,17 @@
 /** SQL for `csci sync` and alerts: runs, publications seen, the provider-page cache, subscriptions, deliveries, the lock. */
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { AlertChannel, AlertDeliveryRow, Database, SubscriptionRow, SubscriptionScope, SyncProviderPageRow, SyncProviderPageTable, SyncPublicationRow, SyncPublicationTable, SyncRunRow } from './database.ts';
+import type {
+  AlertChannel,
+  AlertDeliveryRow,
+  Database,
+  SubscriptionRow,
+  SubscriptionScope,
+  SyncProviderPageRow,
+  SyncProviderPageTable,
+  SyncPublicationRow,
+  SyncPublicationTable,
+  SyncRunRow,
+} from './database.ts';
 
 export interface SyncRunTotals {
   readonly status: 'finished' | 'failed' | 'interrupted';
@@ -20,17 +31,34 @@ export interface SyncRunTotals {
 }
 
 export async function startSyncRun(db: Kysely<Database>, dryRun: boolean, now: string): Promise<number> {
-  const { id } = await db.insertInto('sync_run').values({ started_at: now, status: 'running', dry_run: dryRun ? 1 : 0 }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('sync_run')
+    .values({ started_at: now, status: 'running', dry_run: dryRun ? 1 : 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
 /** Runs left 'running' by a sync that was killed: called by the sync that holds the lock. */
 export async function markInterruptedSyncRuns(db: Kysely<Database>, now: string): Promise<number> {
-  const result = await db.updateTable('sync_run').set({ status: 'interrupted', finished_at: now, message: 'The sync stopped before it finished (killed or crashed).' }).where('status', '=', 'running').executeTakeFirst();
+  const result = await db
+    .updateTable('sync_run')
+    .set({
+      status: 'interrupted',
+      finished_at: now,
+      message: 'The sync stopped before it finished (killed or crashed).',
+    })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-export async function finishSyncRun(db: Kysely<Database>, id: number, totals: SyncRunTotals, now: string): Promise<void> {
+export async function finishSyncRun(
+  db: Kysely<Database>,
+  id: number,
+  totals: SyncRunTotals,
+  now: string,
+): Promise<void> {
   await db
     .updateTable('sync_run')
     .set({
@@ -64,24 +92,39 @@ export async function findProviderPage(db: Kysely<Database>, urn: string): Promi
 
 export async function saveProviderPage(db: Kysely<Database>, row: SyncProviderPageTable): Promise<void> {
   const { urn: _urn, ...changes } = row;
-  await db.insertInto('sync_provider_page').values(row).onConflict((conflict) => conflict.column('urn').doUpdateSet(changes)).execute();
+  await db
+    .insertInto('sync_provider_page')
+    .values(row)
+    .onConflict((conflict) => conflict.column('urn').doUpdateSet(changes))
+    .execute();
 }
 
-export async function findPublications(db: Kysely<Database>, fileIds: readonly string[]): Promise<SyncPublicationRow[]> {
+export async function findPublications(
+  db: Kysely<Database>,
+  fileIds: readonly string[],
+): Promise<SyncPublicationRow[]> {
   if (fileIds.length === 0) return [];
   return db.selectFrom('sync_publication').selectAll().where('file_id', 'in', fileIds).execute();
 }
 
-export async function listPublicationRows(db: Kysely<Database>, filter: { readonly status?: SyncPublicationRow['status']; readonly urns?: readonly string[] } = {}): Promise<SyncPublicationRow[]> {
+export async function listPublicationRows(
+  db: Kysely<Database>,
+  filter: { readonly status?: SyncPublicationRow['status']; readonly urns?: readonly string[] } = {},
+): Promise<SyncPublicationRow[]> {
   let query = db.selectFrom('sync_publication').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.urns) query = filter.urns.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('urn', 'in', filter.urns);
+  if (filter.urns)
+    query = filter.urns.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('urn', 'in', filter.urns);
   return query.orderBy('file_id').execute();
 }
 
 export async function savePublication(db: Kysely<Database>, row: Insertable<SyncPublicationTable>): Promise<void> {
   const { file_id: _id, first_seen_at: _first, ...changes } = row;
-  await db.insertInto('sync_publication').values(row).onConflict((conflict) => conflict.column('file_id').doUpdateSet(changes)).execute();
+  await db
+    .insertInto('sync_publication')
+    .values(row)
+    .onConflict((conflict) => conflict.column('file_id').doUpdateSet(changes))
+    .execute();
 }
 
 export async function setInspectionOfstedUrl(db: Kysely<Database>, inspectionId: number, url: string): Promise<void> {
@@ -90,12 +133,25 @@ export async function setInspectionOfstedUrl(db: Kysely<Database>, inspectionId:
 
 export async function insertSubscription(
   db: Kysely<Database>,
-  subscription: { email: string; scope: SubscriptionScope; target: string; webhookUrl: string | null; webhookSecret: string | null },
+  subscription: {
+    email: string;
+    scope: SubscriptionScope;
+    target: string;
+    webhookUrl: string | null;
+    webhookSecret: string | null;
+  },
   now: string,
 ): Promise<number> {
   const { id } = await db
     .insertInto('subscription')
-    .values({ email: subscription.email, scope: subscription.scope, target: subscription.target, webhook_url: subscription.webhookUrl, webhook_secret: subscription.webhookSecret, created_at: now })
+    .values({
+      email: subscription.email,
+      scope: subscription.scope,
+      target: subscription.target,
+      webhook_url: subscription.webhookUrl,
+      webhook_secret: subscription.webhookSecret,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -112,17 +168,43 @@ export async function deleteSubscription(db: Kysely<Database>, id: number): Prom
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function findAlertDelivery(db: Kysely<Database>, subscriptionId: number, fileId: string, channel: AlertChannel): Promise<AlertDeliveryRow | undefined> {
-  return db.selectFrom('alert_delivery').selectAll().where('subscription_id', '=', subscriptionId).where('file_id', '=', fileId).where('channel', '=', channel).executeTakeFirst();
+export async function findAlertDelivery(
+  db: Kysely<Database>,
+  subscriptionId: number,
+  fileId: string,
+  channel: AlertChannel,
+): Promise<AlertDeliveryRow | undefined> {
+  return db
+    .selectFrom('alert_delivery')
+    .selectAll()
+    .where('subscription_id', '=', subscriptionId)
+    .where('file_id', '=', fileId)
+    .where('channel', '=', channel)
+    .executeTakeFirst();
 }
 
-export async function listFailedAlertDeliveries(db: Kysely<Database>, maxAttempts: number): Promise<AlertDeliveryRow[]> {
-  return db.selectFrom('alert_delivery').selectAll().where('status', '=', 'failed').where('attempts', '<', maxAttempts).execute();
+export async function listFailedAlertDeliveries(
+  db: Kysely<Database>,
+  maxAttempts: number,
+): Promise<AlertDeliveryRow[]> {
+  return db
+    .selectFrom('alert_delivery')
+    .selectAll()
+    .where('status', '=', 'failed')
+    .where('attempts', '<', maxAttempts)
+    .execute();
 }
 
 export async function recordAlertDelivery(
   db: Kysely<Database>,
-  delivery: { subscriptionId: number; fileId: string; channel: AlertChannel; status: 'sent' | 'failed'; attempts: number; error: string | null },
+  delivery: {
+    subscriptionId: number;
+    fileId: string;
+    channel: AlertChannel;
+    status: 'sent' | 'failed';
+    attempts: number;
+    error: string | null;
+  },
   now: string,
 ): Promise<void> {
   const values = {
@@ -138,7 +220,15 @@ export async function recordAlertDelivery(
   await db
     .insertInto('alert_delivery')
     .values(values)
-    .onConflict((conflict) => conflict.columns(['subscription_id', 'file_id', 'channel']).doUpdateSet({ status: values.status, attempts: values.attempts, last_error: values.last_error, sent_at: values.sent_at, updated_at: now }))
+    .onConflict((conflict) =>
+      conflict.columns(['subscription_id', 'file_id', 'channel']).doUpdateSet({
+        status: values.status,
+        attempts: values.attempts,
+        last_error: values.last_error,
+        sent_at: values.sent_at,
+        updated_at: now,
+      }),
+    )
     .execute();
 }
 
@@ -146,7 +236,11 @@ export async function recordAlertDelivery(
  * Runs the body holding a PostgreSQL session-level advisory lock on one connection; `acquired` is
  * false (and the body not run) when another session holds it.
  */
-export async function withPostgresAdvisoryLock<T>(db: Kysely<Database>, key: number, body: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }> {
+export async function withPostgresAdvisoryLock<T>(
+  db: Kysely<Database>,
+  key: number,
+  body: () => Promise<T>,
+): Promise<{ acquired: true; value: T } | { acquired: false }> {
   return db.connection().execute(async (connection) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(connection);
     if (!rows[0]?.locked) return { acquired: false as const };

@@ -22,7 +22,10 @@ async function withCouncils(db: Db, rows: readonly AppUserRow[]): Promise<UserRe
     )
     .orderBy('urn')
     .execute();
-  return rows.map((row) => ({ ...row, councils: assignments.filter((assignment) => assignment.user_id === row.id).map((assignment) => assignment.urn) }));
+  return rows.map((row) => ({
+    ...row,
+    councils: assignments.filter((assignment) => assignment.user_id === row.id).map((assignment) => assignment.urn),
+  }));
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
@@ -51,10 +54,20 @@ export async function listCouncilMemberRecords(db: Db, urn: string): Promise<Use
   return withCouncils(db, rows);
 }
 
-export async function insertUser(db: Db, user: { email: string; name: string; role: RoleColumn; passwordHash: string | null; now: string }): Promise<number> {
+export async function insertUser(
+  db: Db,
+  user: { email: string; name: string; role: RoleColumn; passwordHash: string | null; now: string },
+): Promise<number> {
   const { id } = await db
     .insertInto('app_user')
-    .values({ email: user.email, name: user.name, role: user.role, password_hash: user.passwordHash, created_at: user.now, updated_at: user.now })
+    .values({
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password_hash: user.passwordHash,
+      created_at: user.now,
+      updated_at: user.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -78,17 +91,29 @@ export async function deleteUser(db: Db, id: number): Promise<void> {
 
 export async function replaceUserCouncils(db: Db, id: number, urns: readonly string[]): Promise<void> {
   await db.deleteFrom('user_council').where('user_id', '=', id).execute();
-  if (urns.length > 0) await db.insertInto('user_council').values(urns.map((urn) => ({ user_id: id, urn }))).execute();
+  if (urns.length > 0)
+    await db
+      .insertInto('user_council')
+      .values(urns.map((urn) => ({ user_id: id, urn })))
+      .execute();
 }
 
 export async function countAdmins(db: Db): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('count')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
 /** Which of these URNs are in the register. */
 export async function existingCouncilUrns(db: Db, urns: readonly string[]): Promise<Set<string>> {
   if (urns.length === 0) return new Set();
-  const rows = await db.selectFrom('local_authority').select('urn').where('urn', 'in', [...urns]).execute();
+  const rows = await db
+    .selectFrom('local_authority')
+    .select('urn')
+    .where('urn', 'in', [...urns])
+    .execute();
   return new Set(rows.map((row) => row.urn));
 }

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyKindLabel, isoFromListedDate, parseListingPage, parseProviderPage, parsePublicationText, publicationListHash } from './ofsted-pages.ts';
+import {
+  classifyKindLabel,
+  isoFromListedDate,
+  parseListingPage,
+  parseProviderPage,
+  parsePublicationText,
+  publicationListHash,
+} from './ofsted-pages.ts';
 
 const REPORTS = 'https://reports.example.test';
 const FILES = 'https://files.example.test';
@@ -41,18 +48,30 @@ test('renamed classes on a provider page are layout warnings, not an empty succe
   assert.equal(page.publications.length, 0);
   assert.deepEqual([...new Set(page.warnings.map((warning) => warning.code))], ['provider-layout-changed']);
   assert.match(page.warnings.map((warning) => warning.message).join(' '), /no ol\.timeline although it links 5 files/);
-  const linksRenamed = parseProviderPage(providerHtml.replaceAll('publication-link', 'doc-link'), `${REPORTS}/provider/44/80000`);
+  const linksRenamed = parseProviderPage(
+    providerHtml.replaceAll('publication-link', 'doc-link'),
+    `${REPORTS}/provider/44/80000`,
+  );
   assert.match(linksRenamed.warnings[0]!.message, /links 5 files but none as a\.publication-link/);
 });
 
 test('an empty timeline is no layout warning by itself', () => {
-  const page = parseProviderPage('<h1 class="heading--title">X</h1><ol class="timeline"></ol>', `${REPORTS}/provider/44/1`);
+  const page = parseProviderPage(
+    '<h1 class="heading--title">X</h1><ol class="timeline"></ol>',
+    `${REPORTS}/provider/44/1`,
+  );
   assert.deepEqual(page, { title: 'X', publications: [], warnings: [] });
 });
 
 test('publication text: kind and date, legacy "as pdf", and unreadable text kept whole', () => {
-  assert.deepEqual(parsePublicationText("Joint area child protection inspection, pdf - 1 February 2023"), { kindLabel: 'Joint area child protection inspection', listedOn: '2023-02-01' });
-  assert.deepEqual(parsePublicationText('single inspection of LA children’s services as pdf - 30 June 2016'), { kindLabel: "single inspection of LA children's services", listedOn: '2016-06-30' });
+  assert.deepEqual(parsePublicationText('Joint area child protection inspection, pdf - 1 February 2023'), {
+    kindLabel: 'Joint area child protection inspection',
+    listedOn: '2023-02-01',
+  });
+  assert.deepEqual(parsePublicationText('single inspection of LA children’s services as pdf - 30 June 2016'), {
+    kindLabel: "single inspection of LA children's services",
+    listedOn: '2016-06-30',
+  });
   assert.deepEqual(parsePublicationText('Something new'), { kindLabel: 'Something new', listedOn: null });
   assert.equal(isoFromListedDate('31 February 2020'), undefined);
   assert.equal(isoFromListedDate('1 Smarch 2020'), undefined);
@@ -74,7 +93,10 @@ test('the hash of a publication list ignores order and changes with a new file',
   assert.notEqual(publicationListHash(page.publications), publicationListHash(page.publications.slice(1)));
 });
 
-const listingHtml = (rows: number, next: boolean) => `<ul class="results-list">${Array.from({ length: rows }, (_, index) => `<li><h3><a href="/provider/44/${80000 + index}">Council ${index}</a></h3><p>Local authority</p></li>`).join('')}</ul>
+const listingHtml = (
+  rows: number,
+  next: boolean,
+) => `<ul class="results-list">${Array.from({ length: rows }, (_, index) => `<li><h3><a href="/provider/44/${80000 + index}">Council ${index}</a></h3><p>Local authority</p></li>`).join('')}</ul>
 ${next ? '<a class="pagination__next" href="/search?start=100&amp;rows=100">Next</a>' : ''}`;
 
 test('a listing page gives provider pages, its row count and the next page', () => {

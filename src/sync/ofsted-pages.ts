@@ -47,7 +47,20 @@ export interface ProviderPage {
 
 const PROVIDER_PATH = /\/provider\/\d+\/(\d{4,8})(?:[/?#]|$)/;
 const FILE_PATH = /\/v1\/file\/(\d+)(?:[/?#]|$)/;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 function documentOf(html: string): Document {
   return parseHTML(html).document as unknown as Document;
@@ -73,7 +86,9 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
   const councils: ListedCouncil[] = [];
   let rows = 0;
   if (list === null) {
-    const loose = Array.from(document.querySelectorAll('a[href]')).filter((link) => PROVIDER_PATH.test(link.getAttribute('href') ?? '')).length;
+    const loose = Array.from(document.querySelectorAll('a[href]')).filter((link) =>
+      PROVIDER_PATH.test(link.getAttribute('href') ?? ''),
+    ).length;
     warnings.push({
       code: 'listing-layout-changed',
       message: `The listing ${pageUrl} has no ul.results-list${loose > 0 ? ` although it links ${loose} provider pages` : ''}: the site's layout may have changed.`,
@@ -89,7 +104,10 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
       if (link && url && urn) councils.push({ urn, name: textOf(link), url });
     }
     if (rows > 0 && councils.length === 0) {
-      warnings.push({ code: 'listing-layout-changed', message: `The listing ${pageUrl} has ${rows} rows but no "h3 a" link to a provider page in them: the site's layout may have changed.` });
+      warnings.push({
+        code: 'listing-layout-changed',
+        message: `The listing ${pageUrl} has ${rows} rows but no "h3 a" link to a provider page in them: the site's layout may have changed.`,
+      });
     }
   }
   const next = document.querySelector('a.pagination__next')?.getAttribute('href');
@@ -110,7 +128,10 @@ export function isoFromListedDate(text: string): string | undefined {
 
 /** "Children's services inspection, pdf - 15 July 2024" (or "… as pdf - …") → its kind and date. */
 export function parsePublicationText(text: string): { kindLabel: string; listedOn: string | null } {
-  const clean = text.replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").trim();
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .trim();
   const match = /^(.*?),?\s+(?:as\s+)?pdf\s+-\s+(.+)$/i.exec(clean);
   const listedOn = match ? isoFromListedDate(match[2]!) : undefined;
   if (!match || listedOn === undefined) return { kindLabel: clean, listedOn: null };
@@ -122,17 +143,25 @@ export function parseProviderPage(html: string, pageUrl: string): ProviderPage {
   const document = documentOf(html);
   const warnings: LayoutWarning[] = [];
   const heading = document.querySelector('h1.heading--title');
-  if (heading === null) warnings.push({ code: 'provider-layout-changed', message: `The provider page ${pageUrl} has no h1.heading--title: the site's layout may have changed.` });
+  if (heading === null)
+    warnings.push({
+      code: 'provider-layout-changed',
+      message: `The provider page ${pageUrl} has no h1.heading--title: the site's layout may have changed.`,
+    });
   const timeline = document.querySelector('ol.timeline');
   const publications: ListedPublication[] = [];
-  const fileLinksAnywhere = Array.from(document.querySelectorAll('a[href]')).filter((link) => FILE_PATH.test(link.getAttribute('href') ?? '')).length;
+  const fileLinksAnywhere = Array.from(document.querySelectorAll('a[href]')).filter((link) =>
+    FILE_PATH.test(link.getAttribute('href') ?? ''),
+  ).length;
   if (timeline === null) {
     warnings.push({
       code: 'provider-layout-changed',
       message: `The provider page ${pageUrl} has no ol.timeline${fileLinksAnywhere > 0 ? ` although it links ${fileLinksAnywhere} files` : ''}: the site's layout may have changed.`,
     });
   } else {
-    const days = Array.from(timeline.querySelectorAll('li.timeline__day')).filter((day) => day.parentElement === timeline && !day.classList.contains('timeline__day--opened'));
+    const days = Array.from(timeline.querySelectorAll('li.timeline__day')).filter(
+      (day) => day.parentElement === timeline && !day.classList.contains('timeline__day--opened'),
+    );
     for (const day of days) {
       for (const link of Array.from(day.querySelectorAll('a.publication-link'))) {
         const url = absolute(link.getAttribute('href') ?? '', pageUrl);
@@ -140,12 +169,19 @@ export function parseProviderPage(html: string, pageUrl: string): ProviderPage {
         if (!url || !fileId) continue;
         const hidden = textOf(link.querySelector('.nonvisual'));
         const { kindLabel, listedOn } = parsePublicationText(hidden || textOf(link));
-        if (listedOn === null) warnings.push({ code: 'unreadable-publication-text', message: `The provider page ${pageUrl} words file ${fileId} as "${kindLabel}", which gives no "<kind>, pdf - DD Month YYYY".` });
+        if (listedOn === null)
+          warnings.push({
+            code: 'unreadable-publication-text',
+            message: `The provider page ${pageUrl} words file ${fileId} as "${kindLabel}", which gives no "<kind>, pdf - DD Month YYYY".`,
+          });
         publications.push({ fileId, url, kindLabel, listedOn });
       }
     }
     if (publications.length === 0 && fileLinksAnywhere > 0) {
-      warnings.push({ code: 'provider-layout-changed', message: `The provider page ${pageUrl} links ${fileLinksAnywhere} files but none as a.publication-link in li.timeline__day: the site's layout may have changed.` });
+      warnings.push({
+        code: 'provider-layout-changed',
+        message: `The provider page ${pageUrl} links ${fileLinksAnywhere} files but none as a.publication-link in li.timeline__day: the site's layout may have changed.`,
+      });
     }
   }
   return { title: heading ? textOf(heading) : null, publications, warnings };
@@ -153,7 +189,9 @@ export function parseProviderPage(html: string, pageUrl: string): ProviderPage {
 
 /** A hash of a page's list of publications: the same list means nothing new on the page. */
 export function publicationListHash(publications: readonly ListedPublication[]): string {
-  const lines = publications.map((publication) => `${publication.fileId}\t${publication.kindLabel}\t${publication.listedOn ?? ''}`).sort();
+  const lines = publications
+    .map((publication) => `${publication.fileId}\t${publication.kindLabel}\t${publication.listedOn ?? ''}`)
+    .sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
@@ -162,9 +200,15 @@ export type PublicationClass = 'report' | 'letter' | 'not-ours' | 'unknown';
 
 const KIND_PATTERNS: readonly (readonly [RegExp, PublicationClass])[] = [
   [/\bsend\b|special educational needs/i, 'not-ours'],
-  [/children's services inspection|inspection of (?:the )?(?:la|local authority) children's services|single inspection|inspection of local authority children's services|inspection of services for children in need of help and protection|review of (?:the )?local safeguarding children board/i, 'report'],
+  [
+    /children's services inspection|inspection of (?:the )?(?:la|local authority) children's services|single inspection|inspection of local authority children's services|inspection of services for children in need of help and protection|review of (?:the )?local safeguarding children board/i,
+    'report',
+  ],
   [/focused visit|monitoring visit|joint (?:area )?(?:child protection )?(?:targeted )?inspection|\bjtai\b/i, 'letter'],
-  [/\b(?:school|college|nursery|childminder|children's home|fostering|adoption agency|further education|apprenticeship)\b/i, 'not-ours'],
+  [
+    /\b(?:school|college|nursery|childminder|children's home|fostering|adoption agency|further education|apprenticeship)\b/i,
+    'not-ours',
+  ],
 ];
 
 export function classifyKindLabel(label: string): PublicationClass {

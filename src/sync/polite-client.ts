@@ -28,7 +28,15 @@ export interface PoliteClientOptions {
   readonly random?: () => number;
 }
 
-export type FetchFailureCode = 'http-status' | 'timeout' | 'connection-reset' | 'network-error' | 'not-a-pdf' | 'withdrawn' | 'truncated' | 'retry-after-too-long';
+export type FetchFailureCode =
+  | 'http-status'
+  | 'timeout'
+  | 'connection-reset'
+  | 'network-error'
+  | 'not-a-pdf'
+  | 'withdrawn'
+  | 'truncated'
+  | 'retry-after-too-long';
 
 /** A request that failed for good (after any retries). */
 export class FetchFailure extends Error {
@@ -96,21 +104,42 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 function networkFailure(error: unknown): Retryable {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message;
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return new Retryable('timeout', `timed out (${message})`);
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || /other side closed|socket hang up|terminated/i.test(message)) return new Retryable('connection-reset', `the connection was reset (${message})`);
+  if (
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'ETIMEDOUT'
+  )
+    return new Retryable('timeout', `timed out (${message})`);
+  if (
+    code === 'ECONNRESET' ||
+    code === 'UND_ERR_SOCKET' ||
+    code === 'EPIPE' ||
+    /other side closed|socket hang up|terminated/i.test(message)
+  )
+    return new Retryable('connection-reset', `the connection was reset (${message})`);
   return new Retryable('network-error', `${code || 'network error'}: ${message}`);
 }
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
-  if (!(options.delayMs >= MIN_DELAY_MS)) throw new RangeError(`The delay between requests to Ofsted must be at least ${MIN_DELAY_MS} ms (was ${options.delayMs}).`);
+  if (!(options.delayMs >= MIN_DELAY_MS))
+    throw new RangeError(
+      `The delay between requests to Ofsted must be at least ${MIN_DELAY_MS} ms (was ${options.delayMs}).`,
+    );
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxAttempts = options.maxAttempts ?? 4;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10 * 60_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
-  const agent = new Agent({ connections: 1, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
+  const agent = new Agent({
+    connections: 1,
+    pipelining: 1,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connectTimeout: timeoutMs,
+  });
   const pauses: number[] = [];
   let requests = 0;
   let sentBefore = false;
@@ -133,13 +162,20 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
       try {
         return await attempt();
       } catch (error) {
-        if (error instanceof FetchFailure) throw new FetchFailure(error.code, `${url}: ${error.message}`, tries, error.status);
+        if (error instanceof FetchFailure)
+          throw new FetchFailure(error.code, `${url}: ${error.message}`, tries, error.status);
         const retryable = error instanceof Retryable ? error : networkFailure(error);
         const { code, message, status } = retryable.failure;
         if (retryable.retryAfterMs !== undefined && retryable.retryAfterMs > maxRetryAfterMs) {
-          throw new FetchFailure('retry-after-too-long', `${url}: ${message}; the server asked to wait ${Math.round(retryable.retryAfterMs / 1000)} s, more than the ${Math.round(maxRetryAfterMs / 1000)} s this sync waits`, tries, status);
+          throw new FetchFailure(
+            'retry-after-too-long',
+            `${url}: ${message}; the server asked to wait ${Math.round(retryable.retryAfterMs / 1000)} s, more than the ${Math.round(maxRetryAfterMs / 1000)} s this sync waits`,
+            tries,
+            status,
+          );
         }
-        if (tries >= maxAttempts) throw new FetchFailure(code, `${url}: ${message} (after ${tries} attempts)`, tries, status);
+        if (tries >= maxAttempts)
+          throw new FetchFailure(code, `${url}: ${message} (after ${tries} attempts)`, tries, status);
         wait = retryable.retryAfterMs ?? options.delayMs * 2 ** tries;
       }
     }
@@ -161,30 +197,46 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
         const status = response.statusCode;
         if (status === 304) {
           await response.body.dump();
-          return { notModified: true, body: '', etag: header(response.headers, 'etag') ?? validators.etag ?? undefined, lastModified: header(response.headers, 'last-modified') ?? validators.lastModified ?? undefined };
+          return {
+            notModified: true,
+            body: '',
+            etag: header(response.headers, 'etag') ?? validators.etag ?? undefined,
+            lastModified: header(response.headers, 'last-modified') ?? validators.lastModified ?? undefined,
+          };
         }
         if (status !== 200) {
           await response.body.dump();
-          if (RETRY_STATUSES.has(status)) throw new Retryable('http-status', `HTTP ${status}`, status, retryAfterMs(response.headers['retry-after']));
+          if (RETRY_STATUSES.has(status))
+            throw new Retryable('http-status', `HTTP ${status}`, status, retryAfterMs(response.headers['retry-after']));
           throw new FetchFailure('http-status', `HTTP ${status}`, 1, status);
         }
         const body = await response.body.text();
-        return { notModified: false, body, etag: header(response.headers, 'etag'), lastModified: header(response.headers, 'last-modified') };
+        return {
+          notModified: false,
+          body,
+          etag: header(response.headers, 'etag'),
+          lastModified: header(response.headers, 'last-modified'),
+        };
       });
     },
     async downloadPdf(url, destination) {
       return withRetries(url, async () => {
-        const response = await request(url, { dispatcher: agent, headers: { ...baseHeaders, accept: 'application/pdf' } });
+        const response = await request(url, {
+          dispatcher: agent,
+          headers: { ...baseHeaders, accept: 'application/pdf' },
+        });
         const status = response.statusCode;
         if (status !== 200) {
           await response.body.dump();
-          if (RETRY_STATUSES.has(status)) throw new Retryable('http-status', `HTTP ${status}`, status, retryAfterMs(response.headers['retry-after']));
+          if (RETRY_STATUSES.has(status))
+            throw new Retryable('http-status', `HTTP ${status}`, status, retryAfterMs(response.headers['retry-after']));
           throw new FetchFailure('http-status', `HTTP ${status}`, 1, status);
         }
         const type = header(response.headers, 'content-type') ?? '';
         if (!/^application\/(pdf|octet-stream)\b/i.test(type)) {
           const text = (await response.body.text()).slice(0, 20_000);
-          if (/report not found/i.test(text)) throw new FetchFailure('withdrawn', 'the file answers "Report not found" (withdrawn or moved)', 1, status);
+          if (/report not found/i.test(text))
+            throw new FetchFailure('withdrawn', 'the file answers "Report not found" (withdrawn or moved)', 1, status);
           throw new FetchFailure('not-a-pdf', `the file is ${type || 'of no stated type'}, not a PDF`, 1, status);
         }
         const expected = header(response.headers, 'content-length');
@@ -201,7 +253,8 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
           } finally {
             await handle.close();
           }
-          if (expected !== undefined && Number(expected) !== size) throw new Retryable('truncated', `the download stopped at ${size} of ${expected} bytes`);
+          if (expected !== undefined && Number(expected) !== size)
+            throw new Retryable('truncated', `the download stopped at ${size} of ${expected} bytes`);
           if (head !== '%PDF-') throw new FetchFailure('not-a-pdf', 'the file does not start with %PDF-', 1, status);
           await rename(temporary, destination);
           return size;

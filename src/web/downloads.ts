@@ -41,9 +41,15 @@ export function requestedDownload(query: unknown): { readonly id: string; readon
 }
 
 /** Answers with the table as a file; an unknown table is a 404. */
-export async function sendDownload(reply: FastifyReply, tables: readonly DownloadTable[], wanted: { readonly id: string; readonly format: DownloadFormat }, context: DownloadContext): Promise<FastifyReply> {
+export async function sendDownload(
+  reply: FastifyReply,
+  tables: readonly DownloadTable[],
+  wanted: { readonly id: string; readonly format: DownloadFormat },
+  context: DownloadContext,
+): Promise<FastifyReply> {
   const table = tables.find((candidate) => candidate.id === wanted.id);
-  if (!table) return reply.code(404).type('text/plain; charset=utf-8').send(`There is no table “${wanted.id}” on this page.\n`);
+  if (!table)
+    return reply.code(404).type('text/plain; charset=utf-8').send(`There is no table “${wanted.id}” on this page.\n`);
   if (wanted.format === 'xlsx') {
     return reply
       .type(XLSX_TYPE)
@@ -57,6 +63,12 @@ export async function sendDownload(reply: FastifyReply, tables: readonly Downloa
 }
 
 /** The links to a table's downloads, keeping the page's own query (its date and filters). */
-export function downloadHrefs(path: string, query: Record<string, string | undefined>, id: string): Record<DownloadFormat, string> {
-  return Object.fromEntries(DOWNLOAD_FORMATS.map((format) => [format, paths.withQuery(path, { ...query, download: id, format })])) as Record<DownloadFormat, string>;
+export function downloadHrefs(
+  path: string,
+  query: Record<string, string | undefined>,
+  id: string,
+): Record<DownloadFormat, string> {
+  return Object.fromEntries(
+    DOWNLOAD_FORMATS.map((format) => [format, paths.withQuery(path, { ...query, download: id, format })]),
+  ) as Record<DownloadFormat, string>;
 }

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { gradeShort, gradeWording, kindLabel, ordinal, percent, plural, ukDate, ukDateRange, ukDateShort } from './format.ts';
+import {
+  gradeShort,
+  gradeWording,
+  kindLabel,
+  ordinal,
+  percent,
+  plural,
+  ukDate,
+  ukDateRange,
+  ukDateShort,
+} from './format.ts';
 
 test('UK dates: "13 June 2017"', () => {
   assert.equal(ukDate('2017-06-13'), '13 June 2017');
@@ -17,7 +27,7 @@ test('on-site periods name the month and year once when they can', () => {
   assert.equal(ukDateRange('2021-05-05', '2021-05-05'), '5 May 2021');
 });
 
-test("grades as Ofsted prints them, and short", () => {
+test('grades as Ofsted prints them, and short', () => {
   assert.equal(gradeWording('requires_improvement'), 'Requires improvement to be good');
   assert.equal(gradeShort('requires_improvement'), 'Requires improvement');
   assert.equal(gradeWording('adequate'), '');
@@ -33,5 +43,18 @@ test('whole percentages and plurals', () => {
 });
 
 test('ordinals', () => {
-  assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
+  assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), [
+    '1st',
+    '2nd',
+    '3rd',
+    '4th',
+    '11th',
+    '12th',
+    '13th',
+    '21st',
+    '22nd',
+    '23rd',
+    '101st',
+    '111th',
+  ]);
 });

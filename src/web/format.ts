@@ -25,7 +25,12 @@ export function ukDate(iso: string | null | undefined): string {
   return isIsoDate(day) ? formatUkDate(day) : iso;
 }
 
-const UK_DATE_SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const UK_DATE_SHORT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "2017-06-13" → "13 Jun 2017", for dense tables. */
 export function ukDateShort(iso: string | null | undefined): string {

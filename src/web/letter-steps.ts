@@ -7,14 +7,22 @@ const count = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : '
 
 export function letterStepsText(done: VisitsDone | null, asAt: string): NextStepText[] {
   if (!done) return [];
-  const parts = [count(done.focusedVisits, 'focused visit'), ...(done.monitoringVisits ? [count(done.monitoringVisits, 'monitoring visit')] : []), ...(done.jtais ? [count(done.jtais, 'joint targeted area inspection')] : [])];
+  const parts = [
+    count(done.focusedVisits, 'focused visit'),
+    ...(done.monitoringVisits ? [count(done.monitoringVisits, 'monitoring visit')] : []),
+    ...(done.jtais ? [count(done.jtais, 'joint targeted area inspection')] : []),
+  ];
   const steps: NextStepText[] = [
     {
       heading: 'Visits done since the latest graded inspection',
       basis: 'rule',
       lines: [
         `${parts.join(', ')} published by ${ukDate(asAt)} since the latest graded inspection began.`,
-        ...(done.latest ? [`The latest: on site ${ukDate(done.latest.visitStart)}, published ${ukDate(done.latest.published)}${done.latest.focus ? `, looking at ${done.latest.focus}` : ''}.`] : []),
+        ...(done.latest
+          ? [
+              `The latest: on site ${ukDate(done.latest.visitStart)}, published ${ukDate(done.latest.published)}${done.latest.focus ? `, looking at ${done.latest.focus}` : ''}.`,
+            ]
+          : []),
       ],
     },
   ];
@@ -26,7 +34,10 @@ export function letterStepsText(done: VisitsDone | null, asAt: string): NextStep
       basis: 'rule',
       lines: [
         `The letter published ${ukDate(clock.letter.published)} named ${count(areas, 'area')} for priority action (counted from the letter of ${ukDate(clock.received)}).`,
-        ...clock.deadlines.map((deadline) => `${deadline.name}: due ${ukDate(deadline.due)}, ${deadline.workingDays} working days from ${ukDate(deadline.anchor)} (${deadline.status}; ${deadline.legalBasis.citation}).`),
+        ...clock.deadlines.map(
+          (deadline) =>
+            `${deadline.name}: due ${ukDate(deadline.due)}, ${deadline.workingDays} working days from ${ukDate(deadline.anchor)} (${deadline.status}; ${deadline.legalBasis.citation}).`,
+        ),
       ],
     });
   }

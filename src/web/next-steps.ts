@@ -40,7 +40,11 @@ export function nextStepsText(next: NextSteps, asAt: string): NextStepText[] {
     },
   ];
   if (empirical) {
-    steps.push({ heading: 'When it is likely, from the gaps seen between inspections', basis: empirical.basis, lines: empiricalLines(empirical) });
+    steps.push({
+      heading: 'When it is likely, from the gaps seen between inspections',
+      basis: empirical.basis,
+      lines: empiricalLines(empirical),
+    });
   }
   const updated = next.givenNoInspectionYet;
   steps.push({
@@ -54,7 +58,13 @@ export function nextStepsText(next: NextSteps, asAt: string): NextStepText[] {
   steps.push({
     heading: 'Visits before it',
     basis: visits.basis,
-    lines: [visits.summary, ...(visits.monitoringVisits ? [visits.monitoringVisits] : []), ...(visits.firstMonitoringVisitBy ? [`First monitoring visit expected by about ${ukDate(visits.firstMonitoringVisitBy)}.`] : [])],
+    lines: [
+      visits.summary,
+      ...(visits.monitoringVisits ? [visits.monitoringVisits] : []),
+      ...(visits.firstMonitoringVisitBy
+        ? [`First monitoring visit expected by about ${ukDate(visits.firstMonitoringVisitBy)}.`]
+        : []),
+    ],
   });
   const running = next.deadlines.filter((deadline) => deadline.status === 'running');
   steps.push({

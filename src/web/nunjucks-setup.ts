@@ -2,7 +2,20 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { areaShort, gradeShort, gradeWording, kindLabel, kindShort, ordinal, percent, plural, ukDate, ukDateRange, ukDateShort, ukMonth } from './format.ts';
+import {
+  areaShort,
+  gradeShort,
+  gradeWording,
+  kindLabel,
+  kindShort,
+  ordinal,
+  percent,
+  plural,
+  ukDate,
+  ukDateRange,
+  ukDateShort,
+  ukMonth,
+} from './format.ts';
 import { paths } from '../paths.ts';
 import { VISIT_THEME_LABELS, type VisitTheme } from '../domain/index.ts';
 import { todayIso } from '../calendar/index.ts';
@@ -14,8 +27,16 @@ const viewsDir = join(dirname(fileURLToPath(import.meta.url)), 'views');
 export const govukDistDir = dirname(dirname(fileURLToPath(import.meta.resolve('govuk-frontend'))));
 
 export function createNunjucks(options: { watch?: boolean } = {}): nunjucks.Environment {
-  const loader = new nunjucks.FileSystemLoader([viewsDir, govukDistDir], { noCache: options.watch ?? false, watch: false });
-  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  const loader = new nunjucks.FileSystemLoader([viewsDir, govukDistDir], {
+    noCache: options.watch ?? false,
+    watch: false,
+  });
+  const env = new nunjucks.Environment(loader, {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
   env.addFilter('ukDate', ukDate);
   env.addFilter('ukMonth', ukMonth);
   env.addFilter('ukDateShort', ukDateShort);

@@ -22,12 +22,22 @@ export interface AccountsWebOptions {
   readonly oidc?: OidcSettings | undefined;
 }
 
-export async function setUpAccounts(app: FastifyInstance, accounts: AccountsServices, options: AccountsWebOptions): Promise<void> {
+export async function setUpAccounts(
+  app: FastifyInstance,
+  accounts: AccountsServices,
+  options: AccountsWebOptions,
+): Promise<void> {
   const secret = options.sessionSecret ?? randomBytes(32).toString('base64url');
   await setUpWebSession(app, accounts.authentication, secret);
   await setUpCsrf(app, secret);
   await registerSignInPages(app, { authentication: accounts.authentication, oidcEnabled: options.oidc !== undefined });
-  if (options.oidc) await registerOidcRoutes(app, { authentication: accounts.authentication, settings: options.oidc, publicUrl: options.publicUrl, secret });
+  if (options.oidc)
+    await registerOidcRoutes(app, {
+      authentication: accounts.authentication,
+      settings: options.oidc,
+      publicUrl: options.publicUrl,
+      secret,
+    });
   await registerAdminPages(app, { accounts, publicUrl: options.publicUrl });
   await registerWorkspacePages(app, accounts.workspaces);
 }

@@ -15,8 +15,17 @@ import { makeTempDir } from '../helpers/label-fixtures.ts';
 async function csci(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const sink = (append: (text: string) => void) => new Writable({ write(chunk, _encoding, done) { append(String(chunk)); done(); } });
-  const code = await runCli(argv, { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = await runCli(argv, {
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+  });
   return { code, stdout, stderr };
 }
 
@@ -42,13 +51,18 @@ describe('csci <command> --help and csci --version', () => {
     assert.equal((await csci('help', 'nonsense')).code, 2);
   });
   test('--version prints the name and version from package.json', async () => {
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-    for (const flag of ['--version', '-V']) assert.deepEqual(await csci(flag), { code: 0, stdout: `${manifest.name} ${manifest.version}\n`, stderr: '' });
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    for (const flag of ['--version', '-V'])
+      assert.deepEqual(await csci(flag), { code: 0, stdout: `${manifest.name} ${manifest.version}\n`, stderr: '' });
   });
 });
 
 describe('a date that does not exist', () => {
-  const wording = (label: string, value: string) => `${label} must be a date that exists, written YYYY-MM-DD; "${value}" is not one.`;
+  const wording = (label: string, value: string) =>
+    `${label} must be a date that exists, written YYYY-MM-DD; "${value}" is not one.`;
   let dataDir = '';
   before(() => {
     dataDir = makeTempDir('csci-cli-dates-');
@@ -61,13 +75,36 @@ describe('a date that does not exist', () => {
       [['workdays', 'add', '2017-02-30', '3'], 'The start date', '2017-02-30'],
       [['workdays', 'between', '2017-02-01', '2017-02-29'], 'The second date', '2017-02-29'],
       [['stats', 'national', '--as-at', '2019-02-29', '--data-dir', dataDir], '--as-at', '2019-02-29'],
-      [['stats', 'region', '--la', 'Barnsley', '--as-at', '31/03/2025', '--data-dir', dataDir], '--as-at', '31/03/2025'],
+      [
+        ['stats', 'region', '--la', 'Barnsley', '--as-at', '31/03/2025', '--data-dir', dataDir],
+        '--as-at',
+        '31/03/2025',
+      ],
       [['schedule', dataDir, '--la', 'Barnsley', '--as-at', '2025-04-31'], '--as-at', '2025-04-31'],
-      [['paper', 'committee', '--inspection', '1', '--out', join(dataDir, 'paper.docx'), '--date', '2025-09-31', '--data-dir', dataDir], '--date', '2025-09-31'],
+      [
+        [
+          'paper',
+          'committee',
+          '--inspection',
+          '1',
+          '--out',
+          join(dataDir, 'paper.docx'),
+          '--date',
+          '2025-09-31',
+          '--data-dir',
+          dataDir,
+        ],
+        '--date',
+        '2025-09-31',
+      ],
     ];
     for (const [argv, label, value] of cases) {
       const result = await csci(...argv);
-      assert.deepEqual([result.code, result.stdout, result.stderr], [1, '', `csci ${argv[0]}: ${wording(label, value)}\n`], argv.join(' '));
+      assert.deepEqual(
+        [result.code, result.stdout, result.stderr],
+        [1, '', `csci ${argv[0]}: ${wording(label, value)}\n`],
+        argv.join(' '),
+      );
     }
   });
 });
@@ -83,14 +120,31 @@ describe('--la: councils found as the web search finds them', () => {
     return { ...result, head: result.stdout.split('\n')[0] };
   };
   test('a URN, an LA code, a GSS code, a printed name or a unique part of a name', async () => {
-    for (const la of ['80458', '841', 'E06000005', 'darlington borough council', 'Darlingt']) assert.equal((await historyHead(la)).head, 'Darlington (URN 80458): 0 inspections stored', la);
+    for (const la of ['80458', '841', 'E06000005', 'darlington borough council', 'Darlingt'])
+      assert.equal((await historyHead(la)).head, 'Darlington (URN 80458): 0 inspections stored', la);
   });
   test('former codes: Barnsley and Sheffield before their 2025 renumbering, Bournemouth before BCP', async () => {
     assert.equal((await historyHead('E08000016')).head, 'Barnsley (URN 80426): 0 inspections stored');
     assert.equal((await historyHead('e08000019')).head, 'Sheffield (URN 80551): 0 inspections stored');
-    assert.equal((await historyHead('E06000028')).head, 'Bournemouth, Christchurch and Poole (URN 2532287): 0 inspections stored');
-    assert.equal((await historyHead('837')).head, 'Bournemouth, Christchurch and Poole (URN 2532287): 0 inspections stored');
-    const region = await csci('stats', 'region', '--la', 'E08000016', '--as-at', '2024-03-31', '--json', '--data-dir', dataDir);
+    assert.equal(
+      (await historyHead('E06000028')).head,
+      'Bournemouth, Christchurch and Poole (URN 2532287): 0 inspections stored',
+    );
+    assert.equal(
+      (await historyHead('837')).head,
+      'Bournemouth, Christchurch and Poole (URN 2532287): 0 inspections stored',
+    );
+    const region = await csci(
+      'stats',
+      'region',
+      '--la',
+      'E08000016',
+      '--as-at',
+      '2024-03-31',
+      '--json',
+      '--data-dir',
+      dataDir,
+    );
     assert.equal(region.code, 0, region.stderr);
     assert.equal((JSON.parse(region.stdout) as { la: { urn: string } }).la.urn, '80426');
   });
@@ -104,12 +158,18 @@ describe('--la: councils found as the web search finds them', () => {
     assert.equal(result.head, 'Northamptonshire (URN 121939): 0 inspections stored');
     const north = await historyHead('Northampton');
     assert.equal(north.code, 1);
-    assert.match(north.stderr, /^csci history: "Northampton" matches 3 councils: North Northamptonshire \(URN 2637539\); Northamptonshire \(URN 121939, abolished 2021-04-01\); West Northamptonshire \(URN 2637548\)\. Give the URN or more of the name\.\n$/);
+    assert.match(
+      north.stderr,
+      /^csci history: "Northampton" matches 3 councils: North Northamptonshire \(URN 2637539\); Northamptonshire \(URN 121939, abolished 2021-04-01\); West Northamptonshire \(URN 2637548\)\. Give the URN or more of the name\.\n$/,
+    );
   });
   test('an unknown name lists the closest councils (exit 1)', async () => {
     const result = await historyHead('Darlingtn');
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /^csci history: No council in the register matches "Darlingtn"\. The closest: Darlington \(URN 80458\); /);
+    assert.match(
+      result.stderr,
+      /^csci history: No council in the register matches "Darlingtn"\. The closest: Darlington \(URN 80458\); /,
+    );
     const typo = await historyHead('Sheffeild');
     assert.match(typo.stderr, /The closest: Sheffield \(URN 80551\)/);
   });
@@ -120,7 +180,10 @@ describe('output for people', () => {
     const dataDir = makeTempDir('csci-cli-missing-');
     const result = await csci('stats', 'national', '--as-at', '2020-03-31', '--data-dir', dataDir);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /0 councils included; 151 with no such grade by then: Barking and Dagenham \(80486\), Barnet \(80487\), Barnsley \(80426\), /);
+    assert.match(
+      result.stdout,
+      /0 councils included; 151 with no such grade by then: Barking and Dagenham \(80486\), Barnet \(80487\), Barnsley \(80426\), /,
+    );
     // Councils that did not exist on the date are not counted as missing.
     assert.doesNotMatch(result.stdout, /Cumberland|North Northamptonshire|\(137316\)/);
   });
@@ -133,10 +196,11 @@ describe('output for people', () => {
     const two = await csci('extract', folder, '--workers', '0');
     assert.equal(two.stderr, '2 of 2 files could not be read.\n');
   });
-  test('no references to the project\'s own documents or unexplained evidence codes in what the rules say', async () => {
+  test("no references to the project's own documents or unexplained evidence codes in what the rules say", async () => {
     const deadline = await csci('deadline', '--published', '2017-06-13', '--json');
     const priority = await csci('deadline', '--priority-action-letter', '2021-12-20', '--json');
     const text = await csci('deadline', '--published', '2017-06-13');
-    for (const output of [deadline.stdout, priority.stdout, text.stdout]) assert.doesNotMatch(output, /DOMAIN\.md|DESIGN\.md|§|seed document/);
+    for (const output of [deadline.stdout, priority.stdout, text.stdout])
+      assert.doesNotMatch(output, /DOMAIN\.md|DESIGN\.md|§|seed document/);
   });
 });

@@ -14,16 +14,23 @@ function ilacsReportPdf(): Uint8Array {
     { text: 'children\u2019s services', y: 187, size: 20 },
     { text: 'Inspection dates: 3 to 14 June 2024', y: 216 },
     { text: 'Lead inspector: Pat Example, His Majesty\u2019s Inspector', y: 243 },
-    { text: 'Judgement', x: 77, y: 282 }, { text: 'Grade', x: 303, y: 282 },
-    { text: 'The impact of leaders on social work', x: 77, y: 315 }, { text: 'Good', x: 303, y: 315 },
+    { text: 'Judgement', x: 77, y: 282 },
+    { text: 'Grade', x: 303, y: 282 },
+    { text: 'The impact of leaders on social work', x: 77, y: 315 },
+    { text: 'Good', x: 303, y: 315 },
     { text: 'practice with children and families', x: 77, y: 329 },
-    { text: 'The experiences and progress of', x: 77, y: 356 }, { text: 'Requires improvement', x: 303, y: 356 },
-    { text: 'children who need help and protection', x: 77, y: 371 }, { text: 'to be good', x: 303, y: 371 },
-    { text: 'The experiences and progress of', x: 77, y: 398 }, { text: 'Good', x: 303, y: 398 },
+    { text: 'The experiences and progress of', x: 77, y: 356 },
+    { text: 'Requires improvement', x: 303, y: 356 },
+    { text: 'children who need help and protection', x: 77, y: 371 },
+    { text: 'to be good', x: 303, y: 371 },
+    { text: 'The experiences and progress of', x: 77, y: 398 },
+    { text: 'Good', x: 303, y: 398 },
     { text: 'children in care', x: 77, y: 412 },
-    { text: 'The experiences and progress of care', x: 77, y: 439 }, { text: 'Outstanding', x: 303, y: 439 },
+    { text: 'The experiences and progress of care', x: 77, y: 439 },
+    { text: 'Outstanding', x: 303, y: 439 },
     { text: 'leavers', x: 77, y: 454 },
-    { text: 'Overall effectiveness', x: 77, y: 481 }, { text: 'Good', x: 303, y: 481 },
+    { text: 'Overall effectiveness', x: 77, y: 481 },
+    { text: 'Good', x: 303, y: 481 },
     { text: 'Children in Anyshire are helped by a settled and capable workforce.', y: 516 },
   ];
   const second: PdfTextLine[] = [
@@ -62,7 +69,10 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 
 test('extract reads a folder recursively, one JSON line per PDF, and carries on past bad files', async () => {
   const { code, stdout, stderr } = await run(['extract', folder]);
-  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   assert.equal(lines.length, 3);
   const byName = new Map(lines.map((line) => [String(line.file).slice(folder.length + 1), line]));
   assert.deepEqual(byName.get('empty.pdf')?.error, { code: 'empty-file', message: 'The file is empty.' });
@@ -75,7 +85,13 @@ test('extract reads a folder recursively, one JSON line per PDF, and carries on 
   assert.equal(report.inspectionStart, '2024-06-03');
   assert.equal(report.inspectionEnd, '2024-06-14');
   assert.equal(report.leadInspector, 'Pat Example');
-  assert.deepEqual(report.judgements, { overall: 'good', leadership: 'good', helpAndProtection: 'requires_improvement', childrenInCare: 'good', careLeavers: 'outstanding' });
+  assert.deepEqual(report.judgements, {
+    overall: 'good',
+    leadership: 'good',
+    helpAndProtection: 'requires_improvement',
+    childrenInCare: 'good',
+    careLeavers: 'outstanding',
+  });
   assert.deepEqual(report.recommendations, [
     'The timeliness of assessments for children who are referred again within a year.',
     'The quality of supervision for social workers.',

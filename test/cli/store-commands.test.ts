@@ -32,7 +32,17 @@ describe('csci import', { skip: corpusMissing }, () => {
     const first = await csci('import', folder, '--json', '--data-dir', dataDir);
     assert.equal(first.code, 1, first.stderr);
     const summary = JSON.parse(first.stdout);
-    assert.deepEqual(Object.keys(summary), ['runId', 'source', 'files', 'imported', 'updated', 'alreadyPresent', 'failed', 'failures', 'anomalies']);
+    assert.deepEqual(Object.keys(summary), [
+      'runId',
+      'source',
+      'files',
+      'imported',
+      'updated',
+      'alreadyPresent',
+      'failed',
+      'failures',
+      'anomalies',
+    ]);
     assert.deepEqual([summary.files, summary.imported, summary.failed], [3, 2, 1]);
     assert.equal(summary.failures[0].code, 'not-a-pdf');
     const text = await csci('import', folder, '--data-dir', dataDir);
@@ -52,7 +62,10 @@ describe('csci stats, history and migrate', { skip: corpusMissing }, () => {
   const dataDir = makeTempDir('csci-cli-stats-');
   before(async () => {
     const folder = buildFixtureFolder(readLabels().filter(isGradedLabelRow));
-    const services = await createServices({ databaseUrl: undefined, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) }, importer: { extract: fixtureExtractor(folder.reports) } });
+    const services = await createServices(
+      { databaseUrl: undefined, dataDir },
+      { location: { sqlite: join(dataDir, SQLITE_FILE) }, importer: { extract: fixtureExtractor(folder.reports) } },
+    );
     await services.imports.importReports([folder.dir]);
     await services.close();
   });
@@ -64,26 +77,72 @@ describe('csci stats, history and migrate', { skip: corpusMissing }, () => {
   });
 
   test('stats national --json has exactly the documented keys', async () => {
-    const result = await csci('stats', 'national', '--as-at', '2022-03-31', '--framework', 'ILACS', '--area', 'help_and_protection', '--basis', 'first', '--json', '--data-dir', dataDir);
+    const result = await csci(
+      'stats',
+      'national',
+      '--as-at',
+      '2022-03-31',
+      '--framework',
+      'ILACS',
+      '--area',
+      'help_and_protection',
+      '--basis',
+      'first',
+      '--json',
+      '--data-dir',
+      dataDir,
+    );
     assert.equal(result.code, 0, result.stderr);
     const body = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(body), ['asAt', 'framework', 'area', 'basis', 'countedBy', 'included', 'missing', 'counts', 'percentages']);
-    assert.deepEqual([body.asAt, body.framework, body.area, body.basis], ['2022-03-31', 'ILACS', 'helpAndProtection', 'first']);
+    assert.deepEqual(Object.keys(body), [
+      'asAt',
+      'framework',
+      'area',
+      'basis',
+      'countedBy',
+      'included',
+      'missing',
+      'counts',
+      'percentages',
+    ]);
+    assert.deepEqual(
+      [body.asAt, body.framework, body.area, body.basis],
+      ['2022-03-31', 'ILACS', 'helpAndProtection', 'first'],
+    );
     assert.deepEqual(Object.keys(body.counts), ['outstanding', 'good', 'requires_improvement', 'inadequate']);
-    assert.equal(body.included + body.missing.length, 152, '156 in the register less Poole and Northamptonshire (abolished), Cumberland and Westmorland and Furness (not yet made)');
+    assert.equal(
+      body.included + body.missing.length,
+      152,
+      '156 in the register less Poole and Northamptonshire (abolished), Cumberland and Westmorland and Furness (not yet made)',
+    );
   });
 
   test("stats national --counted-by inspected gives Ofsted's basis, the labels' figures; published stays the default", async () => {
     const labels = readLabels().filter(isGradedLabelRow);
     const asAt = '2025-03-31';
     const councils = register.filter((row) => existed(row, asAt));
-    const expected = (countedBy: 'published' | 'inspected') => tally(councils.flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', countedBy) ?? []));
-    const inspected = await csci('stats', 'national', '--as-at', asAt, '--counted-by', 'inspected', '--json', '--data-dir', dataDir);
+    const expected = (countedBy: 'published' | 'inspected') =>
+      tally(
+        councils.flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', countedBy) ?? []),
+      );
+    const inspected = await csci(
+      'stats',
+      'national',
+      '--as-at',
+      asAt,
+      '--counted-by',
+      'inspected',
+      '--json',
+      '--data-dir',
+      dataDir,
+    );
     assert.equal(inspected.code, 0, inspected.stderr);
     const body = JSON.parse(inspected.stdout);
     assert.equal(body.countedBy, 'inspected');
     assert.deepEqual(body.counts, expected('inspected'));
-    const byDefault = JSON.parse((await csci('stats', 'national', '--as-at', asAt, '--json', '--data-dir', dataDir)).stdout);
+    const byDefault = JSON.parse(
+      (await csci('stats', 'national', '--as-at', asAt, '--json', '--data-dir', dataDir)).stdout,
+    );
     assert.equal(byDefault.countedBy, 'published');
     assert.deepEqual(byDefault.counts, expected('published'));
     assert.notDeepEqual(byDefault.counts, body.counts);
@@ -95,19 +154,52 @@ describe('csci stats, history and migrate', { skip: corpusMissing }, () => {
   });
 
   test('a council whose latest inspection (ILACS-2026, Lancashire) gives no overall grade holds its previous one in the CLI too', async () => {
-    const result = await csci('stats', 'region', '--la', 'Lancashire', '--as-at', '2026-11-30', '--json', '--data-dir', dataDir);
+    const result = await csci(
+      'stats',
+      'region',
+      '--la',
+      'Lancashire',
+      '--as-at',
+      '2026-11-30',
+      '--json',
+      '--data-dir',
+      dataDir,
+    );
     assert.equal(result.code, 0, result.stderr);
     const labels = readLabels().filter(isGradedLabelRow);
-    const previous = labels.filter((row) => row.urn === '80480' && row.overall !== '').sort((a, b) => (a.published < b.published ? -1 : 1)).at(-1);
+    const previous = labels
+      .filter((row) => row.urn === '80480' && row.overall !== '')
+      .sort((a, b) => (a.published < b.published ? -1 : 1))
+      .at(-1);
     assert.equal(JSON.parse(result.stdout).grade, previous?.overall);
   });
 
   test('stats region and neighbours --json have exactly the documented keys', async () => {
     for (const group of ['region', 'neighbours']) {
-      const result = await csci('stats', group, '--la', 'Norfolk County Council', '--as-at', '2024-01-01', '--json', '--data-dir', dataDir);
+      const result = await csci(
+        'stats',
+        group,
+        '--la',
+        'Norfolk County Council',
+        '--as-at',
+        '2024-01-01',
+        '--json',
+        '--data-dir',
+        dataDir,
+      );
       assert.equal(result.code, 0, result.stderr);
       const body = JSON.parse(result.stdout);
-      assert.deepEqual(Object.keys(body), ['la', 'region', 'asAt', 'area', 'grade', 'included', 'counts', 'sameOrBetter', 'rank']);
+      assert.deepEqual(Object.keys(body), [
+        'la',
+        'region',
+        'asAt',
+        'area',
+        'grade',
+        'included',
+        'counts',
+        'sameOrBetter',
+        'rank',
+      ]);
       assert.deepEqual([body.la.urn, body.region, body.grade], ['80418', 'East of England', 'good']);
     }
   });
@@ -129,7 +221,12 @@ describe('csci stats, history and migrate', { skip: corpusMissing }, () => {
     const published = body.inspections.map((inspection: { published: string }) => inspection.published);
     assert.deepEqual(published, [...published].sort());
     const ilacs = body.inspections.find((inspection: { published: string }) => inspection.published === '2023-01-13');
-    assert.deepEqual(ilacs.changes.overall, { from: 'requires_improvement', to: 'good', direction: 'improved', sinceInspectionId: body.inspections[1].id });
+    assert.deepEqual(ilacs.changes.overall, {
+      from: 'requires_improvement',
+      to: 'good',
+      direction: 'improved',
+      sinceInspectionId: body.inspections[1].id,
+    });
     const words = await csci('history', '--la', 'Norfolk', '--data-dir', dataDir);
     assert.match(words.stdout, /Overall effectiveness\s+Good\s+improved from requires improvement/);
   });

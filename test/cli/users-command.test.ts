@@ -28,12 +28,33 @@ test('users add, list, set-role, remove; tokens create and revoke; every step au
   const first = await csci(['users', 'add', 'Admin@Council.gov.uk', '--role', 'admin', '--name', 'Ada', ...dir]);
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /Added admin@council\.gov\.uk \(Ada\) as admin\./);
-  assert.match(first.stdout, /One-time link to set a password \(valid until \S+, shown once\):\nhttp:\/\/localhost:\d+\/set-password\/[A-Za-z0-9_-]{43}\n/);
+  assert.match(
+    first.stdout,
+    /One-time link to set a password \(valid until \S+, shown once\):\nhttp:\/\/localhost:\d+\/set-password\/[A-Za-z0-9_-]{43}\n/,
+  );
 
-  const weak = await csci(['users', 'add', 'e@council.gov.uk', '--role', 'editor', '--password-stdin', ...dir], 'password123\n');
+  const weak = await csci(
+    ['users', 'add', 'e@council.gov.uk', '--role', 'editor', '--password-stdin', ...dir],
+    'password123\n',
+  );
   assert.equal(weak.code, 1);
   assert.match(weak.stderr, /12 characters or more/);
-  const editor = await csci(['users', 'add', 'e@council.gov.uk', '--role', 'editor', '--council', '80486', '--council', '80487', '--password-stdin', ...dir], 'violet kettle harbour\n');
+  const editor = await csci(
+    [
+      'users',
+      'add',
+      'e@council.gov.uk',
+      '--role',
+      'editor',
+      '--council',
+      '80486',
+      '--council',
+      '80487',
+      '--password-stdin',
+      ...dir,
+    ],
+    'violet kettle harbour\n',
+  );
   assert.equal(editor.code, 0, editor.stderr);
   assert.doesNotMatch(editor.stdout, /set-password/);
 
@@ -55,14 +76,22 @@ test('users add, list, set-role, remove; tokens create and revoke; every step au
   assert.equal((await csci(['users', 'remove', 'admin@council.gov.uk', ...dir])).code, 1, 'the last admin stays');
   assert.match((await csci(['users', 'remove', 'e@council.gov.uk', ...dir])).stdout, /Removed e@council\.gov\.uk/);
 
-  const services = await createServices({ databaseUrl: undefined, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
+  const services = await createServices(
+    { databaseUrl: undefined, dataDir },
+    { location: { sqlite: join(dataDir, SQLITE_FILE) } },
+  );
   try {
     const admin = { userId: 1, email: 'admin@council.gov.uk', name: 'Ada', role: 'admin' as const, councils: [] };
     const trail = await services.accounts.audit.list(admin);
-    assert.deepEqual(
-      trail.map((event) => event.action).reverse(),
-      ['user.add', 'password-link.create', 'user.add', 'user.set-role', 'token.create', 'token.revoke', 'user.remove'],
-    );
+    assert.deepEqual(trail.map((event) => event.action).reverse(), [
+      'user.add',
+      'password-link.create',
+      'user.add',
+      'user.set-role',
+      'token.create',
+      'token.revoke',
+      'user.remove',
+    ]);
     assert.ok(trail.every((event) => event.actorEmail === 'command-line' && event.actorUserId === null));
     assert.equal(await services.accounts.authentication.tokenActor(secret), null);
   } finally {

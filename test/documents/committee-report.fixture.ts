@@ -12,15 +12,25 @@ export const FIXTURE_RECOMMENDATIONS = [
   'Ensure that care leavers know their entitlements, including to health histories and to help with housing, before they turn 18.',
 ];
 
-export const FIXTURE_LSCB_RECOMMENDATIONS = ['Evaluate the impact of multi-agency training on frontline practice and report it to the board.'];
+export const FIXTURE_LSCB_RECOMMENDATIONS = [
+  'Evaluate the impact of multi-agency training on frontline practice and report it to the board.',
+];
 
-const counts = (outstanding: number, good: number, requires_improvement: number, inadequate: number) => ({ outstanding, good, requires_improvement, inadequate });
+const counts = (outstanding: number, good: number, requires_improvement: number, inadequate: number) => ({
+  outstanding,
+  good,
+  requires_improvement,
+  inadequate,
+});
 const percentages = (values: ReturnType<typeof counts>) => {
   const total = values.outstanding + values.good + values.requires_improvement + values.inadequate;
   const of = (n: number) => Math.round((n * 1000) / total) / 10;
   return counts(of(values.outstanding), of(values.good), of(values.requires_improvement), of(values.inadequate));
 };
-const national = (area: CommitteeReportData['comparison']['national'][number]['area'], values: ReturnType<typeof counts>) => ({
+const national = (
+  area: CommitteeReportData['comparison']['national'][number]['area'],
+  values: ReturnType<typeof counts>,
+) => ({
   area,
   included: values.outstanding + values.good + values.requires_improvement + values.inadequate,
   counts: values,
@@ -41,13 +51,43 @@ export const fixtureCommitteeReport: CommitteeReportData = {
     leadInspector: 'A Inspector',
   },
   judgements: [
-    { area: 'overall', wording: 'Overall effectiveness', grade: 'requires_improvement', previous: { grade: 'inadequate', year: 2015, published: '2015-09-01' } },
-    { area: 'helpAndProtection', wording: 'Children who need help and protection', grade: 'requires_improvement', previous: { grade: 'inadequate', year: 2015, published: '2015-09-01' } },
-    { area: 'childrenInCare', wording: 'Children looked after and achieving permanence', grade: 'requires_improvement', previous: { grade: 'requires_improvement', year: 2015, published: '2015-09-01' } },
-    { area: 'adoption', wording: 'Adoption performance', grade: 'good', previous: { grade: 'good', year: 2015, published: '2015-09-01' } },
+    {
+      area: 'overall',
+      wording: 'Overall effectiveness',
+      grade: 'requires_improvement',
+      previous: { grade: 'inadequate', year: 2015, published: '2015-09-01' },
+    },
+    {
+      area: 'helpAndProtection',
+      wording: 'Children who need help and protection',
+      grade: 'requires_improvement',
+      previous: { grade: 'inadequate', year: 2015, published: '2015-09-01' },
+    },
+    {
+      area: 'childrenInCare',
+      wording: 'Children looked after and achieving permanence',
+      grade: 'requires_improvement',
+      previous: { grade: 'requires_improvement', year: 2015, published: '2015-09-01' },
+    },
+    {
+      area: 'adoption',
+      wording: 'Adoption performance',
+      grade: 'good',
+      previous: { grade: 'good', year: 2015, published: '2015-09-01' },
+    },
     { area: 'careLeavers', wording: 'Experiences and progress of care leavers', grade: 'good', previous: null },
-    { area: 'leadership', wording: 'Leadership, management and governance', grade: 'requires_improvement', previous: { grade: 'inadequate', year: 2015, published: '2015-09-01' } },
-    { area: 'lscb', wording: 'The Local Safeguarding Children Board', grade: 'good', previous: { grade: 'requires_improvement', year: 2015, published: '2015-09-01' } },
+    {
+      area: 'leadership',
+      wording: 'Leadership, management and governance',
+      grade: 'requires_improvement',
+      previous: { grade: 'inadequate', year: 2015, published: '2015-09-01' },
+    },
+    {
+      area: 'lscb',
+      wording: 'The Local Safeguarding Children Board',
+      grade: 'good',
+      previous: { grade: 'requires_improvement', year: 2015, published: '2015-09-01' },
+    },
   ],
   recommendations: FIXTURE_RECOMMENDATIONS,
   lscbRecommendations: FIXTURE_LSCB_RECOMMENDATIONS,
@@ -59,7 +99,8 @@ export const fixtureCommitteeReport: CommitteeReportData = {
       from: 'receipt',
       anchor: '2018-05-21',
       citation: 'SI 2007/462 reg 2',
-      instrument: 'The Education and Inspections Act 2006 (Inspection of Local Authorities) Regulations 2007 (SI 2007/462)',
+      instrument:
+        'The Education and Inspections Act 2006 (Inspection of Local Authorities) Regulations 2007 (SI 2007/462)',
       requirement: 'The council publishes the report within 30 working days of receiving it.',
       url: null,
       note: null,
@@ -93,25 +134,64 @@ export const fixtureCommitteeReport: CommitteeReportData = {
     region: {
       name: 'North East',
       places: [
-        { area: 'overall', grade: 'requires_improvement', included: 12, members: 12, counts: counts(0, 5, 5, 2), sameOrBetter: 10, rank: 6 },
-        { area: 'leadership', grade: 'requires_improvement', included: 12, members: 12, counts: counts(1, 4, 5, 2), sameOrBetter: 10, rank: 6 },
+        {
+          area: 'overall',
+          grade: 'requires_improvement',
+          included: 12,
+          members: 12,
+          counts: counts(0, 5, 5, 2),
+          sameOrBetter: 10,
+          rank: 6,
+        },
+        {
+          area: 'leadership',
+          grade: 'requires_improvement',
+          included: 12,
+          members: 12,
+          counts: counts(1, 4, 5, 2),
+          sameOrBetter: 10,
+          rank: 6,
+        },
       ],
     },
     neighbours: {
       names: ['Hartlepool', 'Redcar and Cleveland', 'Stockton-on-Tees'],
-      places: [{ area: 'overall', grade: 'requires_improvement', included: 4, members: 4, counts: counts(0, 1, 2, 1), sameOrBetter: 3, rank: 2 }],
+      places: [
+        {
+          area: 'overall',
+          grade: 'requires_improvement',
+          included: 4,
+          members: 4,
+          counts: counts(0, 1, 2, 1),
+          sameOrBetter: 3,
+          rank: 2,
+        },
+      ],
     },
   },
   next: [
     {
       heading: 'The next graded inspection: ILACS standard inspection',
       nature: 'rule',
-      lines: ['Overall effectiveness required improvement: the next graded inspection is a standard inspection (two weeks on site).', 'Under the three-year cycle it falls between 26 August 2020 and 26 August 2021.'],
+      lines: [
+        'Overall effectiveness required improvement: the next graded inspection is a standard inspection (two weeks on site).',
+        'Under the three-year cycle it falls between 26 August 2020 and 26 August 2021.',
+      ],
       source: 'The framework as quoted by council guides.',
     },
-    { heading: 'Visits to expect before it', nature: 'estimate', lines: ['At least one focused visit, usually two, before the standard inspection.'], source: 'Secondary sources.' },
+    {
+      heading: 'Visits to expect before it',
+      nature: 'estimate',
+      lines: ['At least one focused visit, usually two, before the standard inspection.'],
+      source: 'Secondary sources.',
+    },
   ],
-  source: { title: 'Re-inspection of services for children in need of help and protection, children looked after and care leavers: Wexham', address: 'https://files.example.org/report/7', listingAddress: 'https://reports.ofsted.gov.uk/' },
+  source: {
+    title:
+      'Re-inspection of services for children in need of help and protection, children looked after and care leavers: Wexham',
+    address: 'https://files.example.org/report/7',
+    listingAddress: 'https://reports.ofsted.gov.uk/',
+  },
   attribution: {
     text: "The judgements, recommendations and dates of the inspection are taken from Ofsted's report, published on 21 May 2018. Ofsted reports are Crown copyright.",
     licence: 'Open Government Licence v3.0',

@@ -9,9 +9,20 @@ import { before, describe, test } from 'node:test';
 import mammoth from 'mammoth';
 import { IMPLICATION_HEADINGS, writeCommitteeReportDocx } from '../../src/documents/index.ts';
 import { docxParts } from './docx-parts.ts';
-import { FIXTURE_LSCB_RECOMMENDATIONS, FIXTURE_RECOMMENDATIONS, fixtureCommitteeReport } from './committee-report.fixture.ts';
+import {
+  FIXTURE_LSCB_RECOMMENDATIONS,
+  FIXTURE_RECOMMENDATIONS,
+  fixtureCommitteeReport,
+} from './committee-report.fixture.ts';
 
-const tags = (html: string, tag: string) => [...html.matchAll(new RegExp(`<${tag}[^>]*>(.*?)</${tag}>`, 'gs'))].map((match) => (match[1] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").trim());
+const tags = (html: string, tag: string) =>
+  [...html.matchAll(new RegExp(`<${tag}[^>]*>(.*?)</${tag}>`, 'gs'))].map((match) =>
+    (match[1] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&#39;|&apos;/g, "'")
+      .trim(),
+  );
 
 describe('the committee report as a Word reader sees it', () => {
   let bytes: Buffer;
@@ -22,7 +33,10 @@ describe('the committee report as a Word reader sees it', () => {
   before(async () => {
     bytes = await writeCommitteeReportDocx(fixtureCommitteeReport);
     html = (await mammoth.convertToHtml({ buffer: bytes })).value;
-    paragraphs = (await mammoth.extractRawText({ buffer: bytes })).value.split(/\n+/).map((line) => line.trim()).filter(Boolean);
+    paragraphs = (await mammoth.extractRawText({ buffer: bytes })).value
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     parts = await docxParts(bytes);
   });
 
@@ -50,14 +64,25 @@ describe('the committee report as a Word reader sees it', () => {
     const quoted = paragraphs.filter((line) => line.startsWith('\u201c')).map((line) => line.slice(1, -1));
     assert.deepEqual(quoted, [...FIXTURE_RECOMMENDATIONS, ...FIXTURE_LSCB_RECOMMENDATIONS]);
     const document = parts.get('word/document.xml') ?? '';
-    const quotedParagraphs = document.split('<w:p>').filter((paragraph) => paragraph.includes('<w:pStyle w:val="Quote"/>'));
+    const quotedParagraphs = document
+      .split('<w:p>')
+      .filter((paragraph) => paragraph.includes('<w:pStyle w:val="Quote"/>'));
     assert.equal(quotedParagraphs.length, quoted.length);
     const listIds = new Set(quotedParagraphs.map((paragraph) => /<w:numId w:val="(\d+)"\/>/.exec(paragraph)?.[1]));
-    assert.equal(listIds.size, 2, 'the council and the LSCB recommendations are two numbered lists, each counting from 1');
+    assert.equal(
+      listIds.size,
+      2,
+      'the council and the LSCB recommendations are two numbered lists, each counting from 1',
+    );
   });
 
   test('the judgements read as the seeds word them, with the previous grade in brackets', () => {
-    assert.ok(paragraphs.includes('Children who need help and protection: Requires improvement to be good (Inadequate at 2015 inspection)'), paragraphs.join('\n'));
+    assert.ok(
+      paragraphs.includes(
+        'Children who need help and protection: Requires improvement to be good (Inadequate at 2015 inspection)',
+      ),
+      paragraphs.join('\n'),
+    );
     assert.ok(paragraphs.includes('Experiences and progress of care leavers: Good'));
   });
 
@@ -68,10 +93,16 @@ describe('the committee report as a Word reader sees it', () => {
     for (const table of tables) {
       const rows = table.split('<w:tr>').slice(1);
       assert.match(rows[0] ?? '', /<w:tblHeader\/>/, 'the first row is marked as a header row');
-      assert.ok(rows.slice(1).every((row) => !row.includes('<w:tblHeader/>')), 'only the first row is');
+      assert.ok(
+        rows.slice(1).every((row) => !row.includes('<w:tblHeader/>')),
+        'only the first row is',
+      );
     }
     assert.equal((html.match(/<table>/g) ?? []).length, 5);
-    assert.match(html, /<thead><tr><th><p><strong>Judgement<\/strong><\/p><\/th><th><p><strong>Grade<\/strong><\/p><\/th><th><p><strong>At the previous inspection<\/strong><\/p><\/th><\/tr><\/thead>/);
+    assert.match(
+      html,
+      /<thead><tr><th><p><strong>Judgement<\/strong><\/p><\/th><th><p><strong>Grade<\/strong><\/p><\/th><th><p><strong>At the previous inspection<\/strong><\/p><\/th><\/tr><\/thead>/,
+    );
   });
 
   test('the contents list is a TOC field over the headings, and Word is asked to update fields on opening', () => {
@@ -99,7 +130,10 @@ describe('the committee report as a Word reader sees it', () => {
 
   test('the source report and the Open Government Licence are linked', () => {
     assert.match(html, /<a href="https:\/\/files\.example\.org\/report\/7">/);
-    assert.match(html, /<a href="https:\/\/www\.nationalarchives\.gov\.uk\/doc\/open-government-licence\/version\/3\/">Open Government Licence v3\.0<\/a>/);
+    assert.match(
+      html,
+      /<a href="https:\/\/www\.nationalarchives\.gov\.uk\/doc\/open-government-licence\/version\/3\/">Open Government Licence v3\.0<\/a>/,
+    );
     assert.match(html, /Crown copyright/);
   });
 });

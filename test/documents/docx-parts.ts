@@ -39,8 +39,13 @@ export function assertGolden(actual: string, goldenPath: string): void {
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(goldenPath)) {
     mkdirSync(dirname(goldenPath), { recursive: true });
     writeFileSync(goldenPath, actual);
-    if (process.env.UPDATE_GOLDEN !== '1') assert.fail(`No golden file at ${goldenPath}: written now from this run; check it and run again.`);
+    if (process.env.UPDATE_GOLDEN !== '1')
+      assert.fail(`No golden file at ${goldenPath}: written now from this run; check it and run again.`);
     return;
   }
-  assert.equal(actual, readFileSync(goldenPath, 'utf8'), `${goldenPath} differs (UPDATE_GOLDEN=1 rewrites it after a deliberate change)`);
+  assert.equal(
+    actual,
+    readFileSync(goldenPath, 'utf8'),
+    `${goldenPath} differs (UPDATE_GOLDEN=1 rewrites it after a deliberate change)`,
+  );
 }

@@ -30,14 +30,28 @@ before(async () => {
   const { services } = testApp.loaded;
   const plans = services.plans;
   const actor = COMMAND_LINE_ACTOR;
-  const inspection = (await services.inspections.listAll()).find((candidate) => candidate.urn === OWN_COUNCIL && candidate.published === '2017-06-13');
+  const inspection = (await services.inspections.listAll()).find(
+    (candidate) => candidate.urn === OWN_COUNCIL && candidate.published === '2017-06-13',
+  );
   assert.ok(inspection);
   const plan = await plans.createPlan(actor, OWN_COUNCIL, { inspectionId: inspection.id });
   planId = plan.id;
   const first = plan.items[0];
   assert.ok(first, 'the plan has an item for each recommendation');
-  const action = await plans.addAction(actor, planId, { itemIds: [first.id], title: 'Rewrite the assessment standard', owner: { kind: 'role', name: 'Head of Assessment' }, startDate: '2026-01-05', dueDate: '2026-04-30', status: 'in progress', basedOnVersion: plan.version });
-  await plans.addMilestone(actor, action.id, { title: 'Standard drafted', dueDate: '2026-02-27', basedOnVersion: action.version });
+  const action = await plans.addAction(actor, planId, {
+    itemIds: [first.id],
+    title: 'Rewrite the assessment standard',
+    owner: { kind: 'role', name: 'Head of Assessment' },
+    startDate: '2026-01-05',
+    dueDate: '2026-04-30',
+    status: 'in progress',
+    basedOnVersion: plan.version,
+  });
+  await plans.addMilestone(actor, action.id, {
+    title: 'Standard drafted',
+    dueDate: '2026-02-27',
+    basedOnVersion: action.version,
+  });
   const measure = await plans.addMeasure(actor, action.id, {
     what: 'Assessments on time',
     unit: '%',
@@ -48,12 +62,31 @@ before(async () => {
     source: 'Case system',
     basedOnVersion: (await plans.getAction(actor, action.id)).version,
   });
-  const { measure: measured } = await plans.addMeasureValue(actor, measure.id, { date: '2026-02-28', value: 64, basedOnVersion: measure.version });
+  const { measure: measured } = await plans.addMeasureValue(actor, measure.id, {
+    date: '2026-02-28',
+    value: 64,
+    basedOnVersion: measure.version,
+  });
   // Version 1 as a submission freezes it (the plans service's freezing comes in its next slice).
-  await insertPlanVersion(services.store.db, { plan_id: planId, number: 1, content_json: JSON.stringify(await plans.getPlanContent(actor, planId)), frozen_by_user_id: null, frozen_by_email: 'command-line', frozen_at: '2026-03-02T09:00:00.000Z' });
+  await insertPlanVersion(services.store.db, {
+    plan_id: planId,
+    number: 1,
+    content_json: JSON.stringify(await plans.getPlanContent(actor, planId)),
+    frozen_by_user_id: null,
+    frozen_by_email: 'command-line',
+    frozen_at: '2026-03-02T09:00:00.000Z',
+  });
   await plans.addMeasureValue(actor, measure.id, { date: '2026-04-30', value: 71, basedOnVersion: measured.version });
-  await plans.addUpdate(actor, action.id, { date: '2026-05-20', text: 'Behind: the draft needs a second consultation; recovery plan agreed with partners.', status: 'in progress', basedOnVersion: (await plans.getAction(actor, action.id)).version });
-  await plans.updateAction(actor, action.id, { dueDate: '2026-05-15', basedOnVersion: (await plans.getAction(actor, action.id)).version });
+  await plans.addUpdate(actor, action.id, {
+    date: '2026-05-20',
+    text: 'Behind: the draft needs a second consultation; recovery plan agreed with partners.',
+    status: 'in progress',
+    basedOnVersion: (await plans.getAction(actor, action.id)).version,
+  });
+  await plans.updateAction(actor, action.id, {
+    dueDate: '2026-05-15',
+    basedOnVersion: (await plans.getAction(actor, action.id)).version,
+  });
 
   const users = services.accounts.users;
   const person = await users.getUserByEmail(COMMAND_LINE_ACTOR, PEOPLE.viewer);
@@ -98,8 +131,16 @@ describe('the papers service on a stored plan', () => {
     await assert.rejects(papers.actionPlanFile(stranger, { planId }, 'xlsx'), refused('unknown-plan'));
     await assert.rejects(papers.progressReport(stranger, { planId }), refused('unknown-plan'));
     await assert.rejects(papers.actionPlan(viewer, { planId: 999_999 }), refused('unknown-plan'));
-    await assert.rejects(papers.progressReport(viewer, { planId, since: 7 }), (error: unknown) => refused('not-found')(error) && /has no version 7; its versions are 1/.test((error as Error).message));
-    await assert.rejects(papers.progressReport(stranger, { planId, since: 7 }), refused('unknown-plan'), 'a stranger learns nothing of the versions');
+    await assert.rejects(
+      papers.progressReport(viewer, { planId, since: 7 }),
+      (error: unknown) =>
+        refused('not-found')(error) && /has no version 7; its versions are 1/.test((error as Error).message),
+    );
+    await assert.rejects(
+      papers.progressReport(stranger, { planId, since: 7 }),
+      refused('unknown-plan'),
+      'a stranger learns nothing of the versions',
+    );
     await assert.rejects(papers.actionPlan(viewer, { planId, preparedOn: '1 June' }), refused('invalid-date'));
   });
 });
@@ -111,17 +152,28 @@ describe('the plan papers in the API', () => {
       ['action-plan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
       ['progress-report.docx?since=1', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     ] as const) {
-      const response = await testApp.app.inject({ method: 'GET', url: `/api/v1/plans/${planId}/${path}`, headers: { authorization: `Bearer ${viewerToken}` } });
+      const response = await testApp.app.inject({
+        method: 'GET',
+        url: `/api/v1/plans/${planId}/${path}`,
+        headers: { authorization: `Bearer ${viewerToken}` },
+      });
       assert.equal(response.statusCode, 200, `${path}: ${response.body.slice(0, 200)}`);
       assert.equal(response.headers['content-type'], type);
       assert.equal(response.headers['cache-control'], 'no-store');
-      assert.match(String(response.headers['content-disposition']), /^attachment; filename="Derby-(action-plan|progress-report)-\d{4}-\d{2}-\d{2}\.(xlsx|docx)"$/);
+      assert.match(
+        String(response.headers['content-disposition']),
+        /^attachment; filename="Derby-(action-plan|progress-report)-\d{4}-\d{2}-\d{2}\.(xlsx|docx)"$/,
+      );
       if (path.endsWith('.xlsx')) {
         const sheets = await readWorkbook(response.rawPayload);
         assert.equal(sheets.find((sheet) => sheet.name === 'Actions')?.rows.length, 2);
       }
     }
-    const bad = await testApp.app.inject({ method: 'GET', url: `/api/v1/plans/${planId}/progress-report.docx?since=zero`, headers: { authorization: `Bearer ${viewerToken}` } });
+    const bad = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/plans/${planId}/progress-report.docx?since=zero`,
+      headers: { authorization: `Bearer ${viewerToken}` },
+    });
     assert.equal(bad.statusCode, 400);
     const anonymous = await testApp.app.inject({ method: 'GET', url: `/api/v1/plans/${planId}/action-plan.docx` });
     assert.equal(anonymous.statusCode, 401);
@@ -129,8 +181,15 @@ describe('the plan papers in the API', () => {
   });
 
   test('the OpenAPI document describes the three downloads', async () => {
-    const document = JSON.parse((await testApp.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).body) as { paths: Record<string, unknown> };
-    for (const path of ['/plans/{id}/action-plan.docx', '/plans/{id}/action-plan.xlsx', '/plans/{id}/progress-report.docx']) assert.ok(document.paths[path], path);
+    const document = JSON.parse((await testApp.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).body) as {
+      paths: Record<string, unknown>;
+    };
+    for (const path of [
+      '/plans/{id}/action-plan.docx',
+      '/plans/{id}/action-plan.xlsx',
+      '/plans/{id}/progress-report.docx',
+    ])
+      assert.ok(document.paths[path], path);
   });
 });
 
@@ -150,14 +209,37 @@ describe('csci paper plan and progress', () => {
       ['progress', 'progress.docx', ['--since', '1']],
     ] as const) {
       const stdout = capture();
-      const code = await runCli(['paper', kind, '--plan', String(planId), '--out', join(out, file), '--date', ON, ...extra, '--data-dir', dataDir()], { stdout: stdout.stream, stderr: process.stderr });
+      const code = await runCli(
+        [
+          'paper',
+          kind,
+          '--plan',
+          String(planId),
+          '--out',
+          join(out, file),
+          '--date',
+          ON,
+          ...extra,
+          '--data-dir',
+          dataDir(),
+        ],
+        { stdout: stdout.stream, stderr: process.stderr },
+      );
       assert.equal(code, 0, file);
-      assert.match(stdout.text(), new RegExp(`^Wrote .*${file.replace('.', '\\.')} \\(\\d[\\d,]* bytes\\): the (action plan|progress report) of plan ${planId}, Derby's response to the inspection published 13 June 2017\\.\\n$`));
+      assert.match(
+        stdout.text(),
+        new RegExp(
+          `^Wrote .*${file.replace('.', '\\.')} \\(\\d[\\d,]* bytes\\): the (action plan|progress report) of plan ${planId}, Derby's response to the inspection published 13 June 2017\\.\\n$`,
+        ),
+      );
     }
     assert.equal((await readWorkbook(readFileSync(join(out, 'plan.xlsx')))).length, 4);
     assert.match((await mammoth.extractRawText({ path: join(out, 'plan-v1.docx') })).value, /Version 1, 2 March 2026/);
     assert.ok(readFileSync(join(out, 'plan.html'), 'utf8').includes('@media print'));
-    assert.deepEqual(readdirSync(out).filter((name) => name.includes('.partial-')), []);
+    assert.deepEqual(
+      readdirSync(out).filter((name) => name.includes('.partial-')),
+      [],
+    );
   });
 
   test('mistakes are usage errors (exit 2); a missing version is an error (exit 1) and leaves no file', async () => {
@@ -166,10 +248,54 @@ describe('csci paper plan and progress', () => {
       const code = await runCli(args, { stdout: capture().stream, stderr: stderr.stream });
       return { code, stderr: stderr.text() };
     };
-    assert.equal((await run(['paper', 'plan', '--plan', 'seven', '--out', join(out, 'x.docx'), '--data-dir', dataDir()])).code, 2);
-    assert.equal((await run(['paper', 'plan', '--plan', String(planId), '--since', '1', '--out', join(out, 'x.docx'), '--data-dir', dataDir()])).code, 2);
-    assert.equal((await run(['paper', 'progress', '--plan', String(planId), '--out', join(out, 'x.xlsx'), '--data-dir', dataDir()])).code, 2);
-    const missing = await run(['paper', 'progress', '--plan', String(planId), '--since', '9', '--out', join(out, 'missing.docx'), '--data-dir', dataDir()]);
+    assert.equal(
+      (await run(['paper', 'plan', '--plan', 'seven', '--out', join(out, 'x.docx'), '--data-dir', dataDir()])).code,
+      2,
+    );
+    assert.equal(
+      (
+        await run([
+          'paper',
+          'plan',
+          '--plan',
+          String(planId),
+          '--since',
+          '1',
+          '--out',
+          join(out, 'x.docx'),
+          '--data-dir',
+          dataDir(),
+        ])
+      ).code,
+      2,
+    );
+    assert.equal(
+      (
+        await run([
+          'paper',
+          'progress',
+          '--plan',
+          String(planId),
+          '--out',
+          join(out, 'x.xlsx'),
+          '--data-dir',
+          dataDir(),
+        ])
+      ).code,
+      2,
+    );
+    const missing = await run([
+      'paper',
+      'progress',
+      '--plan',
+      String(planId),
+      '--since',
+      '9',
+      '--out',
+      join(out, 'missing.docx'),
+      '--data-dir',
+      dataDir(),
+    ]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /has no version 9/);
     assert.equal(existsSync(join(out, 'missing.docx')), false);

@@ -1,6 +1,11 @@
 /** The improvement plan papers' inputs for tests: the fixture plan (test/helpers/plan-content.ts) of an invented council, with its charts. */
 import { measureTrendChart } from '../../src/charts/index.ts';
-import type { ActionPlanData, MeasureChartImage, PlanPaperSubject, ProgressReportData } from '../../src/documents/index.ts';
+import type {
+  ActionPlanData,
+  MeasureChartImage,
+  PlanPaperSubject,
+  ProgressReportData,
+} from '../../src/documents/index.ts';
 import { svgToPng } from '../../src/services/chart-images.ts';
 import { currentPlan, earlierPlan, largePlan } from '../helpers/plan-content.ts';
 
@@ -36,4 +41,7 @@ export async function progressReportFixture(): Promise<ProgressReportData> {
   };
 }
 
-export const largeActionPlan = (actions: number): ActionPlanData => ({ ...actionPlanFixture, plan: largePlan(actions) });
+export const largeActionPlan = (actions: number): ActionPlanData => ({
+  ...actionPlanFixture,
+  plan: largePlan(actions),
+});

@@ -4,7 +4,8 @@ import { writeActionPlanDocx, writeActionPlanXlsx, writeProgressReportDocx } fro
 import { assertGolden, docxParts, normaliseXml } from './docx-parts.ts';
 import { actionPlanFixture, progressReportFixture } from './plan-papers.fixture.ts';
 
-const golden = (paper: string, part: string) => new URL(`./golden/${paper}/${part.replace(/[/[\]]/g, '_')}.xml`, import.meta.url).pathname;
+const golden = (paper: string, part: string) =>
+  new URL(`./golden/${paper}/${part.replace(/[/[\]]/g, '_')}.xml`, import.meta.url).pathname;
 
 async function compare(paper: string, bytes: Buffer, parts: readonly string[]): Promise<void> {
   const unzipped = await docxParts(bytes);
@@ -15,7 +16,14 @@ async function compare(paper: string, bytes: Buffer, parts: readonly string[]): 
   }
 }
 
-const WORD_PARTS = ['word/document.xml', 'word/header1.xml', 'word/footer1.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml', '[Content_Types].xml'];
+const WORD_PARTS = [
+  'word/document.xml',
+  'word/header1.xml',
+  'word/footer1.xml',
+  'word/_rels/document.xml.rels',
+  'docProps/core.xml',
+  '[Content_Types].xml',
+];
 
 test('the action plan writes the same Word XML as the golden files', async () => {
   await compare('action-plan-docx', await writeActionPlanDocx(actionPlanFixture), WORD_PARTS);

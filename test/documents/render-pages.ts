@@ -22,18 +22,40 @@ async function found(program: string): Promise<boolean> {
   }
 }
 
-export const libreofficeMissing: string | false = (await found('libreoffice')) ? false : 'needs LibreOffice (apt-get install libreoffice-writer); .ci/run installs it';
-export const pdftoppmMissing: string | false = (await found('pdftoppm')) ? false : 'needs pdftoppm (apt-get install poppler-utils)';
-export const chromiumMissing: string | false = pdfPrinterAvailable() ? false : 'needs Chromium at /usr/bin/chromium (apt-get install chromium)';
+export const libreofficeMissing: string | false = (await found('libreoffice'))
+  ? false
+  : 'needs LibreOffice (apt-get install libreoffice-writer); .ci/run installs it';
+export const pdftoppmMissing: string | false = (await found('pdftoppm'))
+  ? false
+  : 'needs pdftoppm (apt-get install poppler-utils)';
+export const chromiumMissing: string | false = pdfPrinterAvailable()
+  ? false
+  : 'needs Chromium at /usr/bin/chromium (apt-get install chromium)';
 
 /** LibreOffice's PDF of the document (.docx, or .xlsx with `extension`), written beside it under artifacts/papers/. */
-export async function convertWithLibreOffice(name: string, docx: Buffer, extension: 'docx' | 'xlsx' = 'docx'): Promise<{ pdfPath: string; pdf: Buffer }> {
+export async function convertWithLibreOffice(
+  name: string,
+  docx: Buffer,
+  extension: 'docx' | 'xlsx' = 'docx',
+): Promise<{ pdfPath: string; pdf: Buffer }> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const docxPath = join(ARTIFACTS_DIR, `${name}.${extension}`);
   writeFileSync(docxPath, docx);
   const profile = mkdtempSync(join(tmpdir(), 'csci-lo-'));
   try {
-    await run('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', ARTIFACTS_DIR, docxPath], { timeout: 180_000 });
+    await run(
+      'libreoffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        ARTIFACTS_DIR,
+        docxPath,
+      ],
+      { timeout: 180_000 },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -51,10 +73,12 @@ export async function renderFirstPages(name: string, pdfPath: string, pages = 2)
 /** What pdfinfo says of a PDF (pages, tagged), for checks. */
 export async function pdfInfo(pdfPath: string): Promise<Record<string, string>> {
   const { stdout } = await run('pdfinfo', [pdfPath]);
-  return Object.fromEntries(stdout.split('\n').flatMap((line) => {
-    const at = line.indexOf(':');
-    return at > 0 ? [[line.slice(0, at).trim(), line.slice(at + 1).trim()]] : [];
-  }));
+  return Object.fromEntries(
+    stdout.split('\n').flatMap((line) => {
+      const at = line.indexOf(':');
+      return at > 0 ? [[line.slice(0, at).trim(), line.slice(at + 1).trim()]] : [];
+    }),
+  );
 }
 
 /** The PDF's text, as pdftotext reads it. */

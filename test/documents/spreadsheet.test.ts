@@ -42,7 +42,8 @@ const spec: WorkbookSpec = {
 };
 
 function refusal(pattern: RegExp) {
-  return (error: unknown) => error instanceof DomainError && error.code === 'invalid-spreadsheet' && pattern.test(error.message);
+  return (error: unknown) =>
+    error instanceof DomainError && error.code === 'invalid-spreadsheet' && pattern.test(error.message);
 }
 
 test('a written workbook reads back as the same rows: text, numbers, ISO dates and empty cells', async () => {
@@ -72,12 +73,18 @@ test('the table sheet has a frozen header, an autofilter over the data, widths, 
   assert.match(sheet, /<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
   assert.match(sheet, /<autoFilter ref="A1:E4"\/>/);
   assert.match(sheet, /<col min="2" max="2" width="50"/);
-  assert.match(sheet, /<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="D2:D1000"><formula1>&quot;Not started,On track,Complete&quot;<\/formula1>/);
+  assert.match(
+    sheet,
+    /<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="D2:D1000"><formula1>&quot;Not started,On track,Complete&quot;<\/formula1>/,
+  );
   // The due date is a number (an Excel date) with a date format, not text.
   assert.match(sheet, /<c r="C2" s="\d+"><v>46203<\/v><\/c>/);
   assert.match(parts.get('xl/styles.xml') ?? '', /formatCode="dd\/mm\/yyyy"/);
   assert.match(parts.get('docProps/core.xml') ?? '', /<dc:title>Tracker for the tests<\/dc:title>/);
-  assert.match(parts.get('docProps/core.xml') ?? '', /<dcterms:created xsi:type="dcterms:W3CDTF">2026-03-04T00:00:00Z<\/dcterms:created>/);
+  assert.match(
+    parts.get('docProps/core.xml') ?? '',
+    /<dcterms:created xsi:type="dcterms:W3CDTF">2026-03-04T00:00:00Z<\/dcterms:created>/,
+  );
 });
 
 test('the same description writes the same XML twice', async () => {
@@ -91,16 +98,37 @@ test('a description a spreadsheet cannot hold is refused, naming where', async (
   const table = spec.sheets[1];
   assert.ok(table?.kind === 'table');
   const withRows = (rows: typeof table.rows): WorkbookSpec => ({ ...spec, sheets: [{ ...table, rows }] });
-  await assert.rejects(writeWorkbook(withRows([['1', 'x', '2026-02-30', 'On track', 1]])), refusal(/row 2, column 3: "2026-02-30" is not a date/));
-  await assert.rejects(writeWorkbook(withRows([['1', 'x', null, 'Late', 1]])), refusal(/row 2, column 4: "Late" is not one of Not started, On track, Complete/));
-  await assert.rejects(writeWorkbook(withRows([['1', 'x', null, null, 'many']])), refusal(/a number column takes numbers/));
+  await assert.rejects(
+    writeWorkbook(withRows([['1', 'x', '2026-02-30', 'On track', 1]])),
+    refusal(/row 2, column 3: "2026-02-30" is not a date/),
+  );
+  await assert.rejects(
+    writeWorkbook(withRows([['1', 'x', null, 'Late', 1]])),
+    refusal(/row 2, column 4: "Late" is not one of Not started, On track, Complete/),
+  );
+  await assert.rejects(
+    writeWorkbook(withRows([['1', 'x', null, null, 'many']])),
+    refusal(/a number column takes numbers/),
+  );
   await assert.rejects(writeWorkbook(withRows([['1', 'x', null, null, Number.NaN]])), refusal(/NaN is not a number/));
   await assert.rejects(writeWorkbook(withRows([['1', 'x', null, null, 1, 'extra']])), refusal(/6 cells for 5 columns/));
   await assert.rejects(writeWorkbook(withRows([['1', 'x'.repeat(40_000)]])), refusal(/longer than 32767/));
-  await assert.rejects(writeWorkbook({ ...spec, sheets: [{ ...table, name: 'Actions: all' }] }), refusal(/Sheet name "Actions: all" is not allowed/));
-  await assert.rejects(writeWorkbook({ ...spec, sheets: [table, { ...table, name: 'ACTIONS' }] }), refusal(/Two sheets are named "ACTIONS"/));
+  await assert.rejects(
+    writeWorkbook({ ...spec, sheets: [{ ...table, name: 'Actions: all' }] }),
+    refusal(/Sheet name "Actions: all" is not allowed/),
+  );
+  await assert.rejects(
+    writeWorkbook({ ...spec, sheets: [table, { ...table, name: 'ACTIONS' }] }),
+    refusal(/Two sheets are named "ACTIONS"/),
+  );
   await assert.rejects(writeWorkbook({ ...spec, sheets: [] }), refusal(/at least one sheet/));
-  await assert.rejects(writeWorkbook({ ...spec, sheets: [{ ...table, columns: [{ header: 'S', width: 5, allowed: ['A, or B'] }], rows: [] }] }), refusal(/may not contain a comma/));
+  await assert.rejects(
+    writeWorkbook({
+      ...spec,
+      sheets: [{ ...table, columns: [{ header: 'S', width: 5, allowed: ['A, or B'] }], rows: [] }],
+    }),
+    refusal(/may not contain a comma/),
+  );
   await assert.rejects(writeWorkbook({ ...spec, created: 'yesterday' }), refusal(/"yesterday" is not a date/));
 });
 
@@ -112,8 +140,16 @@ async function edited(edit: (sheetXml: string) => string): Promise<Buffer> {
 }
 
 test('what a person may have typed reads as plain values: formula results, and a cell holding an error is refused by its address', async () => {
-  const withFormula = await edited((xml) => xml.replace(/<c r="E2"[^>]*>.*?<\/c>/, '<c r="E2"><f>40+2.5</f><v>42.5</v></c>'));
-  assert.deepEqual((await readWorkbook(withFormula))[1]?.rows[1], ['1.1', 'Write the threshold guidance again, with partners', '2026-06-30', 'On track', 42.5]);
+  const withFormula = await edited((xml) =>
+    xml.replace(/<c r="E2"[^>]*>.*?<\/c>/, '<c r="E2"><f>40+2.5</f><v>42.5</v></c>'),
+  );
+  assert.deepEqual((await readWorkbook(withFormula))[1]?.rows[1], [
+    '1.1',
+    'Write the threshold guidance again, with partners',
+    '2026-06-30',
+    'On track',
+    42.5,
+  ]);
   const withError = await edited((xml) => xml.replace(/<c r="E2"[^>]*>.*?<\/c>/, '<c r="E2" t="e"><v>#REF!</v></c>'));
   await assert.rejects(readWorkbook(withError), refusal(/Sheet "Actions", cell E2 holds the error #REF!/));
 });
@@ -125,8 +161,17 @@ test('a file that is not a workbook, or is over the limits, is refused plainly',
   zip.file('hello.txt', 'not a workbook');
   await assert.rejects(readWorkbook(await zip.generateAsync({ type: 'nodebuffer' })), refusal(/holds no worksheets/));
   const bytes = await writeWorkbook(spec);
-  await assert.rejects(readWorkbook(bytes.subarray(0, Math.floor(bytes.length / 2))), refusal(/could not be read as an Excel workbook/));
+  await assert.rejects(
+    readWorkbook(bytes.subarray(0, Math.floor(bytes.length / 2))),
+    refusal(/could not be read as an Excel workbook/),
+  );
   await assert.rejects(readWorkbook(bytes, { maxBytes: 100, maxRows: 10, maxColumns: 10 }), refusal(/larger than/));
-  await assert.rejects(readWorkbook(bytes, { maxBytes: 1e7, maxRows: 3, maxColumns: 10 }), refusal(/Sheet "About" has more than 3 rows/));
-  await assert.rejects(readWorkbook(bytes, { maxBytes: 1e7, maxRows: 10, maxColumns: 4 }), refusal(/Sheet "Actions" has more than 4 columns/));
+  await assert.rejects(
+    readWorkbook(bytes, { maxBytes: 1e7, maxRows: 3, maxColumns: 10 }),
+    refusal(/Sheet "About" has more than 3 rows/),
+  );
+  await assert.rejects(
+    readWorkbook(bytes, { maxBytes: 1e7, maxRows: 10, maxColumns: 4 }),
+    refusal(/Sheet "Actions" has more than 4 columns/),
+  );
 });

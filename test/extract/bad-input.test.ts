@@ -15,7 +15,10 @@ test('an empty file is reported as empty-file', async () => {
 });
 
 test('an HTML page saved with a .pdf name is not-a-pdf, with a message that says so', async () => {
-  const result = await extractReport(encoder.encode('<!DOCTYPE html>\n<html><head><title>Not found</title></head><body>Gone</body></html>'), 'page.pdf');
+  const result = await extractReport(
+    encoder.encode('<!DOCTYPE html>\n<html><head><title>Not found</title></head><body>Gone</body></html>'),
+    'page.pdf',
+  );
   assert.ok('error' in result);
   assert.equal(result.error.code, 'not-a-pdf');
   assert.match(result.error.message, /HTML/);
@@ -39,7 +42,12 @@ test('a PDF cut off part-way is corrupt-pdf', async () => {
 });
 
 test('a readable PDF that is not an inspection report is unsupported-report', async () => {
-  const pdf = makePdf([[{ text: 'Minutes of the parish council meeting', y: 100 }, { text: 'Held on 3 May 2019', y: 130 }]]);
+  const pdf = makePdf([
+    [
+      { text: 'Minutes of the parish council meeting', y: 100 },
+      { text: 'Held on 3 May 2019', y: 130 },
+    ],
+  ]);
   assert.equal(await errorCode(pdf), 'unsupported-report');
 });
 

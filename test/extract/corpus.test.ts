@@ -6,10 +6,24 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { isExtractionFailure, isVisitLetter, JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, type ExtractionResult, type InspectionReport } from '../../src/domain/index.ts';
+import {
+  isExtractionFailure,
+  isVisitLetter,
+  JUDGEMENT_AREAS,
+  JUDGEMENT_AREA_COLUMNS,
+  type ExtractionResult,
+  type InspectionReport,
+} from '../../src/domain/index.ts';
 import { extractFiles, withListingDate } from '../../src/extract/index.ts';
 import { checkInvariants, expectedAreas, type ReportFacts } from '../../src/extract/invariants.ts';
-import { CORPUS_REPORTS_DIR, corpusMissing, normaliseForComparison, readLabels, readRecommendationLabels, type LabelRow } from '../helpers/corpus.ts';
+import {
+  CORPUS_REPORTS_DIR,
+  corpusMissing,
+  normaliseForComparison,
+  readLabels,
+  readRecommendationLabels,
+  type LabelRow,
+} from '../helpers/corpus.ts';
 
 const MIN_RECOMMENDATION_ITEMS_EXACT = 0.99;
 
@@ -33,7 +47,10 @@ describe('the reader on the real corpus', { skip: corpusMissing }, () => {
         assert.equal(result.error.code, row.expected_error);
         return;
       }
-      assert.ok(!isExtractionFailure(result), `unexpected error: ${isExtractionFailure(result) ? result.error.message : ''}`);
+      assert.ok(
+        !isExtractionFailure(result),
+        `unexpected error: ${isExtractionFailure(result) ? result.error.message : ''}`,
+      );
       assert.ok(!isVisitLetter(result), 'a report was read as a letter');
       assert.deepEqual(coreFields(result), expectedCoreFields(row));
     });
@@ -55,7 +72,10 @@ describe('the reader on the real corpus', { skip: corpusMissing }, () => {
       }
     }
     const share = exact / Math.max(total, 1);
-    assert.ok(share >= MIN_RECOMMENDATION_ITEMS_EXACT, `${exact}/${total} exact (${(share * 100).toFixed(2)}%); first misses:\n${misses.slice(0, 10).join('\n')}`);
+    assert.ok(
+      share >= MIN_RECOMMENDATION_ITEMS_EXACT,
+      `${exact}/${total} exact (${(share * 100).toFixed(2)}%); first misses:\n${misses.slice(0, 10).join('\n')}`,
+    );
   });
 
   test('a report carries a warning exactly when its hand-checked facts break an invariant of its kind', () => {
@@ -64,13 +84,21 @@ describe('the reader on the real corpus', { skip: corpusMissing }, () => {
       const result = results.get(row.file);
       if (!result || isExtractionFailure(result) || isVisitLetter(result) || row.expected_error) continue;
       const label = recommendationLabels.get(row.file);
-      const truth: ReportFacts = { ...result, leadInspector: row.lead_inspector || null, recommendations: label?.recommendations ?? [], lscbRecommendations: label?.lscbRecommendations ?? [] };
+      const truth: ReportFacts = {
+        ...result,
+        leadInspector: row.lead_inspector || null,
+        recommendations: label?.recommendations ?? [],
+        lscbRecommendations: label?.lscbRecommendations ?? [],
+      };
       // What the labels leave empty the report printed as not judged (or, for the LSCB, did not review).
       const reviewsLscb = row.lscb !== '';
-      const notJudged = expectedAreas(truth, { reviewsLscb }).filter((area) => row[JUDGEMENT_AREA_COLUMNS[area] as keyof LabelRow] === '');
+      const notJudged = expectedAreas(truth, { reviewsLscb }).filter(
+        (area) => row[JUDGEMENT_AREA_COLUMNS[area] as keyof LabelRow] === '',
+      );
       const expected = checkInvariants(truth, { reviewsLscb, notJudged }).map((warning) => warning.code);
       const got = result.warnings.map((warning) => warning.code);
-      if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${row.file}: got [${got.join(', ')}], labels give [${expected.join(', ')}]`);
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        mismatches.push(`${row.file}: got [${got.join(', ')}], labels give [${expected.join(', ')}]`);
     }
     assert.deepEqual(mismatches, []);
   });

@@ -33,16 +33,20 @@ async function collect(files: string[], options: Parameters<typeof extractFiles>
   return results;
 }
 
-test('a compressed-stream bomb fails alone as too-large, and the reader goes on to the next file', { timeout: 120_000 }, async () => {
-  const bomb = join(folder, 'bomb.pdf');
-  const next = join(folder, 'after-bomb.pdf');
-  await writeFile(bomb, await makeInflateBomb(400)); // about 400 KB on disk, 400 MB inflated
-  await writeFile(next, plainPdf());
-  const [bombResult, nextResult] = await collect([bomb, next], { workers: 1 });
-  assert.equal(codeOf(bombResult), 'too-large');
-  assert.match(JSON.stringify(bombResult), /more than 64 MB of decoded data/);
-  assert.equal(codeOf(nextResult), 'unsupported-report', 'the file after the bomb is read by a fresh worker');
-});
+test(
+  'a compressed-stream bomb fails alone as too-large, and the reader goes on to the next file',
+  { timeout: 120_000 },
+  async () => {
+    const bomb = join(folder, 'bomb.pdf');
+    const next = join(folder, 'after-bomb.pdf');
+    await writeFile(bomb, await makeInflateBomb(400)); // about 400 KB on disk, 400 MB inflated
+    await writeFile(next, plainPdf());
+    const [bombResult, nextResult] = await collect([bomb, next], { workers: 1 });
+    assert.equal(codeOf(bombResult), 'too-large');
+    assert.match(JSON.stringify(bombResult), /more than 64 MB of decoded data/);
+    assert.equal(codeOf(nextResult), 'unsupported-report', 'the file after the bomb is read by a fresh worker');
+  },
+);
 
 test('a PDF of more pages than any report fails as too-large before its pages are read', async () => {
   const result = await extractReport(makeManyPages(2_000), 'many-pages.pdf');
@@ -56,7 +60,10 @@ test('a slow file fails alone at its deadline, and results come out as files fin
   await writeFile(slow, await makeSlowPages(200)); // about a second a page
   await writeFile(quick, plainPdf());
   const results = await collect([slow, quick], { workers: 2, order: 'finished', limits: { deadlineMs: 4_000 } });
-  assert.deepEqual(results.map((result) => relative(folder, result.file)), ['quick.pdf', 'slow.pdf']);
+  assert.deepEqual(
+    results.map((result) => relative(folder, result.file)),
+    ['quick.pdf', 'slow.pdf'],
+  );
   assert.equal(codeOf(results[1]), 'unreadable-file');
   assert.match(JSON.stringify(results[1]), /took longer than 4 s, the limit for one file/);
 });
@@ -84,31 +91,54 @@ test('a file far larger than any report is refused unread', async () => {
   assert.match(JSON.stringify(result), /60 MB, more than the 50 MB a report can plausibly be/);
 });
 
-test('symbolic links to PDFs and folders are followed, a link loop is walked once, a broken link is listed with its reason', { timeout: 60_000 }, async () => {
-  const root = join(folder, 'links');
-  const outside = join(folder, 'outside');
-  await mkdir(join(root, 'real'), { recursive: true });
-  await mkdir(join(outside, 'folder'), { recursive: true });
-  await writeFile(join(root, 'real', 'a.pdf'), plainPdf());
-  await writeFile(join(outside, 'b.pdf'), plainPdf());
-  await writeFile(join(outside, 'folder', 'c.pdf'), plainPdf());
-  await symlink(join(outside, 'b.pdf'), join(root, 'linked-file.pdf'));
-  await symlink(join(outside, 'folder'), join(root, 'linked-folder'));
-  await symlink(root, join(root, 'real', 'loop'));
-  await symlink(join(outside, 'missing.pdf'), join(root, 'broken.pdf'));
-  const files = await findReportFiles([root]);
-  assert.deepEqual(files.map((file) => relative(root, file)), ['broken.pdf', 'linked-file.pdf', join('linked-folder', 'c.pdf'), join('real', 'a.pdf')]);
-  const results = await collect(files, { workers: 1 });
-  assert.deepEqual(results.map(codeOf), ['unreadable-file', 'unsupported-report', 'unsupported-report', 'unsupported-report']);
-  assert.match(JSON.stringify(results[0]), /symbolic link whose target is missing/);
-});
+test(
+  'symbolic links to PDFs and folders are followed, a link loop is walked once, a broken link is listed with its reason',
+  { timeout: 60_000 },
+  async () => {
+    const root = join(folder, 'links');
+    const outside = join(folder, 'outside');
+    await mkdir(join(root, 'real'), { recursive: true });
+    await mkdir(join(outside, 'folder'), { recursive: true });
+    await writeFile(join(root, 'real', 'a.pdf'), plainPdf());
+    await writeFile(join(outside, 'b.pdf'), plainPdf());
+    await writeFile(join(outside, 'folder', 'c.pdf'), plainPdf());
+    await symlink(join(outside, 'b.pdf'), join(root, 'linked-file.pdf'));
+    await symlink(join(outside, 'folder'), join(root, 'linked-folder'));
+    await symlink(root, join(root, 'real', 'loop'));
+    await symlink(join(outside, 'missing.pdf'), join(root, 'broken.pdf'));
+    const files = await findReportFiles([root]);
+    assert.deepEqual(
+      files.map((file) => relative(root, file)),
+      ['broken.pdf', 'linked-file.pdf', join('linked-folder', 'c.pdf'), join('real', 'a.pdf')],
+    );
+    const results = await collect(files, { workers: 1 });
+    assert.deepEqual(results.map(codeOf), [
+      'unreadable-file',
+      'unsupported-report',
+      'unsupported-report',
+      'unsupported-report',
+    ]);
+    assert.match(JSON.stringify(results[0]), /symbolic link whose target is missing/);
+  },
+);
 
 test('a file that joins two inspections’ reports is refused as several-reports, naming the pages', async () => {
-  const first = ilacsReportPages({ council: 'Anyshire County Council', dates: '3 to 14 June 2024', lead: 'Pat Example' });
-  const second = ilacsReportPages({ council: 'Otherton City Council', dates: '9 to 20 September 2024', lead: 'Sam Sample' });
+  const first = ilacsReportPages({
+    council: 'Anyshire County Council',
+    dates: '3 to 14 June 2024',
+    lead: 'Pat Example',
+  });
+  const second = ilacsReportPages({
+    council: 'Otherton City Council',
+    dates: '9 to 20 September 2024',
+    lead: 'Sam Sample',
+  });
   const joined = await extractReport(makePdf([...first, ...second]), 'joined.pdf');
   assert.equal(codeOf(joined), 'several-reports');
   assert.match(JSON.stringify(joined), /holds 2 inspection reports \(beginning on pages 1, 3\)/);
-  const alone = await extractReport(ilacsReportPdf({ council: 'Anyshire County Council', dates: '3 to 14 June 2024', lead: 'Pat Example' }), 'alone.pdf');
+  const alone = await extractReport(
+    ilacsReportPdf({ council: 'Anyshire County Council', dates: '3 to 14 June 2024', lead: 'Pat Example' }),
+    'alone.pdf',
+  );
   assert.equal(codeOf(alone), 'read', JSON.stringify(alone));
 });

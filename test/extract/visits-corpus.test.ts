@@ -9,7 +9,13 @@ import { before, describe, test } from 'node:test';
 import { isExtractionFailure, isVisitLetter, type ExtractionResult, type VisitLetter } from '../../src/domain/index.ts';
 import { extractFiles, withListingDate } from '../../src/extract/index.ts';
 import { normaliseForComparison } from '../helpers/corpus.ts';
-import { readVisitItems, readVisitLabels, visitsMissing, VISITS_REPORTS_DIR, type VisitLabelRow } from '../helpers/visits-corpus.ts';
+import {
+  readVisitItems,
+  readVisitLabels,
+  visitsMissing,
+  VISITS_REPORTS_DIR,
+  type VisitLabelRow,
+} from '../helpers/visits-corpus.ts';
 
 const MIN_FIELDS = 0.99;
 const MIN_FOCUS_AND_THEME = 0.9;
@@ -35,21 +41,29 @@ describe('the reader on the real focused-visit letters', { skip: visitsMissing }
 
   before(async () => {
     let index = 0;
-    for await (const result of extractFiles(labels.map((row) => join(VISITS_REPORTS_DIR, row.file)))) results.set(labels[index++]!.file, withListingDate(result));
+    for await (const result of extractFiles(labels.map((row) => join(VISITS_REPORTS_DIR, row.file))))
+      results.set(labels[index++]!.file, withListingDate(result));
   });
 
   const letters = (): [VisitLabelRow, VisitLetter | undefined][] =>
-    labels.filter((row) => !row.expected_error).map((row) => {
-      const result = results.get(row.file);
-      return [row, result && isVisitLetter(result) ? result : undefined];
-    });
+    labels
+      .filter((row) => !row.expected_error)
+      .map((row) => {
+        const result = results.get(row.file);
+        return [row, result && isVisitLetter(result) ? result : undefined];
+      });
 
   test('every letter is read as a letter, and expected errors are given', () => {
     for (const row of labels) {
       const result = results.get(row.file);
       assert.ok(result, `${row.file}: no result`);
-      if (row.expected_error) assert.equal(isExtractionFailure(result) ? result.error.code : undefined, row.expected_error, row.file);
-      else assert.ok(isVisitLetter(result), `${row.file}: ${isExtractionFailure(result) ? result.error.message : 'not read as a letter'}`);
+      if (row.expected_error)
+        assert.equal(isExtractionFailure(result) ? result.error.code : undefined, row.expected_error, row.file);
+      else
+        assert.ok(
+          isVisitLetter(result),
+          `${row.file}: ${isExtractionFailure(result) ? result.error.message : 'not read as a letter'}`,
+        );
     }
   });
 
@@ -99,6 +113,9 @@ describe('the reader on the real focused-visit letters', { skip: visitsMissing }
         }
       }
     }
-    assert.ok(right / Math.max(total, 1) >= MIN_ITEMS, `${right}/${total}; first misses:\n${misses.slice(0, 10).join('\n')}`);
+    assert.ok(
+      right / Math.max(total, 1) >= MIN_ITEMS,
+      `${right}/${total}; first misses:\n${misses.slice(0, 10).join('\n')}`,
+    );
   });
 });

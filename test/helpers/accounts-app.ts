@@ -25,17 +25,47 @@ export interface AccountsTestApp {
   close(): Promise<void>;
 }
 
-export async function accountsTestApp(options: { trustProxy?: boolean; logTo?: (line: string) => void; oidc?: { issuer: string; clientId: string; clientSecret: string }; publicUrl?: string } = {}): Promise<AccountsTestApp> {
+export async function accountsTestApp(
+  options: {
+    trustProxy?: boolean;
+    logTo?: (line: string) => void;
+    oidc?: { issuer: string; clientId: string; clientSecret: string };
+    publicUrl?: string;
+  } = {},
+): Promise<AccountsTestApp> {
   const loaded = await servicesWithReports(REPORT_FIXTURES, { readModel: { snapshotSeconds: 0 } });
   const users = loaded.services.accounts.users;
-  await users.addUser(COMMAND_LINE_ACTOR, { email: PEOPLE.admin, role: 'admin', name: 'Ada Admin', password: TEST_PASSWORD });
-  await users.addUser(COMMAND_LINE_ACTOR, { email: PEOPLE.editor, role: 'editor', name: 'Ed Editor', councils: [OWN_COUNCIL], password: TEST_PASSWORD });
-  await users.addUser(COMMAND_LINE_ACTOR, { email: PEOPLE.viewer, role: 'viewer', name: 'Vi Viewer', councils: [OWN_COUNCIL], password: TEST_PASSWORD });
+  await users.addUser(COMMAND_LINE_ACTOR, {
+    email: PEOPLE.admin,
+    role: 'admin',
+    name: 'Ada Admin',
+    password: TEST_PASSWORD,
+  });
+  await users.addUser(COMMAND_LINE_ACTOR, {
+    email: PEOPLE.editor,
+    role: 'editor',
+    name: 'Ed Editor',
+    councils: [OWN_COUNCIL],
+    password: TEST_PASSWORD,
+  });
+  await users.addUser(COMMAND_LINE_ACTOR, {
+    email: PEOPLE.viewer,
+    role: 'viewer',
+    name: 'Vi Viewer',
+    councils: [OWN_COUNCIL],
+    password: TEST_PASSWORD,
+  });
   const app = await createApp({
     services: loaded.services,
-    logger: options.logTo ? createLogger({ destination: { write: (line: string) => options.logTo!(line) } }) : createLogger({ level: 'silent' }),
+    logger: options.logTo
+      ? createLogger({ destination: { write: (line: string) => options.logTo!(line) } })
+      : createLogger({ level: 'silent' }),
     trustProxy: options.trustProxy ?? false,
-    accounts: { sessionSecret: 'test-secret-that-is-long-enough-0123456789', publicUrl: options.publicUrl ?? 'http://localhost:3000', oidc: options.oidc },
+    accounts: {
+      sessionSecret: 'test-secret-that-is-long-enough-0123456789',
+      publicUrl: options.publicUrl ?? 'http://localhost:3000',
+      oidc: options.oidc,
+    },
   });
   return {
     app,
@@ -52,7 +82,10 @@ export class CookieJar {
   readonly #cookies = new Map<string, string>();
   take(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() < Date.now()) || cookie.value === '';
+      const expired =
+        cookie.maxAge === 0 ||
+        (cookie.expires !== undefined && cookie.expires.getTime() < Date.now()) ||
+        cookie.value === '';
       if (expired) this.#cookies.delete(cookie.name);
       else this.#cookies.set(cookie.name, cookie.value);
     }
@@ -87,7 +120,12 @@ export class Visitor {
     return response;
   }
   async post(url: string, form: Record<string, string>): Promise<LightMyRequestResponse> {
-    const response = await this.#app.inject({ method: 'POST', url, payload: new URLSearchParams(form).toString(), headers: { cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await this.#app.inject({
+      method: 'POST',
+      url,
+      payload: new URLSearchParams(form).toString(),
+      headers: { cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
     this.jar.take(response);
     return response;
   }

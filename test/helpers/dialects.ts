@@ -38,9 +38,15 @@ export async function createTestStore(dialect: DialectName): Promise<TestStore> 
 }
 
 /** Services on a fresh store of the dialect; `done()` closes them and drops the store. */
-export async function createTestServices(dialect: DialectName, options: Omit<ServicesOptions, 'location'> = {}): Promise<Services & { done(): Promise<void> }> {
+export async function createTestServices(
+  dialect: DialectName,
+  options: Omit<ServicesOptions, 'location'> = {},
+): Promise<Services & { done(): Promise<void> }> {
   const store = await createTestStore(dialect);
-  const services = await createServices({ databaseUrl: undefined, dataDir: '/nonexistent' }, { ...options, location: store.location });
+  const services = await createServices(
+    { databaseUrl: undefined, dataDir: '/nonexistent' },
+    { ...options, location: store.location },
+  );
   return Object.assign(services, {
     async done() {
       await services.close();

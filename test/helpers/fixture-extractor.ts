@@ -7,7 +7,10 @@ import type { InspectionReport } from '../../src/domain/index.ts';
 import { extractFile } from '../../src/extract/index.ts';
 import type { ReportExtractor } from '../../src/services/index.ts';
 
-export function fixtureExtractor(reports: ReadonlyMap<string, InspectionReport>, { others = 'read' }: { readonly others?: 'read' | 'refuse' } = {}): ReportExtractor {
+export function fixtureExtractor(
+  reports: ReadonlyMap<string, InspectionReport>,
+  { others = 'read' }: { readonly others?: 'read' | 'refuse' } = {},
+): ReportExtractor {
   return async function* (files, options) {
     let done = 0;
     for (const file of files) {

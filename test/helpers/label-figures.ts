@@ -17,10 +17,13 @@ export interface RegisterRow {
   abolished_on: string;
 }
 
-export const register = parse(readFileSync(new URL('../../data/local-authorities.csv', import.meta.url)), { columns: true }) as RegisterRow[];
+export const register = parse(readFileSync(new URL('../../data/local-authorities.csv', import.meta.url)), {
+  columns: true,
+}) as RegisterRow[];
 export const RANK: Record<string, number> = { outstanding: 4, good: 3, requires_improvement: 2, inadequate: 1 };
 
-export const existed = (row: RegisterRow, date: string) => (row.established_on === '' || row.established_on <= date) && (row.abolished_on === '' || row.abolished_on > date);
+export const existed = (row: RegisterRow, date: string) =>
+  (row.established_on === '' || row.established_on <= date) && (row.abolished_on === '' || row.abolished_on > date);
 
 /**
  * The grade of the council's latest (or first) labelled report judging the area, counted at the date
@@ -38,7 +41,13 @@ export function labelGrade(
   const column = JUDGEMENT_AREA_COLUMNS[area] as keyof LabelRow;
   const dateOf = (row: LabelRow) => (countedBy === 'inspected' ? row.inspection_end : row.published);
   const rows = labels
-    .filter((row) => row.urn === urn && dateOf(row) <= date && row[column] !== '' && (framework === undefined || row.framework === framework))
+    .filter(
+      (row) =>
+        row.urn === urn &&
+        dateOf(row) <= date &&
+        row[column] !== '' &&
+        (framework === undefined || row.framework === framework),
+    )
     .sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : a.published < b.published ? -1 : 1));
   const chosen = basis === 'first' ? rows[0] : rows[rows.length - 1];
   return chosen?.[column];
@@ -50,7 +59,13 @@ export function tally(grades: string[]) {
   return counts;
 }
 
-export function expectedGroup(labels: readonly LabelRow[], council: RegisterRow, members: RegisterRow[], date: string, area: JudgementArea) {
+export function expectedGroup(
+  labels: readonly LabelRow[],
+  council: RegisterRow,
+  members: RegisterRow[],
+  date: string,
+  area: JudgementArea,
+) {
   const group = [council, ...members.filter((member) => member.urn !== council.urn && existed(member, date))];
   const grades = group.flatMap((member) => labelGrade(labels, member.urn, date, area) ?? []);
   const own = labelGrade(labels, council.urn, date, area);
@@ -66,4 +81,3 @@ export function expectedGroup(labels: readonly LabelRow[], council: RegisterRow,
     rank: own === undefined ? null : 1 + grades.filter((grade) => (RANK[grade] ?? 0) > (RANK[own] ?? 0)).length,
   };
 }
-

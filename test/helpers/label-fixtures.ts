@@ -6,7 +6,12 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, inspectionReportSchema, type InspectionReport } from '../../src/domain/index.ts';
+import {
+  JUDGEMENT_AREA_COLUMNS,
+  JUDGEMENT_AREAS,
+  inspectionReportSchema,
+  type InspectionReport,
+} from '../../src/domain/index.ts';
 import type { LabelRow, RecommendationLabel } from './corpus.ts';
 
 export function isGradedLabelRow(row: LabelRow): boolean {
@@ -56,7 +61,10 @@ export function makeTempDir(prefix: string): string {
 }
 
 /** Writes one small file per label row under a new temporary folder. */
-export function buildFixtureFolder(rows: readonly LabelRow[], recommendations: ReadonlyMap<string, RecommendationLabel> = new Map()): FixtureFolder {
+export function buildFixtureFolder(
+  rows: readonly LabelRow[],
+  recommendations: ReadonlyMap<string, RecommendationLabel> = new Map(),
+): FixtureFolder {
   const dir = makeTempDir('csci-import-');
   const reports = new Map<string, InspectionReport>();
   for (const row of rows) {
@@ -67,7 +75,11 @@ export function buildFixtureFolder(rows: readonly LabelRow[], recommendations: R
 }
 
 /** Adds a file whose bytes are unique to its path, read as the given report. */
-export function addFixtureFile(reports: Map<string, InspectionReport>, path: string, report: Omit<InspectionReport, 'file'>): void {
+export function addFixtureFile(
+  reports: Map<string, InspectionReport>,
+  path: string,
+  report: Omit<InspectionReport, 'file'>,
+): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `%fixture ${path}\n`);
   reports.set(resolve(path), { ...report, file: path });

@@ -2,7 +2,13 @@
  * The corpus labels as InspectionReport objects, grouped by council URN: report data for the
  * framework engine's tests that does not depend on the PDF reader.
  */
-import { JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, inspectionReportSchema, type InspectionReport, type Judgements } from '../../src/domain/index.ts';
+import {
+  JUDGEMENT_AREAS,
+  JUDGEMENT_AREA_COLUMNS,
+  inspectionReportSchema,
+  type InspectionReport,
+  type Judgements,
+} from '../../src/domain/index.ts';
 import type { LabelRow } from './corpus.ts';
 
 /** Rows of graded reports (not the error rows, not the 2013 looked-after-children inspections). */

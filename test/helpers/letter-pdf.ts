@@ -16,14 +16,22 @@ function lay(top: number, paragraphs: readonly (readonly string[])[]): PdfTextLi
 }
 
 /** A letter to Norfolk dated `letterDate` ("3 March 2024"), visited on `visitDays` ("6 and 7 February 2024"). */
-export function focusedVisitLetterPdf(letterDate = '3 March 2024', visitDays = '6 and 7 February 2024', improvement = 'The quality of written plans, so that families know what must change.'): Uint8Array {
+export function focusedVisitLetterPdf(
+  letterDate = '3 March 2024',
+  visitDays = '6 and 7 February 2024',
+  improvement = 'The quality of written plans, so that families know what must change.',
+): Uint8Array {
   return makePdf([
     lay(100, [
       [letterDate],
       ['Pat Example', 'Director of children’s services'],
       ['Dear Pat Example'],
       ['Focused visit to Norfolk children’s services'],
-      ['This letter summarises the findings of the focused visit to Norfolk children’s services', `on ${visitDays}. His Majesty’s Inspectors for this visit were Robin Sample and Alex`, 'Placeholder.'],
+      [
+        'This letter summarises the findings of the focused visit to Norfolk children’s services',
+        `on ${visitDays}. His Majesty’s Inspectors for this visit were Robin Sample and Alex`,
+        'Placeholder.',
+      ],
       ['Inspectors looked at the local authority’s arrangements for care leavers.'],
       ['Headline findings'],
       ['Care leavers mostly get help from workers who know them well.'],

@@ -31,7 +31,12 @@ export function page(top: number, ...paragraphs: readonly (readonly string[])[])
 }
 
 export function letter(...pages: Row[][]): ReportText {
-  const pdfPages: PdfPage[] = pages.map((runs, index) => ({ number: index + 1, width: 595, height: 842, runs: [...runs, run(String(index + 1), 513, 817, 6, 20)] }));
+  const pdfPages: PdfPage[] = pages.map((runs, index) => ({
+    number: index + 1,
+    width: 595,
+    height: 842,
+    runs: [...runs, run(String(index + 1), 513, 817, 6, 20)],
+  }));
   return report(...pdfPages);
 }
 
@@ -53,8 +58,14 @@ export function focusedVisit(): ReportText {
         'services on 6 and 7 February 2024. His Majesty’s Inspectors for this visit were Robin',
         'Sample and Alex Placeholder.',
       ],
-      ['Inspectors looked at the local authority’s arrangements for children in need and', 'those subject to a child protection plan.'],
-      ['This visit was carried out in line with the inspection of local authority children’s', 'services (ILACS) framework.'],
+      [
+        'Inspectors looked at the local authority’s arrangements for children in need and',
+        'those subject to a child protection plan.',
+      ],
+      [
+        'This visit was carried out in line with the inspection of local authority children’s',
+        'services (ILACS) framework.',
+      ],
       ['Headline findings'],
       ['Children in Exampleshire mostly get help at the right time from workers who know', 'them well.'],
     ),
@@ -62,14 +73,24 @@ export function focusedVisit(): ReportText {
       80,
       ['Areas for priority action'],
       ['The local authority needs to take swift and decisive action to address:'],
-      ['• The timeliness of visits to children whose plans say they must be seen often,', '  so that risk is reviewed.'],
+      [
+        '• The timeliness of visits to children whose plans say they must be seen often,',
+        '  so that risk is reviewed.',
+      ],
       ['• Management oversight of plans that drift.'],
       ['What needs to improve in this area of social work practice'],
       ['• The quality of written plans, so that families know what must change and by', '  when.'],
-      ['• The use of family history in assessments:', '  \u2013 chronologies kept up to date', '  \u2013 earlier concerns weighed.'],
+      [
+        '• The use of family history in assessments:',
+        '  \u2013 chronologies kept up to date',
+        '  \u2013 earlier concerns weighed.',
+      ],
       ['Main findings'],
       ['• Workers see children regularly and record what children say.'],
-      ['Ofsted will take the findings from this focused visit into account when planning your', 'next inspection or visit.'],
+      [
+        'Ofsted will take the findings from this focused visit into account when planning your',
+        'next inspection or visit.',
+      ],
       ['Yours sincerely'],
       ['Robin Sample', 'His Majesty’s Inspector'],
     ),

@@ -66,10 +66,16 @@ function paragraph(lines: readonly string[]): PrintedLine[] {
 
 function listItem(item: LetterItem, variation: LetterVariation): PrintedLine[] {
   const [first = '', ...rest] = wrapWords(item.text, variation.itemWidth);
-  const lines: PrintedLine[] = [{ x: LEFT, text: `${variation.bullet} ${first}`, opens: true }, ...rest.map((text) => ({ x: TEXT_INDENT, text, opens: false }))];
+  const lines: PrintedLine[] = [
+    { x: LEFT, text: `${variation.bullet} ${first}`, opens: true },
+    ...rest.map((text) => ({ x: TEXT_INDENT, text, opens: false })),
+  ];
   for (const point of item.subPoints) {
     const [head = '', ...wraps] = wrapWords(point, variation.itemWidth - 4);
-    lines.push({ x: TEXT_INDENT, text: `${variation.dash} ${head}`, opens: false }, ...wraps.map((text) => ({ x: TEXT_INDENT + 10, text, opens: false })));
+    lines.push(
+      { x: TEXT_INDENT, text: `${variation.dash} ${head}`, opens: false },
+      ...wraps.map((text) => ({ x: TEXT_INDENT + 10, text, opens: false })),
+    );
   }
   return lines;
 }
@@ -82,17 +88,33 @@ export function focusedVisitLetter(facts: LetterFacts, variation: LetterVariatio
   const front: PrintedLine[] = [
     ...paragraph(['Ofsted', 'Civic Quay T 0300 000 0000']),
     ...paragraph([facts.letterDate]),
-    ...paragraph(['Pat Example', 'Director of children’s services', 'Exampleshire County Council', 'County Hall', 'EX1 1AA']),
+    ...paragraph([
+      'Pat Example',
+      'Director of children’s services',
+      'Exampleshire County Council',
+      'County Hall',
+      'EX1 1AA',
+    ]),
     ...paragraph(['Dear Pat Example']),
     ...paragraph(['Focused visit to Exampleshire children’s services']),
     ...paragraph(wrapWords(opening, variation.openingWidth)),
-    ...paragraph(wrapWords('Inspectors looked at the local authority’s arrangements for care leavers.', variation.openingWidth)),
+    ...paragraph(
+      wrapWords('Inspectors looked at the local authority’s arrangements for care leavers.', variation.openingWidth),
+    ),
     ...paragraph(['Headline findings']),
-    ...paragraph(wrapWords('Care leavers mostly get help from workers who know them well and keep in touch.', variation.openingWidth)),
+    ...paragraph(
+      wrapWords(
+        'Care leavers mostly get help from workers who know them well and keep in touch.',
+        variation.openingWidth,
+      ),
+    ),
   ];
   const lists: PrintedLine[] = [
     ...(facts.priorityActions.length > 0
-      ? [...paragraph(['Areas for priority action']), ...facts.priorityActions.flatMap((item) => listItem(item, variation))]
+      ? [
+          ...paragraph(['Areas for priority action']),
+          ...facts.priorityActions.flatMap((item) => listItem(item, variation)),
+        ]
       : []),
     ...paragraph(['What needs to improve in this area of social work practice']),
     ...facts.improvements.flatMap((item) => listItem(item, variation)),
@@ -100,7 +122,10 @@ export function focusedVisitLetter(facts: LetterFacts, variation: LetterVariatio
   const closing: PrintedLine[] = [
     ...paragraph(['Main findings']),
     ...paragraph(['Workers keep in touch with care leavers and visit them where they live.']),
-    ...paragraph(['Ofsted will take the findings from this focused visit into account when planning', 'your next inspection or visit.']),
+    ...paragraph([
+      'Ofsted will take the findings from this focused visit into account when planning',
+      'your next inspection or visit.',
+    ]),
     ...paragraph(['Yours sincerely']),
     ...paragraph([facts.inspectors[0] ?? '', 'His Majesty’s Inspector']),
   ];
@@ -131,7 +156,12 @@ export function focusedVisitLetter(facts: LetterFacts, variation: LetterVariatio
     height: 842,
     runs: [
       ...runs,
-      ...(variation.furniture ? [run('Exampleshire focused visit', LEFT, 40, 150, 9), run(`Page ${index + 1} of ${pages.length}`, 480, 810, 60, 9)] : [run(String(index + 1), 513, 817, 6, 12)]),
+      ...(variation.furniture
+        ? [
+            run('Exampleshire focused visit', LEFT, 40, 150, 9),
+            run(`Page ${index + 1} of ${pages.length}`, 480, 810, 60, 9),
+          ]
+        : [run(String(index + 1), 513, 817, 6, 12)]),
     ],
   }));
   return buildReportText(pdfPages);

@@ -17,18 +17,30 @@ function assemble(objects: readonly (string | Uint8Array)[]): Uint8Array {
   const offsets: number[] = [];
   objects.forEach((object, index) => {
     offsets.push(length);
-    for (const part of [encoder.encode(`${index + 1} 0 obj\n`), typeof object === 'string' ? encoder.encode(object) : object, encoder.encode('\nendobj\n')]) {
+    for (const part of [
+      encoder.encode(`${index + 1} 0 obj\n`),
+      typeof object === 'string' ? encoder.encode(object) : object,
+      encoder.encode('\nendobj\n'),
+    ]) {
       parts.push(part);
       length += part.length;
     }
   });
   const table = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(encoder.encode(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${table}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  parts.push(
+    encoder.encode(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${table}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+    ),
+  );
   return Buffer.concat(parts);
 }
 
 function streamObject(dictionary: string, data: Uint8Array): Uint8Array {
-  return Buffer.concat([Buffer.from(`<< ${dictionary} /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dictionary} /Length ${data.length} >>\nstream\n`),
+    data,
+    Buffer.from('\nendstream'),
+  ]);
 }
 
 /** Deflates `repeat` copies of `unit` without ever holding them all in memory. */

@@ -20,7 +20,15 @@ const PAGE_WIDTH = 595;
 const PAGE_HEIGHT = 842;
 
 /** WinAnsiEncoding codes of the few non-ASCII characters reports use. */
-const WIN_ANSI: Readonly<Record<string, number>> = { '\u2019': 0x92, '\u2018': 0x91, '\u201c': 0x93, '\u201d': 0x94, '\u2022': 0x95, '\u2013': 0x96, '\u2014': 0x97 };
+const WIN_ANSI: Readonly<Record<string, number>> = {
+  '\u2019': 0x92,
+  '\u2018': 0x91,
+  '\u201c': 0x93,
+  '\u201d': 0x94,
+  '\u2022': 0x95,
+  '\u2013': 0x96,
+  '\u2014': 0x97,
+};
 
 function escapePdfString(text: string): string {
   return text
@@ -37,13 +45,21 @@ export function makePdf(pages: readonly (readonly PdfTextLine[])[], options: Mak
   const pageIds: number[] = [];
   for (const lines of pages) {
     const stream = lines
-      .map((line) => `BT /F1 ${line.size ?? 11} Tf ${line.x ?? 72} ${PAGE_HEIGHT - line.y} Td (${escapePdfString(line.text)}) Tj ET`)
+      .map(
+        (line) =>
+          `BT /F1 ${line.size ?? 11} Tf ${line.x ?? 72} ${PAGE_HEIGHT - line.y} Td (${escapePdfString(line.text)}) Tj ET`,
+      )
       .join('\n');
     const content = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-    pageIds.push(add(`<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    pageIds.push(
+      add(
+        `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`;
-  objects[pageTree - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+  objects[pageTree - 1] =
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   const encrypt = options.encrypted
     ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'5a'.repeat(32)}> /U <${'c3'.repeat(32)}> >>`)
     : undefined;

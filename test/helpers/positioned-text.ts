@@ -30,10 +30,18 @@ export function report(...pages: PdfPage[]): ReportText {
 }
 
 /** A complete front page in the 2023 shape, with the judgement rows given. */
-export function frontPage(options: { title?: TextRun[][]; dates?: string; lead?: TextRun[][]; table: TextRun[][] }): PdfPage {
+export function frontPage(options: {
+  title?: TextRun[][];
+  dates?: string;
+  lead?: TextRun[][];
+  table: TextRun[][];
+}): PdfPage {
   return page(
     1,
-    ...(options.title ?? [textLine('Inspection of Anyshire local authority', 156), textLine('children’s services', 187)]),
+    ...(options.title ?? [
+      textLine('Inspection of Anyshire local authority', 156),
+      textLine('children’s services', 187),
+    ]),
     textLine(`Inspection dates: ${options.dates ?? '6 to 17 May 2024'}`, 216),
     ...(options.lead ?? [textLine('Lead inspector: Jo Example, His Majesty’s Inspector', 243)]),
     [run('Judgement', 77, 282), run('Grade', 303, 282)],
@@ -42,7 +50,13 @@ export function frontPage(options: { title?: TextRun[][]; dates?: string; lead?:
 }
 
 /** The four rows and overall grade of an ILACS-2023 table, each grade beside the label's first line. */
-export function table2023(grades: { leaders: string; help: string; care: string; leavers: string; overall: string }): TextRun[][] {
+export function table2023(grades: {
+  leaders: string;
+  help: string;
+  care: string;
+  leavers: string;
+  overall: string;
+}): TextRun[][] {
   return [
     cells('The impact of leaders on social work', 315, grades.leaders),
     cells('practice with children and families', 329),
@@ -77,7 +91,13 @@ export function rowCells(y: number, ...pairs: (readonly [number, string])[]): Ro
 export function rowsReport(...pages: (readonly Row[])[]): ReportText {
   return report(
     ...pages.map((rows, index) =>
-      page(index + 1, ...rows.map((line) => line.cells.map(([x, text]) => run(text, x, line.y, text.length * 5.5, line.height ?? 12))), [run(String(index + 1), 513, 817, 6, 20)]),
+      page(
+        index + 1,
+        ...rows.map((line) =>
+          line.cells.map(([x, text]) => run(text, x, line.y, text.length * 5.5, line.height ?? 12)),
+        ),
+        [run(String(index + 1), 513, 817, 6, 20)],
+      ),
     ),
   );
 }

@@ -21,11 +21,28 @@ export const REPORT_FIXTURES: readonly ReportFixture[] = [
     inspectionStart: '2017-03-06',
     inspectionEnd: '2017-03-30',
     published: '2017-06-13',
-    judgements: { overall: 'requires_improvement', helpAndProtection: 'requires_improvement', childrenInCare: 'good', adoption: 'good', careLeavers: 'requires_improvement', leadership: 'requires_improvement', lscb: 'good' },
-    recommendations: ['Make sure that plans for children in need say what will change and by when.', 'Improve the timeliness of return home interviews.'],
+    judgements: {
+      overall: 'requires_improvement',
+      helpAndProtection: 'requires_improvement',
+      childrenInCare: 'good',
+      adoption: 'good',
+      careLeavers: 'requires_improvement',
+      leadership: 'requires_improvement',
+      lscb: 'good',
+    },
+    recommendations: [
+      'Make sure that plans for children in need say what will change and by when.',
+      'Improve the timeliness of return home interviews.',
+    ],
     lscbRecommendations: ['Check that partners attend strategy meetings.', 'The board meets its statutory duties.'],
     // What the reader says of the second LSCB item, which reads as a finding.
-    warnings: [{ code: 'lscb-item-not-about-board', message: 'LSCB recommendation 2 reads as a finding, not a recommendation to the board: "The board meets its statutory duties.".' }],
+    warnings: [
+      {
+        code: 'lscb-item-not-about-board',
+        message:
+          'LSCB recommendation 2 reads as a finding, not a recommendation to the board: "The board meets its statutory duties.".',
+      },
+    ],
   },
   {
     ...base,
@@ -50,7 +67,12 @@ export const REPORT_FIXTURES: readonly ReportFixture[] = [
     inspectionStart: '2019-04-29',
     inspectionEnd: '2019-05-10',
     published: null,
-    judgements: { overall: 'requires_improvement', leadership: 'requires_improvement', helpAndProtection: 'requires_improvement', childrenInCare: 'good' },
+    judgements: {
+      overall: 'requires_improvement',
+      leadership: 'requires_improvement',
+      helpAndProtection: 'requires_improvement',
+      childrenInCare: 'good',
+    },
     recommendations: ['Management oversight of work with children at risk of exploitation.'],
   },
   {
@@ -64,7 +86,16 @@ export const REPORT_FIXTURES: readonly ReportFixture[] = [
     inspectionEnd: '2023-12-15',
     published: null,
     leadInspector: 'Sam Sample; Jo Placeholder',
-    judgements: { overall: 'good', leadership: 'good', helpAndProtection: 'inadequate', childrenInCare: 'good', careLeavers: 'good' },
-    recommendations: ['Help for care leavers to find suitable homes.', 'The response to children who go missing from home.'],
+    judgements: {
+      overall: 'good',
+      leadership: 'good',
+      helpAndProtection: 'inadequate',
+      childrenInCare: 'good',
+      careLeavers: 'good',
+    },
+    recommendations: [
+      'Help for care leavers to find suitable homes.',
+      'The response to children who go missing from home.',
+    ],
   },
 ];

@@ -24,7 +24,11 @@ export interface LoadedServices {
   close(): Promise<void>;
 }
 
-function writeFixtures(reportsDir: string, fixtures: readonly ReportFixture[], reports: Map<string, InspectionReport>): string[] {
+function writeFixtures(
+  reportsDir: string,
+  fixtures: readonly ReportFixture[],
+  reports: Map<string, InspectionReport>,
+): string[] {
   const written: string[] = [];
   for (const { path: relative, ...report } of fixtures) {
     const path = resolve(reportsDir, relative);
@@ -40,20 +44,32 @@ function writeFixtures(reportsDir: string, fixtures: readonly ReportFixture[], r
 export type TestServicesOptions = Omit<ServicesOptions, 'importer'>;
 
 /** Opens services on a new SQLite file under a temporary folder (or at `options.location`) and imports the fixtures; their folder is the reports folder unless the options name another. */
-export async function servicesWithReports(fixtures: readonly ReportFixture[], options: TestServicesOptions = {}): Promise<LoadedServices> {
+export async function servicesWithReports(
+  fixtures: readonly ReportFixture[],
+  options: TestServicesOptions = {},
+): Promise<LoadedServices> {
   const dir = mkdtempSync(join(tmpdir(), 'csci-web-'));
   const reportsDir = join(dir, 'reports');
   const reports = new Map<string, InspectionReport>();
   writeFixtures(reportsDir, fixtures, reports);
-  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir, { ...options, readModel: { reportsDir, ...options.readModel } });
-  return { ...loaded, importMore: (more) => loaded.services.imports.importReports(writeFixtures(reportsDir, more, reports)) };
+  const loaded = await servicesImporting(reports, fixtures.length ? [reportsDir] : [], dir, {
+    ...options,
+    readModel: { reportsDir, ...options.readModel },
+  });
+  return {
+    ...loaded,
+    importMore: (more) => loaded.services.imports.importReports(writeFixtures(reportsDir, more, reports)),
+  };
 }
 
 /**
  * Opens services on a new SQLite file and imports existing report files (real corpus PDFs, say),
  * each read as the report given for its absolute path.
  */
-export async function servicesWithReportFiles(reports: ReadonlyMap<string, InspectionReport>, options: TestServicesOptions = {}): Promise<Omit<LoadedServices, 'importMore'>> {
+export async function servicesWithReportFiles(
+  reports: ReadonlyMap<string, InspectionReport>,
+  options: TestServicesOptions = {},
+): Promise<Omit<LoadedServices, 'importMore'>> {
   return servicesImporting(reports, [...reports.keys()], mkdtempSync(join(tmpdir(), 'csci-web-')), options);
 }
 
@@ -63,7 +79,10 @@ async function servicesImporting(
   dir: string,
   options: TestServicesOptions = {},
 ): Promise<Omit<LoadedServices, 'importMore'>> {
-  const services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { ...options, importer: { extract: fixtureExtractor(reports, { others: 'refuse' }) } });
+  const services = await createServices(
+    { databaseUrl: undefined, dataDir: join(dir, 'data') },
+    { ...options, importer: { extract: fixtureExtractor(reports, { others: 'refuse' }) } },
+  );
   try {
     const summary = paths.length ? await services.imports.importReports(paths) : emptySummary();
     return {
@@ -83,5 +102,16 @@ async function servicesImporting(
 }
 
 function emptySummary(): ImportSummary {
-  return { runId: 0, source: '', files: 0, imported: 0, updated: 0, alreadyPresent: 0, failed: 0, failures: [], anomalies: [], outcomes: [] };
+  return {
+    runId: 0,
+    source: '',
+    files: 0,
+    imported: 0,
+    updated: 0,
+    alreadyPresent: 0,
+    failed: 0,
+    failures: [],
+    anomalies: [],
+    outcomes: [],
+  };
 }

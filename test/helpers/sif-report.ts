@@ -100,15 +100,27 @@ function titlePage(facts: SifFacts, variation: SifVariation): Row[] {
     row(162, 71, 'protection, children looked after and care leavers', 14.04),
   ];
   if (!variation.joinedLscbReview) {
-    rows.push(row(185, 71, 'and', 14.04), row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', 14.04), row(225, 71, 'Board', 14.04));
+    rows.push(
+      row(185, 71, 'and', 14.04),
+      row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', 14.04),
+      row(225, 71, 'Board', 14.04),
+    );
   }
   const words = facts.datesText.split(' ');
-  const wrapAt = variation.datesWrapAt === undefined ? words.length : Math.max(0, Math.min(words.length, variation.datesWrapAt));
+  const wrapAt =
+    variation.datesWrapAt === undefined ? words.length : Math.max(0, Math.min(words.length, variation.datesWrapAt));
   rows.push(row(250, 71, `Inspection dates: ${words.slice(0, wrapAt).join(' ')}`.trim(), 14.04));
   let y = 250;
   if (wrapAt < words.length) rows.push(row((y += 17), 71, words.slice(wrapAt).join(' '), 14.04));
   rows.push(row((y += 23), 71, `Report published: ${facts.published}`, 14.04));
-  rows.push(row((y += 40), 77, `Children’s services in ${facts.localAuthority} are ${SIF_GRADE_WORDS[facts.overall].toLowerCase()}`, 14.04));
+  rows.push(
+    row(
+      (y += 40),
+      77,
+      `Children’s services in ${facts.localAuthority} are ${SIF_GRADE_WORDS[facts.overall].toLowerCase()}`,
+      14.04,
+    ),
+  );
   y += 30;
   for (const [area, number, label] of TABLE_ROWS) {
     y += 30;
@@ -141,7 +153,10 @@ function listPages(heading: string, items: readonly string[], firstNumber: numbe
   const parts = variation.listParts
     ? new Map([
         [0, ['Priority and immediate action', 'The local authority should take the following action without delay:']],
-        [Math.ceil(items.length / 2), ['Areas for improvement', 'The local authority and its partners should act on the following areas:']],
+        [
+          Math.ceil(items.length / 2),
+          ['Areas for improvement', 'The local authority and its partners should act on the following areas:'],
+        ],
       ])
     : new Map<number, string[]>();
   for (const [index, item] of items.entries()) {
@@ -163,7 +178,10 @@ function listPages(heading: string, items: readonly string[], firstNumber: numbe
       printed++;
     }
   }
-  pages[pages.length - 1]!.push(row(y + 40, 71, 'Summary for children and young people', 14.04), cells(y + 70, [71, '\uf06e'], [89, 'Social workers visit children often and know them well.']));
+  pages[pages.length - 1]!.push(
+    row(y + 40, 71, 'Summary for children and young people', 14.04),
+    cells(y + 70, [71, '\uf06e'], [89, 'Social workers visit children often and know them well.']),
+  );
   return pages;
 }
 
@@ -184,7 +202,10 @@ function lscbPage(facts: SifFacts, variation: SifVariation): Row[] {
     }
   }
   // The next section's own bullets follow straight on.
-  rows.push(row(y + 30, 71, 'Strengths'), cells(y + 57, [71, bullet], [89, 'The board is well chaired and meets its statutory duties.']));
+  rows.push(
+    row(y + 30, 71, 'Strengths'),
+    cells(y + 57, [71, bullet], [89, 'The board is well chaired and meets its statutory duties.']),
+  );
   return rows;
 }
 
@@ -194,9 +215,16 @@ function teamPage(facts: SifFacts, variation: SifVariation): Row[] {
     case 'plain':
       return [...rows, row(525, 71, `Lead inspector: ${facts.lead}, HMI`)];
     case 'on-site-beside-author':
-      return [...rows, cells(525, [71, `Lead inspector on site: ${facts.lead} HMI`], [330, 'Report author: John Sample HMI'])];
+      return [
+        ...rows,
+        cells(525, [71, `Lead inspector on site: ${facts.lead} HMI`], [330, 'Report author: John Sample HMI']),
+      ];
     case 'on-site-below-author':
-      return [...rows, row(525, 71, 'Report author: John Sample HMI'), row(545, 71, `Lead inspector (on site): ${facts.lead}, Senior HMI`)];
+      return [
+        ...rows,
+        row(525, 71, 'Report author: John Sample HMI'),
+        row(545, 71, `Lead inspector (on site): ${facts.lead}, Senior HMI`),
+      ];
   }
 }
 
@@ -208,17 +236,27 @@ function joinedReview(facts: SifFacts, variation: SifVariation): Row[][] {
     row(162, 71, 'Board', 14.04),
     row(185, 71, `Inspection dates: ${facts.datesText}`, 14.04),
   ];
-  const contents = [row(110, 71, 'Contents', 14.04), cells(140, [85, 'Recommendations'], [516, '3']), cells(165, [85, 'Strengths'], [516, '4'])];
+  const contents = [
+    row(110, 71, 'Contents', 14.04),
+    cells(140, [85, 'Recommendations'], [516, '3']),
+    cells(165, [85, 'Strengths'], [516, '4']),
+  ];
   return [title, contents, lscbPage(facts, variation)];
 }
 
 function withFurniture(pages: Row[][], facts: SifFacts): Row[][] {
-  return pages.map((rows) => [row(40, 71, `${facts.localAuthority} inspection report`, 9), ...rows, row(800, 71, 'Ofsted: inspection of children’s services', 9)]);
+  return pages.map((rows) => [
+    row(40, 71, `${facts.localAuthority} inspection report`, 9),
+    ...rows,
+    row(800, 71, 'Ofsted: inspection of children’s services', 9),
+  ]);
 }
 
 export function sifReport(facts: SifFacts, variation: SifVariation = {}): ReportText {
   const heading = variation.listParts ? 'What does the local authority need to improve?' : 'Recommendations';
   const front = [titlePage(facts, variation), ...listPages(heading, facts.recommendations, 1, variation)];
-  const pages = variation.joinedLscbReview ? [...front, teamPage(facts, variation), ...joinedReview(facts, variation)] : [...front, lscbPage(facts, variation), teamPage(facts, variation)];
+  const pages = variation.joinedLscbReview
+    ? [...front, teamPage(facts, variation), ...joinedReview(facts, variation)]
+    : [...front, lscbPage(facts, variation), teamPage(facts, variation)];
   return report(...(variation.furniture ? withFurniture(pages, facts) : pages));
 }

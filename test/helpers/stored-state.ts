@@ -12,7 +12,8 @@ export async function storedState(db: Kysely<Database>): Promise<unknown> {
       .map(({ id: _id, import_run_id: _run, imported_at: _imported, updated_at: _updated, ...rest }) => rest)
       .sort((a, b) => a.content_hash.localeCompare(b.content_hash)),
     judgements: judgements.map((row) => `${hashOf.get(Number(row.inspection_id))} ${row.area} ${row.grade}`).sort(),
-    recommendations: recommendationRows.map((row) => `${hashOf.get(Number(row.inspection_id))} ${row.list} ${row.position} ${row.text}`).sort(),
+    recommendations: recommendationRows
+      .map((row) => `${hashOf.get(Number(row.inspection_id))} ${row.list} ${row.position} ${row.text}`)
+      .sort(),
   };
 }
-

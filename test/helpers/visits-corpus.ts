@@ -8,7 +8,9 @@ export const VISITS_DIR = join(SHARED_DIR, 'corpus-visits');
 export const VISITS_REPORTS_DIR = join(VISITS_DIR, 'reports');
 
 /** A reason to skip, or false when the letters are here. */
-export const visitsMissing: string | false = existsSync(join(VISITS_DIR, 'labels.csv')) ? false : `needs the shared focused-visit letters at ${VISITS_DIR} (absent here)`;
+export const visitsMissing: string | false = existsSync(join(VISITS_DIR, 'labels.csv'))
+  ? false
+  : `needs the shared focused-visit letters at ${VISITS_DIR} (absent here)`;
 
 export interface VisitLabelRow {
   readonly file: string;
@@ -34,7 +36,10 @@ export interface VisitItemLabel {
 }
 
 export function readVisitLabels(): VisitLabelRow[] {
-  return parse(readFileSync(join(VISITS_DIR, 'labels.csv')), { columns: true, skip_empty_lines: true }) as VisitLabelRow[];
+  return parse(readFileSync(join(VISITS_DIR, 'labels.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as VisitLabelRow[];
 }
 
 export function readVisitItems(): Map<string, VisitItemLabel> {

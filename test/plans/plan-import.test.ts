@@ -16,7 +16,15 @@ import { createPlanImportService, type PlanImportService } from '../../src/servi
 import { createPlanImportStore } from '../../src/services/plan-import.store.ts';
 import { TEST_DIALECTS } from '../helpers/dialects.ts';
 import { makeTempDir } from '../helpers/label-fixtures.ts';
-import { ACTORS, inspectionId, MEASURE, OTHER, OWN, planTestServices, type PlanTestServices } from '../helpers/plan-fixtures.ts';
+import {
+  ACTORS,
+  inspectionId,
+  MEASURE,
+  OTHER,
+  OWN,
+  planTestServices,
+  type PlanTestServices,
+} from '../helpers/plan-fixtures.ts';
 
 for (const dialect of TEST_DIALECTS) {
   describe(`the Excel import on ${dialect}`, () => {
@@ -31,27 +39,66 @@ for (const dialect of TEST_DIALECTS) {
       dataDir = makeTempDir('csci-plan-import-');
       imports = createPlanImportService({ dataDir, store: createPlanImportStore({ db: services.store.db }) });
       // The plan exported: Derby's, two actions (one serving both recommendations), measures on each.
-      const plan = await services.plans.createPlan(ACTORS.editor, OWN, { inspectionId: await inspectionId(services, OWN, '2017-06-13') });
+      const plan = await services.plans.createPlan(ACTORS.editor, OWN, {
+        inspectionId: await inspectionId(services, OWN, '2017-06-13'),
+      });
       sourcePlan = plan.id;
       const [first, second] = plan.items;
-      const one = await services.plans.addAction(ACTORS.editor, plan.id, { itemIds: [first!.id, second!.id], title: 'Audit plans monthly', owner: { kind: 'person', name: 'Sam Carter' }, startDate: '2017-07-01', dueDate: '2018-03-31', status: 'in progress', basedOnVersion: plan.version });
+      const one = await services.plans.addAction(ACTORS.editor, plan.id, {
+        itemIds: [first!.id, second!.id],
+        title: 'Audit plans monthly',
+        owner: { kind: 'person', name: 'Sam Carter' },
+        startDate: '2017-07-01',
+        dueDate: '2018-03-31',
+        status: 'in progress',
+        basedOnVersion: plan.version,
+      });
       await services.plans.addMeasure(ACTORS.editor, one.id, { ...MEASURE, basedOnVersion: one.version });
       const oneAgain = await services.plans.getAction(ACTORS.editor, one.id);
-      await services.plans.addMeasure(ACTORS.editor, one.id, { ...MEASURE, what: 'Audits graded good or better', unit: 'audits', baseline: { value: 3, date: '2017-06-01' }, target: { value: 12, date: '2018-06-01' }, basedOnVersion: oneAgain.version });
+      await services.plans.addMeasure(ACTORS.editor, one.id, {
+        ...MEASURE,
+        what: 'Audits graded good or better',
+        unit: 'audits',
+        baseline: { value: 3, date: '2017-06-01' },
+        target: { value: 12, date: '2018-06-01' },
+        basedOnVersion: oneAgain.version,
+      });
       const now = await services.plans.getPlan(ACTORS.editor, plan.id);
-      const two = await services.plans.addAction(ACTORS.editor, plan.id, { itemIds: [second!.id], title: 'Track return home interviews weekly', owner: { kind: 'team', name: 'Missing children team' }, dueDate: '2017-12-31', basedOnVersion: now.version });
-      await services.plans.addMeasure(ACTORS.editor, two.id, { ...MEASURE, what: 'Interviews within 72 hours', betterWhen: 'higher', basedOnVersion: two.version });
-      targetPlan = (await services.plans.createPlan(ACTORS.admin, OTHER, { inspectionId: await inspectionId(services, OTHER, '2024-02-20') })).id;
+      const two = await services.plans.addAction(ACTORS.editor, plan.id, {
+        itemIds: [second!.id],
+        title: 'Track return home interviews weekly',
+        owner: { kind: 'team', name: 'Missing children team' },
+        dueDate: '2017-12-31',
+        basedOnVersion: now.version,
+      });
+      await services.plans.addMeasure(ACTORS.editor, two.id, {
+        ...MEASURE,
+        what: 'Interviews within 72 hours',
+        betterWhen: 'higher',
+        basedOnVersion: two.version,
+      });
+      targetPlan = (
+        await services.plans.createPlan(ACTORS.admin, OTHER, {
+          inspectionId: await inspectionId(services, OTHER, '2024-02-20'),
+        })
+      ).id;
     });
     after(async () => {
       await services?.done();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
-    test("a workbook written by the action plan export reads back into the same actions and measures", async () => {
+    test('a workbook written by the action plan export reads back into the same actions and measures', async () => {
       const content = await services.plans.getPlanContent(ACTORS.editor, sourcePlan);
       const bytes = await writeActionPlanXlsx({
-        subject: { council: { urn: OWN, name: 'Derby' }, inspection: { id: content.plan.inspectionId, published: '2017-06-13', title: 'Inspection of services for children in need of help and protection' } },
+        subject: {
+          council: { urn: OWN, name: 'Derby' },
+          inspection: {
+            id: content.plan.inspectionId,
+            published: '2017-06-13',
+            title: 'Inspection of services for children in need of help and protection',
+          },
+        },
         plan: content,
         version: { number: content.plan.version, date: '2024-03-01', working: true },
         preparedOn: '2024-03-01',
@@ -68,7 +115,8 @@ for (const dialect of TEST_DIALECTS) {
       const outcome = await imports.confirm(ACTORS.admin, targetPlan, token, {}, preview.planVersion);
       assert.deepEqual({ actions: outcome.actions, measures: outcome.measures }, { actions: 2, measures: 3 });
       const imported = await services.plans.getPlanContent(ACTORS.admin, targetPlan);
-      const positionOf = (plan: typeof content, id: number) => plan.items.find((item) => item.id === id)!.recommendation!.position;
+      const positionOf = (plan: typeof content, id: number) =>
+        plan.items.find((item) => item.id === id)!.recommendation!.position;
       const shape = (plan: typeof content) =>
         plan.actions
           .map((action) => ({
@@ -78,12 +126,22 @@ for (const dialect of TEST_DIALECTS) {
             dueDate: action.dueDate,
             status: action.status,
             items: action.itemIds.map((id) => positionOf(plan, id)).sort(),
-            measures: plan.measures.filter((measure) => measure.actionId === action.id).map(({ id: _id, actionId: _action, ...measure }) => measure),
+            measures: plan.measures
+              .filter((measure) => measure.actionId === action.id)
+              .map(({ id: _id, actionId: _action, ...measure }) => measure),
           }))
           .sort((a, b) => a.title.localeCompare(b.title));
       assert.deepEqual(shape(imported), shape(content));
-      await assert.rejects(imports.preview(ACTORS.admin, targetPlan, token), { status: 404 }, 'an upload is imported once');
-      const audit = await services.store.db.selectFrom('audit_event').select(['action']).where('action', 'in', ['action.import', 'measure.import', 'plan.import']).execute();
+      await assert.rejects(
+        imports.preview(ACTORS.admin, targetPlan, token),
+        { status: 404 },
+        'an upload is imported once',
+      );
+      const audit = await services.store.db
+        .selectFrom('audit_event')
+        .select(['action'])
+        .where('action', 'in', ['action.import', 'measure.import', 'plan.import'])
+        .execute();
       assert.equal(audit.length, 2 + 3 + 1, 'an audit row for each action, each measure and the import');
     });
 
@@ -121,17 +179,27 @@ for (const dialect of TEST_DIALECTS) {
         { row: 4, reasons: ['the recommendation "R7" is not one of this plan\'s items'] },
       ]);
       assert.equal(preview.rows?.actions.length, 1);
-      await assert.rejects(imports.confirm(ACTORS.admin, targetPlan, token, choices, preview.planVersion - 1), StaleWriteError);
+      await assert.rejects(
+        imports.confirm(ACTORS.admin, targetPlan, token, choices, preview.planVersion - 1),
+        StaleWriteError,
+      );
       const count = (await services.plans.getPlanContent(ACTORS.admin, targetPlan)).actions.length;
       await imports.confirm(ACTORS.admin, targetPlan, token, choices, preview.planVersion);
       assert.equal((await services.plans.getPlanContent(ACTORS.admin, targetPlan)).actions.length, count + 1);
     });
 
-    test('scope: another council\'s editor gets 404, a viewer 403, a file that is not a workbook is refused', async () => {
-      const bytes = await writeWorkbook({ title: 'x', created: '2024-03-01', sheets: [{ kind: 'table', name: 'A', columns: [{ header: 'Action', width: 10 }], rows: [] }] });
+    test("scope: another council's editor gets 404, a viewer 403, a file that is not a workbook is refused", async () => {
+      const bytes = await writeWorkbook({
+        title: 'x',
+        created: '2024-03-01',
+        sheets: [{ kind: 'table', name: 'A', columns: [{ header: 'Action', width: 10 }], rows: [] }],
+      });
       await assert.rejects(imports.stage(ACTORS.otherEditor, sourcePlan, { name: 'x.xlsx', bytes }), { status: 404 });
       await assert.rejects(imports.stage(ACTORS.viewer, sourcePlan, { name: 'x.xlsx', bytes }), { status: 403 });
-      await assert.rejects(imports.stage(ACTORS.editor, sourcePlan, { name: 'x.xlsx', bytes: Buffer.from('%PDF-1.4 not a workbook') }), { status: 400 });
+      await assert.rejects(
+        imports.stage(ACTORS.editor, sourcePlan, { name: 'x.xlsx', bytes: Buffer.from('%PDF-1.4 not a workbook') }),
+        { status: 400 },
+      );
     });
   });
 }

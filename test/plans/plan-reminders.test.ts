@@ -14,7 +14,14 @@ import { createPlanReminderService, type PlanReminderService } from '../../src/s
 import { openPlansForReminders } from '../../src/services/plan-reminders.source.ts';
 import { listSentReminders } from '../../src/store/index.ts';
 import { TEST_DIALECTS } from '../helpers/dialects.ts';
-import { ACTORS, inspectionId, MEASURE, OWN, planTestServices, type PlanTestServices } from '../helpers/plan-fixtures.ts';
+import {
+  ACTORS,
+  inspectionId,
+  MEASURE,
+  OWN,
+  planTestServices,
+  type PlanTestServices,
+} from '../helpers/plan-fixtures.ts';
 
 interface Mail {
   readonly to: string;
@@ -22,7 +29,12 @@ interface Mail {
   readonly body: string;
 }
 
-async function startSmtp(): Promise<{ url: string; mails: Mail[]; failNext: (count: number) => void; close(): Promise<void> }> {
+async function startSmtp(): Promise<{
+  url: string;
+  mails: Mail[];
+  failNext: (count: number) => void;
+  close(): Promise<void>;
+}> {
   const mails: Mail[] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -40,14 +52,23 @@ async function startSmtp(): Promise<{ url: string; mails: Mail[]; failNext: (cou
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const body = Buffer.concat(chunks).toString().replace(/=\r\n/g, '');
-        mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','), subject: /^Subject: (.*)$/m.exec(body)?.[1] ?? '', body });
+        mails.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','),
+          subject: /^Subject: (.*)$/m.exec(body)?.[1] ?? '',
+          body,
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, failNext: (count) => void (failures = count), close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    failNext: (count) => void (failures = count),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const TODAY = '2017-09-10';
@@ -62,22 +83,60 @@ for (const dialect of TEST_DIALECTS) {
     before(async () => {
       smtp = await startSmtp();
       services = await planTestServices(dialect, { now: () => new Date(`${TODAY}T08:00:00.000Z`) });
-      await services.accounts.users.addUser(COMMAND_LINE_ACTOR, { email: 'editor@derby.example.gov.uk', role: 'editor', name: 'Ed Editor', councils: [OWN] });
-      await services.accounts.users.addUser(COMMAND_LINE_ACTOR, { email: 'sam.owner@derby.example.gov.uk', role: 'viewer', name: 'Sam Owner', councils: [OWN] });
-      const plan = await services.plans.createPlan(ACTORS.editor, OWN, { inspectionId: await inspectionId(services, OWN, '2017-06-13') });
+      await services.accounts.users.addUser(COMMAND_LINE_ACTOR, {
+        email: 'editor@derby.example.gov.uk',
+        role: 'editor',
+        name: 'Ed Editor',
+        councils: [OWN],
+      });
+      await services.accounts.users.addUser(COMMAND_LINE_ACTOR, {
+        email: 'sam.owner@derby.example.gov.uk',
+        role: 'viewer',
+        name: 'Sam Owner',
+        councils: [OWN],
+      });
+      const plan = await services.plans.createPlan(ACTORS.editor, OWN, {
+        inspectionId: await inspectionId(services, OWN, '2017-06-13'),
+      });
       planId = plan.id;
       const [first, second] = plan.items;
       // Due in 4 days, owned by a person the council knows by name.
-      const soon = await services.plans.addAction(ACTORS.editor, plan.id, { itemIds: [first!.id], title: 'Audit every child in need plan', owner: { kind: 'person', name: 'Sam Owner' }, dueDate: '2017-09-14', basedOnVersion: plan.version });
+      const soon = await services.plans.addAction(ACTORS.editor, plan.id, {
+        itemIds: [first!.id],
+        title: 'Audit every child in need plan',
+        owner: { kind: 'person', name: 'Sam Owner' },
+        dueDate: '2017-09-14',
+        basedOnVersion: plan.version,
+      });
       // Overdue, owned by a team: only the editors hear of it.
       const afterSoon = await services.plans.getPlan(ACTORS.editor, plan.id);
-      await services.plans.addAction(ACTORS.editor, plan.id, { itemIds: [second!.id], title: 'Train staff on return home interviews', owner: { kind: 'team', name: 'Workforce development' }, dueDate: '2017-09-01', basedOnVersion: afterSoon.version });
+      await services.plans.addAction(ACTORS.editor, plan.id, {
+        itemIds: [second!.id],
+        title: 'Train staff on return home interviews',
+        owner: { kind: 'team', name: 'Workforce development' },
+        dueDate: '2017-09-01',
+        basedOnVersion: afterSoon.version,
+      });
       // Far off and complete: no reminder.
       const afterLate = await services.plans.getPlan(ACTORS.editor, plan.id);
-      await services.plans.addAction(ACTORS.editor, plan.id, { itemIds: [second!.id], title: 'Publish the new guidance', owner: { kind: 'role', name: 'Head of service' }, dueDate: '2017-08-01', status: 'complete', basedOnVersion: afterLate.version });
+      await services.plans.addAction(ACTORS.editor, plan.id, {
+        itemIds: [second!.id],
+        title: 'Publish the new guidance',
+        owner: { kind: 'role', name: 'Head of service' },
+        dueDate: '2017-08-01',
+        status: 'complete',
+        basedOnVersion: afterLate.version,
+      });
       // A monthly measure from 1 June with a value in June only: the last month ended, August, has none.
-      const measure = await services.plans.addMeasure(ACTORS.editor, soon.id, { ...MEASURE, basedOnVersion: soon.version });
-      await services.plans.addMeasureValue(ACTORS.editor, measure.id, { date: '2017-06-20', value: 65, basedOnVersion: measure.version });
+      const measure = await services.plans.addMeasure(ACTORS.editor, soon.id, {
+        ...MEASURE,
+        basedOnVersion: soon.version,
+      });
+      await services.plans.addMeasureValue(ACTORS.editor, measure.id, {
+        date: '2017-06-20',
+        value: 65,
+        basedOnVersion: measure.version,
+      });
       reminders = createPlanReminderService({
         db: services.store.db,
         openPlans: openPlansForReminders(services.plans, services.councils),
@@ -104,11 +163,18 @@ for (const dialect of TEST_DIALECTS) {
         ],
       );
       const soon = summary.events[0]!;
-      assert.deepEqual(soon.recipients.map((recipient) => [recipient.email, recipient.status]), [
-        ['sam.owner@derby.example.gov.uk', 'would-send'],
-        ['editor@derby.example.gov.uk', 'would-send'],
-      ]);
-      assert.deepEqual(summary.events[1]!.recipients.map((recipient) => recipient.email), ['editor@derby.example.gov.uk'], 'a team owner has no email: the editors hear');
+      assert.deepEqual(
+        soon.recipients.map((recipient) => [recipient.email, recipient.status]),
+        [
+          ['sam.owner@derby.example.gov.uk', 'would-send'],
+          ['editor@derby.example.gov.uk', 'would-send'],
+        ],
+      );
+      assert.deepEqual(
+        summary.events[1]!.recipients.map((recipient) => recipient.email),
+        ['editor@derby.example.gov.uk'],
+        'a team owner has no email: the editors hear',
+      );
       assert.match(summary.events[2]!.text, /has no value for the period from 1 August 2017/);
       assert.equal(smtp.mails.length, 0);
       assert.deepEqual(await listSentReminders(services.store.db), []);
@@ -119,7 +185,10 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(summary.emailsSent, 2);
       assert.equal(summary.emailsFailed, 0);
       const byRecipient = new Map(smtp.mails.map((mail) => [mail.to, mail]));
-      assert.deepEqual([...byRecipient.keys()].sort(), ['editor@derby.example.gov.uk', 'sam.owner@derby.example.gov.uk']);
+      assert.deepEqual([...byRecipient.keys()].sort(), [
+        'editor@derby.example.gov.uk',
+        'sam.owner@derby.example.gov.uk',
+      ]);
       const editor = byRecipient.get('editor@derby.example.gov.uk')!;
       assert.match(editor.subject, /Derby: 3 improvement plan reminders \(1 overdue\)/);
       assert.match(editor.body, /Overdue actions:/);
@@ -137,25 +206,45 @@ for (const dialect of TEST_DIALECTS) {
       const summary = await reminders.remind({ withinDays: 7 });
       assert.equal(summary.emailsSent, 0);
       assert.equal(smtp.mails.length, before);
-      assert.ok(summary.events.every((event) => event.recipients.every((recipient) => recipient.status === 'already-sent')));
+      assert.ok(
+        summary.events.every((event) => event.recipients.every((recipient) => recipient.status === 'already-sent')),
+      );
     });
 
     test('a wider window finds a new event; a failed send is not remembered and goes next time', async () => {
       const plan = await services.plans.getPlan(ACTORS.editor, planId);
-      await services.plans.addAction(ACTORS.editor, planId, { itemIds: [plan.items[0]!.id], title: 'Review the front door', owner: { kind: 'person', name: 'editor@derby.example.gov.uk' }, dueDate: '2017-09-25', basedOnVersion: plan.version });
+      await services.plans.addAction(ACTORS.editor, planId, {
+        itemIds: [plan.items[0]!.id],
+        title: 'Review the front door',
+        owner: { kind: 'person', name: 'editor@derby.example.gov.uk' },
+        dueDate: '2017-09-25',
+        basedOnVersion: plan.version,
+      });
       smtp.failNext(1);
       const failed = await reminders.remind({ withinDays: 30 });
       assert.equal(failed.emailsFailed, 1);
       const event = failed.events.find((one) => one.actionTitle === 'Review the front door')!;
-      assert.deepEqual(event.recipients.map((recipient) => recipient.status), ['failed']);
+      assert.deepEqual(
+        event.recipients.map((recipient) => recipient.status),
+        ['failed'],
+      );
       const retried = await reminders.remind({ withinDays: 30 });
       assert.equal(retried.emailsSent, 1);
-      assert.equal(retried.events.find((one) => one.actionTitle === 'Review the front door')!.recipients[0]!.status, 'sent');
+      assert.equal(
+        retried.events.find((one) => one.actionTitle === 'Review the front door')!.recipients[0]!.status,
+        'sent',
+      );
       assert.match(smtp.mails.at(-1)!.body, /Review the front door/);
     });
 
     test('without CSCI_SMTP_URL only a dry run is possible, and the error says so', async () => {
-      const noSmtp = createPlanReminderService({ db: services.store.db, openPlans: openPlansForReminders(services.plans, services.councils), smtpUrl: undefined, mailFrom: 'x <x@x.example>', publicUrl: undefined });
+      const noSmtp = createPlanReminderService({
+        db: services.store.db,
+        openPlans: openPlansForReminders(services.plans, services.councils),
+        smtpUrl: undefined,
+        mailFrom: 'x <x@x.example>',
+        publicUrl: undefined,
+      });
       await assert.rejects(noSmtp.remind({ withinDays: 7 }), /CSCI_SMTP_URL is not set/);
       assert.ok((await noSmtp.remind({ withinDays: 7, dryRun: true })).events.length > 0);
     });

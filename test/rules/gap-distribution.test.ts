@@ -30,22 +30,42 @@ describe('Kaplan-Meier quantiles', () => {
 
 describe('gap observations as known on a date', () => {
   const histories = new Map([
-    ['A', [record('sif', '2014-01-06', '2014-03-01', { overall: 'good' }), record('ilacs-short', '2018-06-04', '2018-07-20', { overall: 'good' })]],
+    [
+      'A',
+      [
+        record('sif', '2014-01-06', '2014-03-01', { overall: 'good' }),
+        record('ilacs-short', '2018-06-04', '2018-07-20', { overall: 'good' }),
+      ],
+    ],
     ['B', [record('sif', '2015-01-05', '2015-03-01', { overall: 'requires_improvement' })]],
   ]);
   test('a later inspection counts only once its report is published', () => {
     const before = gapObservations(histories, '2018-07-19');
-    assert.deepEqual(before.map((item) => [item.council, item.completed]), [['A', false], ['B', false]]);
+    assert.deepEqual(
+      before.map((item) => [item.council, item.completed]),
+      [
+        ['A', false],
+        ['B', false],
+      ],
+    );
     const after = gapObservations(histories, '2018-07-20');
-    assert.deepEqual(after.map((item) => [item.council, item.from.inspectionStart, item.completed, item.days]), [
-      ['A', '2014-01-06', true, 1610],
-      ['A', '2018-06-04', false, 46],
-      ['B', '2015-01-05', false, 1292],
-    ]);
+    assert.deepEqual(
+      after.map((item) => [item.council, item.from.inspectionStart, item.completed, item.days]),
+      [
+        ['A', '2014-01-06', true, 1610],
+        ['A', '2018-06-04', false, 46],
+        ['B', '2015-01-05', false, 1292],
+      ],
+    );
   });
   test('the spell being predicted can be left out; inspections not yet public are not there at all', () => {
-    const observations = gapObservations(histories, '2016-01-01', { exclude: { council: 'B', inspectionStart: '2015-01-05' } });
-    assert.deepEqual(observations.map((item) => item.council), ['A']);
+    const observations = gapObservations(histories, '2016-01-01', {
+      exclude: { council: 'B', inspectionStart: '2015-01-05' },
+    });
+    assert.deepEqual(
+      observations.map((item) => item.council),
+      ['A'],
+    );
     assert.deepEqual(gapObservations(histories, '2014-02-01'), []);
   });
 });

@@ -42,9 +42,23 @@ function gatedExtractor(reports: ReadonlyMap<string, InspectionReport>, gate: Pr
   };
 }
 
-async function start(root: string, reportsDir: string, extract: ReportExtractor, lines: string[] = []): Promise<RunningServer> {
+async function start(
+  root: string,
+  reportsDir: string,
+  extract: ReportExtractor,
+  lines: string[] = [],
+): Promise<RunningServer> {
   return startServer({
-    config: { port: 0, databaseUrl: undefined, dataDir: join(root, 'data'), reportsDir, production: false, databaseTimeoutMs: 10_000, publicUrl: undefined, rateLimitPerMinute: 0 },
+    config: {
+      port: 0,
+      databaseUrl: undefined,
+      dataDir: join(root, 'data'),
+      reportsDir,
+      production: false,
+      databaseTimeoutMs: 10_000,
+      publicUrl: undefined,
+      rateLimitPerMinute: 0,
+    },
     logger: createLogger({ level: 'silent' }),
     say: (line) => lines.push(line),
     host: '127.0.0.1',
@@ -122,7 +136,10 @@ test('a run left running by a process that died is marked interrupted at the nex
       assert.match(lines.join('\n'), /Marked 1 import run as interrupted/);
       await server.imported;
       const runs = await server.services.imports.listRuns();
-      assert.deepEqual(runs.map((run) => run.status), ['finished', 'interrupted', 'finished']);
+      assert.deepEqual(
+        runs.map((run) => run.status),
+        ['finished', 'interrupted', 'finished'],
+      );
     } finally {
       await server.close();
     }

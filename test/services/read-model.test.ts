@@ -33,17 +33,26 @@ test('the national picture counts each council once, with its latest grade per a
 test("a council's story: history latest first with changes, peers, next steps and the latest report", async () => {
   const model = createReadModel(loaded.services);
   const story = await model.councilStory(DERBY_URN, '2022-01-01');
-  assert.deepEqual(story.history.map((entry) => entry.published), ['2021-03-01', '2017-06-13']);
+  assert.deepEqual(
+    story.history.map((entry) => entry.published),
+    ['2021-03-01', '2017-06-13'],
+  );
   assert.equal(story.history[0]?.changes.overall, 'improved');
   assert.equal(story.history[0]?.changes.childrenInCare, 'improved');
   assert.equal(story.history[1]?.changes.overall, 'new');
   assert.equal(story.neighbours.length, 10);
   assert.ok(story.regionPeers.some((peer) => peer.urn === NOTTINGHAM_URN && peer.overall === 'requires_improvement'));
   const regionOverall = story.positions.find((position) => position.group === 'region' && position.area === 'overall');
-  assert.deepEqual([regionOverall?.grade, regionOverall?.included, regionOverall?.sameOrBetter, regionOverall?.rank], ['good', 2, 1, 1]);
+  assert.deepEqual(
+    [regionOverall?.grade, regionOverall?.included, regionOverall?.sameOrBetter, regionOverall?.rank],
+    ['good', 2, 1, 1],
+  );
   assert.equal(story.next?.inspection.pathway, 'short');
   assert.ok(story.next.deadlines.every((deadline) => deadline.basis === 'rule' && deadline.legalBasis.citation !== ''));
-  assert.equal(story.latest?.recommendations[0]?.text, 'The quality of supervision of social workers, so that it challenges and guides practice.');
+  assert.equal(
+    story.latest?.recommendations[0]?.text,
+    'The quality of supervision of social workers, so that it challenges and guides practice.',
+  );
   await assert.rejects(model.councilStory('999999', '2022-01-01'), { code: 'unknown-local-authority' });
 });
 

@@ -25,7 +25,12 @@ for (const dialect of TEST_DIALECTS) {
 
     before(async () => {
       services = await createTestServices(dialect, { accounts: { now: () => clock } });
-      const added = await services.accounts.users.addUser(COMMAND_LINE_ACTOR, { email: 'Admin@Example.gov.uk', role: 'admin', name: 'Ada Admin', password: PASSWORD });
+      const added = await services.accounts.users.addUser(COMMAND_LINE_ACTOR, {
+        email: 'Admin@Example.gov.uk',
+        role: 'admin',
+        name: 'Ada Admin',
+        password: PASSWORD,
+      });
       const signedIn = await services.accounts.authentication.signInWithPassword('admin@example.gov.uk', PASSWORD);
       assert.ok(signedIn.ok);
       admin = signedIn.actor;
@@ -37,33 +42,63 @@ for (const dialect of TEST_DIALECTS) {
     const audit = (action: string) => services.accounts.audit.list(admin, { action });
 
     test('a user added without a password gets a one-time set-password link, valid 24 hours', async () => {
-      const { user, passwordLink } = await services.accounts.users.addUser(admin, { email: 'vera@barking.gov.uk', role: 'viewer', councils: [BARKING], name: 'Vera Viewer' });
+      const { user, passwordLink } = await services.accounts.users.addUser(admin, {
+        email: 'vera@barking.gov.uk',
+        role: 'viewer',
+        councils: [BARKING],
+        name: 'Vera Viewer',
+      });
       assert.deepEqual(user.councils, [BARKING]);
       assert.equal(user.hasPassword, false);
       assert.ok(passwordLink);
       const secret = passwordLink.path.split('/').pop()!;
       assert.equal(passwordLink.expiresAt, new Date(clock.getTime() + 24 * 3600_000).toISOString());
       assert.equal(await services.accounts.authentication.passwordLinkUsable(secret), true);
-      await assert.rejects(services.accounts.authentication.setPasswordWithLink(secret, 'password1234'), /too commonly used/);
-      await assert.rejects(services.accounts.authentication.setPasswordWithLink(secret, 'short'), /12 characters or more/);
+      await assert.rejects(
+        services.accounts.authentication.setPasswordWithLink(secret, 'password1234'),
+        /too commonly used/,
+      );
+      await assert.rejects(
+        services.accounts.authentication.setPasswordWithLink(secret, 'short'),
+        /12 characters or more/,
+      );
       await services.accounts.authentication.setPasswordWithLink(secret, PASSWORD);
-      await assert.rejects(services.accounts.authentication.setPasswordWithLink(secret, PASSWORD), NotFoundError, 'a link works once');
+      await assert.rejects(
+        services.accounts.authentication.setPasswordWithLink(secret, PASSWORD),
+        NotFoundError,
+        'a link works once',
+      );
       assert.ok((await services.accounts.authentication.signInWithPassword('vera@barking.gov.uk', PASSWORD)).ok);
 
       const late = await services.accounts.users.createPasswordLink(admin, user.id);
       advance(24 * 60 + 1);
-      assert.equal(await services.accounts.authentication.passwordLinkUsable(late.path.split('/').pop()!), false, 'a link expires after 24 hours');
+      assert.equal(
+        await services.accounts.authentication.passwordLinkUsable(late.path.split('/').pop()!),
+        false,
+        'a link expires after 24 hours',
+      );
       assert.equal((await audit('password-link.create')).length, 2);
       assert.equal((await audit('user.set-password')).length, 1);
     });
 
     test('20 wrong passwords lock the email for a while, answering exactly as for an email no one has', async () => {
-      await services.accounts.users.addUser(admin, { email: 'lock@barking.gov.uk', role: 'editor', councils: [BARKING], password: PASSWORD });
+      await services.accounts.users.addUser(admin, {
+        email: 'lock@barking.gov.uk',
+        role: 'editor',
+        councils: [BARKING],
+        password: PASSWORD,
+      });
       const known: string[] = [];
       const unknown: string[] = [];
       for (let attempt = 1; attempt <= 20; attempt++) {
-        const a = await services.accounts.authentication.signInWithPassword('lock@barking.gov.uk', `wrong guess ${attempt}!`);
-        const b = await services.accounts.authentication.signInWithPassword('nobody@barking.gov.uk', `wrong guess ${attempt}!`);
+        const a = await services.accounts.authentication.signInWithPassword(
+          'lock@barking.gov.uk',
+          `wrong guess ${attempt}!`,
+        );
+        const b = await services.accounts.authentication.signInWithPassword(
+          'nobody@barking.gov.uk',
+          `wrong guess ${attempt}!`,
+        );
         known.push(a.ok ? 'ok' : a.reason);
         unknown.push(b.ok ? 'ok' : b.reason);
       }
@@ -74,7 +109,11 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await audit('sign-in.locked')).length, 2);
       assert.ok((await audit('sign-in.failed')).length >= 40);
       advance(16);
-      assert.equal((await services.accounts.authentication.signInWithPassword('lock@barking.gov.uk', PASSWORD)).ok, true, 'the lock ends');
+      assert.equal(
+        (await services.accounts.authentication.signInWithPassword('lock@barking.gov.uk', PASSWORD)).ok,
+        true,
+        'the lock ends',
+      );
     });
 
     test('a stolen session id is useless after sign-out; sessions end when idle and at their absolute end', async () => {
@@ -130,22 +169,48 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     test('only admins manage accounts, and the services say so (401 without an actor, 403 for other roles)', async () => {
-      const editor = (await services.accounts.authentication.signInWithPassword('lock@barking.gov.uk', PASSWORD)) as { ok: true; actor: Actor };
+      const editor = (await services.accounts.authentication.signInWithPassword('lock@barking.gov.uk', PASSWORD)) as {
+        ok: true;
+        actor: Actor;
+      };
       await assert.rejects(services.accounts.users.listUsers(null), NotAuthenticatedError);
       await assert.rejects(services.accounts.users.listUsers(editor.actor), ForbiddenError);
-      await assert.rejects(services.accounts.users.addUser(editor.actor, { email: 'x@example.org', role: 'admin' }), ForbiddenError);
+      await assert.rejects(
+        services.accounts.users.addUser(editor.actor, { email: 'x@example.org', role: 'admin' }),
+        ForbiddenError,
+      );
       await assert.rejects(services.accounts.audit.list(editor.actor), ForbiddenError);
-      await assert.rejects(services.accounts.users.addUser(admin, { email: 'bad', role: 'viewer' }), /email address in the correct format/);
-      await assert.rejects(services.accounts.users.addUser(admin, { email: 'y@example.org', role: 'owner' }), /Choose a role/);
-      await assert.rejects(services.accounts.users.addUser(admin, { email: 'y@example.org', role: 'viewer', councils: ['99999999'] }), /No council in the register/);
-      await assert.rejects(services.accounts.users.addUser(admin, { email: 'VERA@barking.gov.uk', role: 'viewer' }), /already a user/);
+      await assert.rejects(
+        services.accounts.users.addUser(admin, { email: 'bad', role: 'viewer' }),
+        /email address in the correct format/,
+      );
+      await assert.rejects(
+        services.accounts.users.addUser(admin, { email: 'y@example.org', role: 'owner' }),
+        /Choose a role/,
+      );
+      await assert.rejects(
+        services.accounts.users.addUser(admin, { email: 'y@example.org', role: 'viewer', councils: ['99999999'] }),
+        /No council in the register/,
+      );
+      await assert.rejects(
+        services.accounts.users.addUser(admin, { email: 'VERA@barking.gov.uk', role: 'viewer' }),
+        /already a user/,
+      );
       await assert.rejects(services.accounts.users.removeUser(admin, admin.userId), /last administrator/);
     });
 
     test('a council workspace: its people to its own users and admins; 404 to everyone else', async () => {
-      const vera = ((await services.accounts.authentication.signInWithPassword('vera@barking.gov.uk', PASSWORD)) as { ok: true; actor: Actor }).actor;
+      const vera = (
+        (await services.accounts.authentication.signInWithPassword('vera@barking.gov.uk', PASSWORD)) as {
+          ok: true;
+          actor: Actor;
+        }
+      ).actor;
       const own = await services.accounts.workspaces.get(vera, BARKING);
-      assert.deepEqual(own.members.map((member) => member.email).sort(), ['lock@barking.gov.uk', 'vera@barking.gov.uk']);
+      assert.deepEqual(own.members.map((member) => member.email).sort(), [
+        'lock@barking.gov.uk',
+        'vera@barking.gov.uk',
+      ]);
       assert.equal(own.canWrite, false, 'a viewer reads, never writes');
       await assert.rejects(services.accounts.workspaces.get(vera, BARNET), NotFoundError);
       await assert.rejects(services.accounts.workspaces.get(vera, '99999999'), NotFoundError);
@@ -155,11 +220,18 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     test('every change to users, roles, assignments and tokens is audited with before and after', async () => {
-      const { user } = await services.accounts.users.addUser(admin, { email: 'ed@barnet.gov.uk', role: 'viewer', councils: [BARNET], password: PASSWORD });
+      const { user } = await services.accounts.users.addUser(admin, {
+        email: 'ed@barnet.gov.uk',
+        role: 'viewer',
+        councils: [BARNET],
+        password: PASSWORD,
+      });
       await services.accounts.users.setRole(admin, user.id, 'editor');
       await services.accounts.users.setCouncils(admin, user.id, [BARNET, BARKING]);
       await services.accounts.users.removeUser(admin, user.id);
-      const trail = (await services.accounts.audit.list(admin, { recordType: 'user', recordId: String(user.id) })).reverse();
+      const trail = (
+        await services.accounts.audit.list(admin, { recordType: 'user', recordId: String(user.id) })
+      ).reverse();
       assert.deepEqual(
         trail.map((event) => event.action),
         ['user.add', 'user.set-role', 'user.set-councils', 'user.remove'],
@@ -167,17 +239,30 @@ for (const dialect of TEST_DIALECTS) {
       const setRole = trail.find((event) => event.action === 'user.set-role')!;
       assert.deepEqual(setRole.before, { email: 'ed@barnet.gov.uk', name: 'ed', role: 'viewer', councils: [BARNET] });
       assert.deepEqual(setRole.after, { email: 'ed@barnet.gov.uk', name: 'ed', role: 'editor', councils: [BARNET] });
-      assert.deepEqual((trail.find((event) => event.action === 'user.set-councils')!.after as { councils: string[] }).councils, [BARKING, BARNET]);
+      assert.deepEqual(
+        (trail.find((event) => event.action === 'user.set-councils')!.after as { councils: string[] }).councils,
+        [BARKING, BARNET],
+      );
       assert.equal(trail[0]!.actorEmail, 'admin@example.gov.uk');
       assert.equal(JSON.stringify(trail).includes('argon2'), false, 'no password hash in the trail');
-      const cli = (await audit('user.add')).find((event) => event.after !== null && (event.after as { email: string }).email === 'admin@example.gov.uk');
+      const cli = (await audit('user.add')).find(
+        (event) => event.after !== null && (event.after as { email: string }).email === 'admin@example.gov.uk',
+      );
       assert.equal(cli?.actorEmail, 'command-line');
       assert.equal(cli?.actorUserId, null);
     });
 
     test('the audit trail refuses UPDATE and DELETE in the database itself', async () => {
       const db = services.store.db;
-      const count = async () => Number((await db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('audit_event')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const before = await count();
       assert.ok(before > 0);
       await assert.rejects(db.updateTable('audit_event').set({ action: 'tampered' }).execute(), /append-only/);
@@ -185,7 +270,10 @@ for (const dialect of TEST_DIALECTS) {
       await assert.rejects(sql`UPDATE audit_event SET after_json = NULL`.execute(db), /append-only/);
       if (dialect === 'postgres') await assert.rejects(sql`TRUNCATE audit_event`.execute(db), /append-only/);
       assert.equal(await count(), before);
-      assert.equal((await db.selectFrom('audit_event').select('action').where('action', '=', 'tampered').execute()).length, 0);
+      assert.equal(
+        (await db.selectFrom('audit_event').select('action').where('action', '=', 'tampered').execute()).length,
+        0,
+      );
     });
   });
 }

@@ -30,7 +30,13 @@ describe('importing the real corpus', { skip: corpusMissing }, () => {
     assert.equal(first.files, allLabels.length);
     assert.equal(first.imported, graded.length);
     const failedFiles = first.failures.map((failure) => failure.file.slice(CORPUS_REPORTS_DIR.length + 1)).sort();
-    assert.deepEqual(failedFiles, allLabels.filter((row) => !isGradedLabelRow(row)).map((row) => row.file).sort());
+    assert.deepEqual(
+      failedFiles,
+      allLabels
+        .filter((row) => !isGradedLabelRow(row))
+        .map((row) => row.file)
+        .sort(),
+    );
     for (const failure of first.failures) {
       const label = allLabels.find((row) => join(CORPUS_REPORTS_DIR, row.file) === failure.file);
       assert.equal(failure.code, label?.expected_error || 'unsupported-report', failure.file);
@@ -40,11 +46,17 @@ describe('importing the real corpus', { skip: corpusMissing }, () => {
   test('importing the corpus a second time leaves exactly one row per report', async () => {
     const before = await countStoredFacts(services.store.db);
     const second = await services.imports.importReports([CORPUS_REPORTS_DIR]);
-    assert.deepEqual([second.imported, second.updated, second.alreadyPresent, second.failed], [0, 0, graded.length, first.failed]);
+    assert.deepEqual(
+      [second.imported, second.updated, second.alreadyPresent, second.failed],
+      [0, 0, graded.length, first.failed],
+    );
     assert.deepEqual(await countStoredFacts(services.store.db), before);
     const rows = await listInspectionRows(services.store.db);
     assert.equal(rows.length, graded.length);
-    assert.deepEqual(rows.map((row) => row.file_path.slice(CORPUS_REPORTS_DIR.length + 1)).sort(), graded.map((row) => row.file).sort());
+    assert.deepEqual(
+      rows.map((row) => row.file_path.slice(CORPUS_REPORTS_DIR.length + 1)).sort(),
+      graded.map((row) => row.file).sort(),
+    );
   });
 
   test('each report is stored under its council with the publication date of its label', async (t) => {
@@ -59,8 +71,16 @@ describe('importing the real corpus', { skip: corpusMissing }, () => {
       if (label.framework === 'ILACS') assert.equal(row?.published_source, 'file-name', label.file);
       else if (row?.published_source !== 'printed') sifFromFileName.push(label.file);
     }
-    assert.ok(sifFromFileName.every((file) => graded.find((label) => label.file === file)?.published === graded.find((label) => label.file === file)?.listed_published));
-    t.diagnostic(`SIF reports whose printed date the reader did not give: ${sifFromFileName.length} (${sifFromFileName.join(', ')})`);
+    assert.ok(
+      sifFromFileName.every(
+        (file) =>
+          graded.find((label) => label.file === file)?.published ===
+          graded.find((label) => label.file === file)?.listed_published,
+      ),
+    );
+    t.diagnostic(
+      `SIF reports whose printed date the reader did not give: ${sifFromFileName.length} (${sifFromFileName.join(', ')})`,
+    );
   });
 
   test('national and regional figures from the read reports match the labels', async () => {
@@ -75,7 +95,11 @@ describe('importing the real corpus', { skip: corpusMissing }, () => {
       for (const urn of ['80418', '80429', '80521', '2637548']) {
         const council = register.find((row) => row.urn === urn) ?? assert.fail(urn);
         const region = register.filter((row) => row.region_name === council.region_name);
-        assert.deepEqual(await services.stats.region(urn, { asAt, area: 'overall' }), expectedGroup(graded, council, region, asAt, 'overall'), `${council.name} ${asAt}`);
+        assert.deepEqual(
+          await services.stats.region(urn, { asAt, area: 'overall' }),
+          expectedGroup(graded, council, region, asAt, 'overall'),
+          `${council.name} ${asAt}`,
+        );
       }
     }
   });

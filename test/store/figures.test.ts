@@ -33,17 +33,41 @@ for (const dialect of TEST_DIALECTS) {
       for (const asAt of DATES) {
         for (const area of JUDGEMENT_AREAS) {
           for (const framework of [undefined, 'SIF', 'ILACS'] as const) {
-            for (const [basis, countedBy] of [['latest', 'published'], ['first', 'published'], ['latest', 'inspected']] as const) {
+            for (const [basis, countedBy] of [
+              ['latest', 'published'],
+              ['first', 'published'],
+              ['latest', 'inspected'],
+            ] as const) {
               const existing = register.filter((row) => existed(row, asAt));
-              const graded = existing.map((row) => [row.urn, labelGrade(labels, row.urn, asAt, area, framework, basis, countedBy)] as const);
+              const graded = existing.map(
+                (row) => [row.urn, labelGrade(labels, row.urn, asAt, area, framework, basis, countedBy)] as const,
+              );
               const grades = graded.flatMap(([, grade]) => grade ?? []);
               const counts = tally(grades);
-              const actual = await services.stats.national({ asAt, area, basis, countedBy, ...(framework ? { framework } : {}) });
+              const actual = await services.stats.national({
+                asAt,
+                area,
+                basis,
+                countedBy,
+                ...(framework ? { framework } : {}),
+              });
               const context = `${asAt} ${area} ${framework ?? 'any'} ${basis} ${countedBy}`;
               assert.equal(actual.included, grades.length, context);
               assert.deepEqual(actual.counts, counts, context);
-              assert.deepEqual(actual.missing, graded.filter(([, grade]) => grade === undefined).map(([urn]) => urn).sort(), context);
-              for (const grade of GRADES) assert.equal(actual.percentages[grade], grades.length === 0 ? 0 : Math.round((1000 * counts[grade]) / grades.length) / 10, context);
+              assert.deepEqual(
+                actual.missing,
+                graded
+                  .filter(([, grade]) => grade === undefined)
+                  .map(([urn]) => urn)
+                  .sort(),
+                context,
+              );
+              for (const grade of GRADES)
+                assert.equal(
+                  actual.percentages[grade],
+                  grades.length === 0 ? 0 : Math.round((1000 * counts[grade]) / grades.length) / 10,
+                  context,
+                );
               checked++;
             }
           }
@@ -55,7 +79,9 @@ for (const dialect of TEST_DIALECTS) {
     test("Ofsted's basis at 31 March 2025: the latest inspection carried out by then, reports published later included", async () => {
       const asAt = '2025-03-31';
       const existing = register.filter((row) => existed(row, asAt));
-      const expected = tally(existing.flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', 'inspected') ?? []));
+      const expected = tally(
+        existing.flatMap((row) => labelGrade(labels, row.urn, asAt, 'overall', undefined, 'latest', 'inspected') ?? []),
+      );
       const inspected = await services.stats.national({ asAt, area: 'overall', countedBy: 'inspected' });
       const published = await services.stats.national({ asAt, area: 'overall' });
       assert.deepEqual(inspected.counts, expected);
@@ -84,9 +110,20 @@ for (const dialect of TEST_DIALECTS) {
       for (const asAt of ['2017-06-30', '2026-11-23']) {
         for (const council of councils) {
           const region = register.filter((row) => row.region_name === council.region_name);
-          assert.deepEqual(await services.stats.region(council.urn, { asAt, area: 'overall' }), expectedGroup(labels, council, region, asAt, 'overall'), `${council.name} region ${asAt}`);
-          const neighbours = council.statistical_neighbours.split(' ').filter(Boolean).flatMap((code) => byCode.get(code) ?? []);
-          assert.deepEqual(await services.stats.neighbours(council.urn, { asAt, area: 'overall' }), expectedGroup(labels, council, neighbours, asAt, 'overall'), `${council.name} neighbours ${asAt}`);
+          assert.deepEqual(
+            await services.stats.region(council.urn, { asAt, area: 'overall' }),
+            expectedGroup(labels, council, region, asAt, 'overall'),
+            `${council.name} region ${asAt}`,
+          );
+          const neighbours = council.statistical_neighbours
+            .split(' ')
+            .filter(Boolean)
+            .flatMap((code) => byCode.get(code) ?? []);
+          assert.deepEqual(
+            await services.stats.neighbours(council.urn, { asAt, area: 'overall' }),
+            expectedGroup(labels, council, neighbours, asAt, 'overall'),
+            `${council.name} neighbours ${asAt}`,
+          );
         }
       }
     });
@@ -95,14 +132,22 @@ for (const dialect of TEST_DIALECTS) {
       for (const urn of new Set(labels.map((row) => row.urn))) {
         const history = await services.inspections.historyOf(urn);
         const expected = labels.filter((row) => row.urn === urn).sort((a, b) => (a.published < b.published ? -1 : 1));
-        assert.deepEqual(history.entries.map((entry) => entry.inspection.published), expected.map((row) => row.published));
+        assert.deepEqual(
+          history.entries.map((entry) => entry.inspection.published),
+          expected.map((row) => row.published),
+        );
         let previous: string | undefined;
         for (const [index, row] of expected.entries()) {
           const change = history.entries[index]?.changes.overall;
           if (row.overall === '') continue;
           if (previous === undefined) assert.equal(change, undefined);
           else {
-            const direction = (RANK[row.overall] ?? 0) > (RANK[previous] ?? 0) ? 'improved' : (RANK[row.overall] ?? 0) < (RANK[previous] ?? 0) ? 'declined' : 'unchanged';
+            const direction =
+              (RANK[row.overall] ?? 0) > (RANK[previous] ?? 0)
+                ? 'improved'
+                : (RANK[row.overall] ?? 0) < (RANK[previous] ?? 0)
+                  ? 'declined'
+                  : 'unchanged';
             assert.deepEqual([change?.from, change?.to, change?.direction], [previous, row.overall, direction]);
           }
           previous = row.overall;

@@ -26,12 +26,19 @@ for (const dialect of TEST_DIALECTS) {
   describe(`import of synthetic reports on ${dialect}`, () => {
     let filesRead = 0;
     let readerVersion = 'reader-1';
-    const counting = (inner: ReportExtractor): ReportExtractor => (files, options) => {
-      filesRead += files.length;
-      return inner(files, options);
-    };
+    const counting =
+      (inner: ReportExtractor): ReportExtractor =>
+      (files, options) => {
+        filesRead += files.length;
+        return inner(files, options);
+      };
     const open = (reports: Map<string, InspectionReport>) =>
-      createTestServices(dialect, { importer: { extract: counting(fixtureExtractor(reports, { others: 'refuse' })), readerFingerprint: () => readerVersion } });
+      createTestServices(dialect, {
+        importer: {
+          extract: counting(fixtureExtractor(reports, { others: 'refuse' })),
+          readerFingerprint: () => readerVersion,
+        },
+      });
 
     test('importing the same folder twice leaves one row per report and reads nothing again', async () => {
       const folder = fixtureFolder();
@@ -61,13 +68,18 @@ for (const dialect of TEST_DIALECTS) {
         await services.imports.importReports([folder.dir]);
         const path = resolve(folder.dir, REPORT_FIXTURES[1]!.path);
         const report = folder.reports.get(path) ?? assert.fail('no fixture');
-        folder.reports.set(path, { ...report, judgements: { ...report.judgements, leadership: 'inadequate' }, recommendations: ['A recommendation the better reader found.'] });
+        folder.reports.set(path, {
+          ...report,
+          judgements: { ...report.judgements, leadership: 'inadequate' },
+          recommendations: ['A recommendation the better reader found.'],
+        });
         readerVersion = 'reader-2';
         filesRead = 0;
         const again = await services.imports.importReports([folder.dir]);
         assert.equal(filesRead, REPORT_FIXTURES.length, 'a new reader reads every report again');
         assert.deepEqual([again.imported, again.updated, again.alreadyPresent], [0, 1, REPORT_FIXTURES.length - 1]);
-        const id = again.outcomes.find((outcome) => resolve(outcome.file) === path)?.inspectionId ?? assert.fail('no outcome');
+        const id =
+          again.outcomes.find((outcome) => resolve(outcome.file) === path)?.inspectionId ?? assert.fail('no outcome');
         const stored = await services.inspections.get(id);
         assert.equal(stored.judgements.leadership, 'inadequate');
         assert.deepEqual(stored.recommendations, ['A recommendation the better reader found.']);

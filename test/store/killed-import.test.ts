@@ -19,16 +19,24 @@ const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 function startImport(folder: string, dataDir: string) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [CLI, 'import', folder, '--data-dir', dataDir, '--workers', '1', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'import', folder, '--data-dir', dataDir, '--workers', '1', '--json'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout })),
+  );
   return { child, exited };
 }
 
 async function storedCount(store: StoreHandle): Promise<number> {
   try {
-    const row = await store.db.selectFrom('inspection').select((eb) => eb.fn.countAll().as('count')).executeTakeFirst();
+    const row = await store.db
+      .selectFrom('inspection')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirst();
     return Number(row?.count ?? 0);
   } catch {
     return 0; // the child has not made the schema yet
@@ -61,7 +69,10 @@ test('an import killed midway and run again ends as one clean run does', { skip:
   const killed = await first.exited;
   assert.equal(killed.signal, 'SIGKILL', 'the first run was still going when it was killed');
   const leftBehind = await storedCount(watcher);
-  assert.ok(leftBehind >= 3 && leftBehind < chosen.length, `killed with ${leftBehind} of ${chosen.length} reports stored`);
+  assert.ok(
+    leftBehind >= 3 && leftBehind < chosen.length,
+    `killed with ${leftBehind} of ${chosen.length} reports stored`,
+  );
 
   const again = await startImport(folder, killedDir).exited;
   assert.equal(again.code, 0, again.stdout);
@@ -74,7 +85,10 @@ test('an import killed midway and run again ends as one clean run does', { skip:
   const cleanStore = createDb({ sqlite: join(cleanDir, SQLITE_FILE) });
   try {
     assert.deepEqual(await storedState(watcher.db), await storedState(cleanStore.db));
-    assert.deepEqual((await listImportRunRows(watcher.db)).map((run) => run.status).sort(), ['finished', 'interrupted']);
+    assert.deepEqual((await listImportRunRows(watcher.db)).map((run) => run.status).sort(), [
+      'finished',
+      'interrupted',
+    ]);
   } finally {
     await watcher.db.destroy();
     await cleanStore.db.destroy();

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { findVisitLetterRow, listInspectionRows, listRecommendationsOf, listJudgementRows } from '../../src/store/index.ts';
+import {
+  findVisitLetterRow,
+  listInspectionRows,
+  listRecommendationsOf,
+  listJudgementRows,
+} from '../../src/store/index.ts';
 import { focusedVisitLetterPdf } from '../helpers/letter-pdf.ts';
 import { createTestServices, TEST_DIALECTS } from '../helpers/dialects.ts';
 import { makeTempDir } from '../helpers/label-fixtures.ts';
@@ -36,7 +41,10 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(letter?.theme, 'care-leavers');
         assert.deepEqual(JSON.parse(letter?.inspectors ?? ''), ['Robin Sample', 'Alex Placeholder']);
         const items = await listRecommendationsOf(services.store.db, Number(row.id));
-        assert.deepEqual(items.filter((item) => item.list === 'priority').map((item) => item.text), ['The suitability of the homes care leavers are offered.']);
+        assert.deepEqual(
+          items.filter((item) => item.list === 'priority').map((item) => item.text),
+          ['The suitability of the homes care leavers are offered.'],
+        );
         assert.equal(items.filter((item) => item.list === 'la').length, 2);
 
         const second = await services.imports.importReports([dir], { workers: 0 });

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { createDb, migrateToLatest, migrateUpTo, migrationTableSchemaOf, type StoreHandle } from '../../src/store/index.ts';
+import {
+  createDb,
+  migrateToLatest,
+  migrateUpTo,
+  migrationTableSchemaOf,
+  type StoreHandle,
+} from '../../src/store/index.ts';
 import { parseLetterWarnings } from '../../src/store/migrations/2026_12_02_0010_letter_warnings.ts';
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/dialects.ts';
 
@@ -37,7 +43,9 @@ async function insertInspection(db: OldDb, id: number, kind: string): Promise<vo
     .execute();
 }
 
-async function oldStore(dialect: (typeof TEST_DIALECTS)[number]): Promise<{ store: TestStore; handle: StoreHandle; schema: string | undefined }> {
+async function oldStore(
+  dialect: (typeof TEST_DIALECTS)[number],
+): Promise<{ store: TestStore; handle: StoreHandle; schema: string | undefined }> {
   const store = await createTestStore(dialect);
   const handle = createDb(store.location);
   const schema = await migrationTableSchemaOf(handle);
@@ -60,24 +68,73 @@ for (const dialect of TEST_DIALECTS) {
           { code: 'no-letter-date', message: 'No letter date could be read.' },
           { code: 'short-item', message: 'Improvement 2 is unusually short.' },
         ];
-        await db.insertInto('visit_letter').values({ inspection_id: 1, letter_date: null, focus: 'care leavers', theme: 'care-leavers', covid_context: 0, inspectors: '["Robin Sample"]', warnings: JSON.stringify(letterWarnings) }).execute();
-        await db.insertInto('visit_letter').values({ inspection_id: 2, letter_date: '2024-03-03', focus: 'care leavers', theme: 'care-leavers', covid_context: 0, inspectors: '[]', warnings: '[]' }).execute();
-        await db.insertInto('report_warning').values({ inspection_id: 3, position: 1, code: 'missing-lead-inspector', message: 'No lead inspector could be read.' }).execute();
-        await db.insertInto('report_warning').values({ inspection_id: 1, position: 1, code: 'already-here', message: 'A warning already in the table.' }).execute();
+        await db
+          .insertInto('visit_letter')
+          .values({
+            inspection_id: 1,
+            letter_date: null,
+            focus: 'care leavers',
+            theme: 'care-leavers',
+            covid_context: 0,
+            inspectors: '["Robin Sample"]',
+            warnings: JSON.stringify(letterWarnings),
+          })
+          .execute();
+        await db
+          .insertInto('visit_letter')
+          .values({
+            inspection_id: 2,
+            letter_date: '2024-03-03',
+            focus: 'care leavers',
+            theme: 'care-leavers',
+            covid_context: 0,
+            inspectors: '[]',
+            warnings: '[]',
+          })
+          .execute();
+        await db
+          .insertInto('report_warning')
+          .values({
+            inspection_id: 3,
+            position: 1,
+            code: 'missing-lead-inspector',
+            message: 'No lead inspector could be read.',
+          })
+          .execute();
+        await db
+          .insertInto('report_warning')
+          .values({ inspection_id: 1, position: 1, code: 'already-here', message: 'A warning already in the table.' })
+          .execute();
 
-        assert.ok((await migrateToLatest(handle.db, handle.dialect, schema)).includes('2026_12_02_0010_letter_warnings'));
+        assert.ok(
+          (await migrateToLatest(handle.db, handle.dialect, schema)).includes('2026_12_02_0010_letter_warnings'),
+        );
 
-        const rows = await db.selectFrom('report_warning').select(['inspection_id', 'position', 'code', 'message']).orderBy('inspection_id').orderBy('position').execute();
+        const rows = await db
+          .selectFrom('report_warning')
+          .select(['inspection_id', 'position', 'code', 'message'])
+          .orderBy('inspection_id')
+          .orderBy('position')
+          .execute();
         assert.deepEqual(
           rows.map((row) => ({ ...row, inspection_id: Number(row.inspection_id), position: Number(row.position) })),
           [
             { inspection_id: 1, position: 1, code: 'already-here', message: 'A warning already in the table.' },
             { inspection_id: 1, position: 2, ...letterWarnings[0] },
             { inspection_id: 1, position: 3, ...letterWarnings[1] },
-            { inspection_id: 3, position: 1, code: 'missing-lead-inspector', message: 'No lead inspector could be read.' },
+            {
+              inspection_id: 3,
+              position: 1,
+              code: 'missing-lead-inspector',
+              message: 'No lead inspector could be read.',
+            },
           ],
         );
-        const letter = await db.selectFrom('visit_letter').selectAll().where('inspection_id', '=', 1).executeTakeFirstOrThrow();
+        const letter = await db
+          .selectFrom('visit_letter')
+          .selectAll()
+          .where('inspection_id', '=', 1)
+          .executeTakeFirstOrThrow();
         assert.equal('warnings' in letter, false, 'the JSON column is gone');
         assert.equal(letter.focus, 'care leavers', 'the rest of the letter stays');
       } finally {
@@ -92,14 +149,31 @@ for (const dialect of TEST_DIALECTS) {
       try {
         await insertInspection(db, 1, 'focused-visit');
         await insertInspection(db, 2, 'focused-visit');
-        await db.insertInto('visit_letter').values({ inspection_id: 1, covid_context: 0, inspectors: '[]', warnings: '[{"code":"no-letter-date","message":"No letter date could be read."}]' }).execute();
-        await db.insertInto('visit_letter').values({ inspection_id: 2, covid_context: 0, inspectors: '[]', warnings: '{not json' }).execute();
+        await db
+          .insertInto('visit_letter')
+          .values({
+            inspection_id: 1,
+            covid_context: 0,
+            inspectors: '[]',
+            warnings: '[{"code":"no-letter-date","message":"No letter date could be read."}]',
+          })
+          .execute();
+        await db
+          .insertInto('visit_letter')
+          .values({ inspection_id: 2, covid_context: 0, inspectors: '[]', warnings: '{not json' })
+          .execute();
 
         await assert.rejects(migrateToLatest(handle.db, handle.dialect, schema), /letter 2 are not JSON/);
 
         assert.deepEqual(await db.selectFrom('report_warning').selectAll().execute(), [], 'no warning moved');
-        const kept = await sql<{ warnings: string }>`select warnings from visit_letter where inspection_id = 1`.execute(handle.db);
-        assert.equal(kept.rows[0]?.warnings, '[{"code":"no-letter-date","message":"No letter date could be read."}]', 'the JSON column and its rows stay');
+        const kept = await sql<{ warnings: string }>`select warnings from visit_letter where inspection_id = 1`.execute(
+          handle.db,
+        );
+        assert.equal(
+          kept.rows[0]?.warnings,
+          '[{"code":"no-letter-date","message":"No letter date could be read."}]',
+          'the JSON column and its rows stay',
+        );
       } finally {
         await handle.db.destroy();
         await store.drop();

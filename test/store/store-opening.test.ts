@@ -12,7 +12,13 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { createServices } from '../../src/services/index.ts';
-import { createDb, migrateToLatest, SQLITE_FILE, StoreDamagedError, StoreUnreachableError } from '../../src/store/index.ts';
+import {
+  createDb,
+  migrateToLatest,
+  SQLITE_FILE,
+  StoreDamagedError,
+  StoreUnreachableError,
+} from '../../src/store/index.ts';
 import { createTestStore, TEST_DIALECTS } from '../helpers/dialects.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,9 +34,17 @@ interface Exit {
   readonly stderr: string;
 }
 
-function runCsci(args: readonly string[], options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Exit> {
+function runCsci(
+  args: readonly string[],
+  options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<Exit> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CSCI, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...options.env }, uid: options.uid, gid: options.gid });
+    const child = spawn(process.execPath, [CSCI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', ...options.env },
+      uid: options.uid,
+      gid: options.gid,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -45,7 +59,11 @@ test('three processes opening a new SQLite store at once all succeed, and the re
   try {
     const exits = await Promise.all([1, 2, 3].map(() => runCsci(['migrate', '--data-dir', dataDir])));
     for (const exit of exits) assert.equal(exit.code, 0, exit.stderr);
-    assert.equal(exits.filter((exit) => /Applied: 2026_11_23_0001_initial/.test(exit.stdout)).length, 1, exits.map((exit) => exit.stdout).join(''));
+    assert.equal(
+      exits.filter((exit) => /Applied: 2026_11_23_0001_initial/.test(exit.stdout)).length,
+      1,
+      exits.map((exit) => exit.stdout).join(''),
+    );
     assert.equal(exits.filter((exit) => /Loaded 156 councils/.test(exit.stdout)).length, 1);
     const database = new SqliteDatabase(join(dataDir, SQLITE_FILE), { readonly: true });
     assert.equal((database.prepare('select count(*) as n from local_authority').get() as { n: number }).n, 156);
@@ -58,12 +76,20 @@ test('three processes opening a new SQLite store at once all succeed, and the re
 for (const dialect of TEST_DIALECTS) {
   test(`${dialect}: openings of one new store at once in one process take turns`, async () => {
     const dataDir = tempDir('csci-concurrent-');
-    const store = dialect === 'sqlite' ? { location: { sqlite: join(dataDir, SQLITE_FILE) }, drop: async () => {} } : await createTestStore(dialect);
+    const store =
+      dialect === 'sqlite'
+        ? { location: { sqlite: join(dataDir, SQLITE_FILE) }, drop: async () => {} }
+        : await createTestStore(dialect);
     try {
-      const opened = await Promise.all([1, 2, 3].map(() => createServices({ databaseUrl: undefined, dataDir }, { location: store.location })));
+      const opened = await Promise.all(
+        [1, 2, 3].map(() => createServices({ databaseUrl: undefined, dataDir }, { location: store.location })),
+      );
       try {
         assert.equal(opened.filter((services) => services.startup.appliedMigrations.length > 0).length, 1);
-        assert.equal(opened.reduce((sum, services) => sum + services.startup.councilsLoaded, 0), 156);
+        assert.equal(
+          opened.reduce((sum, services) => sum + services.startup.councilsLoaded, 0),
+          156,
+        );
         assert.equal((await opened[0]!.councils.list({ includeInactive: true })).length, 156);
       } finally {
         for (const services of opened) await services.close();
@@ -83,10 +109,17 @@ test('a database that accepts connections and never answers fails after the time
   try {
     const started = Date.now();
     await assert.rejects(
-      createServices({ databaseUrl: `postgres://someone:secret@127.0.0.1:${port}/csci`, dataDir: '/nonexistent', databaseTimeoutMs: 300 }),
+      createServices({
+        databaseUrl: `postgres://someone:secret@127.0.0.1:${port}/csci`,
+        dataDir: '/nonexistent',
+        databaseTimeoutMs: 300,
+      }),
       (error: unknown) => {
         assert.ok(error instanceof StoreUnreachableError, String(error));
-        assert.match(error.message, new RegExp(`^The database at 127\\.0\\.0\\.1:${port} did not answer: no answer within 0\\.3 s`));
+        assert.match(
+          error.message,
+          new RegExp(`^The database at 127\\.0\\.0\\.1:${port} did not answer: no answer within 0\\.3 s`),
+        );
         assert.match(error.message, /CSCI_DB_TIMEOUT_SECONDS/);
         assert.doesNotMatch(error.message, /secret|\n/);
         return true;
@@ -106,7 +139,9 @@ test('a damaged SQLite page is found at start, naming the damaged table', async 
     const services = await createServices({ databaseUrl: undefined, dataDir });
     await services.close();
     const database = new SqliteDatabase(file);
-    const { rootpage } = database.prepare("select rootpage from sqlite_schema where name = 'statistical_neighbour'").get() as { rootpage: number };
+    const { rootpage } = database
+      .prepare("select rootpage from sqlite_schema where name = 'statistical_neighbour'")
+      .get() as { rootpage: number };
     const pageSize = database.pragma('page_size', { simple: true }) as number;
     database.close();
     const handle = openSync(file, 'r+');
@@ -137,7 +172,12 @@ test('a read-only database names the file and says what to do', async (t) => {
     chmodSync(dataDir, 0o755);
     const exit = await runCsci(['migrate', '--data-dir', dataDir], asRoot ? { uid: 65534, gid: 65534 } : {});
     assert.equal(exit.code, 1, exit.stdout);
-    assert.match(exit.stderr, new RegExp(`^csci migrate: Cannot write the SQLite database ${join(dataDir, SQLITE_FILE).replace(/[.]/g, '\\.')}: .*read-only.*(chmod|CSCI_DATA_DIR)`));
+    assert.match(
+      exit.stderr,
+      new RegExp(
+        `^csci migrate: Cannot write the SQLite database ${join(dataDir, SQLITE_FILE).replace(/[.]/g, '\\.')}: .*read-only.*(chmod|CSCI_DATA_DIR)`,
+      ),
+    );
     assert.equal(exit.stderr.trim().split('\n').length, 1, exit.stderr);
   } finally {
     chmodSync(dataDir, 0o755);
@@ -145,22 +185,34 @@ test('a read-only database names the file and says what to do', async (t) => {
   }
 });
 
-test('postgres: a fresh schema migrates although another schema already holds Kysely\'s tables', { skip: TEST_DIALECTS.includes('postgres') ? false : 'set DATABASE_URL to run on PostgreSQL' }, async () => {
-  const first = await createTestStore('postgres');
-  const second = await createTestStore('postgres');
-  try {
-    const other = createDb(first.location);
-    await migrateToLatest(other.db, 'postgres', 'postgres' in first.location ? first.location.schema : undefined);
-    await other.db.destroy();
-    const services = await createServices({ databaseUrl: undefined, dataDir: '/nonexistent' }, { location: second.location });
+test(
+  "postgres: a fresh schema migrates although another schema already holds Kysely's tables",
+  { skip: TEST_DIALECTS.includes('postgres') ? false : 'set DATABASE_URL to run on PostgreSQL' },
+  async () => {
+    const first = await createTestStore('postgres');
+    const second = await createTestStore('postgres');
     try {
-      for (const name of ['2026_11_23_0001_initial', '2026_11_23_0002_reader_fingerprint', '2026_12_01_0007_import_run_status']) assert.ok(services.startup.appliedMigrations.includes(name), name);
-      assert.equal(services.startup.councilsLoaded, 156);
+      const other = createDb(first.location);
+      await migrateToLatest(other.db, 'postgres', 'postgres' in first.location ? first.location.schema : undefined);
+      await other.db.destroy();
+      const services = await createServices(
+        { databaseUrl: undefined, dataDir: '/nonexistent' },
+        { location: second.location },
+      );
+      try {
+        for (const name of [
+          '2026_11_23_0001_initial',
+          '2026_11_23_0002_reader_fingerprint',
+          '2026_12_01_0007_import_run_status',
+        ])
+          assert.ok(services.startup.appliedMigrations.includes(name), name);
+        assert.equal(services.startup.councilsLoaded, 156);
+      } finally {
+        await services.close();
+      }
     } finally {
-      await services.close();
+      await first.drop();
+      await second.drop();
     }
-  } finally {
-    await first.drop();
-    await second.drop();
-  }
-});
+  },
+);

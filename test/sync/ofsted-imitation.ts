@@ -80,7 +80,20 @@ export function registerCouncils(): { urn: string; name: string }[] {
   return rows.filter((row) => !row.abolished_on).map((row) => ({ urn: row.urn!, name: row.name! }));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 function longDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   return `${day} ${MONTHS[month! - 1]} ${year}`;
@@ -92,10 +105,15 @@ function escapeHtml(text: string): string {
 function providerHtml(council: ImitationCouncil, filesUrl: string, renamed: boolean): string {
   const timeline = renamed ? 'events' : 'timeline';
   const link = renamed ? 'document-link' : 'publication-link';
-  const byDay = Map.groupBy([...council.publications].sort((a, b) => b.fileId - a.fileId), (publication) => publication.date);
+  const byDay = Map.groupBy(
+    [...council.publications].sort((a, b) => b.fileId - a.fileId),
+    (publication) => publication.date,
+  );
   const days = [...byDay].map(([date, publications]) => {
     const links = publications.map((publication) => {
-      const wording = publication.legacyWording ? `${publication.kindLabel} as pdf - ${longDate(date)}` : `${publication.kindLabel}, pdf - ${longDate(date)}`;
+      const wording = publication.legacyWording
+        ? `${publication.kindLabel} as pdf - ${longDate(date)}`
+        : `${publication.kindLabel}, pdf - ${longDate(date)}`;
       return `<a class="${link}" href="${filesUrl}/v1/file/${publication.fileId}">${escapeHtml(publication.kindLabel)} <span class="nonvisual">${escapeHtml(wording)}</span></a>`;
     });
     return `<li class="${timeline}__day"><time datetime="${date}">${longDate(date)}</time><p>${links.join('</p><p>')}</p></li>`;
@@ -107,28 +125,49 @@ function providerHtml(council: ImitationCouncil, filesUrl: string, renamed: bool
 }
 
 function listingHtml(rows: readonly ImitationCouncil[], nextHref: string | undefined, renamed: boolean): string {
-  const items = rows.map((council) => `<li><h3><a href="/provider/44/${council.urn}">${escapeHtml(council.name)}</a></h3><p>Local authority children's services</p></li>`);
+  const items = rows.map(
+    (council) =>
+      `<li><h3><a href="/provider/44/${council.urn}">${escapeHtml(council.name)}</a></h3><p>Local authority children's services</p></li>`,
+  );
   return `<!doctype html><html lang="en"><body><h1>Search results</h1>
 <ul class="${renamed ? 'search-results' : 'results-list'}">${items.join('\n')}</ul>
 ${nextHref ? `<a class="pagination__next" href="${escapeHtml(nextHref)}">Next page</a>` : ''}</body></html>`;
 }
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 /** Starts both origins. Councils not given are listed with one publication that is not ours. */
-export async function startOfstedImitation(councils: ImitationCouncil[], options: { readonly listEveryCouncil?: boolean } = {}): Promise<OfstedImitation> {
+export async function startOfstedImitation(
+  councils: ImitationCouncil[],
+  options: { readonly listEveryCouncil?: boolean } = {},
+): Promise<OfstedImitation> {
   const all = [...councils];
   if (options.listEveryCouncil !== false) {
     let fileId = 40_000_000;
     for (const council of registerCouncils()) {
       if (all.some((known) => known.urn === council.urn)) continue;
-      all.push({ ...council, publications: [{ fileId: (fileId += 1), kindLabel: 'Area SEND full inspection', date: '2023-05-04' }] });
+      all.push({
+        ...council,
+        publications: [{ fileId: (fileId += 1), kindLabel: 'Area SEND full inspection', date: '2023-05-04' }],
+      });
     }
   }
   all.sort((a, b) => a.name.localeCompare(b.name));
-  const faults: FaultSwitches = { forbidden: false, rateLimited: { count: 0, retryAfterSeconds: 1 }, serverErrors: 0, resetMidPdf: 0, slowMs: 0, notFound: new Set(), renamedClasses: false, rowCap: 100, etags: true };
+  const faults: FaultSwitches = {
+    forbidden: false,
+    rateLimited: { count: 0, retryAfterSeconds: 1 },
+    serverErrors: 0,
+    resetMidPdf: 0,
+    slowMs: 0,
+    notFound: new Set(),
+    renamedClasses: false,
+    rowCap: 100,
+    etags: true,
+  };
   const counts: RequestCounts = { listing: 0, provider: 0, files: 0, notModified: 0, all: 0, userAgents: new Set() };
   const sockets = new Set<unknown>();
   let filesUrl = '';
@@ -145,7 +184,9 @@ export async function startOfstedImitation(councils: ImitationCouncil[], options
     }
     if (faults.rateLimited.count > 0) {
       faults.rateLimited.count -= 1;
-      response.writeHead(429, { 'retry-after': String(faults.rateLimited.retryAfterSeconds), 'content-type': 'text/plain' }).end('Too many requests');
+      response
+        .writeHead(429, { 'retry-after': String(faults.rateLimited.retryAfterSeconds), 'content-type': 'text/plain' })
+        .end('Too many requests');
       return true;
     }
     if (faults.serverErrors > 0) {
@@ -166,8 +207,13 @@ export async function startOfstedImitation(councils: ImitationCouncil[], options
         const start = Number(url.searchParams.get('start') ?? 0);
         const rows = Math.min(Number(url.searchParams.get('rows') ?? 10), faults.rowCap);
         const page = all.slice(start, start + rows);
-        const next = start + rows < all.length ? `/search?level_1_types=3&level_2_types%5B%5D=12&start=${start + rows}&rows=${url.searchParams.get('rows') ?? 10}` : undefined;
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(listingHtml(page, next, faults.renamedClasses));
+        const next =
+          start + rows < all.length
+            ? `/search?level_1_types=3&level_2_types%5B%5D=12&start=${start + rows}&rows=${url.searchParams.get('rows') ?? 10}`
+            : undefined;
+        response
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(listingHtml(page, next, faults.renamedClasses));
         return;
       }
       const council = provider ? all.find((candidate) => candidate.urn === provider[1]) : undefined;
@@ -183,7 +229,9 @@ export async function startOfstedImitation(councils: ImitationCouncil[], options
         response.writeHead(304, { etag }).end();
         return;
       }
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(faults.etags ? { etag } : {}) }).end(html);
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(faults.etags ? { etag } : {}) })
+        .end(html);
     })();
   });
 
@@ -193,7 +241,9 @@ export async function startOfstedImitation(councils: ImitationCouncil[], options
       const id = Number(/^\/v1\/file\/(\d+)$/.exec(new URL(request.url ?? '/', 'http://imitation').pathname)?.[1]);
       const publication = all.flatMap((council) => council.publications).find((candidate) => candidate.fileId === id);
       if (faults.notFound.has(id) || !publication?.bytes) {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html><body><h1>Report not found</h1></body></html>');
+        response
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<!doctype html><html><body><h1>Report not found</h1></body></html>');
         return;
       }
       const bytes = Buffer.from(publication.bytes);
@@ -201,7 +251,9 @@ export async function startOfstedImitation(councils: ImitationCouncil[], options
       if (reset) {
         if (faults.resetMidPdf !== 'always') faults.resetMidPdf -= 1;
         response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(bytes.length) });
-        response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => setTimeout(() => request.socket.destroy(), 10));
+        response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () =>
+          setTimeout(() => request.socket.destroy(), 10),
+        );
         return;
       }
       counts.files += 1;
@@ -229,7 +281,10 @@ export async function startOfstedImitation(councils: ImitationCouncil[], options
     async close() {
       reports.closeAllConnections();
       files.closeAllConnections();
-      await Promise.all([new Promise((resolve) => reports.close(resolve)), new Promise((resolve) => files.close(resolve))]);
+      await Promise.all([
+        new Promise((resolve) => reports.close(resolve)),
+        new Promise((resolve) => files.close(resolve)),
+      ]);
     },
   };
 }

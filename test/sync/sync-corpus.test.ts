@@ -16,13 +16,16 @@ const COUNCILS = ['2532287', '2637539', '2733690', '80418'];
 
 function councilsFromCorpus(rows: readonly LabelRow[]): ImitationCouncil[] {
   return COUNCILS.map((urn) => {
-    const own = rows.filter((row) => row.urn === urn && isGradedLabelRow(row) && /\/v1\/file\/\d+$/.test(row.source_url));
+    const own = rows.filter(
+      (row) => row.urn === urn && isGradedLabelRow(row) && /\/v1\/file\/\d+$/.test(row.source_url),
+    );
     return {
       urn,
       name: own[0]!.local_authority,
       publications: own.map((row) => ({
         fileId: Number(/(\d+)$/.exec(row.source_url)![1]),
-        kindLabel: row.framework === 'SIF' ? "single inspection of LA children's services" : "Children's services inspection",
+        kindLabel:
+          row.framework === 'SIF' ? "single inspection of LA children's services" : "Children's services inspection",
         legacyWording: row.framework === 'SIF',
         date: row.listed_published,
         bytes: readFileSync(join(CORPUS_REPORTS_DIR, row.file)),
@@ -38,11 +41,24 @@ describe('csci sync over corpus reports', { skip: corpusMissing }, () => {
 
   before(async () => {
     const rows = readLabels();
-    served = rows.filter((row) => COUNCILS.includes(row.urn) && isGradedLabelRow(row) && /\/v1\/file\/\d+$/.test(row.source_url));
+    served = rows.filter(
+      (row) => COUNCILS.includes(row.urn) && isGradedLabelRow(row) && /\/v1\/file\/\d+$/.test(row.source_url),
+    );
     site = await startOfstedImitation(councilsFromCorpus(rows));
     const dataDir = makeTempDir('csci-sync-corpus-');
     services = await createServices(
-      { databaseUrl: undefined, dataDir, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'ops@example.test', delayMs: 1000, onStart: false, mailFrom: 'x <x@example.test>' } },
+      {
+        databaseUrl: undefined,
+        dataDir,
+        sync: {
+          reportsUrl: site.reportsUrl,
+          filesUrl: site.filesUrl,
+          contact: 'ops@example.test',
+          delayMs: 1000,
+          onStart: false,
+          mailFrom: 'x <x@example.test>',
+        },
+      },
       { location: { sqlite: ':memory:' }, sync: { client: { sleep: async () => {} } } },
     );
   });
@@ -51,7 +67,7 @@ describe('csci sync over corpus reports', { skip: corpusMissing }, () => {
     await site?.close();
   });
 
-  test('the first sync imports every report served, with the labels\' grades and Ofsted\'s address', async () => {
+  test("the first sync imports every report served, with the labels' grades and Ofsted's address", async () => {
     assert.ok(served.length >= 8, `only ${served.length} corpus reports for the chosen councils`);
     const summary = await services.sync.run();
     assert.deepEqual(summary.failed, []);
@@ -59,7 +75,9 @@ describe('csci sync over corpus reports', { skip: corpusMissing }, () => {
     const inspections = await services.inspections.listAll();
     assert.equal(inspections.length, served.length);
     for (const row of served) {
-      const stored = inspections.find((inspection) => inspection.ofstedUrl?.endsWith(/(\/v1\/file\/\d+)$/.exec(row.source_url)![1]!));
+      const stored = inspections.find((inspection) =>
+        inspection.ofstedUrl?.endsWith(/(\/v1\/file\/\d+)$/.exec(row.source_url)![1]!),
+      );
       assert.ok(stored, `${row.file} was not stored with its Ofsted address`);
       assert.equal(stored.urn, row.urn, row.file);
       assert.equal(stored.version, row.version, row.file);

@@ -10,25 +10,68 @@ import { createServices, type Services } from '../../src/services/index.ts';
 import { startSyncRun } from '../../src/store/index.ts';
 import { makeTempDir } from '../helpers/label-fixtures.ts';
 import { createTestStore, TEST_DIALECTS } from '../helpers/dialects.ts';
-import { registerCouncils, startOfstedImitation, type ImitationCouncil, type OfstedImitation } from './ofsted-imitation.ts';
+import {
+  registerCouncils,
+  startOfstedImitation,
+  type ImitationCouncil,
+  type OfstedImitation,
+} from './ofsted-imitation.ts';
 import { unreadableLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
 
 const DERBY = '80459';
 
 function derby(): ImitationCouncil {
-  return { urn: DERBY, name: 'Derby', publications: [{ fileId: 50_200_001, kindLabel: "Children's services inspection", date: '2024-07-15', bytes: ilacsReportPdf('Derby City Council', { days: '3 to 14 June 2024' }) }] };
+  return {
+    urn: DERBY,
+    name: 'Derby',
+    publications: [
+      {
+        fileId: 50_200_001,
+        kindLabel: "Children's services inspection",
+        date: '2024-07-15',
+        bytes: ilacsReportPdf('Derby City Council', { days: '3 to 14 June 2024' }),
+      },
+    ],
+  };
 }
 
-interface Harness { site: OfstedImitation; services: Services; dataDir: string; pauses: number[]; done(): Promise<void> }
+interface Harness {
+  site: OfstedImitation;
+  services: Services;
+  dataDir: string;
+  pauses: number[];
+  done(): Promise<void>;
+}
 
-async function harness(councils: ImitationCouncil[] = [derby()], dialect = TEST_DIALECTS[0]!, options: { listEveryCouncil?: boolean; readerFingerprint?: () => string } = {}): Promise<Harness> {
+async function harness(
+  councils: ImitationCouncil[] = [derby()],
+  dialect = TEST_DIALECTS[0]!,
+  options: { listEveryCouncil?: boolean; readerFingerprint?: () => string } = {},
+): Promise<Harness> {
   const site = await startOfstedImitation(councils, options);
   const store = await createTestStore(dialect);
   const dataDir = makeTempDir('csci-sync-faults-');
   const pauses: number[] = [];
   const services = await createServices(
-    { databaseUrl: undefined, dataDir, sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'ops@example.test', delayMs: 1000, onStart: false, mailFrom: 'x <x@example.test>' } },
-    { location: store.location, sync: { client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 300, maxRetryAfterMs: 5000 }, readerFingerprint: options.readerFingerprint } },
+    {
+      databaseUrl: undefined,
+      dataDir,
+      sync: {
+        reportsUrl: site.reportsUrl,
+        filesUrl: site.filesUrl,
+        contact: 'ops@example.test',
+        delayMs: 1000,
+        onStart: false,
+        mailFrom: 'x <x@example.test>',
+      },
+    },
+    {
+      location: store.location,
+      sync: {
+        client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 300, maxRetryAfterMs: 5000 },
+        readerFingerprint: options.readerFingerprint,
+      },
+    },
   );
   return {
     site,
@@ -45,7 +88,11 @@ async function harness(councils: ImitationCouncil[] = [derby()], dialect = TEST_
 
 function filesKept(dataDir: string): string[] {
   const folder = join(dataDir, 'reports');
-  return existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pdf') || name.includes('.part-')) : [];
+  return existsSync(folder)
+    ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
+        (name) => name.endsWith('.pdf') || name.includes('.part-'),
+      )
+    : [];
 }
 
 describe('fault switches', () => {
@@ -88,7 +135,10 @@ describe('fault switches', () => {
       assert.equal(recovered.status, 'finished');
       assert.equal(recovered.imported.length, 1);
       const [first, second, third] = h.pauses;
-      assert.ok(first! >= 2000 && second! >= 4000 && third! >= 8000, `backoff pauses: ${h.pauses.slice(0, 3).join(', ')}`);
+      assert.ok(
+        first! >= 2000 && second! >= 4000 && third! >= 8000,
+        `backoff pauses: ${h.pauses.slice(0, 3).join(', ')}`,
+      );
       h.site.faults.serverErrors = 1000;
       const failed = await h.services.sync.run();
       assert.equal(failed.status, 'failed');
@@ -111,7 +161,10 @@ describe('fault switches', () => {
       assert.equal((await h.services.inspections.listAll()).length, 0);
       // A partial download left by a killed sync is removed by the next.
       mkdirSync(join(h.dataDir, 'reports', `${DERBY}-derby`), { recursive: true });
-      writeFileSync(join(h.dataDir, 'reports', `${DERBY}-derby`, '2024-07-15-50200001.pdf.part-4242-0a0b0c0d'), '%PDF-1.4 half');
+      writeFileSync(
+        join(h.dataDir, 'reports', `${DERBY}-derby`, '2024-07-15-50200001.pdf.part-4242-0a0b0c0d'),
+        '%PDF-1.4 half',
+      );
       h.site.faults.resetMidPdf = 1;
       const mended = await h.services.sync.run();
       assert.deepEqual(mended.failed, []);
@@ -140,7 +193,10 @@ describe('fault switches', () => {
     try {
       h.site.faults.notFound.add(50_200_001);
       const summary = await h.services.sync.run();
-      assert.deepEqual(summary.failed.map((failure) => failure.code), ['withdrawn']);
+      assert.deepEqual(
+        summary.failed.map((failure) => failure.code),
+        ['withdrawn'],
+      );
       assert.match(summary.failed[0]!.message, /Report not found/);
       assert.deepEqual(filesKept(h.dataDir), []);
       assert.equal((await h.services.inspections.listAll()).length, 0);
@@ -154,7 +210,10 @@ describe('fault switches', () => {
     try {
       h.site.faults.renamedClasses = true;
       const listing = await h.services.sync.run();
-      assert.deepEqual([...new Set(listing.warnings.map((warning) => warning.code))].sort(), ['listing-layout-changed', 'listing-short']);
+      assert.deepEqual([...new Set(listing.warnings.map((warning) => warning.code))].sort(), [
+        'listing-layout-changed',
+        'listing-short',
+      ]);
       const page = await h.services.sync.run({ councils: [DERBY] });
       assert.ok(page.warnings.some((warning) => warning.code === 'provider-layout-changed'));
       assert.equal(page.imported.length, 0);
@@ -170,7 +229,10 @@ describe('fault switches', () => {
     try {
       h.site.faults.rowCap = 50;
       const summary = await h.services.sync.run();
-      assert.deepEqual(summary.warnings.map((warning) => warning.code), ['listing-row-cap-changed']);
+      assert.deepEqual(
+        summary.warnings.map((warning) => warning.code),
+        ['listing-row-cap-changed'],
+      );
       assert.equal(summary.councils, h.site.councils.length);
       assert.equal(summary.imported.length, 1);
     } finally {
@@ -182,7 +244,17 @@ describe('fault switches', () => {
     const h = await harness([
       { urn: '99999001', name: 'New Unitary Council', publications: [] },
       { urn: '80533', name: 'Nottingham', publications: [] },
-      { ...derby(), publications: [{ fileId: 50_300_001, kindLabel: 'Children\u2019s services assurance review', date: '2026-10-01', bytes: ilacsReportPdf('Derby City Council', { days: '1 to 12 June 2026' }) }] },
+      {
+        ...derby(),
+        publications: [
+          {
+            fileId: 50_300_001,
+            kindLabel: 'Children\u2019s services assurance review',
+            date: '2026-10-01',
+            bytes: ilacsReportPdf('Derby City Council', { days: '1 to 12 June 2026' }),
+          },
+        ],
+      },
     ]);
     try {
       const summary = await h.services.sync.run();
@@ -190,7 +262,7 @@ describe('fault switches', () => {
       assert.ok(codes.includes('council-not-in-register'));
       assert.ok(codes.includes('provider-page-empty'));
       assert.ok(codes.includes('unknown-kind'));
-      assert.equal(summary.imported.length, 1, 'the PDF\'s own title decides');
+      assert.equal(summary.imported.length, 1, "the PDF's own title decides");
     } finally {
       await h.done();
     }
@@ -204,7 +276,10 @@ for (const dialect of TEST_DIALECTS) {
       h.site.faults.slowMs = 100;
       const first = h.services.sync.run({ councils: [DERBY] });
       await new Promise((resolve) => setTimeout(resolve, 30));
-      await assert.rejects(h.services.sync.run({ councils: [DERBY] }), (error: Error & { code?: string }) => error.code === 'sync-running');
+      await assert.rejects(
+        h.services.sync.run({ councils: [DERBY] }),
+        (error: Error & { code?: string }) => error.code === 'sync-running',
+      );
       assert.equal((await first).imported.length, 1);
       h.site.faults.slowMs = 0;
       assert.equal((await h.services.sync.run({ councils: [DERBY] })).status, 'finished', 'the lock is released');
@@ -218,7 +293,10 @@ test('a dry run downloads and stores nothing', async () => {
   const h = await harness([derby()], TEST_DIALECTS[0], { listEveryCouncil: false });
   try {
     const summary = await h.services.sync.run({ dryRun: true });
-    assert.deepEqual(summary.wouldDownload.map((item) => item.fileId), ['50200001']);
+    assert.deepEqual(
+      summary.wouldDownload.map((item) => item.fileId),
+      ['50200001'],
+    );
     assert.equal(h.site.counts.files, 0);
     assert.equal((await h.services.inspections.listAll()).length, 0);
     assert.equal((await h.services.sync.run()).imported.length, 1);
@@ -228,7 +306,10 @@ test('a dry run downloads and stores nothing', async () => {
 });
 
 test('five failed requests in a row stop the sync with a clear message', async () => {
-  const others = registerCouncils().filter((council) => council.urn !== DERBY).slice(0, 6).map((council) => ({ ...council, publications: [] }));
+  const others = registerCouncils()
+    .filter((council) => council.urn !== DERBY)
+    .slice(0, 6)
+    .map((council) => ({ ...council, publications: [] }));
   const h = await harness([derby(), ...others], TEST_DIALECTS[0], { listEveryCouncil: false });
   try {
     h.site.faults.forbidden = true;
@@ -244,11 +325,27 @@ test('five failed requests in a row stop the sync with a clear message', async (
 
 test('a letter kept as "not read yet" is read again once the reader changes, and never dropped', async () => {
   let fingerprint = 'reader-1';
-  const council = { ...derby(), publications: [{ fileId: 50_150_002, kindLabel: "Children's services focused visit", date: '2022-03-02', bytes: unreadableLetterPdf('Derby City Council', '1 February 2022') }] };
-  const h = await harness([council], TEST_DIALECTS[0], { listEveryCouncil: false, readerFingerprint: () => fingerprint });
+  const council = {
+    ...derby(),
+    publications: [
+      {
+        fileId: 50_150_002,
+        kindLabel: "Children's services focused visit",
+        date: '2022-03-02',
+        bytes: unreadableLetterPdf('Derby City Council', '1 February 2022'),
+      },
+    ],
+  };
+  const h = await harness([council], TEST_DIALECTS[0], {
+    listEveryCouncil: false,
+    readerFingerprint: () => fingerprint,
+  });
   try {
     const first = await h.services.sync.run();
-    assert.deepEqual(first.notReadYet.map((item) => item.fileId), ['50150002']);
+    assert.deepEqual(
+      first.notReadYet.map((item) => item.fileId),
+      ['50150002'],
+    );
     assert.match(first.notReadYet[0]!.reason ?? '', /^not read yet: /);
     assert.equal(filesKept(h.dataDir).length, 1, 'the letter is kept');
     const unchanged = await h.services.sync.run();
@@ -256,7 +353,11 @@ test('a letter kept as "not read yet" is read again once the reader changes, and
     fingerprint = 'reader-2';
     h.site.resetCounts();
     const changed = await h.services.sync.run();
-    assert.deepEqual(changed.notReadYet.map((item) => item.fileId), ['50150002'], 'read again from the kept file');
+    assert.deepEqual(
+      changed.notReadYet.map((item) => item.fileId),
+      ['50150002'],
+      'read again from the kept file',
+    );
     assert.equal(h.site.counts.files, 0, 'without downloading it again');
   } finally {
     await h.done();

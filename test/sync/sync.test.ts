@@ -20,7 +20,11 @@ import { unreadableLetterPdf, ilacsReportPdf } from './synthetic-reports.ts';
 const DERBY = '80459';
 const NOTTINGHAM = '80533';
 
-interface Mail { to: string; subject: string; body: string }
+interface Mail {
+  to: string;
+  subject: string;
+  body: string;
+}
 
 async function startSmtp(): Promise<{ url: string; mails: Mail[]; close(): Promise<void> }> {
   const mails: Mail[] = [];
@@ -32,17 +36,29 @@ async function startSmtp(): Promise<{ url: string; mails: Mail[]; close(): Promi
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const body = Buffer.concat(chunks).toString();
-        mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','), subject: /^Subject: (.*)$/m.exec(body)?.[1] ?? '', body });
+        mails.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','),
+          subject: /^Subject: (.*)$/m.exec(body)?.[1] ?? '',
+          body,
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-async function startWebhookReceiver(): Promise<{ url: string; calls: { headers: IncomingMessage['headers']; body: string }[]; close(): Promise<void> }> {
+async function startWebhookReceiver(): Promise<{
+  url: string;
+  calls: { headers: IncomingMessage['headers']; body: string }[];
+  close(): Promise<void>;
+}> {
   const calls: { headers: IncomingMessage['headers']; body: string }[] = [];
   let failFirst = true;
   const server = createServer((request, response) => {
@@ -59,7 +75,11 @@ async function startWebhookReceiver(): Promise<{ url: string; calls: { headers: 
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function siteCouncils() {
@@ -68,8 +88,18 @@ function siteCouncils() {
       urn: DERBY,
       name: 'Derby',
       publications: [
-        { fileId: 50_200_001, kindLabel: "Children's services inspection", date: '2024-07-15', bytes: ilacsReportPdf('Derby City Council', { days: '3 to 14 June 2024' }) },
-        { fileId: 50_150_002, kindLabel: "Children's services focused visit", date: '2022-03-02', bytes: unreadableLetterPdf('Derby City Council', '1 February 2022') },
+        {
+          fileId: 50_200_001,
+          kindLabel: "Children's services inspection",
+          date: '2024-07-15',
+          bytes: ilacsReportPdf('Derby City Council', { days: '3 to 14 June 2024' }),
+        },
+        {
+          fileId: 50_150_002,
+          kindLabel: "Children's services focused visit",
+          date: '2022-03-02',
+          bytes: unreadableLetterPdf('Derby City Council', '1 February 2022'),
+        },
         { fileId: 50_140_003, kindLabel: 'Area SEND full inspection', date: '2022-01-20' },
       ],
     },
@@ -77,7 +107,13 @@ function siteCouncils() {
       urn: NOTTINGHAM,
       name: 'Nottingham',
       publications: [
-        { fileId: 50_100_004, kindLabel: "single inspection of LA children's services", legacyWording: true, date: '2019-07-01', bytes: ilacsReportPdf('Nottingham City Council', { days: '29 April to 10 May 2019' }, 'Inadequate') },
+        {
+          fileId: 50_100_004,
+          kindLabel: "single inspection of LA children's services",
+          legacyWording: true,
+          date: '2019-07-01',
+          bytes: ilacsReportPdf('Nottingham City Council', { days: '29 April to 10 May 2019' }, 'Inadequate'),
+        },
       ],
     },
   ];
@@ -100,8 +136,25 @@ for (const dialect of TEST_DIALECTS) {
       store = await createTestStore(dialect);
       dataDir = makeTempDir('csci-sync-');
       services = await createServices(
-        { databaseUrl: undefined, dataDir, smtpUrl: smtp.url, publicUrl: 'https://csci.example', sync: { reportsUrl: site.reportsUrl, filesUrl: site.filesUrl, contact: 'data-team@council.example', delayMs: 1000, onStart: false, mailFrom: 'csci <csci@test.example>' } },
-        { location: store.location, sync: { client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 400, maxRetryAfterMs: 5000 } }, alerts: { sleep: async () => {} } },
+        {
+          databaseUrl: undefined,
+          dataDir,
+          smtpUrl: smtp.url,
+          publicUrl: 'https://csci.example',
+          sync: {
+            reportsUrl: site.reportsUrl,
+            filesUrl: site.filesUrl,
+            contact: 'data-team@council.example',
+            delayMs: 1000,
+            onStart: false,
+            mailFrom: 'csci <csci@test.example>',
+          },
+        },
+        {
+          location: store.location,
+          sync: { client: { sleep: async (ms) => void pauses.push(ms), timeoutMs: 400, maxRetryAfterMs: 5000 } },
+          alerts: { sleep: async () => {} },
+        },
       );
     });
     after(async () => {
@@ -110,16 +163,30 @@ for (const dialect of TEST_DIALECTS) {
       await Promise.all([site.close(), smtp.close(), hooks.close()]);
     });
 
-    const reportsOnDisk = (): string[] => (existsSync(join(dataDir, 'reports')) ? readdirSync(join(dataDir, 'reports'), { recursive: true, encoding: 'utf8' }).filter((name) => name.includes('.pdf')) : []);
+    const reportsOnDisk = (): string[] =>
+      existsSync(join(dataDir, 'reports'))
+        ? readdirSync(join(dataDir, 'reports'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+            name.includes('.pdf'),
+          )
+        : [];
 
     test('a first sync imports every publication of ours it serves, politely, and keeps each Ofsted address', async () => {
-      await services.alerts.subscribe({ email: 'Analyst@Derby.example', scope: 'council', target: DERBY, webhookUrl: hooks.url, webhookSecret: 's3cret' });
+      await services.alerts.subscribe({
+        email: 'Analyst@Derby.example',
+        scope: 'council',
+        target: DERBY,
+        webhookUrl: hooks.url,
+        webhookSecret: 's3cret',
+      });
       const summary = await services.sync.run();
       assert.equal(summary.status, 'finished', JSON.stringify(summary));
       assert.deepEqual(summary.failed, []);
       assert.deepEqual(summary.warnings, []);
       assert.deepEqual(summary.imported.map((item) => item.fileId).sort(), ['50100004', '50200001']);
-      assert.deepEqual(summary.notReadYet.map((item) => item.fileId), ['50150002']);
+      assert.deepEqual(
+        summary.notReadYet.map((item) => item.fileId),
+        ['50150002'],
+      );
       assert.ok(summary.notOurs.some((item) => item.fileId === '50140003'));
       assert.equal(summary.downloads, 3);
       assert.equal(summary.councils, site.councils.length);
@@ -130,11 +197,20 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(derby.published, '2024-07-15');
       assert.equal(derby.ofstedUrl, `${site.filesUrl}/v1/file/50200001`);
       // Polite: one User-Agent with the contact; a pause of 1-2.5 s before every request after the first.
-      assert.deepEqual([...site.counts.userAgents], ["csc-inspections-sync/0.1 (children's services inspection data; contact: data-team@council.example)"]);
+      assert.deepEqual(
+        [...site.counts.userAgents],
+        ["csc-inspections-sync/0.1 (children's services inspection data; contact: data-team@council.example)"],
+      );
       assert.equal(pauses.length, site.counts.all - 1);
-      assert.ok(pauses.every((ms) => ms >= 1000 && ms <= 2500), `pauses: ${pauses.slice(0, 5).join(', ')}`);
+      assert.ok(
+        pauses.every((ms) => ms >= 1000 && ms <= 2500),
+        `pauses: ${pauses.slice(0, 5).join(', ')}`,
+      );
       assert.ok(site.connections() <= 4, `${site.connections()} connections`);
-      assert.deepEqual(reportsOnDisk().filter((name) => name.includes('.part-')), []);
+      assert.deepEqual(
+        reportsOnDisk().filter((name) => name.includes('.part-')),
+        [],
+      );
       // The old report is alerted to nobody (no subscription to Nottingham); Derby's once by email, once by webhook.
       assert.equal(smtp.mails.length, 1);
       assert.equal(smtp.mails[0]!.to, 'analyst@derby.example');
@@ -158,7 +234,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual(summary.failed, []);
     });
 
-    test('without ETags the hash of each page\'s publication list spares the downloads too', async () => {
+    test("without ETags the hash of each page's publication list spares the downloads too", async () => {
       site.faults.etags = false;
       site.resetCounts();
       const summary = await services.sync.run();
@@ -168,12 +244,20 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     test('one new publication is imported by the next sync, with one alert email and one webhook call', async () => {
-      site.publish(DERBY, { fileId: 50_300_005, kindLabel: "Children's services inspection", date: '2026-11-20', bytes: ilacsReportPdf('Derby City Council', { days: '6 to 17 October 2026' }, 'Outstanding') });
+      site.publish(DERBY, {
+        fileId: 50_300_005,
+        kindLabel: "Children's services inspection",
+        date: '2026-11-20',
+        bytes: ilacsReportPdf('Derby City Council', { days: '6 to 17 October 2026' }, 'Outstanding'),
+      });
       site.resetCounts();
       const mailsBefore = smtp.mails.length;
       const hooksBefore = hooks.calls.length;
       const summary = await services.sync.run();
-      assert.deepEqual(summary.imported.map((item) => item.fileId), ['50300005']);
+      assert.deepEqual(
+        summary.imported.map((item) => item.fileId),
+        ['50300005'],
+      );
       assert.equal(site.counts.files, 1);
       assert.equal(smtp.mails.length - mailsBefore, 1);
       assert.equal(hooks.calls.length - hooksBefore, 1);

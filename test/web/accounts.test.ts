@@ -2,7 +2,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SESSION_COOKIE } from '../../src/web/middleware/set-up-web-session.ts';
-import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
+import {
+  accountsTestApp,
+  csrfFrom,
+  OTHER_COUNCIL,
+  OWN_COUNCIL,
+  PEOPLE,
+  TEST_PASSWORD,
+  Visitor,
+  type AccountsTestApp,
+} from '../helpers/accounts-app.ts';
 
 let testApp: AccountsTestApp;
 const logged: string[] = [];
@@ -17,7 +26,11 @@ describe('signing in and out', () => {
     const form = await visitor.get('/sign-in');
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /<h1 class="govuk-heading-l">Sign in<\/h1>/);
-    const response = await visitor.post('/sign-in', { email: PEOPLE.viewer.toUpperCase(), password: TEST_PASSWORD, _csrf: csrfFrom(form.body) });
+    const response = await visitor.post('/sign-in', {
+      email: PEOPLE.viewer.toUpperCase(),
+      password: TEST_PASSWORD,
+      _csrf: csrfFrom(form.body),
+    });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/account');
     const setCookie = String(response.headers['set-cookie']);
@@ -37,13 +50,28 @@ describe('signing in and out', () => {
       const response = await secure.app.inject({
         method: 'POST',
         url: '/sign-in',
-        payload: new URLSearchParams({ email: PEOPLE.viewer, password: TEST_PASSWORD, _csrf: csrfFrom(form.body) }).toString(),
-        headers: { 'x-forwarded-proto': 'https', 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') },
+        payload: new URLSearchParams({
+          email: PEOPLE.viewer,
+          password: TEST_PASSWORD,
+          _csrf: csrfFrom(form.body),
+        }).toString(),
+        headers: {
+          'x-forwarded-proto': 'https',
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: form.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; '),
+        },
       });
       assert.equal(response.statusCode, 303);
-      assert.match(String(response.headers['set-cookie']), new RegExp(`${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; Secure; SameSite=Lax`));
+      assert.match(
+        String(response.headers['set-cookie']),
+        new RegExp(`${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; Secure; SameSite=Lax`),
+      );
       const plain = await testApp.app.inject({ url: '/sign-in', headers: { 'x-forwarded-proto': 'https' } });
-      assert.doesNotMatch(String(plain.headers['set-cookie']), /Secure/, 'without CSCI_TRUST_PROXY the header is not believed');
+      assert.doesNotMatch(
+        String(plain.headers['set-cookie']),
+        /Secure/,
+        'without CSCI_TRUST_PROXY the header is not believed',
+      );
     } finally {
       await secure.close();
     }
@@ -59,7 +87,11 @@ describe('signing in and out', () => {
     const other = new Visitor(testApp.app);
     await other.signIn(PEOPLE.viewer);
     const othersToken = csrfFrom((await other.get('/sign-out')).body);
-    const forged = await visitor.post('/admin/users/new', { email: 'mallory@example.org', role: 'admin', _csrf: othersToken });
+    const forged = await visitor.post('/admin/users/new', {
+      email: 'mallory@example.org',
+      role: 'admin',
+      _csrf: othersToken,
+    });
     assert.equal(forged.statusCode, 403);
     const page = await visitor.get('/admin/users');
     assert.doesNotMatch(page.body, /mallory/);
@@ -70,7 +102,10 @@ describe('signing in and out', () => {
       const visitor = new Visitor(testApp.app);
       const out: string[] = [];
       for (let attempt = 1; attempt <= 21; attempt++) {
-        const response = await visitor.submit('/sign-in', '/sign-in', { email, password: `not the password ${attempt}` });
+        const response = await visitor.submit('/sign-in', '/sign-in', {
+          email,
+          password: `not the password ${attempt}`,
+        });
         const message = /<a href="#email">([^<]+)<\/a>/.exec(response.body)?.[1] ?? '';
         out.push(`${response.statusCode} ${message}`);
       }
@@ -116,7 +151,12 @@ describe('signing in and out', () => {
     const visitor = new Visitor(testApp.app);
     const page = await visitor.get('/sign-in?returnTo=//evil.example/');
     assert.doesNotMatch(page.body, /evil\.example/);
-    const response = await visitor.post('/sign-in', { email: PEOPLE.viewer, password: TEST_PASSWORD, returnTo: 'https://evil.example/', _csrf: csrfFrom(page.body) });
+    const response = await visitor.post('/sign-in', {
+      email: PEOPLE.viewer,
+      password: TEST_PASSWORD,
+      returnTo: 'https://evil.example/',
+      _csrf: csrfFrom(page.body),
+    });
     assert.equal(response.headers.location, '/account');
   });
 });
@@ -125,14 +165,25 @@ describe('set-password links and the admin pages', () => {
   test('an admin adds a person, the one-time link sets a password, and the person signs in', async () => {
     const admin = new Visitor(testApp.app);
     await admin.signIn(PEOPLE.admin);
-    const invalid = await admin.submit('/admin/users/new', '/admin/users/new', { email: 'not-an-email', role: '', councils: '' });
+    const invalid = await admin.submit('/admin/users/new', '/admin/users/new', {
+      email: 'not-an-email',
+      role: '',
+      councils: '',
+    });
     assert.equal(invalid.statusCode, 400);
     assert.match(invalid.body, /govuk-error-summary/);
     assert.match(invalid.body, /Choose a role/);
-    const added = await admin.submit('/admin/users/new', '/admin/users/new', { email: 'new@derby.example.gov.uk', name: 'Nia New', role: 'viewer', councils: `${OWN_COUNCIL}` });
+    const added = await admin.submit('/admin/users/new', '/admin/users/new', {
+      email: 'new@derby.example.gov.uk',
+      name: 'Nia New',
+      role: 'viewer',
+      councils: `${OWN_COUNCIL}`,
+    });
     assert.equal(added.statusCode, 200);
     assert.equal(added.headers['cache-control'], 'no-store');
-    const link = /<code id="password-link">http:\/\/localhost:3000(\/set-password\/[A-Za-z0-9_-]+)<\/code>/.exec(added.body)?.[1];
+    const link = /<code id="password-link">http:\/\/localhost:3000(\/set-password\/[A-Za-z0-9_-]+)<\/code>/.exec(
+      added.body,
+    )?.[1];
     assert.ok(link, added.body);
     const person = new Visitor(testApp.app);
     const weak = await person.submit(link, link, { password: 'password1234', confirm: 'password1234' });
@@ -141,7 +192,11 @@ describe('set-password links and the admin pages', () => {
     const set = await person.submit(link, link, { password: TEST_PASSWORD, confirm: TEST_PASSWORD });
     assert.equal(set.statusCode, 303);
     assert.equal((await person.get(link)).statusCode, 404, 'the link works once');
-    assert.equal(logged.some((line) => line.includes(link.split('/').pop()!)), false, 'the link secret never reaches the logs');
+    assert.equal(
+      logged.some((line) => line.includes(link.split('/').pop()!)),
+      false,
+      'the link secret never reaches the logs',
+    );
     assert.ok(logged.some((line) => line.includes('/set-password/:secret')));
     assert.equal((await person.signIn('new@derby.example.gov.uk')).statusCode, 303);
     const audit = await admin.get('/admin/audit?action=user.set-password');
@@ -165,9 +220,20 @@ describe('set-password links and the admin pages', () => {
     assert.equal(me.statusCode, 200);
     assert.deepEqual(me.json(), { email: PEOPLE.editor, name: 'Ed Editor', role: 'editor', councils: [OWN_COUNCIL] });
     assert.equal(me.headers['cache-control'], 'no-store');
-    const members = await testApp.app.inject({ url: `/api/v1/councils/${OWN_COUNCIL}/members`, headers: { authorization: `Bearer ${token}` } });
+    const members = await testApp.app.inject({
+      url: `/api/v1/councils/${OWN_COUNCIL}/members`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(members.statusCode, 200);
-    assert.equal((await testApp.app.inject({ url: `/api/v1/councils/${OTHER_COUNCIL}/members`, headers: { authorization: `Bearer ${token}` } })).statusCode, 404);
+    assert.equal(
+      (
+        await testApp.app.inject({
+          url: `/api/v1/councils/${OTHER_COUNCIL}/members`,
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).statusCode,
+      404,
+    );
     const tokens = await admin.get('/admin/tokens');
     const tokenId = /action="\/admin\/tokens\/(\d+)\/revoke"/.exec(tokens.body)?.[1];
     assert.ok(tokenId);
@@ -181,7 +247,8 @@ describe('set-password links and the admin pages', () => {
 
   test('the OpenAPI document describes the private routes and their bearer token', async () => {
     const document = (await testApp.app.inject('/api/v1/openapi.json')).json();
-    for (const path of ['/me', '/audit', '/councils/{urn}/members']) assert.deepEqual(document.paths[path].get.security, [{ bearerToken: [] }], path);
+    for (const path of ['/me', '/audit', '/councils/{urn}/members'])
+      assert.deepEqual(document.paths[path].get.security, [{ bearerToken: [] }], path);
     assert.equal(document.components.securitySchemes.bearerToken.scheme, 'bearer');
   });
 

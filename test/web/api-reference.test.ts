@@ -14,7 +14,10 @@ let app: FastifyInstance;
 
 before(async () => {
   services = await createTestServices('sqlite');
-  app = await createApp({ services, logger: createLogger({ destination: new Writable({ write: (_chunk, _encoding, done) => done() }) }) });
+  app = await createApp({
+    services,
+    logger: createLogger({ destination: new Writable({ write: (_chunk, _encoding, done) => done() }) }),
+  });
 });
 
 after(async () => {
@@ -26,16 +29,26 @@ test('GET /api-reference lists every operation of the OpenAPI document, with its
   const response = await app.inject('/api-reference');
   assert.equal(response.statusCode, 200);
   const body = response.body;
-  const document = openApiDocument() as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+  const document = openApiDocument() as {
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, unknown> };
+  };
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of Object.keys(item)) assert.ok(body.includes(`<code>${method.toUpperCase()} /api/v1${path}</code>`), `${method} ${path}`);
+    for (const method of Object.keys(item))
+      assert.ok(body.includes(`<code>${method.toUpperCase()} /api/v1${path}</code>`), `${method} ${path}`);
   }
   for (const name of Object.keys(document.components.schemas)) assert.ok(body.includes(`id="schema-${name}"`), name);
-  assert.match(body, /<code>asAt<\/code><\/th>\s*<td class="govuk-table__cell">query<\/td>\s*<td class="govuk-table__cell">string, a date, YYYY-MM-DD<\/td>/);
-  assert.match(body, /<code>q<\/code><\/th>\s*<td class="govuk-table__cell">query<\/td>\s*<td class="govuk-table__cell">string, 1 to 100 characters<\/td>/);
+  assert.match(
+    body,
+    /<code>asAt<\/code><\/th>\s*<td class="govuk-table__cell">query<\/td>\s*<td class="govuk-table__cell">string, a date, YYYY-MM-DD<\/td>/,
+  );
+  assert.match(
+    body,
+    /<code>q<\/code><\/th>\s*<td class="govuk-table__cell">query<\/td>\s*<td class="govuk-table__cell">string, 1 to 100 characters<\/td>/,
+  );
 });
 
-test('the page is the menu\'s API link, and it loads nothing from another site', async () => {
+test("the page is the menu's API link, and it loads nothing from another site", async () => {
   const body = (await app.inject('/')).body;
   assert.match(body, /<a class="govuk-service-navigation__link" href="\/api-reference">\s*API\s*<\/a>/);
   const page = (await app.inject('/api-reference')).body;
@@ -48,20 +61,35 @@ test('integer bounds that make sense: counts from 0, ids and places from 1, noth
     if (Array.isArray(node)) return node.forEach((child, index) => walk(child, `${where}[${index}]`));
     if (node === null || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (record.type === 'integer') integers.push(`${where}: ${typeof record.minimum === 'number' ? record.minimum : 'none'}`);
+    if (record.type === 'integer')
+      integers.push(`${where}: ${typeof record.minimum === 'number' ? record.minimum : 'none'}`);
     for (const [key, child] of Object.entries(record)) walk(child, `${where}.${key}`);
   };
   walk(openApiDocument(), '$');
   assert.ok(integers.length > 10);
-  assert.deepEqual(integers.filter((entry) => !/: (0|1)$/.test(entry)), [], 'every integer has a lower bound of 0 or 1');
-  assert.ok(integers.some((entry) => /\.id: 1$/.test(entry)), 'ids start at 1');
-  assert.ok(integers.some((entry) => /\.rank\.anyOf\[0\]: 1$/.test(entry)) || integers.some((entry) => /rank.*: 1$/.test(entry)), 'a place starts at 1');
+  assert.deepEqual(
+    integers.filter((entry) => !/: (0|1)$/.test(entry)),
+    [],
+    'every integer has a lower bound of 0 or 1',
+  );
+  assert.ok(
+    integers.some((entry) => /\.id: 1$/.test(entry)),
+    'ids start at 1',
+  );
+  assert.ok(
+    integers.some((entry) => /\.rank\.anyOf\[0\]: 1$/.test(entry)) ||
+      integers.some((entry) => /rank.*: 1$/.test(entry)),
+    'a place starts at 1',
+  );
 });
 
 test('types in words', () => {
   assert.equal(describeType({ type: 'integer', minimum: 1, maximum: 500 }), 'integer, 1 to 500');
   assert.equal(describeType({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), 'integer, 0 or more');
-  assert.equal(describeType({ anyOf: [{ $ref: '#/components/schemas/Council' }, { type: 'null' }] }), 'Council, or null');
+  assert.equal(
+    describeType({ anyOf: [{ $ref: '#/components/schemas/Council' }, { type: 'null' }] }),
+    'Council, or null',
+  );
   assert.equal(describeType({ type: 'array', items: { $ref: '#/components/schemas/Peer' } }), 'list of Peer');
   assert.equal(describeType({ enum: ['good', 'inadequate'] }), 'one of: good, inadequate');
   assert.equal(apiReferenceView({ paths: {} }).operations.length, 0);

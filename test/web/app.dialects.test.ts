@@ -11,7 +11,9 @@ import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from '../helpers/report-fi
 import { servicesWithReports, type LoadedServices } from '../helpers/services-with-reports.ts';
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/dialects.ts';
 
-const skip = TEST_DIALECTS.includes('postgres') ? false : 'PostgreSQL is not in CSCI_TEST_DIALECTS (set DATABASE_URL to a test database)';
+const skip = TEST_DIALECTS.includes('postgres')
+  ? false
+  : 'PostgreSQL is not in CSCI_TEST_DIALECTS (set DATABASE_URL to a test database)';
 
 const URLS = [
   '/api/v1/councils?q=der',

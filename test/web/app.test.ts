@@ -27,7 +27,8 @@ before(async () => {
   assert.equal(loaded.summary.imported, REPORT_FIXTURES.length, JSON.stringify(loaded.summary.failures));
   const destination = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of String(chunk).split('\n').filter(Boolean))
+        logLines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -40,7 +41,9 @@ after(async () => {
 });
 
 async function idOf(urn: string, published: string): Promise<number> {
-  const inspection = (await loaded.services.inspections.listAll()).find((candidate) => candidate.urn === urn && candidate.published === published);
+  const inspection = (await loaded.services.inspections.listAll()).find(
+    (candidate) => candidate.urn === urn && candidate.published === published,
+  );
   assert.ok(inspection, `no inspection of ${urn} published ${published}`);
   return inspection.id;
 }
@@ -74,8 +77,11 @@ describe('pages', () => {
     assert.equal(response.statusCode, 200);
     const body = response.body;
     assert.match(body, /<svg[^>]*role="img"/);
-    assert.match(body, /<title>Grades of each council's latest inspection, by judgement area, as at 30 June 2024<\/title>/);
-    assert.doesNotMatch(body, /<style>/, 'Plot\'s inline style is removed for the CSP');
+    assert.match(
+      body,
+      /<title>Grades of each council's latest inspection, by judgement area, as at 30 June 2024<\/title>/,
+    );
+    assert.doesNotMatch(body, /<style>/, "Plot's inline style is removed for the CSP");
     assert.match(body, /2 councils had a graded inspection published by 30 June 2024/);
     assert.match(body, />Derby<\/a>/);
     assert.match(body, />Nottingham<\/a>/);
@@ -111,15 +117,31 @@ describe('pages', () => {
   });
 
   test('CSV download gives the rows shown, with Ofsted wording and the source', async () => {
-    const response = await app.inject('/national/latest-inspections.csv?asAt=2024-06-30&region=East%20Midlands&overall=good');
+    const response = await app.inject(
+      '/national/latest-inspections.csv?asAt=2024-06-30&region=East%20Midlands&overall=good',
+    );
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /text\/csv/);
     assert.match(String(response.headers['content-disposition']), /latest-inspections-2024-06-30\.csv/);
     const lines = response.body.trim().split('\r\n');
-    assert.equal(lines[0], 'urn,local_authority,region,as_at,counted_by,inspection_start,inspection_end,published,version,kind,overall,leadership,help_and_protection,children_in_care,care_leavers,adoption,lscb,overall_from_published,report,source');
+    assert.equal(
+      lines[0],
+      'urn,local_authority,region,as_at,counted_by,inspection_start,inspection_end,published,version,kind,overall,leadership,help_and_protection,children_in_care,care_leavers,adoption,lscb,overall_from_published,report,source',
+    );
     assert.equal(lines.length, 3);
-    assert.ok(lines.some((line) => line.startsWith(`${NOTTINGHAM_URN},Nottingham,East Midlands,2024-06-30,published,2023-12-04,2023-12-15,2024-02-20,ILACS-2023,ilacs-standard,Good,Good,Inadequate,Good,Good,,,2024-02-20,/inspections/`)));
-    assert.ok(lines.every((line, index) => index === 0 || line.endsWith('"Ofsted inspection report, Crown copyright, Open Government Licence v3.0"')));
+    assert.ok(
+      lines.some((line) =>
+        line.startsWith(
+          `${NOTTINGHAM_URN},Nottingham,East Midlands,2024-06-30,published,2023-12-04,2023-12-15,2024-02-20,ILACS-2023,ilacs-standard,Good,Good,Inadequate,Good,Good,,,2024-02-20,/inspections/`,
+        ),
+      ),
+    );
+    assert.ok(
+      lines.every(
+        (line, index) =>
+          index === 0 || line.endsWith('"Ofsted inspection report, Crown copyright, Open Government Licence v3.0"'),
+      ),
+    );
   });
 
   test('council page: history chart and table, change against the previous inspection, place, next steps, recommendations', async () => {
@@ -131,8 +153,16 @@ describe('pages', () => {
     assert.match(body, /<title>Derby: grades at each inspection, by judgement area<\/title>/);
     assert.match(body, /app-change--up">Improved/);
     assert.match(body, /<caption[^>]*>In the East Midlands<\/caption>/);
-    assert.match(body, /Help and protection<\/th>\s*<td[^>]*><strong[^>]*>Good<\/strong><\/td>\s*<td[^>]*>1st<\/td>\s*<td[^>]*>1 of 2<\/td>/, 'Derby good, Nottingham inadequate in help and protection');
-    assert.match(body, /Overall effectiveness<\/th>\s*<td[^>]*><strong[^>]*>Good<\/strong><\/td>\s*<td[^>]*>joint 1st<\/td>\s*<td[^>]*>2 of 2<\/td>/, 'both good overall');
+    assert.match(
+      body,
+      /Help and protection<\/th>\s*<td[^>]*><strong[^>]*>Good<\/strong><\/td>\s*<td[^>]*>1st<\/td>\s*<td[^>]*>1 of 2<\/td>/,
+      'Derby good, Nottingham inadequate in help and protection',
+    );
+    assert.match(
+      body,
+      /Overall effectiveness<\/th>\s*<td[^>]*><strong[^>]*>Good<\/strong><\/td>\s*<td[^>]*>joint 1st<\/td>\s*<td[^>]*>2 of 2<\/td>/,
+      'both good overall',
+    );
     assert.match(body, /Next graded inspection: ILACS short inspection/);
     assert.match(body, /Written statement of action|action plan/i);
     assert.match(body, /The quality of supervision of social workers/);
@@ -145,7 +175,10 @@ describe('pages', () => {
     assert.match(body, /ILACS standard inspection, published 20 February 2024/);
     assert.match(body, /4 to 15 December 2023/);
     assert.match(body, /Sam Sample; Jo Placeholder/);
-    assert.match(body, /The experiences and progress of children who need help and protection<\/th>\s*<td[^>]*><strong class="govuk-tag app-grade govuk-tag--red">Inadequate/);
+    assert.match(
+      body,
+      /The experiences and progress of children who need help and protection<\/th>\s*<td[^>]*><strong class="govuk-tag app-grade govuk-tag--red">Inadequate/,
+    );
     assert.match(body, /Requires improvement to be good|Good/);
     assert.match(body, /This set of grades is unusual/);
     assert.doesNotMatch(body, /Check this against the report/);
@@ -166,7 +199,10 @@ describe('pages', () => {
     assert.match(body, /Check this against the report<\/h2>/);
     assert.match(body, /LSCB recommendation 2 reads as a finding/);
     const api = (await app.inject(`/api/v1/inspections/${id}`)).json();
-    assert.deepEqual(api.warnings.map((warning: { code: string }) => warning.code), ['lscb-item-not-about-board']);
+    assert.deepEqual(
+      api.warnings.map((warning: { code: string }) => warning.code),
+      ['lscb-item-not-about-board'],
+    );
   });
 
   test('search by name lists matches; by URN goes straight to the council; empty asks for words', async () => {
@@ -185,7 +221,13 @@ describe('pages', () => {
   });
 
   test('unknown pages and councils get the GOV.UK-style 404 page', async () => {
-    for (const url of ['/nowhere', '/councils/999999', '/councils/not-a-urn', '/inspections/0', '/inspections/123456']) {
+    for (const url of [
+      '/nowhere',
+      '/councils/999999',
+      '/councils/not-a-urn',
+      '/inspections/0',
+      '/inspections/123456',
+    ]) {
       const response = await app.inject(url);
       assert.equal(response.statusCode, 404, url);
       assert.match(response.body, /Page not found/, url);
@@ -216,7 +258,10 @@ describe('API', () => {
     const list = (await app.inject('/api/v1/councils')).json();
     assert.ok(list.count > 100);
     const search = (await app.inject('/api/v1/councils?q=nottingham')).json();
-    assert.deepEqual(search.councils.map((council: { name: string }) => council.name), ['Nottingham', 'Nottinghamshire']);
+    assert.deepEqual(
+      search.councils.map((council: { name: string }) => council.name),
+      ['Nottingham', 'Nottinghamshire'],
+    );
     const one = (await app.inject(`/api/v1/councils/${DERBY_URN}`)).json();
     assert.equal(one.council.name, 'Derby');
     assert.equal(one.latestInspection.judgements.childrenInCare, 'outstanding');
@@ -226,19 +271,33 @@ describe('API', () => {
 
   test('history, comparisons and next steps of a council', async () => {
     const history = (await app.inject(`/api/v1/councils/${DERBY_URN}/inspections`)).json();
-    assert.deepEqual(history.inspections.map((entry: { published: string }) => entry.published), ['2021-03-01', '2017-06-13']);
+    assert.deepEqual(
+      history.inspections.map((entry: { published: string }) => entry.published),
+      ['2021-03-01', '2017-06-13'],
+    );
     assert.equal(history.inspections[0].changes.overall, 'improved');
     assert.equal(history.inspections[0].previous.overall, 'requires_improvement');
     const comparisons = (await app.inject(`/api/v1/councils/${NOTTINGHAM_URN}/comparisons?asAt=2024-06-30`)).json();
-    const region = comparisons.positions.find((position: { group: string; area: string }) => position.group === 'region' && position.area === 'helpAndProtection');
-    assert.deepEqual({ grade: region.grade, included: region.included, sameOrBetter: region.sameOrBetter, rank: region.rank }, { grade: 'inadequate', included: 2, sameOrBetter: 2, rank: 2 });
+    const region = comparisons.positions.find(
+      (position: { group: string; area: string }) =>
+        position.group === 'region' && position.area === 'helpAndProtection',
+    );
+    assert.deepEqual(
+      { grade: region.grade, included: region.included, sameOrBetter: region.sameOrBetter, rank: region.rank },
+      { grade: 'inadequate', included: 2, sameOrBetter: 2, rank: 2 },
+    );
     const next = (await app.inject(`/api/v1/councils/${DERBY_URN}/next?asAt=2021-06-01`)).json();
     assert.equal(next.asAt, '2021-06-01');
     assert.equal(next.next.inspection.basis, 'rule');
     assert.equal(next.next.nominalWindow.basis, 'rule');
     assert.match(next.next.nominalWindow.from, /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(next.next.deadlines.length > 0);
-    assert.ok(next.next.deadlines.every((deadline: { basis: string; legalBasis: { citation: string } }) => deadline.basis === 'rule' && deadline.legalBasis.citation.length > 0));
+    assert.ok(
+      next.next.deadlines.every(
+        (deadline: { basis: string; legalBasis: { citation: string } }) =>
+          deadline.basis === 'rule' && deadline.legalBasis.citation.length > 0,
+      ),
+    );
     const none = (await app.inject(`/api/v1/councils/${DERBY_URN}/next?asAt=2014-01-01`)).json();
     assert.equal(none.next, null);
   });
@@ -261,7 +320,10 @@ describe('API', () => {
     const overall = all.distributions.find((distribution: { area: string }) => distribution.area === 'overall');
     assert.deepEqual(overall.counts, { outstanding: 0, good: 0, requires_improvement: 2, inadequate: 0 });
     const one = (await app.inject('/api/v1/stats/national?asAt=2020-01-01&area=adoption')).json();
-    assert.deepEqual(one.distributions.map((distribution: { area: string }) => distribution.area), ['adoption']);
+    assert.deepEqual(
+      one.distributions.map((distribution: { area: string }) => distribution.area),
+      ['adoption'],
+    );
     const latest = (await app.inject('/api/v1/stats/latest-inspections?asAt=2024-06-30&overall=good')).json();
     assert.equal(latest.count, 2);
   });
@@ -301,7 +363,9 @@ describe('API', () => {
     for (const [url, schema] of cases) {
       const response = await app.inject(url);
       assert.equal(response.statusCode, 200, url);
-      const parsed = (schema as unknown as { safeParse(value: unknown): { success: boolean; error?: unknown } }).safeParse(response.json());
+      const parsed = (
+        schema as unknown as { safeParse(value: unknown): { success: boolean; error?: unknown } }
+      ).safeParse(response.json());
       assert.ok(parsed.success, `${url}: ${JSON.stringify(parsed.error)}`);
     }
   });
@@ -309,7 +373,16 @@ describe('API', () => {
   test('the OpenAPI document describes every route and its schemas resolve', async () => {
     const document = (await app.inject('/api/v1/openapi.json')).json();
     assert.equal(document.openapi, '3.1.0');
-    for (const path of ['/councils', '/councils/{urn}', '/councils/{urn}/inspections', '/councils/{urn}/comparisons', '/councils/{urn}/next', '/inspections/{id}', '/stats/national', '/stats/latest-inspections']) {
+    for (const path of [
+      '/councils',
+      '/councils/{urn}',
+      '/councils/{urn}/inspections',
+      '/councils/{urn}/comparisons',
+      '/councils/{urn}/next',
+      '/inspections/{id}',
+      '/stats/national',
+      '/stats/latest-inspections',
+    ]) {
       assert.ok(document.paths[path], path);
     }
     const refs = JSON.stringify(document).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? [];

@@ -8,7 +8,16 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
 import { EVIDENCE_SAMPLES } from '../helpers/plan-fixtures.ts';
-import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, TEST_PASSWORD, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
+import {
+  accountsTestApp,
+  csrfFrom,
+  OTHER_COUNCIL,
+  OWN_COUNCIL,
+  PEOPLE,
+  TEST_PASSWORD,
+  Visitor,
+  type AccountsTestApp,
+} from '../helpers/accounts-app.ts';
 
 type Role = 'none' | 'viewer' | 'editor' | 'admin';
 type Council = 'own' | 'other';
@@ -23,25 +32,43 @@ interface Rule {
   /** Ends the session it runs in: each cell gets a fresh one, after every other route. */
   readonly endsSession?: boolean;
   /** An API write: its JSON body and If-Match, made fresh for each cell (the version it is based on changes). */
-  readonly api?: (council: Council) => Promise<{ readonly body?: unknown; readonly ifMatch?: string; readonly contentType?: string }>;
+  readonly api?: (
+    council: Council,
+  ) => Promise<{ readonly body?: unknown; readonly ifMatch?: string; readonly contentType?: string }>;
 }
 
 const everyone = (status: number): Rule => ({ private: false, status: () => status });
 const signedInPage = (status = 200): Rule => ({ private: true, status: (role) => (role === 'none' ? 303 : status) });
-const adminPage = (status: number, body?: Rule['body']): Rule => ({ private: true, status: (role) => (role === 'none' ? 303 : role === 'admin' ? status : 403), ...(body ? { body } : {}) });
-const councilPage: Rule = { private: true, status: (role, council) => (role === 'none' ? 303 : role === 'admin' || council === 'own' ? 200 : 404) };
+const adminPage = (status: number, body?: Rule['body']): Rule => ({
+  private: true,
+  status: (role) => (role === 'none' ? 303 : role === 'admin' ? status : 403),
+  ...(body ? { body } : {}),
+});
+const councilPage: Rule = {
+  private: true,
+  status: (role, council) => (role === 'none' ? 303 : role === 'admin' || council === 'own' ? 200 : 404),
+};
 const apiSignedIn: Rule = { private: true, status: (role) => (role === 'none' ? 401 : 200) };
 const apiAdmin: Rule = { private: true, status: (role) => (role === 'none' ? 401 : role === 'admin' ? 200 : 403) };
-const apiCouncil: Rule = { private: true, status: (role, council) => (role === 'none' ? 401 : role === 'admin' || council === 'own' ? 200 : 404) };
+const apiCouncil: Rule = {
+  private: true,
+  status: (role, council) => (role === 'none' ? 401 : role === 'admin' || council === 'own' ? 200 : 404),
+};
 const urnOf = (council: Council) => (council === 'own' ? OWN_COUNCIL : OTHER_COUNCIL);
 /** A page or form that changes a council's plan: sign in first; another council's does not exist; a viewer may not. */
-const councilWrite = (status: number, body?: Rule['body']): Rule => ({ private: true, status: (role, council) => (role === 'none' ? 303 : role === 'admin' ? status : council === 'other' ? 404 : role === 'viewer' ? 403 : status), ...(body ? { body } : {}) });
+const councilWrite = (status: number, body?: Rule['body']): Rule => ({
+  private: true,
+  status: (role, council) =>
+    role === 'none' ? 303 : role === 'admin' ? status : council === 'other' ? 404 : role === 'viewer' ? 403 : status,
+  ...(body ? { body } : {}),
+});
 /** A form posted empty: refused as bad input (400) once scope allows. */
 const emptyForm = () => ({});
 /** A plan write: 401 without a token, 404 for a council the user cannot see, 403 for a viewer of their own; else `status`. */
 const apiPlanWrite = (status: number, api: NonNullable<Rule['api']>): Rule => ({
   private: true,
-  status: (role, council) => (role === 'none' ? 401 : role !== 'admin' && council === 'other' ? 404 : role === 'viewer' ? 403 : status),
+  status: (role, council) =>
+    role === 'none' ? 401 : role !== 'admin' && council === 'other' ? 404 : role === 'viewer' ? 403 : status,
   api,
 });
 
@@ -79,7 +106,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /sign-out/everywhere': { private: true, status: () => 303, body: () => ({}), endsSession: true },
   'GET /account': signedInPage(),
   'GET /set-password/:secret': { private: true, status: () => 404 },
-  'POST /set-password/:secret': { private: true, status: () => 404, body: () => ({ password: TEST_PASSWORD, confirm: TEST_PASSWORD }) },
+  'POST /set-password/:secret': {
+    private: true,
+    status: () => 404,
+    body: () => ({ password: TEST_PASSWORD, confirm: TEST_PASSWORD }),
+  },
   'GET /councils/:urn/workspace': councilPage,
   'GET /councils/:urn/timeline': everyone(200),
   'GET /councils/:urn/plans': councilPage,
@@ -114,7 +145,12 @@ const MATRIX: Record<string, Rule> = {
 
   'GET /admin/users': adminPage(200),
   'GET /admin/users/new': adminPage(200),
-  'POST /admin/users/new': adminPage(200, (council, n) => ({ email: `matrix-${n}@example.org`, name: `Matrix ${n}`, role: 'viewer', councils: urnOf(council) })),
+  'POST /admin/users/new': adminPage(200, (council, n) => ({
+    email: `matrix-${n}@example.org`,
+    name: `Matrix ${n}`,
+    role: 'viewer',
+    councils: urnOf(council),
+  })),
   'GET /admin/users/:id': adminPage(200),
   'POST /admin/users/:id/role': adminPage(303, () => ({ role: 'editor' })),
   'POST /admin/users/:id/councils': adminPage(303, (council) => ({ councils: urnOf(council) })),
@@ -139,17 +175,44 @@ const MATRIX: Record<string, Rule> = {
   // Each council has two inspections: the first has a plan (made before), the second gets one from the first writer to ask (own: the editor; other: the admin); the admin's second ask for its own council finds it made.
   'POST /api/v1/councils/:urn/plans': {
     private: true,
-    status: (role, council) => (role === 'none' ? 401 : role === 'viewer' ? (council === 'own' ? 403 : 404) : role === 'editor' ? (council === 'own' ? 201 : 404) : council === 'own' ? 409 : 201),
+    status: (role, council) =>
+      role === 'none'
+        ? 401
+        : role === 'viewer'
+          ? council === 'own'
+            ? 403
+            : 404
+          : role === 'editor'
+            ? council === 'own'
+              ? 201
+              : 404
+            : council === 'own'
+              ? 409
+              : 201,
     api: async (council) => ({ body: { inspectionId: secondInspection.get(council) } }),
   },
   'GET /api/v1/plans/:id': apiCouncil,
   'POST /api/v1/plans/:id/actions': apiPlanWrite(201, async (council) => {
     const plan = await plans().getPlan(COMMAND_LINE_ACTOR, planIds.get(council)!);
-    return { body: { itemIds: [plan.items[0]!.id], title: 'An action from the matrix', owner: 'Head of Service', dueDate: '2030-01-31' }, ifMatch: `W/"${plan.version}"` };
+    return {
+      body: {
+        itemIds: [plan.items[0]!.id],
+        title: 'An action from the matrix',
+        owner: 'Head of Service',
+        dueDate: '2030-01-31',
+      },
+      ifMatch: `W/"${plan.version}"`,
+    };
   }),
   'GET /api/v1/actions/:id': apiCouncil,
-  'PATCH /api/v1/actions/:id': apiPlanWrite(200, async (council) => ({ body: { status: 'in progress' }, ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"` })),
-  'POST /api/v1/actions/:id/measures': apiPlanWrite(201, async (council) => ({ body: MATRIX_MEASURE, ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"` })),
+  'PATCH /api/v1/actions/:id': apiPlanWrite(200, async (council) => ({
+    body: { status: 'in progress' },
+    ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"`,
+  })),
+  'POST /api/v1/actions/:id/measures': apiPlanWrite(201, async (council) => ({
+    body: MATRIX_MEASURE,
+    ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"`,
+  })),
   'GET /api/v1/measures/:id': apiCouncil,
   'POST /api/v1/measures/:id/values': apiPlanWrite(201, async (council) => ({
     body: { date: '2020-01-01', value: 50 },
@@ -160,7 +223,9 @@ const MATRIX: Record<string, Rule> = {
     ifMatch: `W/"${(await plans().getAction(COMMAND_LINE_ACTOR, actionIds.get(council)!)).version}"`,
   })),
   // Before each cell the plan is made whole again (every item with an action, every action with a measure), so a writer's submission freezes a version.
-  'POST /api/v1/plans/:id/submit': apiPlanWrite(200, async (council) => ({ ifMatch: `W/"${(await completePlan(planIds.get(council)!)).version}"` })),
+  'POST /api/v1/plans/:id/submit': apiPlanWrite(200, async (council) => ({
+    ifMatch: `W/"${(await completePlan(planIds.get(council)!)).version}"`,
+  })),
   'POST /api/v1/actions/:id/evidence': apiPlanWrite(201, async (council) => ({
     body: EVIDENCE_SAMPLES.pdf,
     contentType: 'application/octet-stream',
@@ -171,7 +236,15 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/plans/:id/versions/:n': apiCouncil,
 };
 
-const MATRIX_MEASURE = { what: 'Plans reviewed on time', unit: '%', betterWhen: 'higher', baseline: { value: 50, date: '2019-01-01' }, target: { value: 90, date: '2020-12-31' }, frequency: 'monthly', source: 'Case records' } as const;
+const MATRIX_MEASURE = {
+  what: 'Plans reviewed on time',
+  unit: '%',
+  betterWhen: 'higher',
+  baseline: { value: 50, date: '2019-01-01' },
+  target: { value: 90, date: '2020-12-31' },
+  frequency: 'monthly',
+  source: 'Case records',
+} as const;
 const plans = () => testApp.loaded.services.plans;
 const planIds = new Map<Council, number>();
 const actionIds = new Map<Council, number>();
@@ -183,14 +256,25 @@ const secondInspection = new Map<Council, number>();
 async function completePlan(planId: number) {
   let plan = await plans().getPlan(COMMAND_LINE_ACTOR, planId);
   const uncovered = plan.items.filter((item) => item.actionIds.length === 0).map((item) => item.id);
-  if (uncovered.length > 0) await plans().addAction(COMMAND_LINE_ACTOR, planId, { itemIds: uncovered, title: 'Covering action', owner: { kind: 'team', name: 'Quality assurance' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+  if (uncovered.length > 0)
+    await plans().addAction(COMMAND_LINE_ACTOR, planId, {
+      itemIds: uncovered,
+      title: 'Covering action',
+      owner: { kind: 'team', name: 'Quality assurance' },
+      dueDate: '2030-01-31',
+      basedOnVersion: plan.version,
+    });
   for (const action of (await plans().getPlanContent(COMMAND_LINE_ACTOR, planId)).actions) {
     const view = await plans().getAction(COMMAND_LINE_ACTOR, action.id);
-    if (view.measures.length === 0) await plans().addMeasure(COMMAND_LINE_ACTOR, action.id, { ...MATRIX_MEASURE, basedOnVersion: view.version });
+    if (view.measures.length === 0)
+      await plans().addMeasure(COMMAND_LINE_ACTOR, action.id, { ...MATRIX_MEASURE, basedOnVersion: view.version });
   }
   plan = await plans().getPlan(COMMAND_LINE_ACTOR, planId);
   const item = plan.items[0]!;
-  await plans().respondToItem(COMMAND_LINE_ACTOR, item.id, { response: { kind: 'agreed', reason: `Agreed (${plan.version})` }, basedOnVersion: item.version });
+  await plans().respondToItem(COMMAND_LINE_ACTOR, item.id, {
+    response: { kind: 'agreed', reason: `Agreed (${plan.version})` },
+    basedOnVersion: item.version,
+  });
   return plans().getPlan(COMMAND_LINE_ACTOR, planId);
 }
 
@@ -214,13 +298,32 @@ before(async () => {
     secondInspection.set(council, own[1]!.id);
     const plan = await plans().createPlan(COMMAND_LINE_ACTOR, urnOf(council), { inspectionId: own[0]!.id });
     planIds.set(council, plan.id);
-    const action = await plans().addAction(COMMAND_LINE_ACTOR, plan.id, { itemIds: plan.items.map((item) => item.id), title: 'Matrix action', owner: { kind: 'role', name: 'Head of Service' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+    const action = await plans().addAction(COMMAND_LINE_ACTOR, plan.id, {
+      itemIds: plan.items.map((item) => item.id),
+      title: 'Matrix action',
+      owner: { kind: 'role', name: 'Head of Service' },
+      dueDate: '2030-01-31',
+      basedOnVersion: plan.version,
+    });
     actionIds.set(council, action.id);
-    const measure = await plans().addMeasure(COMMAND_LINE_ACTOR, action.id, { ...MATRIX_MEASURE, basedOnVersion: action.version });
+    const measure = await plans().addMeasure(COMMAND_LINE_ACTOR, action.id, {
+      ...MATRIX_MEASURE,
+      basedOnVersion: action.version,
+    });
     measureIds.set(council, measure.id);
-    const evidence = await plans().addEvidence(COMMAND_LINE_ACTOR, { actionId: action.id }, { fileName: 'matrix.pdf', bytes: EVIDENCE_SAMPLES.pdf, basedOnVersion: (await plans().getAction(COMMAND_LINE_ACTOR, action.id)).version });
+    const evidence = await plans().addEvidence(
+      COMMAND_LINE_ACTOR,
+      { actionId: action.id },
+      {
+        fileName: 'matrix.pdf',
+        bytes: EVIDENCE_SAMPLES.pdf,
+        basedOnVersion: (await plans().getAction(COMMAND_LINE_ACTOR, action.id)).version,
+      },
+    );
     evidenceIds.set(council, evidence.id);
-    await plans().submit(COMMAND_LINE_ACTOR, plan.id, { basedOnVersion: (await plans().getPlan(COMMAND_LINE_ACTOR, plan.id)).version });
+    await plans().submit(COMMAND_LINE_ACTOR, plan.id, {
+      basedOnVersion: (await plans().getPlan(COMMAND_LINE_ACTOR, plan.id)).version,
+    });
   }
 });
 after(async () => testApp?.close());
@@ -244,13 +347,19 @@ let made = 0;
 /** A person (and a token of theirs) for admin routes to act on, assigned to the council of the cell. */
 async function target(council: Council): Promise<{ userId: number; tokenId: number }> {
   const users = testApp.loaded.services.accounts.users;
-  const { user } = await users.addUser(COMMAND_LINE_ACTOR, { email: `target-${++made}@example.org`, role: 'viewer', councils: [urnOf(council)] });
+  const { user } = await users.addUser(COMMAND_LINE_ACTOR, {
+    email: `target-${++made}@example.org`,
+    role: 'viewer',
+    councils: [urnOf(council)],
+  });
   const { token } = await users.createToken(COMMAND_LINE_ACTOR, user.id, 'target');
   return { userId: user.id, tokenId: token.id };
 }
 
 /** The plan pages work on the plan made in before() for each council: its first item, its action and its measure. */
-async function pagePlan(council: Council): Promise<{ planId: number; itemId: number; actionId: number; measureId: number }> {
+async function pagePlan(
+  council: Council,
+): Promise<{ planId: number; itemId: number; actionId: number; measureId: number }> {
   const planId = planIds.get(council)!;
   const plan = await plans().getPlan(COMMAND_LINE_ACTOR, planId);
   return { planId, itemId: plan.items[0]!.id, actionId: actionIds.get(council)!, measureId: measureIds.get(council)! };
@@ -259,7 +368,11 @@ async function pagePlan(council: Council): Promise<{ planId: number; itemId: num
 async function concreteUrl(url: string, council: Council): Promise<string> {
   if (url.startsWith('/plans/')) {
     const plan = await pagePlan(council);
-    return url.replace(':id', String(plan.planId)).replace(':itemId', String(plan.itemId)).replace(':actionId', String(plan.actionId)).replace(':measureId', String(plan.measureId));
+    return url
+      .replace(':id', String(plan.planId))
+      .replace(':itemId', String(plan.itemId))
+      .replace(':actionId', String(plan.actionId))
+      .replace(':measureId', String(plan.measureId));
   }
   if (url === '/assets/*') return '/assets/govuk-frontend.min.css';
   if (url === '/app-assets/*') return '/app-assets/app.css';
@@ -267,9 +380,12 @@ async function concreteUrl(url: string, council: Council): Promise<string> {
   if (concrete.includes(':id')) {
     if (concrete.includes('/inspections/')) concrete = concrete.replace(':id', String(inspectionIds.get(council)));
     else if (concrete.startsWith('/api/v1/plans/')) concrete = concrete.replace(':id', String(planIds.get(council)));
-    else if (concrete.startsWith('/api/v1/actions/')) concrete = concrete.replace(':id', String(actionIds.get(council)));
-    else if (concrete.startsWith('/api/v1/measures/')) concrete = concrete.replace(':id', String(measureIds.get(council)));
-    else if (concrete.startsWith('/api/v1/evidence/')) concrete = concrete.replace(':id', String(evidenceIds.get(council)));
+    else if (concrete.startsWith('/api/v1/actions/'))
+      concrete = concrete.replace(':id', String(actionIds.get(council)));
+    else if (concrete.startsWith('/api/v1/measures/'))
+      concrete = concrete.replace(':id', String(measureIds.get(council)));
+    else if (concrete.startsWith('/api/v1/evidence/'))
+      concrete = concrete.replace(':id', String(evidenceIds.get(council)));
     else if (concrete.includes('/plans/')) concrete = concrete.replace(':id', String(planIds.get(council)));
     else {
       const { userId, tokenId } = await target(council);
@@ -286,13 +402,22 @@ test('every declared route has a rule, and its privacy matches', async () => {
   assert.ok(declared.length >= 40, `routes found: ${declared.length}`);
   const missing = declared.map((route) => `${route.method} ${route.url}`).filter((key) => MATRIX[key] === undefined);
   assert.deepEqual(missing, [], 'routes with no entry in the authorisation matrix');
-  for (const route of declared) assert.equal(route.private, MATRIX[`${route.method} ${route.url}`]!.private, `${route.method} ${route.url}: private`);
+  for (const route of declared)
+    assert.equal(
+      route.private,
+      MATRIX[`${route.method} ${route.url}`]!.private,
+      `${route.method} ${route.url}: private`,
+    );
   const stale = Object.keys(MATRIX).filter((key) => !declared.some((route) => `${route.method} ${route.url}` === key));
   assert.deepEqual(stale, [], 'matrix entries for routes that no longer exist');
 });
 
 test('each cell: route x role x own or other council', async () => {
-  const declared = [...testApp.app.declaredRoutes()].sort((a, b) => Number(MATRIX[`${a.method} ${a.url}`]?.endsSession ?? false) - Number(MATRIX[`${b.method} ${b.url}`]?.endsSession ?? false));
+  const declared = [...testApp.app.declaredRoutes()].sort(
+    (a, b) =>
+      Number(MATRIX[`${a.method} ${a.url}`]?.endsSession ?? false) -
+      Number(MATRIX[`${b.method} ${b.url}`]?.endsSession ?? false),
+  );
   const wrong: string[] = [];
   let cells = 0;
   let crossCouncilReads = 0;
@@ -308,20 +433,41 @@ test('each cell: route x role x own or other council', async () => {
         if (url.startsWith('/api/')) {
           const token = tokens.get(role);
           const write = await rule.api?.(council);
-          const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(write?.ifMatch ? { 'if-match': write.ifMatch } : {}), ...(write?.contentType ? { 'content-type': write.contentType } : {}) };
-          const response = await testApp.app.inject({ method: route.method as 'GET', url, headers, ...(write?.body === undefined ? {} : { payload: write.body as Buffer }) });
+          const headers: Record<string, string> = {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(write?.ifMatch ? { 'if-match': write.ifMatch } : {}),
+            ...(write?.contentType ? { 'content-type': write.contentType } : {}),
+          };
+          const response = await testApp.app.inject({
+            method: route.method as 'GET',
+            url,
+            headers,
+            ...(write?.body === undefined ? {} : { payload: write.body as Buffer }),
+          });
           status = response.statusCode;
           cacheControl = response.headers['cache-control'] as string | undefined;
         } else {
           const visitor = await visitorFor(role, rule.endsSession);
-          const response = route.method === 'GET' ? await visitor.get(url) : await visitor.post(url, { ...rule.body?.(council, ++made), _csrf: await tokenFor(role, visitor) });
+          const response =
+            route.method === 'GET'
+              ? await visitor.get(url)
+              : await visitor.post(url, { ...rule.body?.(council, ++made), _csrf: await tokenFor(role, visitor) });
           status = response.statusCode;
           cacheControl = response.headers['cache-control'] as string | undefined;
         }
         cells++;
         if (status !== expected) wrong.push(`${key} as ${role}, ${council} council: ${status}, expected ${expected}`);
-        if (rule.private && cacheControl !== 'no-store') wrong.push(`${key} as ${role}, ${council} council: Cache-Control ${cacheControl}, expected no-store`);
-        if (rule.private && council === 'other' && role !== 'admin' && role !== 'none' && status === 200 && url.includes(OTHER_COUNCIL)) crossCouncilReads++;
+        if (rule.private && cacheControl !== 'no-store')
+          wrong.push(`${key} as ${role}, ${council} council: Cache-Control ${cacheControl}, expected no-store`);
+        if (
+          rule.private &&
+          council === 'other' &&
+          role !== 'admin' &&
+          role !== 'none' &&
+          status === 200 &&
+          url.includes(OTHER_COUNCIL)
+        )
+          crossCouncilReads++;
       }
     }
   }

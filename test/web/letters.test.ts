@@ -19,10 +19,19 @@ before(async () => {
   const dir = makeTempDir('csci-letter-pages-');
   mkdirSync(join(dir, 'reports', '80418-norfolk'), { recursive: true });
   writeFileSync(join(dir, 'reports', '80418-norfolk', '2024-03-04.pdf'), focusedVisitLetterPdf());
-  writeFileSync(join(dir, 'reports', '80418-norfolk', '2025-05-02.pdf'), focusedVisitLetterPdf('1 May 2025', '1 and 2 April 2025', 'The timeliness of pathway plans for young people.'));
+  writeFileSync(
+    join(dir, 'reports', '80418-norfolk', '2025-05-02.pdf'),
+    focusedVisitLetterPdf('1 May 2025', '1 and 2 April 2025', 'The timeliness of pathway plans for young people.'),
+  );
   // Dated over 120 days after its visit: the reader warns.
-  writeFileSync(join(dir, 'reports', '80418-norfolk', '2025-11-03.pdf'), focusedVisitLetterPdf('1 November 2025', '2 and 3 June 2025', 'Help for care leavers to find work and training.'));
-  services = await createServices({ databaseUrl: undefined, dataDir: join(dir, 'data') }, { readModel: { snapshotSeconds: 0 } });
+  writeFileSync(
+    join(dir, 'reports', '80418-norfolk', '2025-11-03.pdf'),
+    focusedVisitLetterPdf('1 November 2025', '2 and 3 June 2025', 'Help for care leavers to find work and training.'),
+  );
+  services = await createServices(
+    { databaseUrl: undefined, dataDir: join(dir, 'data') },
+    { readModel: { snapshotSeconds: 0 } },
+  );
   const summary = await services.imports.importReports([join(dir, 'reports')], { workers: 0 });
   assert.equal(summary.imported, 3, JSON.stringify(summary.failures));
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -44,7 +53,11 @@ test('the council page lists the letters and counts the focused visits and prior
   assert.match(html, /Visits done since the latest graded inspection/);
   assert.match(html, /2 focused visits published by 1 June 2025/);
   assert.match(html, /Draft action plan for the areas for priority action: due /);
-  assert.match(html, /Graded inspections held\s*<\/dt>\s*<dd[^>]*>\s*0\s*</, 'letters are not counted as graded inspections');
+  assert.match(
+    html,
+    /Graded inspections held\s*<\/dt>\s*<dd[^>]*>\s*0\s*</,
+    'letters are not counted as graded inspections',
+  );
 });
 
 test('as at a date before the second letter, only the first shows', async () => {
@@ -77,7 +90,11 @@ test('a letter has its own page, with its kind and what it asks to improve', asy
 test('the API gives a letter its fields, its areas for priority action with their deadlines, and the council history lists the letters', async () => {
   const history = historySchema.parse((await app.inject('/api/v1/councils/80418/inspections')).json());
   assert.deepEqual(history.inspections, [], 'letters are not graded inspections');
-  assert.deepEqual(history.letters.map((letter) => letter.visitStart), ['2025-06-02', '2025-04-01', '2024-02-06'], 'newest visit first');
+  assert.deepEqual(
+    history.letters.map((letter) => letter.visitStart),
+    ['2025-06-02', '2025-04-01', '2024-02-06'],
+    'newest visit first',
+  );
   const [latest, , first] = history.letters;
   assert.equal(latest?.kind, 'focused-visit');
   assert.equal(latest?.theme, 'care-leavers');
@@ -97,7 +114,10 @@ test('the API gives a letter its fields, its areas for priority action with thei
   assert.equal(body.letter.focus, 'care leavers');
   assert.equal(body.letter.theme, 'care-leavers');
   assert.equal(body.letter.covidContext, false);
-  assert.deepEqual(body.letter.recommendations, ['The quality of written plans, so that families know what must change.', 'Management oversight of pathway plans.']);
+  assert.deepEqual(body.letter.recommendations, [
+    'The quality of written plans, so that families know what must change.',
+    'Management oversight of pathway plans.',
+  ]);
   assert.deepEqual(body.letter.priorityActions, ['The suitability of the homes care leavers are offered.']);
   // Received on its printed date, 3 March 2024: the 20th working day after it, Good Friday and Easter Monday left out, is 2 April 2024.
   const [draft, final] = body.letter.priorityActionDeadlines;
@@ -113,7 +133,19 @@ test('the OpenAPI document describes the letter fields', async () => {
   const document = (await app.inject('/api/v1/openapi.json')).json();
   const letter = document.components.schemas.Letter;
   assert.ok(letter, 'a Letter schema');
-  for (const field of ['kind', 'letterDate', 'visitStart', 'visitEnd', 'inspectors', 'focus', 'theme', 'covidContext', 'recommendations', 'priorityActions', 'priorityActionDeadlines']) {
+  for (const field of [
+    'kind',
+    'letterDate',
+    'visitStart',
+    'visitEnd',
+    'inspectors',
+    'focus',
+    'theme',
+    'covidContext',
+    'recommendations',
+    'priorityActions',
+    'priorityActionDeadlines',
+  ]) {
     assert.ok(field in letter.properties, `Letter has ${field}`);
   }
   assert.ok('letters' in document.components.schemas.History.properties);
@@ -122,13 +154,29 @@ test('the OpenAPI document describes the letter fields', async () => {
 test("a letter's warnings are stored as a report's are and shown the same way, on its page and in the API", async () => {
   const history = historySchema.parse((await app.inject('/api/v1/councils/80418/inspections')).json());
   const late = history.letters.find((letter) => letter.visitStart === '2025-06-02');
-  assert.deepEqual(late?.warnings.map((warning) => warning.code), ['letter-long-after-visit']);
-  assert.deepEqual(history.letters.filter((letter) => letter !== late).flatMap((letter) => letter.warnings), []);
+  assert.deepEqual(
+    late?.warnings.map((warning) => warning.code),
+    ['letter-long-after-visit'],
+  );
+  assert.deepEqual(
+    history.letters.filter((letter) => letter !== late).flatMap((letter) => letter.warnings),
+    [],
+  );
   const body = inspectionDetailSchema.parse((await app.inject(`/api/v1/inspections/${late!.id}`)).json());
-  assert.deepEqual(body.warnings.map((warning) => warning.code), ['letter-long-after-visit']);
+  assert.deepEqual(
+    body.warnings.map((warning) => warning.code),
+    ['letter-long-after-visit'],
+  );
   const page = (await app.inject(`/inspections/${late!.id}`)).body;
   assert.match(page, /Check this against the letter<\/h2>/);
-  assert.match(page, /<ul class="govuk-list govuk-list--bullet app-reader-warnings">\s*<li>The letter is dated more than 120 days after the visit\.<\/li>/);
+  assert.match(
+    page,
+    /<ul class="govuk-list govuk-list--bullet app-reader-warnings">\s*<li>The letter is dated more than 120 days after the visit\.<\/li>/,
+  );
   const stored = await services.inspections.get(late!.id);
-  assert.deepEqual(stored.warnings.map((warning) => warning.code), ['letter-long-after-visit'], 'in report_warning, read as a report’s are');
+  assert.deepEqual(
+    stored.warnings.map((warning) => warning.code),
+    ['letter-long-after-visit'],
+    'in report_warning, read as a report’s are',
+  );
 });

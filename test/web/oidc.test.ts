@@ -23,8 +23,19 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret, redirect_uris: [`${PUBLIC_URL}/sign-in/oidc/callback`], response_types: ['code'], grant_types: ['authorization_code'] }],
-    findAccount: (_context, id) => ({ accountId: id, claims: async () => ({ sub: id, email: id, email_verified: true, name: id }) }),
+    clients: [
+      {
+        client_id: CLIENT.clientId,
+        client_secret: CLIENT.clientSecret,
+        redirect_uris: [`${PUBLIC_URL}/sign-in/oidc/callback`],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
+    findAccount: (_context, id) => ({
+      accountId: id,
+      claims: async () => ({ sub: id, email: id, email_verified: true, name: id }),
+    }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['a-cookie-key-used-only-by-these-tests'] },
     pkce: { required: () => true },
@@ -102,10 +113,17 @@ test('a person an admin added signs in with their organisation’s account', asy
   const account = await visitor.get('/account');
   assert.equal(account.statusCode, 200);
   assert.match(account.body, /Ed Editor/);
-  const admin = await testApp.loaded.services.accounts.authentication.signInWithPassword(PEOPLE.admin, 'violet kettle harbour');
+  const admin = await testApp.loaded.services.accounts.authentication.signInWithPassword(
+    PEOPLE.admin,
+    'violet kettle harbour',
+  );
   assert.ok(admin.ok);
   const events = await testApp.loaded.services.accounts.audit.list(admin.actor, { action: 'sign-in' });
-  assert.ok(events.some((event) => (event.after as { method?: string }).method === 'oidc' && event.actorEmail === PEOPLE.editor));
+  assert.ok(
+    events.some(
+      (event) => (event.after as { method?: string }).method === 'oidc' && event.actorEmail === PEOPLE.editor,
+    ),
+  );
 });
 
 test('an email no admin added is refused, with no session', async () => {

@@ -10,10 +10,16 @@ test('cachedView caches on a route that opts in with PUBLIC_PAGE, and never on a
   setUpViews(app, createNunjucks());
   const rendered = { public: 0, private: 0 };
   app.get('/public', PUBLIC_PAGE, async (_request, reply) =>
-    reply.cachedView('same-key', 'pages/errors/error.njk', async () => ({ status: 200, message: `public ${++rendered.public}` })),
+    reply.cachedView('same-key', 'pages/errors/error.njk', async () => ({
+      status: 200,
+      message: `public ${++rendered.public}`,
+    })),
   );
   app.get('/private', async (_request, reply) =>
-    reply.cachedView('same-key', 'pages/errors/error.njk', async () => ({ status: 200, message: `private ${++rendered.private}` })),
+    reply.cachedView('same-key', 'pages/errors/error.njk', async () => ({
+      status: 200,
+      message: `private ${++rendered.private}`,
+    })),
   );
   try {
     for (let i = 0; i < 2; i++) {

@@ -11,10 +11,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
 import { writeWorkbook } from '../../src/documents/spreadsheet.ts';
-import { accountsTestApp, csrfFrom, OTHER_COUNCIL, OWN_COUNCIL, PEOPLE, Visitor, type AccountsTestApp } from '../helpers/accounts-app.ts';
+import {
+  accountsTestApp,
+  csrfFrom,
+  OTHER_COUNCIL,
+  OWN_COUNCIL,
+  PEOPLE,
+  Visitor,
+  type AccountsTestApp,
+} from '../helpers/accounts-app.ts';
 
 const CLI = COMMAND_LINE_ACTOR;
-const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 describe('improvement plan pages', () => {
   let testApp: AccountsTestApp;
@@ -33,7 +45,9 @@ describe('improvement plan pages', () => {
   after(async () => testApp?.close());
 
   async function inspectionOf(urn: string, published: string): Promise<number> {
-    const found = (await testApp.loaded.services.inspections.listAll()).find((inspection) => inspection.urn === urn && inspection.published === published);
+    const found = (await testApp.loaded.services.inspections.listAll()).find(
+      (inspection) => inspection.urn === urn && inspection.published === published,
+    );
     assert.ok(found, `inspection of ${urn} on ${published}`);
     return found.id;
   }
@@ -55,7 +69,9 @@ describe('improvement plan pages', () => {
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /govuk-error-summary/);
     assert.match(refused.body, /Select the report the plan answers/);
-    const made = await editor.submit(`/councils/${OWN_COUNCIL}/plans/new`, `/councils/${OWN_COUNCIL}/plans/new`, { inspectionId: String(await inspectionOf(OWN_COUNCIL, '2017-06-13')) });
+    const made = await editor.submit(`/councils/${OWN_COUNCIL}/plans/new`, `/councils/${OWN_COUNCIL}/plans/new`, {
+      inspectionId: String(await inspectionOf(OWN_COUNCIL, '2017-06-13')),
+    });
     assert.equal(made.statusCode, 303);
     planUrl = String(made.headers.location);
     planId = Number(/\/plans\/(\d+)$/.exec(planUrl)?.[1]);
@@ -63,14 +79,24 @@ describe('improvement plan pages', () => {
     assert.equal(page.statusCode, 200);
     assert.equal(page.headers['cache-control'], 'no-store');
     const body = decode(page.body);
-    assert.ok(body.indexOf('Gaps to fill before submission') < body.indexOf('<h2 class="govuk-heading-m">Items</h2>'), 'the gaps come first');
+    assert.ok(
+      body.indexOf('Gaps to fill before submission') < body.indexOf('<h2 class="govuk-heading-m">Items</h2>'),
+      'the gaps come first',
+    );
     assert.match(body, /Recommendation 1 has no action/);
     assert.match(body, /Make sure that plans for children in need say what will change and by when\./);
     assert.match(body, /20 September 2017/);
   });
 
   test('an action with errors is shown again with the error summary and the answers kept', async () => {
-    const response = await editor.submit(`${planUrl}/actions/new`, `${planUrl}/actions/new`, { title: 'Audit plans', ownerKind: 'team', ownerName: '', dueDate: '31/02/2030', status: 'in progress', version: '1' });
+    const response = await editor.submit(`${planUrl}/actions/new`, `${planUrl}/actions/new`, {
+      title: 'Audit plans',
+      ownerKind: 'team',
+      ownerName: '',
+      dueDate: '31/02/2030',
+      status: 'in progress',
+      version: '1',
+    });
     assert.equal(response.statusCode, 400);
     const body = decode(response.body);
     assert.match(body, /Select at least one item the action serves/);
@@ -80,12 +106,22 @@ describe('improvement plan pages', () => {
   });
 
   let actionUrl: string;
-  test('an action is added on the plan\'s version and shown with its RAG rating and reason', async () => {
+  test("an action is added on the plan's version and shown with its RAG rating and reason", async () => {
     const form = await editor.get(`${planUrl}/actions/new`);
     const version = /name="version" value="(\d+)"/.exec(form.body)?.[1];
     const itemId = /name="itemIds"[^>]*value="(\d+)"/.exec(form.body)?.[1];
     assert.ok(version && itemId);
-    const response = await editor.post(`${planUrl}/actions/new`, { _csrf: csrfFrom(form.body), version, itemIds: itemId, title: 'Audit every child in need plan each month', ownerKind: 'person', ownerName: 'Sam Carter', startDate: '2017-07-01', dueDate: '2030-09-30', status: 'in progress' });
+    const response = await editor.post(`${planUrl}/actions/new`, {
+      _csrf: csrfFrom(form.body),
+      version,
+      itemIds: itemId,
+      title: 'Audit every child in need plan each month',
+      ownerKind: 'person',
+      ownerName: 'Sam Carter',
+      startDate: '2017-07-01',
+      dueDate: '2030-09-30',
+      status: 'in progress',
+    });
     assert.equal(response.statusCode, 303, response.body.slice(0, 300));
     actionUrl = String(response.headers.location);
     const page = decode((await editor.get(actionUrl)).body);
@@ -94,15 +130,34 @@ describe('improvement plan pages', () => {
     assert.match(page, /govuk-tag--green|govuk-tag--orange|govuk-tag--red/);
   });
 
-  test('a stale change saves nothing and shows the saved answers beside the user\'s', async () => {
+  test("a stale change saves nothing and shows the saved answers beside the user's", async () => {
     const first = await editor.get(`${actionUrl}/edit`);
     const second = await editor.get(`${actionUrl}/edit`);
     const version = /name="version" value="(\d+)"/.exec(first.body)![1]!;
-    const itemId = /name="itemIds"[^>]*value="(\d+)"[^>]*checked/.exec(first.body)?.[1] ?? /name="itemIds"[^>]*value="(\d+)"/.exec(first.body)![1]!;
-    const common = { itemIds: itemId, ownerKind: 'person', ownerName: 'Sam Carter', startDate: '2017-07-01', dueDate: '2030-09-30', version };
-    const saved = await editor.post(`${actionUrl}/edit`, { ...common, _csrf: csrfFrom(first.body), title: 'First change wins', status: 'in progress' });
+    const itemId =
+      /name="itemIds"[^>]*value="(\d+)"[^>]*checked/.exec(first.body)?.[1] ??
+      /name="itemIds"[^>]*value="(\d+)"/.exec(first.body)![1]!;
+    const common = {
+      itemIds: itemId,
+      ownerKind: 'person',
+      ownerName: 'Sam Carter',
+      startDate: '2017-07-01',
+      dueDate: '2030-09-30',
+      version,
+    };
+    const saved = await editor.post(`${actionUrl}/edit`, {
+      ...common,
+      _csrf: csrfFrom(first.body),
+      title: 'First change wins',
+      status: 'in progress',
+    });
     assert.equal(saved.statusCode, 303);
-    const stale = await editor.post(`${actionUrl}/edit`, { ...common, _csrf: csrfFrom(second.body), title: 'Second change, based on the old version', status: 'complete' });
+    const stale = await editor.post(`${actionUrl}/edit`, {
+      ...common,
+      _csrf: csrfFrom(second.body),
+      title: 'Second change, based on the old version',
+      status: 'complete',
+    });
     assert.equal(stale.statusCode, 409);
     const body = decode(stale.body);
     assert.match(body, /govuk-error-summary/);
@@ -117,10 +172,20 @@ describe('improvement plan pages', () => {
   test('a RAG rating set by hand needs a reason; with one it shows beside the derived rating', async () => {
     const page = await editor.get(actionUrl);
     const version = /action="[^"]*\/rag"[\s\S]*?name="version" value="(\d+)"/.exec(page.body)![1]!;
-    const refused = await editor.post(`${actionUrl}/rag`, { _csrf: csrfFrom(page.body), version, rating: 'red', reason: '' });
+    const refused = await editor.post(`${actionUrl}/rag`, {
+      _csrf: csrfFrom(page.body),
+      version,
+      rating: 'red',
+      reason: '',
+    });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /Enter why the rating is set by hand/);
-    const set = await editor.post(`${actionUrl}/rag`, { _csrf: csrfFrom(page.body), version, rating: 'red', reason: 'The audit team is short of two officers.' });
+    const set = await editor.post(`${actionUrl}/rag`, {
+      _csrf: csrfFrom(page.body),
+      version,
+      rating: 'red',
+      reason: 'The audit team is short of two officers.',
+    });
     assert.equal(set.statusCode, 303);
     const after = decode((await editor.get(actionUrl)).body);
     assert.match(after, /Set by hand by .*: The audit team is short of two officers\./);
@@ -132,11 +197,16 @@ describe('improvement plan pages', () => {
     const form = await viewer.get(actionUrl);
     assert.doesNotMatch(form.body, /Change the action/);
     const token = csrfFrom((await viewer.get('/sign-out')).body);
-    const response = await viewer.post(`${actionUrl}/rag`, { _csrf: token, version: '1', rating: 'green', reason: 'x' });
+    const response = await viewer.post(`${actionUrl}/rag`, {
+      _csrf: token,
+      version: '1',
+      rating: 'green',
+      reason: 'x',
+    });
     assert.equal(response.statusCode, 403);
   });
 
-  test('the public timeline has no plan events; the council\'s people see them marked private', async () => {
+  test("the public timeline has no plan events; the council's people see them marked private", async () => {
     const anonymous = await new Visitor(testApp.app).get(`/councils/${OWN_COUNCIL}/timeline`);
     assert.equal(anonymous.statusCode, 200);
     assert.match(anonymous.body, /inspection published|published/i);
@@ -168,10 +238,27 @@ describe('improvement plan pages', () => {
     const plans = testApp.loaded.services.plans;
     let plan = await plans.getPlan(CLI, planId);
     const uncovered = plan.items.filter((item) => item.actionIds.length === 0).map((item) => item.id);
-    if (uncovered.length > 0) await plans.addAction(CLI, planId, { itemIds: uncovered, title: 'Review the remaining recommendations', owner: { kind: 'team', name: 'Quality assurance' }, dueDate: '2030-01-31', basedOnVersion: plan.version });
+    if (uncovered.length > 0)
+      await plans.addAction(CLI, planId, {
+        itemIds: uncovered,
+        title: 'Review the remaining recommendations',
+        owner: { kind: 'team', name: 'Quality assurance' },
+        dueDate: '2030-01-31',
+        basedOnVersion: plan.version,
+      });
     for (const action of (await plans.getPlanContent(CLI, planId)).actions) {
       const view = await plans.getAction(CLI, action.id);
-      if (view.measures.length === 0) await plans.addMeasure(CLI, action.id, { what: `Audits done for ${action.id}`, unit: '%', betterWhen: 'higher', baseline: { value: 10, date: '2026-01-01' }, target: { value: 90, date: '2030-01-01' }, frequency: 'monthly', source: 'Audit log', basedOnVersion: view.version });
+      if (view.measures.length === 0)
+        await plans.addMeasure(CLI, action.id, {
+          what: `Audits done for ${action.id}`,
+          unit: '%',
+          betterWhen: 'higher',
+          baseline: { value: 10, date: '2026-01-01' },
+          target: { value: 90, date: '2030-01-01' },
+          frequency: 'monthly',
+          source: 'Audit log',
+          basedOnVersion: view.version,
+        });
     }
     const stale = await editor.post(`${planUrl}/submit`, { _csrf: csrfFrom(check.body), version });
     assert.equal(stale.statusCode, 409);
@@ -181,7 +268,10 @@ describe('improvement plan pages', () => {
     const fresh = await editor.get(`${planUrl}/check`);
     plan = await plans.getPlan(CLI, planId);
     assert.match(fresh.body, new RegExp(`name="version" value="${plan.version}"`));
-    const submitted = await editor.post(`${planUrl}/submit`, { _csrf: csrfFrom(fresh.body), version: String(plan.version) });
+    const submitted = await editor.post(`${planUrl}/submit`, {
+      _csrf: csrfFrom(fresh.body),
+      version: String(plan.version),
+    });
     assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 300));
     assert.equal(submitted.headers.location, `${planUrl}/versions?submitted=1`);
     const versions = decode((await editor.get(String(submitted.headers.location))).body);
@@ -194,23 +284,50 @@ describe('improvement plan pages', () => {
     assert.equal(page.headers['cache-control'], 'no-store');
     const version = /action="[^"]*\/sign-off"[\s\S]*?name="version" value="(\d+)"/.exec(page.body)?.[1];
     assert.ok(version, 'the sign-off form names the version it was based on');
-    const refused = await editor.post(`${planUrl}/sign-off`, { _csrf: csrfFrom(page.body), version, planVersion: '1', capacity: '' });
+    const refused = await editor.post(`${planUrl}/sign-off`, {
+      _csrf: csrfFrom(page.body),
+      version,
+      planVersion: '1',
+      capacity: '',
+    });
     assert.equal(refused.statusCode, 400);
     assert.match(decode(refused.body), /govuk-error-summary[\s\S]*Enter the capacity you sign off in/);
-    assert.equal((await viewer.post(`${planUrl}/sign-off`, { _csrf: csrfFrom((await viewer.get('/sign-out')).body), version, planVersion: '1', capacity: 'Viewer' })).statusCode, 403);
-    const signed = await editor.post(`${planUrl}/sign-off`, { _csrf: csrfFrom(page.body), version, planVersion: '1', capacity: "Director of Children's Services", note: 'Agreed at committee' });
+    assert.equal(
+      (
+        await viewer.post(`${planUrl}/sign-off`, {
+          _csrf: csrfFrom((await viewer.get('/sign-out')).body),
+          version,
+          planVersion: '1',
+          capacity: 'Viewer',
+        })
+      ).statusCode,
+      403,
+    );
+    const signed = await editor.post(`${planUrl}/sign-off`, {
+      _csrf: csrfFrom(page.body),
+      version,
+      planVersion: '1',
+      capacity: "Director of Children's Services",
+      note: 'Agreed at committee',
+    });
     assert.equal(signed.statusCode, 303, signed.body.slice(0, 300));
     const after = decode((await editor.get(String(signed.headers.location))).body);
     assert.match(after, /Version 1 is signed off\./);
     assert.match(after, /Director of Children's Services/);
     const signOffs = await testApp.loaded.services.plans.listSignOffs(CLI, planId);
-    assert.deepEqual(signOffs.map((one) => [one.versionNumber, one.capacity, one.signedBy.email]), [[1, "Director of Children's Services", PEOPLE.editor]]);
+    assert.deepEqual(
+      signOffs.map((one) => [one.versionNumber, one.capacity, one.signedBy.email]),
+      [[1, "Director of Children's Services", PEOPLE.editor]],
+    );
 
     // A change after submission, then a second version: the comparison names what changed.
     const plans = testApp.loaded.services.plans;
     const content = await plans.getPlanContent(CLI, planId);
     const action = await plans.getAction(CLI, content.actions[0]!.id);
-    await plans.updateAction(CLI, action.id, { title: 'Audit every plan each fortnight', basedOnVersion: action.version });
+    await plans.updateAction(CLI, action.id, {
+      title: 'Audit every plan each fortnight',
+      basedOnVersion: action.version,
+    });
     const toWorking = decode((await editor.get(`${planUrl}/versions/compare?from=1&to=working`)).body);
     assert.match(toWorking, /Changes from version 1 to the working copy/);
     assert.match(toWorking, /title changed[\s\S]*Audit every plan each fortnight/);
@@ -253,7 +370,12 @@ describe('improvement plan pages', () => {
     data.append('_csrf', csrfFrom(form.body));
     data.append('workbook', new Blob([new Uint8Array(workbook)]), 'tracker.xlsx');
     const request = new Request('http://localhost/', { method: 'POST', body: data });
-    const upload = await testApp.app.inject({ method: 'POST', url: `${planUrl}/import`, payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')!, cookie: editor.jar.header() } });
+    const upload = await testApp.app.inject({
+      method: 'POST',
+      url: `${planUrl}/import`,
+      payload: Buffer.from(await request.arrayBuffer()),
+      headers: { 'content-type': request.headers.get('content-type')!, cookie: editor.jar.header() },
+    });
     assert.equal(upload.statusCode, 303, upload.body.slice(0, 500));
     const mappingUrl = String(upload.headers.location);
     const unmapped = decode((await editor.get(mappingUrl)).body);
@@ -263,12 +385,27 @@ describe('improvement plan pages', () => {
     assert.match(mapped, /the due date &quot;not a date&quot; is not a date|the due date "not a date" is not a date/);
     assert.match(mapped, /the recommendation "9" is not one of this plan's items/);
     assert.match(mapped, /Actions to import \(1\)/);
-    const before = (await testApp.loaded.services.plans.getPlanContent({ userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] }, planId)).actions.length;
+    const before = (
+      await testApp.loaded.services.plans.getPlanContent(
+        { userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] },
+        planId,
+      )
+    ).actions.length;
     const page = await editor.get(`${mappingUrl}&col0=recommendation&col2=owner`);
-    const fields = Object.fromEntries([...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!]));
+    const fields = Object.fromEntries(
+      [...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [
+        match[1]!,
+        match[2]!,
+      ]),
+    );
     const confirmed = await editor.post(`${planUrl}/import/confirm`, fields);
     assert.equal(confirmed.statusCode, 303, confirmed.body.slice(0, 500));
-    const after = (await testApp.loaded.services.plans.getPlanContent({ userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] }, planId)).actions;
+    const after = (
+      await testApp.loaded.services.plans.getPlanContent(
+        { userId: 0, email: 'command-line', name: 'cli', role: 'admin', councils: [] },
+        planId,
+      )
+    ).actions;
     assert.equal(after.length, before + 1);
     assert.equal(after.at(-1)!.title, 'Monthly audit of children in need plans');
     assert.deepEqual(after.at(-1)!.owner, { kind: 'role', name: 'Head of service' });

@@ -21,10 +21,14 @@ let loaded: LoadedServices;
 const apps: FastifyInstance[] = [];
 const logLines: Record<string, unknown>[] = [];
 
-async function appWith(extra: Partial<AppDependencies> = {}, services: LoadedServices = loaded): Promise<FastifyInstance> {
+async function appWith(
+  extra: Partial<AppDependencies> = {},
+  services: LoadedServices = loaded,
+): Promise<FastifyInstance> {
   const destination = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of String(chunk).split('\n').filter(Boolean))
+        logLines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -56,7 +60,12 @@ describe('badly encoded URLs go through the app (issue 15, point 10)', () => {
     const before = logLines.length;
     const response = await app.inject('/api/v1/councils/%ff');
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(response.json(), { error: { code: 'bad-url', message: 'The address is not correctly encoded: check it, or follow a link from the site.' } });
+    assert.deepEqual(response.json(), {
+      error: {
+        code: 'bad-url',
+        message: 'The address is not correctly encoded: check it, or follow a link from the site.',
+      },
+    });
     assertSecurityHeaders(response.headers);
     const line = logLines.slice(before).find((entry) => entry.msg === 'request');
     assert.ok(line, 'one request log line');
@@ -107,7 +116,10 @@ describe('headers (issue 15, point 16)', () => {
       const id = (await app.inject({ url: '/health', headers: { 'x-request-id': bad } })).headers['x-request-id'];
       assert.match(String(id), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, bad);
     }
-    assert.equal((await app.inject({ url: '/health', headers: { 'x-request-id': 'proxy-1234.abc' } })).headers['x-request-id'], 'proxy-1234.abc');
+    assert.equal(
+      (await app.inject({ url: '/health', headers: { 'x-request-id': 'proxy-1234.abc' } })).headers['x-request-id'],
+      'proxy-1234.abc',
+    );
   });
 });
 
@@ -115,7 +127,11 @@ describe('dates and load (issue 15, points 7 and 11)', () => {
   const latest = latestAsAt();
 
   test('asAt outside 2013 to a few years ahead is refused, in the API and on pages', async () => {
-    for (const url of ['/api/v1/stats/national?asAt=0001-01-01', '/api/v1/stats/latest-inspections?asAt=2012-12-31', `/api/v1/councils/${DERBY_URN}/comparisons?asAt=5000-01-01`]) {
+    for (const url of [
+      '/api/v1/stats/national?asAt=0001-01-01',
+      '/api/v1/stats/latest-inspections?asAt=2012-12-31',
+      `/api/v1/councils/${DERBY_URN}/comparisons?asAt=5000-01-01`,
+    ]) {
       const response = await app.inject(url);
       assert.equal(response.statusCode, 400, url);
       assert.equal(response.json().error.code, 'date-out-of-range', url);
@@ -131,7 +147,10 @@ describe('dates and load (issue 15, points 7 and 11)', () => {
   });
 
   test('asAt=9999-12-31 gets the plain message, no internal one', async () => {
-    for (const url of [`/api/v1/councils/${DERBY_URN}/next?asAt=9999-12-31`, `/councils/${DERBY_URN}?asAt=9999-12-31`]) {
+    for (const url of [
+      `/api/v1/councils/${DERBY_URN}/next?asAt=9999-12-31`,
+      `/councils/${DERBY_URN}?asAt=9999-12-31`,
+    ]) {
       const response = await app.inject(url);
       assert.equal(response.statusCode, 400, url);
       assert.doesNotMatch(response.body, /\+0100|inspection start date|Invalid/i);
@@ -186,7 +205,10 @@ describe('CSV links (issue 15, point 15)', () => {
 
 describe('the report link (issue 15, point 4)', () => {
   async function inspectionFiles(): Promise<{ id: number; file: string }[]> {
-    return (await loaded.services.inspections.listAll()).map((inspection) => ({ id: inspection.id, file: inspection.filePath }));
+    return (await loaded.services.inspections.listAll()).map((inspection) => ({
+      id: inspection.id,
+      file: inspection.filePath,
+    }));
   }
 
   test('serves only the imported bytes of a regular file inside the reports folder; else a clear 404, and the API stops advertising it', async () => {
@@ -215,7 +237,9 @@ describe('the report link (issue 15, point 4)', () => {
 
   test('a file outside the configured reports folder is not served', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'csci-other-reports-'));
-    const other = await servicesWithReports(REPORT_FIXTURES, { readModel: { snapshotSeconds: 0, reportsDir: elsewhere } });
+    const other = await servicesWithReports(REPORT_FIXTURES, {
+      readModel: { snapshotSeconds: 0, reportsDir: elsewhere },
+    });
     try {
       const served = await appWith({}, other);
       const [first] = (await other.services.inspections.listAll()).map((inspection) => inspection.id);
@@ -236,7 +260,12 @@ describe('the computation gate in the app', () => {
       const response = await gated.inject(`/api/v1/stats/national?asAt=2020-01-${String(day).padStart(2, '0')}`);
       assert.equal(response.statusCode, 200, response.body);
     }
-    const burst = await Promise.all(Array.from({ length: 10 }, () => gated.inject('/api/v1/stats/national?asAt=2021-05-05')));
-    assert.deepEqual(burst.map((response) => response.statusCode), Array(10).fill(200));
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => gated.inject('/api/v1/stats/national?asAt=2021-05-05')),
+    );
+    assert.deepEqual(
+      burst.map((response) => response.statusCode),
+      Array(10).fill(200),
+    );
   });
 });

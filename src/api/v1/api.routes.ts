@@ -7,7 +7,14 @@ import { AREA_WORDING, JUDGEMENT_AREAS, type JudgementArea } from '../../domain/
 import { todayIso } from '../../calendar/index.ts';
 import { toPublicError, ValidationError } from '../../errors.ts';
 import { paths } from '../../paths.ts';
-import { inspectionSummary, type CouncilSummary, type DeadlineView, type InspectionDetail, type LetterDetail, type Services } from '../../services/index.ts';
+import {
+  inspectionSummary,
+  type CouncilSummary,
+  type DeadlineView,
+  type InspectionDetail,
+  type LetterDetail,
+  type Services,
+} from '../../services/index.ts';
 import {
   SOURCE,
   asAtQuerySchema,
@@ -25,7 +32,10 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const message = result.error.issues
-    .map((issue) => `${part} parameter ${issue.path.join('.') || 'value'}: ${/^an? /.test(issue.message) ? `must be ${issue.message}` : issue.message}`)
+    .map(
+      (issue) =>
+        `${part} parameter ${issue.path.join('.') || 'value'}: ${/^an? /.test(issue.message) ? `must be ${issue.message}` : issue.message}`,
+    )
     .join('; ');
   throw new ValidationError(message);
 }
@@ -39,7 +49,13 @@ function council(summary: CouncilSummary) {
     region: summary.regionName,
     laType: summary.laType,
     active: summary.active,
-    formerCodes: summary.formerCodes.map(({ codeType, code, name, inUseUntil, change }) => ({ type: codeType, code, name, inUseUntil, change })),
+    formerCodes: summary.formerCodes.map(({ codeType, code, name, inUseUntil, change }) => ({
+      type: codeType,
+      code,
+      name,
+      inUseUntil,
+      change,
+    })),
     predecessors: summary.predecessors,
     successors: summary.successors,
   };
@@ -92,7 +108,9 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       return reply.code(publicError.status).send({ error: { code: publicError.code, message: publicError.message } });
     });
     api.setNotFoundHandler((request, reply) =>
-      reply.code(404).send({ error: { code: 'not-found', message: `There is no API resource at ${request.url.split('?')[0]}.` } }),
+      reply
+        .code(404)
+        .send({ error: { code: 'not-found', message: `There is no API resource at ${request.url.split('?')[0]}.` } }),
     );
     api.addHook('onSend', async (_request, reply, payload) => {
       reply.header('cache-control', 'no-cache');
@@ -140,7 +158,11 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       const story = await readModel.councilStory(urn, todayIso());
       return {
         urn,
-        inspections: story.history.map((entry) => ({ ...inspectionSummary(entry), previous: entry.previous, changes: entry.changes })),
+        inspections: story.history.map((entry) => ({
+          ...inspectionSummary(entry),
+          previous: entry.previous,
+          changes: entry.changes,
+        })),
         letters: story.letters,
         source: SOURCE,
       };
@@ -170,7 +192,10 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
     api.get('/inspections/:id/committee-report.docx', async (request, reply) => {
       const { id } = parse(idParamSchema, request.params, 'path');
       const paper = await papers.committeeReportFile({ inspection: id }, 'docx');
-      return reply.type(paper.contentType).header('content-disposition', `attachment; filename="${paper.fileName}"`).send(paper.body);
+      return reply
+        .type(paper.contentType)
+        .header('content-disposition', `attachment; filename="${paper.fileName}"`)
+        .send(paper.body);
     });
 
     api.get('/stats/national', async (request) => {
@@ -178,7 +203,9 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       const asAt = query.asAt ?? todayIso();
       const countedBy = query.countedBy ?? 'published';
       const picture = await readModel.nationalPicture(asAt, { countedBy });
-      const distributions = query.area ? picture.distributions.filter((distribution) => distribution.area === query.area) : picture.distributions;
+      const distributions = query.area
+        ? picture.distributions.filter((distribution) => distribution.area === query.area)
+        : picture.distributions;
       return { asAt, countedBy, included: picture.included, missing: picture.missing, distributions, source: SOURCE };
     });
 
@@ -186,13 +213,22 @@ export function registerApiV1({ readModel, papers }: Services): FastifyPluginAsy
       const query = parse(latestQuerySchema, request.query, 'query');
       const asAt = query.asAt ?? todayIso();
       const countedBy = query.countedBy ?? 'published';
-      const picture = await readModel.nationalPicture(asAt, { region: query.region, overall: query.overall, countedBy });
+      const picture = await readModel.nationalPicture(asAt, {
+        region: query.region,
+        overall: query.overall,
+        countedBy,
+      });
       const rows = picture.latest;
       return {
         asAt,
         countedBy,
         count: rows.length,
-        inspections: rows.map((row) => ({ ...inspectionSummary(row), name: row.name, region: row.regionName, overall: row.overall })),
+        inspections: rows.map((row) => ({
+          ...inspectionSummary(row),
+          name: row.name,
+          region: row.regionName,
+          overall: row.overall,
+        })),
         source: SOURCE,
       };
     });

@@ -14,8 +14,14 @@ const auditQuerySchema = z.object({
   actorEmail: z.string().max(254).optional(),
   recordType: z.string().max(32).optional(),
   recordId: z.string().max(64).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be a date, YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be a date, YYYY-MM-DD').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be a date, YYYY-MM-DD')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be a date, YYYY-MM-DD')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
   format: z.enum(['json', 'csv']).optional(),
 });
@@ -45,7 +51,10 @@ export function registerAuthApi(accounts: AccountsServices): FastifyPluginAsync 
     api.get('/audit', async (request, reply) => {
       const actor = requireToken(request.actor);
       const parsed = auditQuerySchema.safeParse(request.query ?? {});
-      if (!parsed.success) throw new ValidationError(parsed.error.issues.map((issue) => `query parameter ${issue.path.join('.')}: ${issue.message}`).join('; '));
+      if (!parsed.success)
+        throw new ValidationError(
+          parsed.error.issues.map((issue) => `query parameter ${issue.path.join('.')}: ${issue.message}`).join('; '),
+        );
       const { format, ...filter } = parsed.data;
       const events = await accounts.audit.list(actor, { ...filter, limit: filter.limit ?? 1000 });
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(auditEventsCsv(events));

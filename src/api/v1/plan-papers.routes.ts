@@ -11,12 +11,29 @@ import type { PapersService, RenderedPlanPaper } from '../../services/index.ts';
 import { idParamSchema } from './api.schemas.ts';
 
 const versionSchema = z.coerce.number().int().positive('must be a positive whole number').max(1_000_000);
-const actionPlanQuerySchema = z.object({ version: versionSchema.optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD').optional() });
-const progressQuerySchema = z.object({ since: versionSchema.optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD').optional() });
+const actionPlanQuerySchema = z.object({
+  version: versionSchema.optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+    .optional(),
+});
+const progressQuerySchema = z.object({
+  since: versionSchema.optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+    .optional(),
+});
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.infer<T> {
   const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((issue) => `${part} parameter ${issue.path.join('.') || '(unknown)'}: ${issue.message}`).join('; '));
+  if (!parsed.success)
+    throw new ValidationError(
+      parsed.error.issues
+        .map((issue) => `${part} parameter ${issue.path.join('.') || '(unknown)'}: ${issue.message}`)
+        .join('; '),
+    );
   return parsed.data;
 }
 
@@ -26,7 +43,10 @@ function requireToken<T>(actor: T | null): T {
 }
 
 function download(reply: FastifyReply, paper: RenderedPlanPaper) {
-  return reply.type(paper.contentType).header('content-disposition', `attachment; filename="${paper.fileName}"`).send(paper.body);
+  return reply
+    .type(paper.contentType)
+    .header('content-disposition', `attachment; filename="${paper.fileName}"`)
+    .send(paper.body);
 }
 
 export function registerPlanPapersApi(papers: PapersService): FastifyPluginAsync {
@@ -46,7 +66,10 @@ export function registerPlanPapersApi(papers: PapersService): FastifyPluginAsync
         const actor = requireToken(request.actor);
         const { id } = parse(idParamSchema, request.params, 'path');
         const query = parse(actionPlanQuerySchema, request.query, 'query');
-        return download(reply, await papers.actionPlanFile(actor, { planId: id, version: query.version, preparedOn: query.date }, format));
+        return download(
+          reply,
+          await papers.actionPlanFile(actor, { planId: id, version: query.version, preparedOn: query.date }, format),
+        );
       });
     }
 
@@ -54,7 +77,10 @@ export function registerPlanPapersApi(papers: PapersService): FastifyPluginAsync
       const actor = requireToken(request.actor);
       const { id } = parse(idParamSchema, request.params, 'path');
       const query = parse(progressQuerySchema, request.query, 'query');
-      return download(reply, await papers.progressReportFile(actor, { planId: id, since: query.since, preparedOn: query.date }, 'docx'));
+      return download(
+        reply,
+        await papers.progressReportFile(actor, { planId: id, since: query.since, preparedOn: query.date }, 'docx'),
+      );
     });
   };
 }

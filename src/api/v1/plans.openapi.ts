@@ -235,7 +235,10 @@ export const plansApiPaths: JsonObject = {
       responses: {
         '200': json('Versions', {
           type: 'object',
-          properties: { planId: { type: 'integer', minimum: 1 }, versions: { type: 'array', items: ref(planVersionHeadSchema) } },
+          properties: {
+            planId: { type: 'integer', minimum: 1 },
+            versions: { type: 'array', items: ref(planVersionHeadSchema) },
+          },
         }),
         ...common,
       },

@@ -223,7 +223,13 @@ export const actionSchema = z
   .meta({ id: 'Action' });
 
 export const planVersionHeadSchema = z
-  .object({ planId: id, number: z.number().int().min(1), frozenAt: z.string(), frozenBy: z.string(), published: z.boolean() })
+  .object({
+    planId: id,
+    number: z.number().int().min(1),
+    frozenAt: z.string(),
+    frozenBy: z.string(),
+    published: z.boolean(),
+  })
   .meta({ id: 'PlanVersionHead' });
 
 export const planVersionSchema = z

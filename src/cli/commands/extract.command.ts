@@ -10,10 +10,15 @@ export const extractCommand: Command = {
   summary: 'Read Ofsted report PDFs and print one JSON line per file',
   usage: 'csci extract <file.pdf|folder>... [--workers N]',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { workers: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { workers: { type: 'string' } },
+    });
     if (positionals.length === 0) throw new UsageError('Give at least one PDF file or folder.');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number, 0 or more.');
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0))
+      throw new UsageError('--workers must be a whole number, 0 or more.');
     const files = await findReports(positionals);
     if (files.length === 0) {
       io.stderr.write('No PDF files found.\n');

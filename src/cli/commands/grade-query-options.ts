@@ -1,7 +1,13 @@
 /** The options shared by `csci stats ...`: --as-at, --area, --framework, --basis, --counted-by, validated. */
 import { todayIso } from '../../calendar/index.ts';
 import { BASES, COUNTED_BY, type Basis, type CountedBy, type GradeQuery } from '../../services/index.ts';
-import { FRAMEWORKS, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, type Framework, type JudgementArea } from '../../domain/index.ts';
+import {
+  FRAMEWORKS,
+  JUDGEMENT_AREA_COLUMNS,
+  JUDGEMENT_AREAS,
+  type Framework,
+  type JudgementArea,
+} from '../../domain/index.ts';
 import { UsageError } from '../command.ts';
 import { parseDateArgument } from '../date-argument.ts';
 
@@ -24,7 +30,10 @@ export interface GradeQueryValues {
 /** Accepts an area by its key (helpAndProtection) or its column name (help_and_protection). */
 export function parseArea(text: string | undefined): JudgementArea {
   if (text === undefined) return 'overall';
-  const area = JUDGEMENT_AREAS.find((candidate) => candidate.toLowerCase() === text.toLowerCase() || JUDGEMENT_AREA_COLUMNS[candidate] === text.toLowerCase());
+  const area = JUDGEMENT_AREAS.find(
+    (candidate) =>
+      candidate.toLowerCase() === text.toLowerCase() || JUDGEMENT_AREA_COLUMNS[candidate] === text.toLowerCase(),
+  );
   if (!area) throw new UsageError(`--area must be one of ${JUDGEMENT_AREAS.join(', ')}.`);
   return area;
 }

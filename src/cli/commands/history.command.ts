@@ -10,7 +10,10 @@ export const historyCommand: Command = {
   summary: "A council's inspections with their grades and the change from the one before",
   usage: 'csci history --la <urn or name> [--json] [--data-dir DIR]',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { la: { type: 'string' }, json: { type: 'boolean' }, ...DATA_DIR_OPTION } });
+    const { values } = parseArgs({
+      args,
+      options: { la: { type: 'string' }, json: { type: 'boolean' }, ...DATA_DIR_OPTION },
+    });
     const la = values.la;
     if (la === undefined) throw new UsageError('history needs --la <urn or name>.');
     const history = await withServices(values['data-dir'], (services) => services.inspections.historyOf(la));
@@ -42,14 +45,22 @@ export function historyJson(history: InspectionHistoryView) {
 }
 
 function describeHistory(history: InspectionHistoryView): string {
-  const lines = [`${history.authority.name} (URN ${history.authority.urn}): ${plural(history.entries.length, 'inspection')} stored`];
+  const lines = [
+    `${history.authority.name} (URN ${history.authority.urn}): ${plural(history.entries.length, 'inspection')} stored`,
+  ];
   for (const { inspection, changes } of history.entries) {
-    lines.push(`  ${inspection.published}  ${inspection.kind} (${inspection.version}), on site ${inspection.inspectionStart} to ${inspection.inspectionEnd}`);
+    lines.push(
+      `  ${inspection.published}  ${inspection.kind} (${inspection.version}), on site ${inspection.inspectionStart} to ${inspection.inspectionEnd}`,
+    );
     for (const area of JUDGEMENT_AREAS) {
       const grade = inspection.judgements[area];
       if (!grade) continue;
       const change = changes[area];
-      const note = change ? (change.direction === 'unchanged' ? 'unchanged' : `${change.direction} from ${GRADE_SHORT[change.from].toLowerCase()}`) : 'first grade';
+      const note = change
+        ? change.direction === 'unchanged'
+          ? 'unchanged'
+          : `${change.direction} from ${GRADE_SHORT[change.from].toLowerCase()}`
+        : 'first grade';
       lines.push(`    ${JUDGEMENT_AREA_SHORT[area].padEnd(22)} ${GRADE_SHORT[grade].padEnd(21)} ${note}`);
     }
   }

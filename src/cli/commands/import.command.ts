@@ -8,12 +8,19 @@ import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Read and store every report under a folder (idempotent; prints a summary)',
-  usage: 'csci import <folder|file.pdf>... [--json] [--manifest FILE] [--workers N] [--data-dir DIR]\ncsci import --runs [--json] [--data-dir DIR]',
+  usage:
+    'csci import <folder|file.pdf>... [--json] [--manifest FILE] [--workers N] [--data-dir DIR]\ncsci import --runs [--json] [--data-dir DIR]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, manifest: { type: 'string' }, workers: { type: 'string' }, runs: { type: 'boolean' }, ...DATA_DIR_OPTION },
+      options: {
+        json: { type: 'boolean' },
+        manifest: { type: 'string' },
+        workers: { type: 'string' },
+        runs: { type: 'boolean' },
+        ...DATA_DIR_OPTION,
+      },
     });
     if (values.runs) {
       if (positionals.length > 0) throw new UsageError('--runs lists the import runs: give it no folder.');
@@ -25,12 +32,17 @@ export const importCommand: Command = {
     }
     if (positionals.length === 0) throw new UsageError('Give a folder (or PDF files) to import.');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number, 0 or more.');
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0))
+      throw new UsageError('--workers must be a whole number, 0 or more.');
     return withServices(values['data-dir'], async (services) => {
       const progress = progressReporter(io.stderr, 'Importing');
       let summary: ImportSummary;
       try {
-        summary = await services.imports.importReports(positionals, { manifest: values.manifest, workers, onProgress: progress.update });
+        summary = await services.imports.importReports(positionals, {
+          manifest: values.manifest,
+          workers,
+          onProgress: progress.update,
+        });
       } finally {
         progress.stop();
       }
@@ -47,7 +59,9 @@ export const importCommand: Command = {
 
 function describeSummary(summary: ImportSummary): string {
   const lines = [
-    summary.files === 0 ? 'No PDF files found.' : `${plural(summary.files, 'file')}: imported ${summary.imported}, updated ${summary.updated}, already present ${summary.alreadyPresent}, failed ${summary.failed}.`,
+    summary.files === 0
+      ? 'No PDF files found.'
+      : `${plural(summary.files, 'file')}: imported ${summary.imported}, updated ${summary.updated}, already present ${summary.alreadyPresent}, failed ${summary.failed}.`,
   ];
   if (summary.failures.length > 0) {
     lines.push('', 'Failed:');
@@ -67,7 +81,10 @@ function describeRuns(runs: readonly ImportRunView[]): string {
   if (runs.length === 0) return 'No import has been run on this store.\n';
   const lines = runs.map((run) => {
     const counts = `${plural(run.files, 'file')}: imported ${run.imported}, updated ${run.updated}, already present ${run.alreadyPresent}, failed ${run.failed}`;
-    const ended = run.status === 'running' ? 'still running' : `${run.status === 'interrupted' ? 'last seen' : 'finished'} ${run.finishedAt ?? 'at an unknown time'}`;
+    const ended =
+      run.status === 'running'
+        ? 'still running'
+        : `${run.status === 'interrupted' ? 'last seen' : 'finished'} ${run.finishedAt ?? 'at an unknown time'}`;
     return `#${run.id} ${run.status}: started ${run.startedAt}, ${ended}; ${run.status === 'finished' ? counts : `${plural(run.files, 'file')} found`}; ${run.source}`;
   });
   return lines.join('\n') + '\n';

@@ -15,4 +15,20 @@ import { remindCommand } from './remind.command.ts';
 import { plansCommand } from './plans.command.ts';
 
 /** Every `csci` command. Add new commands here. */
-export const COMMANDS: readonly Command[] = [extractCommand, importCommand, statsCommand, historyCommand, migrateCommand, deadlineCommand, workdaysCommand, scheduleCommand, usersCommand, tokensCommand, syncCommand, subscriptionsCommand, paperCommand, remindCommand, plansCommand];
+export const COMMANDS: readonly Command[] = [
+  extractCommand,
+  importCommand,
+  statsCommand,
+  historyCommand,
+  migrateCommand,
+  deadlineCommand,
+  workdaysCommand,
+  scheduleCommand,
+  usersCommand,
+  tokensCommand,
+  syncCommand,
+  subscriptionsCommand,
+  paperCommand,
+  remindCommand,
+  plansCommand,
+];

@@ -15,12 +15,16 @@ export async function openServices(dataDir: string | undefined): Promise<Service
     if (error instanceof ConfigError) throw new DomainError('bad-config', error.message);
     throw error;
   }
-  if (dataDir !== undefined) return createServices({ ...config, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
+  if (dataDir !== undefined)
+    return createServices({ ...config, dataDir }, { location: { sqlite: join(dataDir, SQLITE_FILE) } });
   return createServices(config);
 }
 
 /** Runs the body with services open, and closes them whatever happens. */
-export async function withServices<T>(dataDir: string | undefined, body: (services: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  dataDir: string | undefined,
+  body: (services: Services) => Promise<T>,
+): Promise<T> {
   const services = await openServices(dataDir);
   try {
     return await body(services);

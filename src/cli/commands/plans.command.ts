@@ -14,7 +14,13 @@ export const plansCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { plan: { type: 'string' }, map: { type: 'string', multiple: true }, yes: { type: 'boolean' }, json: { type: 'boolean' }, ...DATA_DIR_OPTION },
+      options: {
+        plan: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        yes: { type: 'boolean' },
+        json: { type: 'boolean' },
+        ...DATA_DIR_OPTION,
+      },
     });
     const [action, file] = positionals;
     if (action !== 'import') throw new UsageError('Say import.');
@@ -29,7 +35,13 @@ export const plansCommand: Command = {
     }
     const bytes = await readFile(file);
     return withServices(values['data-dir'], async (services) => {
-      const { preview, outcome } = await services.planImports.importFile(COMMAND_LINE_ACTOR, planId, { name: basename(file), bytes }, choices, values.yes === true);
+      const { preview, outcome } = await services.planImports.importFile(
+        COMMAND_LINE_ACTOR,
+        planId,
+        { name: basename(file), bytes },
+        choices,
+        values.yes === true,
+      );
       if (values.json) io.stdout.write(JSON.stringify({ preview, outcome }) + '\n');
       else io.stdout.write(describe(preview, outcome, values.yes === true));
       if (preview.rows === null) return 1;
@@ -38,16 +50,26 @@ export const plansCommand: Command = {
   },
 };
 
-function describe(preview: PlanImportPreview, outcome: { actions: number; measures: number; planVersion: number } | null, confirmed: boolean): string {
+function describe(
+  preview: PlanImportPreview,
+  outcome: { actions: number; measures: number; planVersion: number } | null,
+  confirmed: boolean,
+): string {
   const lines = [`${preview.fileName}: sheet "${preview.sheet}", headings on row ${preview.headingRow}.`];
-  for (const heading of preview.headings) lines.push(`  column "${heading.heading}" -> ${heading.field || '(left out)'}`);
+  for (const heading of preview.headings)
+    lines.push(`  column "${heading.heading}" -> ${heading.field || '(left out)'}`);
   if (preview.rows === null) {
     lines.push(`No column holds: ${preview.missing.join(', ')}. Say which with --map "heading=field".`);
     return lines.join('\n') + '\n';
   }
-  lines.push(`${preview.rows.actions.length} actions can be read; ${preview.rows.problems.length} rows cannot${preview.rows.blankRows ? ` (${preview.rows.blankRows} blank rows skipped)` : ''}.`);
+  lines.push(
+    `${preview.rows.actions.length} actions can be read; ${preview.rows.problems.length} rows cannot${preview.rows.blankRows ? ` (${preview.rows.blankRows} blank rows skipped)` : ''}.`,
+  );
   for (const problem of preview.rows.problems) lines.push(`  row ${problem.row}: ${problem.reasons.join('; ')}`);
-  if (outcome) lines.push(`Imported ${outcome.actions} actions and ${outcome.measures} measures; the plan is now at version ${outcome.planVersion}.`);
+  if (outcome)
+    lines.push(
+      `Imported ${outcome.actions} actions and ${outcome.measures} measures; the plan is now at version ${outcome.planVersion}.`,
+    );
   else if (confirmed) lines.push('Nothing imported: no row can be read.');
   else lines.push('Nothing imported yet: run again with --yes to import the rows that can be read.');
   return lines.join('\n') + '\n';

@@ -16,7 +16,7 @@ export const statsCommand: Command = {
     '       csci stats region --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
     '       csci stats neighbours --la <urn or name> --as-at DATE [--area AREA] [--framework SIF|ILACS] [--basis latest|first] [--counted-by published|inspected] [--json] [--data-dir DIR]',
     '       (--as-at defaults to today; --area defaults to overall; --counted-by published counts the reports published by the date,',
-    '        inspected counts, as Ofsted\'s official statistics do, the inspections whose on-site period ended by then, whenever published)',
+    "        inspected counts, as Ofsted's official statistics do, the inspections whose on-site period ended by then, whenever published)",
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -31,21 +31,35 @@ export const statsCommand: Command = {
       if (values.la !== undefined) throw new UsageError('--la is for stats region and stats neighbours.');
       const { result, names } = await withServices(values['data-dir'], async (services) => ({
         result: await services.stats.national(query),
-        names: new Map((await services.councils.list({ includeInactive: true })).map((authority) => [authority.urn, authority.name])),
+        names: new Map(
+          (await services.councils.list({ includeInactive: true })).map((authority) => [authority.urn, authority.name]),
+        ),
       }));
       io.stdout.write(values.json ? JSON.stringify(result) + '\n' : describeNational(result, names));
       return 0;
     }
     const la = values.la;
     if (la === undefined) throw new UsageError(`stats ${subcommand} needs --la <urn or name>.`);
-    const result = await withServices(values['data-dir'], (services) => (subcommand === 'region' ? services.stats.region(la, query) : services.stats.neighbours(la, query)));
-    io.stdout.write(values.json ? JSON.stringify(result) + '\n' : describePosition(result, subcommand === 'region' ? `the ${result.region ?? 'unknown'} region` : 'it and its statistical neighbours'));
+    const result = await withServices(values['data-dir'], (services) =>
+      subcommand === 'region' ? services.stats.region(la, query) : services.stats.neighbours(la, query),
+    );
+    io.stdout.write(
+      values.json
+        ? JSON.stringify(result) + '\n'
+        : describePosition(
+            result,
+            subcommand === 'region' ? `the ${result.region ?? 'unknown'} region` : 'it and its statistical neighbours',
+          ),
+    );
     return 0;
   },
 };
 
 function countLines(counts: Record<Grade, number>, percentages?: Record<Grade, number>): string[] {
-  return GRADES.map((grade) => `  ${GRADE_SHORT[grade].padEnd(22)} ${String(counts[grade]).padStart(4)}${percentages ? `  ${percentages[grade].toFixed(1).padStart(5)}%` : ''}`);
+  return GRADES.map(
+    (grade) =>
+      `  ${GRADE_SHORT[grade].padEnd(22)} ${String(counts[grade]).padStart(4)}${percentages ? `  ${percentages[grade].toFixed(1).padStart(5)}%` : ''}`,
+  );
 }
 
 /** The councils left out, by name with the URN, so a reader can tell who they are. */
@@ -58,12 +72,17 @@ function describeMissing(urns: readonly string[], names: ReadonlyMap<string, str
 
 function describeNational(result: NationalDistribution, names: ReadonlyMap<string, string>): string {
   const basis = result.basis === 'latest' ? 'latest' : 'first';
-  const counted = result.countedBy === 'inspected' ? 'carried out by then (on site until the date at the latest), whenever published' : 'published by then';
-  return [
-    `${JUDGEMENT_AREA_SHORT[result.area]} as at ${result.asAt}: each council's ${basis} ${result.framework ?? 'SIF or ILACS'} inspection judging it, ${counted}`,
-    ...countLines(result.counts, result.percentages),
-    `  ${plural(result.included, 'council')} included; ${result.missing.length} with no such grade by then${result.missing.length > 0 ? `: ${describeMissing(result.missing, names)}` : ''}.`,
-  ].join('\n') + '\n';
+  const counted =
+    result.countedBy === 'inspected'
+      ? 'carried out by then (on site until the date at the latest), whenever published'
+      : 'published by then';
+  return (
+    [
+      `${JUDGEMENT_AREA_SHORT[result.area]} as at ${result.asAt}: each council's ${basis} ${result.framework ?? 'SIF or ILACS'} inspection judging it, ${counted}`,
+      ...countLines(result.counts, result.percentages),
+      `  ${plural(result.included, 'council')} included; ${result.missing.length} with no such grade by then${result.missing.length > 0 ? `: ${describeMissing(result.missing, names)}` : ''}.`,
+    ].join('\n') + '\n'
+  );
 }
 
 function describePosition(result: GroupPosition, groupName: string): string {
@@ -72,5 +91,12 @@ function describePosition(result: GroupPosition, groupName: string): string {
     result.grade === null
       ? '  The council had no grade in this area by then, so it has no place.'
       : `  ${result.sameOrBetter} of ${result.included} had the same grade or better; place ${result.rank} of ${result.included}.`;
-  return [head, `  Among ${groupName} (${plural(result.included, 'council')} with a grade):`, ...countLines(result.counts), tail].join('\n') + '\n';
+  return (
+    [
+      head,
+      `  Among ${groupName} (${plural(result.included, 'council')} with a grade):`,
+      ...countLines(result.counts),
+      tail,
+    ].join('\n') + '\n'
+  );
 }

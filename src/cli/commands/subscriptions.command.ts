@@ -29,12 +29,20 @@ export const subscriptionsCommand: Command = {
       if (!argument) throw new UsageError('Give the email address to alert.');
       const scopes = [
         values.council !== undefined ? { scope: 'council' as const, target: values.council } : undefined,
-        values['neighbours-of'] !== undefined ? { scope: 'neighbours' as const, target: values['neighbours-of'] } : undefined,
+        values['neighbours-of'] !== undefined
+          ? { scope: 'neighbours' as const, target: values['neighbours-of'] }
+          : undefined,
         values.region !== undefined ? { scope: 'region' as const, target: values.region } : undefined,
       ].filter((scope) => scope !== undefined);
-      if (scopes.length !== 1) throw new UsageError('Give exactly one of --council URN, --neighbours-of URN or --region NAME.');
+      if (scopes.length !== 1)
+        throw new UsageError('Give exactly one of --council URN, --neighbours-of URN or --region NAME.');
       return withServices(values['data-dir'], async (services) => {
-        const subscription = await services.alerts.subscribe({ email: argument, ...scopes[0]!, webhookUrl: values.webhook, webhookSecret: values['webhook-secret'] });
+        const subscription = await services.alerts.subscribe({
+          email: argument,
+          ...scopes[0]!,
+          webhookUrl: values.webhook,
+          webhookSecret: values['webhook-secret'],
+        });
         io.stdout.write(`Subscription ${subscription.id}: ${describe(subscription)}.\n`);
         return 0;
       });
@@ -43,13 +51,19 @@ export const subscriptionsCommand: Command = {
       return withServices(values['data-dir'], async (services) => {
         const subscriptions = await services.alerts.list(argument);
         if (values.json) io.stdout.write(JSON.stringify(subscriptions) + '\n');
-        else io.stdout.write(subscriptions.length === 0 ? 'No subscriptions.\n' : subscriptions.map((subscription) => `${subscription.id}  ${describe(subscription)}`).join('\n') + '\n');
+        else
+          io.stdout.write(
+            subscriptions.length === 0
+              ? 'No subscriptions.\n'
+              : subscriptions.map((subscription) => `${subscription.id}  ${describe(subscription)}`).join('\n') + '\n',
+          );
         return 0;
       });
     }
     if (action === 'remove') {
       const id = Number(argument);
-      if (!Number.isInteger(id) || id < 1) throw new UsageError('Give the number of the subscription to remove (see csci subscriptions list).');
+      if (!Number.isInteger(id) || id < 1)
+        throw new UsageError('Give the number of the subscription to remove (see csci subscriptions list).');
       return withServices(values['data-dir'], async (services) => {
         await services.alerts.unsubscribe(id);
         io.stdout.write(`Subscription ${id} removed.\n`);
@@ -61,6 +75,11 @@ export const subscriptionsCommand: Command = {
 };
 
 function describe(subscription: Subscription): string {
-  const what = subscription.scope === 'council' ? `council ${subscription.target}` : subscription.scope === 'neighbours' ? `council ${subscription.target} and its statistical neighbours` : `the ${subscription.target} region`;
+  const what =
+    subscription.scope === 'council'
+      ? `council ${subscription.target}`
+      : subscription.scope === 'neighbours'
+        ? `council ${subscription.target} and its statistical neighbours`
+        : `the ${subscription.target} region`;
   return `${subscription.email} is alerted about ${what}${subscription.webhookUrl ? `, and ${subscription.webhookUrl} is called${subscription.hasWebhookSecret ? ' (signed)' : ''}` : ''}`;
 }

@@ -10,11 +10,18 @@ export const EXIT_WARNINGS = 3;
 export const syncCommand: Command = {
   name: 'sync',
   summary: "Fetch Ofsted's new reports and letters, import them and alert subscribers (--status: the last runs)",
-  usage: 'csci sync [--council URN]... [--dry-run] [--json] [--data-dir DIR]\n       csci sync --status [--json] [--data-dir DIR]',
+  usage:
+    'csci sync [--council URN]... [--dry-run] [--json] [--data-dir DIR]\n       csci sync --status [--json] [--data-dir DIR]',
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { council: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, status: { type: 'boolean' }, ...DATA_DIR_OPTION },
+      options: {
+        council: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        status: { type: 'boolean' },
+        ...DATA_DIR_OPTION,
+      },
     });
     return withServices(values['data-dir'], async (services) => {
       if (values.status) {
@@ -33,7 +40,12 @@ export const syncCommand: Command = {
       process.once('SIGTERM', stop);
       let summary: SyncSummary;
       try {
-        summary = await services.sync.run({ councils: values.council, dryRun: values['dry-run'], onProgress: progress, signal: controller.signal });
+        summary = await services.sync.run({
+          councils: values.council,
+          dryRun: values['dry-run'],
+          onProgress: progress,
+          signal: controller.signal,
+        });
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -51,24 +63,37 @@ function describeSummary(summary: SyncSummary): string {
     `New ${summary.imported.length}, already held ${summary.alreadyHeld}, not ours ${summary.notOurs.length}, not read yet ${summary.notReadYet.length}, failed ${summary.failed.length}.`,
   ];
   if (summary.message) lines.push(summary.message);
-  const list = (title: string, items: readonly { urn: string; kindLabel: string; listedOn: string | null; url: string; reason?: string }[]): void => {
+  const list = (
+    title: string,
+    items: readonly { urn: string; kindLabel: string; listedOn: string | null; url: string; reason?: string }[],
+  ): void => {
     if (items.length === 0) return;
     lines.push('', `${title}:`);
-    for (const item of items) lines.push(`  ${item.urn} ${item.listedOn ?? '(no date)'} ${item.kindLabel} ${item.url}${item.reason ? ` (${item.reason})` : ''}`);
+    for (const item of items)
+      lines.push(
+        `  ${item.urn} ${item.listedOn ?? '(no date)'} ${item.kindLabel} ${item.url}${item.reason ? ` (${item.reason})` : ''}`,
+      );
   };
   list('New', summary.imported);
   list('Would download', summary.wouldDownload);
   list('Not read yet (kept; the reader does not read these letters yet)', summary.notReadYet);
   if (summary.failed.length > 0) {
     lines.push('', 'Failed:');
-    for (const failure of summary.failed) lines.push(`  ${failure.urn}${failure.fileId ? ` file ${failure.fileId}` : ''}: ${failure.code}: ${failure.message}`);
+    for (const failure of summary.failed)
+      lines.push(
+        `  ${failure.urn}${failure.fileId ? ` file ${failure.fileId}` : ''}: ${failure.code}: ${failure.message}`,
+      );
   }
   if (summary.warnings.length > 0) {
     lines.push('', `Warnings (${summary.warnings.length}):`);
     for (const warning of summary.warnings) lines.push(`  ${warning.code}: ${warning.message}`);
   }
   const sent = summary.alerts.filter((alert) => alert.status === 'sent').length;
-  if (summary.alerts.length > 0) lines.push('', `Alerts: ${sent} sent, ${summary.alerts.filter((alert) => alert.status === 'failed').length} failed, ${summary.alerts.filter((alert) => alert.status === 'no-smtp').length} not sent (no CSCI_SMTP_URL).`);
+  if (summary.alerts.length > 0)
+    lines.push(
+      '',
+      `Alerts: ${sent} sent, ${summary.alerts.filter((alert) => alert.status === 'failed').length} failed, ${summary.alerts.filter((alert) => alert.status === 'no-smtp').length} not sent (no CSCI_SMTP_URL).`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -76,7 +101,16 @@ function describeRuns(runs: readonly SyncRunView[]): string {
   if (runs.length === 0) return 'No sync has run yet.\n';
   const lines = runs.map((run) => {
     const head = `#${run.id} ${run.startedAt} ${run.status}${run.dryRun ? ' (dry run)' : ''}: ${plural(run.councils, 'council')}, ${plural(run.requests, 'request')}, ${plural(run.downloads, 'download')}; new ${run.imported}, already held ${run.alreadyHeld}, not ours ${run.notOurs}, not read yet ${run.notReadYet}, failed ${run.failed}, alerts sent ${run.alertsSent}, warnings ${run.warnings.length}`;
-    const details = [...(run.message ? [`    ${run.message}`] : []), ...run.warnings.slice(0, 5).map((warning) => `    warning ${warning.code}: ${warning.message}`), ...run.failures.slice(0, 5).map((failure) => `    failed ${failure.urn}${failure.fileId ? ` file ${failure.fileId}` : ''}: ${failure.message}`)];
+    const details = [
+      ...(run.message ? [`    ${run.message}`] : []),
+      ...run.warnings.slice(0, 5).map((warning) => `    warning ${warning.code}: ${warning.message}`),
+      ...run.failures
+        .slice(0, 5)
+        .map(
+          (failure) =>
+            `    failed ${failure.urn}${failure.fileId ? ` file ${failure.fileId}` : ''}: ${failure.message}`,
+        ),
+    ];
     return [head, ...details].join('\n');
   });
   return lines.join('\n') + '\n';

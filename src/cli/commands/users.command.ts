@@ -13,7 +13,8 @@ import { DATA_DIR_OPTION, withServices } from './open-services.ts';
 async function readPassword(io: CliIo): Promise<string> {
   const input = io.stdin ?? process.stdin;
   let text = '';
-  for await (const chunk of input) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+  for await (const chunk of input)
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
   return text.replace(/\r?\n$/, '');
 }
 
@@ -61,17 +62,30 @@ export const usersCommand: Command = {
             ...(values.name !== undefined ? { name: values.name } : {}),
             ...(password !== undefined ? { password } : {}),
           });
-          io.stdout.write(`Added ${user.email} (${user.name}) as ${user.role}${user.councils.length ? ` for ${user.councils.join(', ')}` : ''}.\n`);
-          if (passwordLink) io.stdout.write(`One-time link to set a password (valid until ${passwordLink.expiresAt}, shown once):\n${publicUrl()}${passwordLink.path}\n`);
+          io.stdout.write(
+            `Added ${user.email} (${user.name}) as ${user.role}${user.councils.length ? ` for ${user.councils.join(', ')}` : ''}.\n`,
+          );
+          if (passwordLink)
+            io.stdout.write(
+              `One-time link to set a password (valid until ${passwordLink.expiresAt}, shown once):\n${publicUrl()}${passwordLink.path}\n`,
+            );
           return 0;
         });
       }
       case 'list':
         return users(async (services) => {
           const list = await services.accounts.users.listUsers(COMMAND_LINE_ACTOR);
-          if (values.json) io.stdout.write(`${JSON.stringify(list.map(({ email, name, role, councils, hasPassword }) => ({ email, name, role, councils, hasPassword })))}\n`);
-          else if (list.length === 0) io.stdout.write('No users yet: add the first admin with `csci users add EMAIL --role admin`.\n');
-          else for (const user of list) io.stdout.write(`${user.email}\t${user.role}\t${user.name}\t${user.councils.join(',') || '-'}${user.hasPassword ? '' : '\t(no password set)'}\n`);
+          if (values.json)
+            io.stdout.write(
+              `${JSON.stringify(list.map(({ email, name, role, councils, hasPassword }) => ({ email, name, role, councils, hasPassword })))}\n`,
+            );
+          else if (list.length === 0)
+            io.stdout.write('No users yet: add the first admin with `csci users add EMAIL --role admin`.\n');
+          else
+            for (const user of list)
+              io.stdout.write(
+                `${user.email}\t${user.role}\t${user.name}\t${user.councils.join(',') || '-'}${user.hasPassword ? '' : '\t(no password set)'}\n`,
+              );
           return 0;
         });
       case 'remove': {
@@ -106,24 +120,37 @@ export const tokensCommand: Command = {
   usage: 'csci tokens create EMAIL [--label TEXT] [--data-dir DIR]\n       csci tokens revoke ID [--data-dir DIR]',
   async run(args, io) {
     const [action, ...rest] = args;
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...DATA_DIR_OPTION, label: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { ...DATA_DIR_OPTION, label: { type: 'string' } },
+    });
     switch (action) {
       case 'create': {
         const [email] = positionals;
         if (!email || positionals.length > 1) throw new UsageError('give one EMAIL');
         return withServices(values['data-dir'], async (services) => {
           const user = await services.accounts.users.getUserByEmail(COMMAND_LINE_ACTOR, email);
-          const { token, secret } = await services.accounts.users.createToken(COMMAND_LINE_ACTOR, user.id, values.label);
-          io.stdout.write(`Token ${token.id} for ${user.email} ("${token.label}"); it is shown once, keep it safe:\n${secret}\n`);
+          const { token, secret } = await services.accounts.users.createToken(
+            COMMAND_LINE_ACTOR,
+            user.id,
+            values.label,
+          );
+          io.stdout.write(
+            `Token ${token.id} for ${user.email} ("${token.label}"); it is shown once, keep it safe:\n${secret}\n`,
+          );
           return 0;
         });
       }
       case 'revoke': {
         const [id] = positionals;
-        if (!id || !/^\d+$/.test(id) || positionals.length > 1) throw new UsageError('give the token ID (a number, as `csci tokens create` printed it)');
+        if (!id || !/^\d+$/.test(id) || positionals.length > 1)
+          throw new UsageError('give the token ID (a number, as `csci tokens create` printed it)');
         return withServices(values['data-dir'], async (services) => {
           const token = await services.accounts.users.revokeToken(COMMAND_LINE_ACTOR, Number(id));
-          io.stdout.write(`Token ${token.id} of ${token.email} ("${token.label}") is revoked; it stops working at once.\n`);
+          io.stdout.write(
+            `Token ${token.id} of ${token.email} ("${token.label}") is revoked; it stops working at once.\n`,
+          );
           return 0;
         });
       }

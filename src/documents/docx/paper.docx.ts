@@ -41,17 +41,45 @@ const NUMBERING = {
     {
       reference: 'paragraphs',
       levels: [
-        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 680, hanging: 680 } } } },
-        { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 680, hanging: 680 } } } },
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 680, hanging: 680 } } },
+        },
+        {
+          level: 1,
+          format: LevelFormat.DECIMAL,
+          text: '%1.%2',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 680, hanging: 680 } } },
+        },
       ],
     },
     {
       reference: 'quoted',
-      levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 1134, hanging: 454 } } } }],
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 1134, hanging: 454 } } },
+        },
+      ],
     },
     {
       reference: 'bullets',
-      levels: [{ level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 1134, hanging: 340 } } } }],
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: '\u2022',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 1134, hanging: 340 } } },
+        },
+      ],
     },
   ],
 };
@@ -60,15 +88,59 @@ const STYLES = {
   default: {
     document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 276 } } },
     title: { run: { font: FONT, size: 36, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 } } },
-    heading1: { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
-    heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+    heading1: {
+      run: { font: FONT, size: 28, bold: true, color: '000000' },
+      paragraph: { spacing: { before: 320, after: 120 }, keepNext: true },
+    },
+    heading2: {
+      run: { font: FONT, size: 24, bold: true, color: '000000' },
+      paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+    },
   },
   paragraphStyles: [
-    { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 26, color: '333333' }, paragraph: { spacing: { after: 240 } } },
-    { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, italics: true }, paragraph: { spacing: { after: 100 } } },
-    { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 20, bold: true }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
-    { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 28, bold: true }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
-    { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 0, line: 240 } } },
+    {
+      id: 'Subtitle',
+      name: 'Subtitle',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: FONT, size: 26, color: '333333' },
+      paragraph: { spacing: { after: 240 } },
+    },
+    {
+      id: 'Quote',
+      name: 'Quote',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: FONT, italics: true },
+      paragraph: { spacing: { after: 100 } },
+    },
+    {
+      id: 'Caption',
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: FONT, size: 20, bold: true },
+      paragraph: { spacing: { before: 120, after: 60 }, keepNext: true },
+    },
+    {
+      id: 'TOCHeading',
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: FONT, size: 28, bold: true },
+      paragraph: { spacing: { before: 320, after: 120 }, keepNext: true },
+    },
+    {
+      id: 'TableText',
+      name: 'Table Text',
+      basedOn: 'Normal',
+      run: { font: FONT, size: 20 },
+      paragraph: { spacing: { after: 0, line: 240 } },
+    },
   ],
 };
 
@@ -76,7 +148,12 @@ function runs(inlines: readonly Inline[], options: { bold?: boolean } = {}): Par
   return inlines.map((inline) => {
     const run = typeof inline === 'string' ? { text: inline } : inline;
     const text = new TextRun({ text: run.text, bold: run.bold ?? options.bold, italics: run.italic });
-    return run.link ? new ExternalHyperlink({ link: run.link, children: [new TextRun({ text: run.text, style: 'Hyperlink', bold: run.bold, italics: run.italic })] }) : text;
+    return run.link
+      ? new ExternalHyperlink({
+          link: run.link,
+          children: [new TextRun({ text: run.text, style: 'Hyperlink', bold: run.bold, italics: run.italic })],
+        })
+      : text;
   });
 }
 
@@ -89,7 +166,12 @@ function cell(text: string, widthPercent: number, header: boolean): TableCell {
   });
 }
 
-function table(caption: string, header: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): (Paragraph | Table)[] {
+function table(
+  caption: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+): (Paragraph | Table)[] {
   const twips = widths.map((percent) => Math.round((TEXT_WIDTH * percent) / 100));
   return [
     new Paragraph({ style: 'Caption', children: [new TextRun(caption)] }),
@@ -97,8 +179,18 @@ function table(caption: string, header: readonly string[], rows: readonly (reado
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: twips,
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: header.map((text, index) => cell(text, widths[index] ?? 10, true)) }),
-        ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, widths[index] ?? 10, false)) })),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: header.map((text, index) => cell(text, widths[index] ?? 10, true)),
+        }),
+        ...rows.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              children: row.map((text, index) => cell(text, widths[index] ?? 10, false)),
+            }),
+        ),
       ],
     }),
     new Paragraph({ spacing: { after: 60 }, children: [] }),
@@ -108,7 +200,12 @@ function table(caption: string, header: readonly string[], rows: readonly (reado
 function blocks(block: Block, listInstance: () => number): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'paragraph':
-      return [new Paragraph({ numbering: block.number === null ? undefined : { reference: 'paragraphs', level: 1 }, children: runs(block.runs) })];
+      return [
+        new Paragraph({
+          numbering: block.number === null ? undefined : { reference: 'paragraphs', level: 1 },
+          children: runs(block.runs),
+        }),
+      ];
     case 'subheading':
       return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.text)] })];
     case 'list': {
@@ -117,7 +214,10 @@ function blocks(block: Block, listInstance: () => number): (Paragraph | Table)[]
         (item) =>
           new Paragraph({
             style: block.quoted ? 'Quote' : undefined,
-            numbering: block.style === 'numbered' ? { reference: 'quoted', level: 0, instance } : { reference: 'bullets', level: 0 },
+            numbering:
+              block.style === 'numbered'
+                ? { reference: 'quoted', level: 0, instance }
+                : { reference: 'bullets', level: 0 },
             children: runs(block.quoted ? ['\u201c', ...item, '\u201d'] : item),
           }),
       );
@@ -149,7 +249,11 @@ function blocks(block: Block, listInstance: () => number): (Paragraph | Table)[]
 
 function section(part: Section, listInstance: () => number): (Paragraph | Table | TableOfContents)[] {
   // The contents list's own heading is not a Heading 1, so that it does not list itself.
-  if (part.id === 'contents') return [new Paragraph({ style: 'TOCHeading', children: [new TextRun(part.heading)] }), new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1' })];
+  if (part.id === 'contents')
+    return [
+      new Paragraph({ style: 'TOCHeading', children: [new TextRun(part.heading)] }),
+      new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1' }),
+    ];
   const heading = new Paragraph({
     heading: HeadingLevel.HEADING_1,
     numbering: part.number === null ? undefined : { reference: 'paragraphs', level: 0 },
@@ -166,7 +270,10 @@ export async function writePaperDocx(content: PaperContent): Promise<Buffer> {
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-        children: [new TextRun({ text: content.header.council, size: 18 }), new TextRun({ text: `\t${content.header.date}`, size: 18 })],
+        children: [
+          new TextRun({ text: content.header.council, size: 18 }),
+          new TextRun({ text: `\t${content.header.date}`, size: 18 }),
+        ],
       }),
     ],
   });
@@ -191,7 +298,19 @@ export async function writePaperDocx(content: PaperContent): Promise<Buffer> {
     features: { updateFields: true },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.margin,
+              bottom: PAGE.margin,
+              left: PAGE.margin,
+              right: PAGE.margin,
+              header: 567,
+              footer: 567,
+            },
+          },
+        },
         headers: { default: header },
         footers: { default: footer },
         children: [

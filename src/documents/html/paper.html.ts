@@ -21,8 +21,16 @@ let template: nunjucks.Template | undefined;
 export function writePaperHtml(content: PaperContent, options: PaperHtmlOptions = {}): string {
   if (!template) {
     const environment = new nunjucks.Environment(null, { autoescape: true, trimBlocks: true, lstripBlocks: true });
-    environment.addFilter('base64', (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'));
+    environment.addFilter('base64', (bytes: Uint8Array) =>
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    );
     template = nunjucks.compile(PAPER_TEMPLATE, environment);
   }
-  return template.render({ content, stylesheet: PAPER_CSS, styleNonce: options.styleNonce ?? '', iconHref: options.iconHref ?? '', downloads: options.downloads ?? [] });
+  return template.render({
+    content,
+    stylesheet: PAPER_CSS,
+    styleNonce: options.styleNonce ?? '',
+    iconHref: options.iconHref ?? '',
+    downloads: options.downloads ?? [],
+  });
 }

@@ -7,14 +7,25 @@
 import { formatUkDate } from '../../calendar/index.ts';
 import { planCoverage, describeGaps } from '../../plans/index.ts';
 import { SectionBuilder, type PaperContent } from '../paper-content.ts';
-import { outlinePlan, ownerText, RAG_WORDS, ragCounts, ukDate, withUnit, type OutlinedAction, type OutlinedItem } from './plan-outline.ts';
+import {
+  outlinePlan,
+  ownerText,
+  RAG_WORDS,
+  ragCounts,
+  ukDate,
+  withUnit,
+  type OutlinedAction,
+  type OutlinedItem,
+} from './plan-outline.ts';
 import type { ActionPlanData } from './plan-paper.data.ts';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function versionText(version: ActionPlanData['version']): string {
   if (!version.working) return `version ${version.number}, ${formatUkDate(version.date)}`;
-  return version.number === 0 ? `working copy (not yet submitted), ${formatUkDate(version.date)}` : `working copy (after version ${version.number}), ${formatUkDate(version.date)}`;
+  return version.number === 0
+    ? `working copy (not yet submitted), ${formatUkDate(version.date)}`
+    : `working copy (after version ${version.number}), ${formatUkDate(version.date)}`;
 }
 
 function actionBlocks(builder: SectionBuilder, entry: OutlinedAction): void {
@@ -37,7 +48,11 @@ function actionBlocks(builder: SectionBuilder, entry: OutlinedAction): void {
     builder.table(
       `Milestones of action ${entry.ref}`,
       ['Milestone', 'Due', 'Met'],
-      entry.milestones.map((milestone) => [milestone.title, formatUkDate(milestone.dueDate), milestone.metOn === null ? 'Not yet' : formatUkDate(milestone.metOn)]),
+      entry.milestones.map((milestone) => [
+        milestone.title,
+        formatUkDate(milestone.dueDate),
+        milestone.metOn === null ? 'Not yet' : formatUkDate(milestone.metOn),
+      ]),
       [56, 22, 22],
     );
   }
@@ -61,10 +76,17 @@ function itemSection(builder: SectionBuilder, entry: OutlinedItem): void {
   const { item } = entry;
   builder.section(`item-${entry.ref.toLowerCase()}`, entry.heading);
   if (item.recommendation) {
-    builder.paragraph(`Ofsted's ${item.recommendation.list === 'priority' ? 'area for priority action' : 'recommendation'} ${item.recommendation.position}:`);
+    builder.paragraph(
+      `Ofsted's ${item.recommendation.list === 'priority' ? 'area for priority action' : 'recommendation'} ${item.recommendation.position}:`,
+    );
     builder.list('numbered', [[item.recommendation.text]], { quoted: true });
   } else builder.paragraph('This is an area the council has added to the plan itself.');
-  builder.paragraph(item.response ? { text: `Response: ${capital(item.response.kind)}. `, bold: true } : { text: 'Response: not yet given.', bold: true }, item.response?.reason ?? '');
+  builder.paragraph(
+    item.response
+      ? { text: `Response: ${capital(item.response.kind)}. `, bold: true }
+      : { text: 'Response: not yet given.', bold: true },
+    item.response?.reason ?? '',
+  );
   const actions = entry.actions.length;
   const also = entry.alsoServedBy.map((other) => `${other.ref} (under ${other.itemRefs[0]})`);
   builder.paragraph(
@@ -89,15 +111,28 @@ export function actionPlanContent(data: ActionPlanData): PaperContent {
   builder.paragraph(
     `This is ${subject.council.name}'s plan in response to Ofsted's report "${subject.inspection.title}", published on ${formatUkDate(subject.inspection.published)}. It answers the report's ${recommendations} recommendation${recommendations === 1 ? '' : 's'}${own > 0 ? ` and ${own} further area${own === 1 ? '' : 's'} for improvement the council has added` : ''}.`,
   );
-  builder.paragraph(`The written statement of action is due by ${formatUkDate(plan.plan.dueDate, { withWeekday: true })}. This is ${versionText(data.version)}; the plan's status is ${plan.plan.status}.`);
-  builder.paragraph(`Each action has one owner, its dates, its milestones and the measures that will show its impact, each with a baseline and a target. RAG ratings are as at ${formatUkDate(preparedOn)}: derived from the dates and milestones unless set by hand, when the reason is given.`);
+  builder.paragraph(
+    `The written statement of action is due by ${formatUkDate(plan.plan.dueDate, { withWeekday: true })}. This is ${versionText(data.version)}; the plan's status is ${plan.plan.status}.`,
+  );
+  builder.paragraph(
+    `Each action has one owner, its dates, its milestones and the measures that will show its impact, each with a baseline and a target. RAG ratings are as at ${formatUkDate(preparedOn)}: derived from the dates and milestones unless set by hand, when the reason is given.`,
+  );
 
   builder.section('summary', 'Summary');
-  builder.paragraph(`${outline.actions.length} action${outline.actions.length === 1 ? '' : 's'}: ${counts.red} red, ${counts.amber} amber, ${counts.green} green.`);
+  builder.paragraph(
+    `${outline.actions.length} action${outline.actions.length === 1 ? '' : 's'}: ${counts.red} red, ${counts.amber} amber, ${counts.green} green.`,
+  );
   builder.table(
     'Recommendations, responses and actions',
     ['Ref', 'Recommendation or area', 'Response', 'Actions'],
-    outline.items.map((entry) => [entry.ref, entry.item.title, entry.item.response ? capital(entry.item.response.kind) : 'Not yet given', entry.actions.length === 0 && entry.alsoServedBy.length === 0 ? 'None yet' : [...entry.actions, ...entry.alsoServedBy].map((action) => action.ref).join(', ')]),
+    outline.items.map((entry) => [
+      entry.ref,
+      entry.item.title,
+      entry.item.response ? capital(entry.item.response.kind) : 'Not yet given',
+      entry.actions.length === 0 && entry.alsoServedBy.length === 0
+        ? 'None yet'
+        : [...entry.actions, ...entry.alsoServedBy].map((action) => action.ref).join(', '),
+    ]),
     [10, 50, 18, 22],
   );
 
@@ -105,7 +140,9 @@ export function actionPlanContent(data: ActionPlanData): PaperContent {
 
   if (outline.unplaced.length > 0) {
     builder.section('unplaced', 'Actions not linked to an item');
-    builder.paragraph('These actions name no recommendation or area the plan holds; link them before the plan is submitted.');
+    builder.paragraph(
+      'These actions name no recommendation or area the plan holds; link them before the plan is submitted.',
+    );
     for (const action of outline.unplaced) actionBlocks(builder, action);
   }
 
@@ -114,10 +151,21 @@ export function actionPlanContent(data: ActionPlanData): PaperContent {
     `${coverage.coverage.itemsWithAction} of ${coverage.coverage.items} recommendations and areas have at least one action; ${coverage.coverage.actionsWithMeasure} of ${coverage.coverage.actions} actions have at least one measure.`,
   );
   if (coverage.complete) builder.paragraph('Every recommendation has an action and every action a measure.');
-  else builder.list('bullet', describeGaps(coverage.gaps).map((line) => [line]));
+  else
+    builder.list(
+      'bullet',
+      describeGaps(coverage.gaps).map((line) => [line]),
+    );
 
   builder.section('sources', 'Sources');
-  builder.paragraph(`Ofsted's recommendations are quoted from its report published on ${formatUkDate(subject.inspection.published)}. Ofsted reports are Crown copyright, reused under the `, { text: 'Open Government Licence v3.0', link: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' }, '.');
+  builder.paragraph(
+    `Ofsted's recommendations are quoted from its report published on ${formatUkDate(subject.inspection.published)}. Ofsted reports are Crown copyright, reused under the `,
+    {
+      text: 'Open Government Licence v3.0',
+      link: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+    },
+    '.',
+  );
 
   return {
     title: 'Improvement plan',
@@ -132,10 +180,17 @@ export function actionPlanContent(data: ActionPlanData): PaperContent {
         ['Plan status', capital(plan.plan.status)],
         ['Due by', formatUkDate(plan.plan.dueDate)],
         ['Recommendations and areas', String(outline.items.length)],
-        ['Actions', `${outline.actions.length} (${counts.red} red, ${counts.amber} amber, ${counts.green} green at ${ukDate(preparedOn)})`],
+        [
+          'Actions',
+          `${outline.actions.length} (${counts.red} red, ${counts.amber} amber, ${counts.green} green at ${ukDate(preparedOn)})`,
+        ],
       ],
     },
     sections: builder.build(),
-    meta: { subject: `Improvement plan for ${subject.council.name}`, description: `Action plan in response to Ofsted's report published on ${formatUkDate(subject.inspection.published)}.`, keywords: 'improvement plan, action plan, Ofsted, children\u2019s services' },
+    meta: {
+      subject: `Improvement plan for ${subject.council.name}`,
+      description: `Action plan in response to Ofsted's report published on ${formatUkDate(subject.inspection.published)}.`,
+      keywords: 'improvement plan, action plan, Ofsted, children\u2019s services',
+    },
   };
 }

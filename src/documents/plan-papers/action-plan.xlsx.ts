@@ -12,7 +12,12 @@ import { versionText } from './action-plan.content.ts';
 import { outlinePlan, RAG_WORDS, ragCounts, withUnit } from './plan-outline.ts';
 import type { ActionPlanData } from './plan-paper.data.ts';
 
-export const ACTION_PLAN_SHEETS = { cover: 'About this plan', actions: 'Actions', milestones: 'Milestones', measures: 'Measures' } as const;
+export const ACTION_PLAN_SHEETS = {
+  cover: 'About this plan',
+  actions: 'Actions',
+  milestones: 'Milestones',
+  measures: 'Measures',
+} as const;
 
 const RAG_LIST = Object.values(RAG_WORDS);
 
@@ -90,15 +95,28 @@ export function actionPlanWorkbook(data: ActionPlanData): WorkbookSpec {
       entry.action.status,
       RAG_WORDS[entry.rag.rating],
       entry.rag.reason,
-      entry.milestones.length === 0 ? null : `${entry.milestones.filter((milestone) => milestone.metOn !== null && milestone.metOn <= preparedOn).length} of ${entry.milestones.length}`,
+      entry.milestones.length === 0
+        ? null
+        : `${entry.milestones.filter((milestone) => milestone.metOn !== null && milestone.metOn <= preparedOn).length} of ${entry.milestones.length}`,
       lines(entry.measures.map(({ measure }) => measure.what)),
       lines(entry.measures.map(({ measure }) => withUnit(measure.baseline.value, measure.unit))),
       lines(entry.measures.map(({ measure }) => withUnit(measure.target.value, measure.unit))),
-      lines(entry.measures.map(({ measure, progress }) => (progress.latest === null ? 'None yet' : withUnit(progress.latest.value, measure.unit)))),
+      lines(
+        entry.measures.map(({ measure, progress }) =>
+          progress.latest === null ? 'None yet' : withUnit(progress.latest.value, measure.unit),
+        ),
+      ),
     ];
   });
   const milestoneRows: CellValue[][] = outline.actions.flatMap((entry) =>
-    entry.milestones.map((milestone) => [milestone.id, entry.action.id, entry.ref, milestone.title, milestone.dueDate, milestone.metOn]),
+    entry.milestones.map((milestone) => [
+      milestone.id,
+      entry.action.id,
+      entry.ref,
+      milestone.title,
+      milestone.dueDate,
+      milestone.metOn,
+    ]),
   );
   const measureRows: CellValue[][] = outline.actions.flatMap((entry) =>
     entry.measures.map(({ measure, progress }) => [
@@ -140,8 +158,14 @@ export function actionPlanWorkbook(data: ActionPlanData): WorkbookSpec {
           ['Statutory due date', formatUkDate(plan.plan.dueDate)],
           ['RAG ratings as at', formatUkDate(preparedOn)],
           ['Actions', `${outline.actions.length} (${counts.red} red, ${counts.amber} amber, ${counts.green} green)`],
-          ['Sheets', `${ACTION_PLAN_SHEETS.actions}: one row per action. ${ACTION_PLAN_SHEETS.milestones} and ${ACTION_PLAN_SHEETS.measures}: one row each. Keep the ID columns when editing, so the plan can be read back.`],
-          ['Source', "Ofsted's recommendations are quoted from its report (Crown copyright, Open Government Licence v3.0)."],
+          [
+            'Sheets',
+            `${ACTION_PLAN_SHEETS.actions}: one row per action. ${ACTION_PLAN_SHEETS.milestones} and ${ACTION_PLAN_SHEETS.measures}: one row each. Keep the ID columns when editing, so the plan can be read back.`,
+          ],
+          [
+            'Source',
+            "Ofsted's recommendations are quoted from its report (Crown copyright, Open Government Licence v3.0).",
+          ],
         ],
       },
       { kind: 'table', name: ACTION_PLAN_SHEETS.actions, columns: ACTION_COLUMNS, rows: actionRows },

@@ -84,30 +84,54 @@ export function outlinePlan(content: PlanContent, asAt: IsoDate): PlanOutline {
   const listRank = (item: PlanItem) => (item.recommendation?.list === 'priority' ? 0 : 1);
   const recommendations = content.items
     .filter((item) => item.recommendation !== null)
-    .sort((a, b) => listRank(a) - listRank(b) || (a.recommendation?.position ?? 0) - (b.recommendation?.position ?? 0) || a.id - b.id);
+    .sort(
+      (a, b) =>
+        listRank(a) - listRank(b) ||
+        (a.recommendation?.position ?? 0) - (b.recommendation?.position ?? 0) ||
+        a.id - b.id,
+    );
   const own = content.items.filter((item) => item.recommendation === null).sort((a, b) => a.id - b.id);
   const refs = new Map<number, { ref: string; label: string }>();
   recommendations.forEach((item) =>
-    refs.set(item.id, listRank(item) === 0 ? { ref: `P${item.recommendation?.position}`, label: `Area for priority action ${item.recommendation?.position}` } : { ref: `R${item.recommendation?.position}`, label: `Recommendation ${item.recommendation?.position}` }),
+    refs.set(
+      item.id,
+      listRank(item) === 0
+        ? {
+            ref: `P${item.recommendation?.position}`,
+            label: `Area for priority action ${item.recommendation?.position}`,
+          }
+        : { ref: `R${item.recommendation?.position}`, label: `Recommendation ${item.recommendation?.position}` },
+    ),
   );
-  own.forEach((item, index) => refs.set(item.id, { ref: `W${index + 1}`, label: `Wider area for improvement ${index + 1}` }));
+  own.forEach((item, index) =>
+    refs.set(item.id, { ref: `W${index + 1}`, label: `Wider area for improvement ${index + 1}` }),
+  );
 
   const outlineAction = (action: Action, ref: string): OutlinedAction => {
     const rag = effectiveRag(action, content.milestones, asAt);
-    const updates = content.updates.filter((update) => update.actionId === action.id && update.date <= asAt).sort(byDate);
+    const updates = content.updates
+      .filter((update) => update.actionId === action.id && update.date <= asAt)
+      .sort(byDate);
     return {
       action,
       ref,
       itemRefs: action.itemIds.flatMap((id) => refs.get(id)?.ref ?? []),
       rag,
       overdue: !DELIVERED.has(action.status) && action.dueDate < asAt,
-      milestones: content.milestones.filter((milestone) => milestone.actionId === action.id).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id)),
-      measures: content.measures.filter((measure) => measure.actionId === action.id).sort((a, b) => a.id - b.id).map((measure) => ({ measure, progress: measureProgress(measure, content.values, asAt) })),
+      milestones: content.milestones
+        .filter((milestone) => milestone.actionId === action.id)
+        .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id)),
+      measures: content.measures
+        .filter((measure) => measure.actionId === action.id)
+        .sort((a, b) => a.id - b.id)
+        .map((measure) => ({ measure, progress: measureProgress(measure, content.values, asAt) })),
       latestUpdate: updates.at(-1) ?? null,
     };
   };
 
-  const sortedActions = [...content.actions].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id));
+  const sortedActions = [...content.actions].sort((a, b) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id,
+  );
   const placed = new Map<number, OutlinedAction>();
   const items: OutlinedItem[] = [...recommendations, ...own].map((item) => {
     const { ref, label } = refs.get(item.id) as { ref: string; label: string };
@@ -117,14 +141,23 @@ export function outlinePlan(content: PlanContent, asAt: IsoDate): PlanOutline {
       placed.set(action.id, outlined);
       return outlined;
     });
-    const heading = item.title.trim().toLowerCase() === label.toLowerCase() || item.title.trim() === '' ? label : `${label}: ${item.title}`;
+    const heading =
+      item.title.trim().toLowerCase() === label.toLowerCase() || item.title.trim() === ''
+        ? label
+        : `${label}: ${item.title}`;
     return { item, ref, label, heading, actions, alsoServedBy: [] as OutlinedAction[] };
   });
   const withAlso = items.map((entry) => ({
     ...entry,
-    alsoServedBy: sortedActions.filter((action) => action.itemIds.includes(entry.item.id) && !entry.actions.some((own) => own.action.id === action.id)).flatMap((action) => placed.get(action.id) ?? []),
+    alsoServedBy: sortedActions
+      .filter(
+        (action) => action.itemIds.includes(entry.item.id) && !entry.actions.some((own) => own.action.id === action.id),
+      )
+      .flatMap((action) => placed.get(action.id) ?? []),
   }));
-  const unplaced = sortedActions.filter((action) => !placed.has(action.id)).map((action, index) => outlineAction(action, `U${index + 1}`));
+  const unplaced = sortedActions
+    .filter((action) => !placed.has(action.id))
+    .map((action, index) => outlineAction(action, `U${index + 1}`));
   return { asAt, items: withAlso, actions: [...withAlso.flatMap((entry) => entry.actions), ...unplaced], unplaced };
 }
 

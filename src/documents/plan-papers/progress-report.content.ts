@@ -8,7 +8,16 @@ import { daysBetween, formatUkDate, type IsoDate } from '../../calendar/index.ts
 import { comparePlanContents, describeGaps, planCoverage, RAG_RATINGS, type PlanChanges } from '../../plans/index.ts';
 import { SectionBuilder, type PaperContent } from '../paper-content.ts';
 import { versionText } from './action-plan.content.ts';
-import { outlinePlan, ownerText, RAG_WORDS, ragCounts, ukDate, withUnit, type OutlinedAction, type PlanOutline } from './plan-outline.ts';
+import {
+  outlinePlan,
+  ownerText,
+  RAG_WORDS,
+  ragCounts,
+  ukDate,
+  withUnit,
+  type OutlinedAction,
+  type PlanOutline,
+} from './plan-outline.ts';
 import type { ProgressReportData } from './plan-paper.data.ts';
 
 /** How far ahead "the next deadlines" look. */
@@ -16,54 +25,106 @@ export const NEXT_DEADLINE_DAYS = 90;
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const TRAVEL_WORDS = { improving: 'Improving', worsening: 'Worsening', unchanged: 'No change', 'no data': 'No value yet' } as const;
+const TRAVEL_WORDS = {
+  improving: 'Improving',
+  worsening: 'Worsening',
+  unchanged: 'No change',
+  'no data': 'No value yet',
+} as const;
 
 function exceptionBlocks(builder: SectionBuilder, entry: OutlinedAction): void {
   builder.subheading(`${entry.ref}: ${entry.action.title}`);
-  builder.paragraph({ text: `${RAG_WORDS[entry.rag.rating]}${entry.overdue ? ', overdue' : ''}. `, bold: true }, entry.rag.reason, ` Owner: ${ownerText(entry.action.owner)}; due ${formatUkDate(entry.action.dueDate)}.`);
+  builder.paragraph(
+    { text: `${RAG_WORDS[entry.rag.rating]}${entry.overdue ? ', overdue' : ''}. `, bold: true },
+    entry.rag.reason,
+    ` Owner: ${ownerText(entry.action.owner)}; due ${formatUkDate(entry.action.dueDate)}.`,
+  );
   const update = entry.latestUpdate;
   builder.paragraph(
     { text: 'Corrective action: ', bold: true },
-    update === null ? 'none recorded. The owner should say what will bring this back on track.' : `${update.text} (${update.author}, ${formatUkDate(update.date)}).`,
+    update === null
+      ? 'none recorded. The owner should say what will bring this back on track.'
+      : `${update.text} (${update.author}, ${formatUkDate(update.date)}).`,
   );
 }
 
 /** The changes in words, one line each, with the references the papers use. */
 export function changeLines(changes: PlanChanges, before: PlanOutline, after: PlanOutline): string[] {
-  const ref = (id: number) => after.actions.find((entry) => entry.action.id === id)?.ref ?? before.actions.find((entry) => entry.action.id === id)?.ref ?? `action ${id}`;
-  const itemRef = (id: number) => after.items.find((entry) => entry.item.id === id)?.ref ?? before.items.find((entry) => entry.item.id === id)?.ref ?? `item ${id}`;
+  const ref = (id: number) =>
+    after.actions.find((entry) => entry.action.id === id)?.ref ??
+    before.actions.find((entry) => entry.action.id === id)?.ref ??
+    `action ${id}`;
+  const itemRef = (id: number) =>
+    after.items.find((entry) => entry.item.id === id)?.ref ??
+    before.items.find((entry) => entry.item.id === id)?.ref ??
+    `item ${id}`;
   const lines: string[] = [];
   for (const item of changes.items.added) lines.push(`New: ${itemRef(item.id)} "${item.title}".`);
   for (const item of changes.items.removed) lines.push(`Removed: ${itemRef(item.id)} "${item.title}".`);
-  for (const change of changes.items.changed) lines.push(`${itemRef(change.id)} changed: ${change.fields.map((field) => field.field).join(', ')}.`);
-  for (const action of changes.actions.added) lines.push(`New action ${ref(action.id)}: "${action.title}", due ${formatUkDate(action.dueDate)}.`);
+  for (const change of changes.items.changed)
+    lines.push(`${itemRef(change.id)} changed: ${change.fields.map((field) => field.field).join(', ')}.`);
+  for (const action of changes.actions.added)
+    lines.push(`New action ${ref(action.id)}: "${action.title}", due ${formatUkDate(action.dueDate)}.`);
   for (const action of changes.actions.removed) lines.push(`Action removed: "${action.title}".`);
   for (const change of changes.actions.changed) {
     for (const field of change.fields) {
       const { before: was, after: now } = change;
-      if (field.field === 'status') lines.push(`${ref(change.id)} "${now.title}": status ${was.status} \u2192 ${now.status}.`);
-      else if (field.field === 'dueDate') lines.push(`${ref(change.id)} "${now.title}": due date moved from ${formatUkDate(was.dueDate)} to ${formatUkDate(now.dueDate)}.`);
-      else if (field.field === 'startDate') lines.push(`${ref(change.id)} "${now.title}": start date ${ukDate(was.startDate) || 'not set'} \u2192 ${ukDate(now.startDate) || 'not set'}.`);
-      else if (field.field === 'owner') lines.push(`${ref(change.id)} "${now.title}": owner ${ownerText(was.owner)} \u2192 ${ownerText(now.owner)}.`);
-      else if (field.field === 'ragOverride') lines.push(now.ragOverride === null ? `${ref(change.id)} "${now.title}": the manual RAG rating was removed.` : `${ref(change.id)} "${now.title}": RAG set by hand to ${RAG_WORDS[now.ragOverride.rating].toLowerCase()} (${now.ragOverride.reason.replace(/[.\s]+$/, '')}).`);
-      else lines.push(`${ref(change.id)} "${now.title}": ${field.field === 'itemIds' ? 'the items it serves' : field.field} changed.`);
+      if (field.field === 'status')
+        lines.push(`${ref(change.id)} "${now.title}": status ${was.status} \u2192 ${now.status}.`);
+      else if (field.field === 'dueDate')
+        lines.push(
+          `${ref(change.id)} "${now.title}": due date moved from ${formatUkDate(was.dueDate)} to ${formatUkDate(now.dueDate)}.`,
+        );
+      else if (field.field === 'startDate')
+        lines.push(
+          `${ref(change.id)} "${now.title}": start date ${ukDate(was.startDate) || 'not set'} \u2192 ${ukDate(now.startDate) || 'not set'}.`,
+        );
+      else if (field.field === 'owner')
+        lines.push(`${ref(change.id)} "${now.title}": owner ${ownerText(was.owner)} \u2192 ${ownerText(now.owner)}.`);
+      else if (field.field === 'ragOverride')
+        lines.push(
+          now.ragOverride === null
+            ? `${ref(change.id)} "${now.title}": the manual RAG rating was removed.`
+            : `${ref(change.id)} "${now.title}": RAG set by hand to ${RAG_WORDS[now.ragOverride.rating].toLowerCase()} (${now.ragOverride.reason.replace(/[.\s]+$/, '')}).`,
+        );
+      else
+        lines.push(
+          `${ref(change.id)} "${now.title}": ${field.field === 'itemIds' ? 'the items it serves' : field.field} changed.`,
+        );
     }
   }
   const milestoneName = (actionId: number, title: string) => `${ref(actionId)} milestone "${title}"`;
-  for (const milestone of changes.milestones.added) lines.push(`New milestone: ${milestoneName(milestone.actionId, milestone.title)}, due ${formatUkDate(milestone.dueDate)}${milestone.metOn ? `, met ${formatUkDate(milestone.metOn)}` : ''}.`);
-  for (const milestone of changes.milestones.removed) lines.push(`Milestone removed: ${milestoneName(milestone.actionId, milestone.title)}.`);
+  for (const milestone of changes.milestones.added)
+    lines.push(
+      `New milestone: ${milestoneName(milestone.actionId, milestone.title)}, due ${formatUkDate(milestone.dueDate)}${milestone.metOn ? `, met ${formatUkDate(milestone.metOn)}` : ''}.`,
+    );
+  for (const milestone of changes.milestones.removed)
+    lines.push(`Milestone removed: ${milestoneName(milestone.actionId, milestone.title)}.`);
   for (const change of changes.milestones.changed) {
     const { before: was, after: now } = change;
-    if (was.metOn === null && now.metOn !== null) lines.push(`Met: ${milestoneName(now.actionId, now.title)} on ${formatUkDate(now.metOn)}.`);
-    else if (was.dueDate !== now.dueDate) lines.push(`${milestoneName(now.actionId, now.title)}: due date moved from ${formatUkDate(was.dueDate)} to ${formatUkDate(now.dueDate)}.`);
-    else lines.push(`${milestoneName(now.actionId, now.title)} changed: ${change.fields.map((field) => field.field).join(', ')}.`);
+    if (was.metOn === null && now.metOn !== null)
+      lines.push(`Met: ${milestoneName(now.actionId, now.title)} on ${formatUkDate(now.metOn)}.`);
+    else if (was.dueDate !== now.dueDate)
+      lines.push(
+        `${milestoneName(now.actionId, now.title)}: due date moved from ${formatUkDate(was.dueDate)} to ${formatUkDate(now.dueDate)}.`,
+      );
+    else
+      lines.push(
+        `${milestoneName(now.actionId, now.title)} changed: ${change.fields.map((field) => field.field).join(', ')}.`,
+      );
   }
-  for (const measure of changes.measures.added) lines.push(`New measure for ${ref(measure.actionId)}: "${measure.what}".`);
+  for (const measure of changes.measures.added)
+    lines.push(`New measure for ${ref(measure.actionId)}: "${measure.what}".`);
   for (const measure of changes.measures.removed) lines.push(`Measure removed: "${measure.what}".`);
-  for (const change of changes.measures.changed) lines.push(`Measure "${change.after.what}" changed: ${change.fields.map((field) => field.field).join(', ')}.`);
-  if (changes.values.added.length > 0) lines.push(`${plural(changes.values.added.length, 'new measure value')} recorded.`);
+  for (const change of changes.measures.changed)
+    lines.push(`Measure "${change.after.what}" changed: ${change.fields.map((field) => field.field).join(', ')}.`);
+  if (changes.values.added.length > 0)
+    lines.push(`${plural(changes.values.added.length, 'new measure value')} recorded.`);
   if (changes.updates.added.length > 0) lines.push(`${plural(changes.updates.added.length, 'progress update')} added.`);
-  for (const field of changes.plan) lines.push(`The plan's ${field.field === 'dueDate' ? 'due date' : field.field} changed from ${String(field.before)} to ${String(field.after)}.`);
+  for (const field of changes.plan)
+    lines.push(
+      `The plan's ${field.field === 'dueDate' ? 'due date' : field.field} changed from ${String(field.before)} to ${String(field.after)}.`,
+    );
   return lines;
 }
 
@@ -79,8 +140,24 @@ function nextDeadlines(outline: PlanOutline, asAt: IsoDate): { overdue: Deadline
   const delivered = new Set(['complete', 'signed off', 'awaiting sign-off']);
   const deadlines: Deadline[] = outline.actions
     .flatMap((entry) => [
-      ...(delivered.has(entry.action.status) ? [] : [{ date: entry.action.dueDate, what: `Action due: ${entry.action.title}`, ref: entry.ref, owner: ownerText(entry.action.owner) }]),
-      ...entry.milestones.filter((milestone) => milestone.metOn === null || milestone.metOn > asAt).map((milestone) => ({ date: milestone.dueDate, what: `Milestone: ${milestone.title}`, ref: entry.ref, owner: ownerText(entry.action.owner) })),
+      ...(delivered.has(entry.action.status)
+        ? []
+        : [
+            {
+              date: entry.action.dueDate,
+              what: `Action due: ${entry.action.title}`,
+              ref: entry.ref,
+              owner: ownerText(entry.action.owner),
+            },
+          ]),
+      ...entry.milestones
+        .filter((milestone) => milestone.metOn === null || milestone.metOn > asAt)
+        .map((milestone) => ({
+          date: milestone.dueDate,
+          what: `Milestone: ${milestone.title}`,
+          ref: entry.ref,
+          owner: ownerText(entry.action.owner),
+        })),
     ])
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const ahead = deadlines.filter((deadline) => deadline.date >= asAt);
@@ -103,12 +180,21 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
 
   builder.section('contents', 'Contents', { numbered: false });
   builder.section('purpose', 'Purpose');
-  builder.paragraph(`This report tells the committee how ${subject.council.name}'s improvement plan, in response to Ofsted's report published on ${formatUkDate(subject.inspection.published)}, is progressing. It reports ${versionText(data.currentVersion)}${data.since ? `, against ${versionText(data.since.version)}, the version of the last report` : ''}.`);
-  builder.paragraph(`RAG ratings are as at ${formatUkDate(preparedOn)}: red and overdue actions come first, each with its corrective action.`);
-  builder.paragraph({ text: 'Recommendation: ', bold: true }, 'the committee is asked to note the progress made and the exceptions, and to agree the corrective actions.');
+  builder.paragraph(
+    `This report tells the committee how ${subject.council.name}'s improvement plan, in response to Ofsted's report published on ${formatUkDate(subject.inspection.published)}, is progressing. It reports ${versionText(data.currentVersion)}${data.since ? `, against ${versionText(data.since.version)}, the version of the last report` : ''}.`,
+  );
+  builder.paragraph(
+    `RAG ratings are as at ${formatUkDate(preparedOn)}: red and overdue actions come first, each with its corrective action.`,
+  );
+  builder.paragraph(
+    { text: 'Recommendation: ', bold: true },
+    'the committee is asked to note the progress made and the exceptions, and to agree the corrective actions.',
+  );
 
   builder.section('summary', 'Summary');
-  builder.paragraph(`Of ${plural(total, 'action')}, ${counts.red} ${counts.red === 1 ? 'is' : 'are'} red, ${counts.amber} amber and ${counts.green} green; ${plural(outline.actions.filter((entry) => entry.overdue).length, 'action is', 'actions are')} overdue.`);
+  builder.paragraph(
+    `Of ${plural(total, 'action')}, ${counts.red} ${counts.red === 1 ? 'is' : 'are'} red, ${counts.amber} amber and ${counts.green} green; ${plural(outline.actions.filter((entry) => entry.overdue).length, 'action is', 'actions are')} overdue.`,
+  );
   builder.table(
     `RAG ratings at ${formatUkDate(preparedOn)}`,
     ['Rating', 'Actions', 'Share'],
@@ -119,7 +205,10 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
   builder.table(
     'Actions by status',
     ['Status', 'Actions'],
-    statuses.map((status) => [capital(status), String(outline.actions.filter((entry) => entry.action.status === status).length)]),
+    statuses.map((status) => [
+      capital(status),
+      String(outline.actions.filter((entry) => entry.action.status === status).length),
+    ]),
     [60, 40],
   );
 
@@ -131,19 +220,28 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
   }
 
   builder.section('changes', data.since ? `What changed since version ${data.since.version.number}` : 'What changed');
-  if (!data.since) builder.paragraph('This is the first progress report on the plan, so there is no earlier version to compare with.');
+  if (!data.since)
+    builder.paragraph('This is the first progress report on the plan, so there is no earlier version to compare with.');
   else {
     const changes = comparePlanContents(data.since.plan, current);
     const lines = changeLines(changes, outlinePlan(data.since.plan, data.since.version.date), outline);
-    if (changes.unchanged || lines.length === 0) builder.paragraph(`Nothing has changed since ${versionText(data.since.version)}.`);
+    if (changes.unchanged || lines.length === 0)
+      builder.paragraph(`Nothing has changed since ${versionText(data.since.version)}.`);
     else {
       builder.paragraph(`Since ${versionText(data.since.version)}:`);
-      builder.list('bullet', lines.map((line) => [line]));
+      builder.list(
+        'bullet',
+        lines.map((line) => [line]),
+      );
     }
     const before = ragCounts(outlinePlan(data.since.plan, data.since.version.date).actions);
     builder.table(
       'RAG ratings then and now',
-      ['Rating', `Version ${data.since.version.number} (${formatUkDate(data.since.version.date)})`, `Now (${formatUkDate(preparedOn)})`],
+      [
+        'Rating',
+        `Version ${data.since.version.number} (${formatUkDate(data.since.version.date)})`,
+        `Now (${formatUkDate(preparedOn)})`,
+      ],
       RAG_RATINGS.map((rating) => [RAG_WORDS[rating], String(before[rating]), String(counts[rating])]),
       [30, 35, 35],
     );
@@ -155,7 +253,9 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
   else {
     const improving = measured.filter((row) => row.progress.travel === 'improving').length;
     const met = measured.filter((row) => row.progress.targetMet).length;
-    builder.paragraph(`${plural(measured.length, 'measure')}: ${improving} improving, ${measured.filter((row) => row.progress.travel === 'worsening').length} worsening, ${met} at or past target.`);
+    builder.paragraph(
+      `${plural(measured.length, 'measure')}: ${improving} improving, ${measured.filter((row) => row.progress.travel === 'worsening').length} worsening, ${met} at or past target.`,
+    );
     builder.table(
       'Measures: baseline, latest value and target',
       ['Measure', 'Action', 'Baseline', 'Latest', 'Target', 'Direction of travel', 'Still to go'],
@@ -163,10 +263,16 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
         measure.what,
         entry.ref,
         withUnit(measure.baseline.value, measure.unit),
-        progress.latest === null ? 'None yet' : `${withUnit(progress.latest.value, measure.unit)} (${formatUkDate(progress.latest.date)})`,
+        progress.latest === null
+          ? 'None yet'
+          : `${withUnit(progress.latest.value, measure.unit)} (${formatUkDate(progress.latest.date)})`,
         `${withUnit(measure.target.value, measure.unit)} by ${formatUkDate(measure.target.date)}`,
         TRAVEL_WORDS[progress.travel],
-        progress.distanceToTarget === null ? '' : progress.targetMet ? 'Target met' : withUnit(progress.distanceToTarget, measure.unit),
+        progress.distanceToTarget === null
+          ? ''
+          : progress.targetMet
+            ? 'Target met'
+            : withUnit(progress.distanceToTarget, measure.unit),
       ]),
       [22, 8, 10, 16, 16, 15, 13],
     );
@@ -184,15 +290,29 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
   }
 
   builder.section('coverage', 'Coverage');
-  builder.paragraph(`${coverage.coverage.itemsWithAction} of ${coverage.coverage.items} recommendations and areas have at least one action; ${coverage.coverage.actionsWithMeasure} of ${coverage.coverage.actions} actions have at least one measure.`);
-  if (!coverage.complete) builder.list('bullet', describeGaps(coverage.gaps).map((line) => [line]));
+  builder.paragraph(
+    `${coverage.coverage.itemsWithAction} of ${coverage.coverage.items} recommendations and areas have at least one action; ${coverage.coverage.actionsWithMeasure} of ${coverage.coverage.actions} actions have at least one measure.`,
+  );
+  if (!coverage.complete)
+    builder.list(
+      'bullet',
+      describeGaps(coverage.gaps).map((line) => [line]),
+    );
 
   builder.section('deadlines', 'Next deadlines');
   const { overdue, upcoming } = nextDeadlines(outline, preparedOn);
-  const deadlineRows = (list: readonly Deadline[]) => list.map((deadline) => [formatUkDate(deadline.date), deadline.ref, deadline.what, deadline.owner]);
+  const deadlineRows = (list: readonly Deadline[]) =>
+    list.map((deadline) => [formatUkDate(deadline.date), deadline.ref, deadline.what, deadline.owner]);
   if (overdue.length === 0 && upcoming.length === 0) builder.paragraph('No action or milestone is still to be met.');
-  if (overdue.length > 0) builder.table('Passed and not met', ['Date', 'Action', 'What', 'Owner'], deadlineRows(overdue), [18, 10, 50, 22]);
-  if (upcoming.length > 0) builder.table(`Coming next (the next ${NEXT_DEADLINE_DAYS} days, and at least the next three)`, ['Date', 'Action', 'What', 'Owner'], deadlineRows(upcoming), [18, 10, 50, 22]);
+  if (overdue.length > 0)
+    builder.table('Passed and not met', ['Date', 'Action', 'What', 'Owner'], deadlineRows(overdue), [18, 10, 50, 22]);
+  if (upcoming.length > 0)
+    builder.table(
+      `Coming next (the next ${NEXT_DEADLINE_DAYS} days, and at least the next three)`,
+      ['Date', 'Action', 'What', 'Owner'],
+      deadlineRows(upcoming),
+      [18, 10, 50, 22],
+    );
 
   return {
     title: 'Improvement plan: progress report',
@@ -210,7 +330,10 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
       ],
     },
     sections: builder.build(),
-    meta: { subject: `Progress on ${subject.council.name}'s improvement plan`, description: `Progress report on the improvement plan in response to Ofsted's report published on ${formatUkDate(subject.inspection.published)}.`, keywords: 'improvement plan, progress report, RAG, Ofsted, children\u2019s services' },
+    meta: {
+      subject: `Progress on ${subject.council.name}'s improvement plan`,
+      description: `Progress report on the improvement plan in response to Ofsted's report published on ${formatUkDate(subject.inspection.published)}.`,
+      keywords: 'improvement plan, progress report, RAG, Ofsted, children\u2019s services',
+    },
   };
 }
-

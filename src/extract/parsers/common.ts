@@ -1,24 +1,41 @@
 /** Small parsers shared by every report format: dates, grades, names. Pure. */
 import type { Grade } from '../../domain/index.ts';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** Normalises typographic characters so patterns can be written plainly. */
 export function plain(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    // A combining stroke standing alone is a dash drawn with an overlay glyph (sub-list markers).
-    .replace(/(^|\s)[\u0335-\u0338]+\s*/g, '$1- ')
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      // A combining stroke standing alone is a dash drawn with an overlay glyph (sub-list markers).
+      .replace(/(^|\s)[\u0335-\u0338]+\s*/g, '$1- ')
+      .replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function monthNumber(name: string): number | undefined {
-  const index = MONTHS.findIndex((month) => month.startsWith(name.toLowerCase().slice(0, 3)) && month.startsWith(name.toLowerCase()));
+  const index = MONTHS.findIndex(
+    (month) => month.startsWith(name.toLowerCase().slice(0, 3)) && month.startsWith(name.toLowerCase()),
+  );
   return index >= 0 ? index + 1 : undefined;
 }
 
@@ -98,7 +115,12 @@ export function parseGrade(text: string): Grade | undefined {
 
 /** Joins wrapped lines of one paragraph or list item: spaces collapsed, line-end hyphens kept. */
 export function joinWrapped(parts: readonly string[]): string {
-  return parts.map((part) => part.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

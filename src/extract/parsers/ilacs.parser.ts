@@ -22,7 +22,8 @@ const LONGEST_SHORT_INSPECTION_DAYS = 7;
 const FEWEST_STANDARD_WORKING_DAYS = 9;
 const DAY_MS = 86_400_000;
 
-const SIF_OR_LSCB_TITLE = /inspection of services for children in need of help and protection|review of the effectiveness of the local safeguarding|looked after children services/i;
+const SIF_OR_LSCB_TITLE =
+  /inspection of services for children in need of help and protection|review of the effectiveness of the local safeguarding|looked after children services/i;
 
 function frontLines(text: ReportText): Line[] {
   const firstPage = text.lines[0]?.page ?? 1;
@@ -44,11 +45,20 @@ export const ilacsParser: ReportParser = {
   parse(text): ParsedReport {
     const front = frontLines(text);
     const period = readOnSitePeriod(front);
-    if (!period) throw new ExtractionError('unsupported-report', 'The ILACS report prints no on-site dates that could be read ("Inspection dates: ...").');
+    if (!period)
+      throw new ExtractionError(
+        'unsupported-report',
+        'The ILACS report prints no on-site dates that could be read ("Inspection dates: ...").',
+      );
     const localAuthority = readCouncilName(front);
-    if (!localAuthority) throw new ExtractionError('unsupported-report', 'The ILACS report’s title names no local authority that could be read.');
+    if (!localAuthority)
+      throw new ExtractionError(
+        'unsupported-report',
+        'The ILACS report’s title names no local authority that could be read.',
+      );
     const tableRows = readJudgementTable(front);
-    if (tableRows.length === 0) throw new ExtractionError('unsupported-report', 'The ILACS report has no judgement table that could be read.');
+    if (tableRows.length === 0)
+      throw new ExtractionError('unsupported-report', 'The ILACS report has no judgement table that could be read.');
     const rows = withHeadingGrades(tableRows, readJudgementHeadings(bodyLines(text)));
     return {
       framework: 'ILACS',
@@ -84,7 +94,14 @@ export function withHeadingGrades(rows: readonly JudgementRow[], headings: reado
     .filter((heading) => !settled.some((row) => row.area === heading.area))
     .map((heading): JudgementRow => {
       const row = open.find((candidate) => candidate.area === heading.area);
-      return { label: row?.label ?? '', area: heading.area, combinedCareRow: row?.combinedCareRow ?? heading.combinedCareRow, gradeText: heading.grade, grade: heading.grade, notJudged: false };
+      return {
+        label: row?.label ?? '',
+        area: heading.area,
+        combinedCareRow: row?.combinedCareRow ?? heading.combinedCareRow,
+        gradeText: heading.grade,
+        grade: heading.grade,
+        notJudged: false,
+      };
     });
   const filled = new Set(fromHeadings.map((row) => row.area));
   return [...settled, ...open.filter((row) => !filled.has(row.area)), ...fromHeadings];

@@ -7,10 +7,22 @@ import type { JudgementArea } from '../../domain/index.ts';
 import { ExtractionError } from '../extraction-error.ts';
 import type { ReportText } from '../report-text.ts';
 import type { ReportParser, ParsedReport } from './report-parser.ts';
-import { findLscbStatement, readHeadline, readJudgementTable, readLscbJudgement, type Judgements } from './sif/judgements.ts';
+import {
+  findLscbStatement,
+  readHeadline,
+  readJudgementTable,
+  readLscbJudgement,
+  type Judgements,
+} from './sif/judgements.ts';
 import { readList } from './sif/recommendation-list.ts';
 import { isReinspection } from './sif/reinspection.ts';
-import { findLaListHeading, findLscbListHeading, findLscbSection, previousInspectionsText, readLeadInspector } from './sif/sections.ts';
+import {
+  findLaListHeading,
+  findLscbListHeading,
+  findLscbSection,
+  previousInspectionsText,
+  readLeadInspector,
+} from './sif/sections.ts';
 import { bodyHeight, cleanText } from './sif/sif-lines.ts';
 import { findJoinedLscbReviewPage, findTitleStart, readTitlePage } from './sif/title-page.ts';
 
@@ -24,7 +36,11 @@ function parseSifReport(text: ReportText): ParsedReport {
   const firstPage = text.pages[0] ?? [];
   const title = readTitlePage(firstPage);
   if (!title) throw new ExtractionError('unsupported-report', 'The first page has no SIF or LSCB review title.');
-  if (!title.dates) throw new ExtractionError('unsupported-report', 'The SIF report has no readable "Inspection date" on its first page.');
+  if (!title.dates)
+    throw new ExtractionError(
+      'unsupported-report',
+      'The SIF report has no readable "Inspection date" on its first page.',
+    );
   const lines = text.lines;
   const body = bodyHeight(lines);
   const standaloneLscbReview = title.reviewsLscb && !title.inspectsServices;
@@ -52,7 +68,11 @@ function parseSifReport(text: ReportText): ParsedReport {
   // A separately paginated review of the LSCB joined after the report starts at its own title page.
   const joinedReviewPage = standaloneLscbReview ? undefined : findJoinedLscbReviewPage(text.pages);
   const reviewsLscb = title.reviewsLscb || joinedReviewPage !== undefined;
-  let lscbSection = standaloneLscbReview ? 0 : joinedReviewPage !== undefined ? lines.findIndex((line) => line.page >= joinedReviewPage) : findLscbSection(lines, body);
+  let lscbSection = standaloneLscbReview
+    ? 0
+    : joinedReviewPage !== undefined
+      ? lines.findIndex((line) => line.page >= joinedReviewPage)
+      : findLscbSection(lines, body);
   // No recognisable LSCB heading: the part starts where its judgement is stated, after the first page.
   if (title.reviewsLscb && lscbSection < 0) {
     const statement = findLscbStatement(lines.filter((line) => line.page > 1));
@@ -60,7 +80,9 @@ function parseSifReport(text: ReportText): ParsedReport {
   }
   let lscbRecommendations: string[] = [];
   if (reviewsLscb) {
-    const lscb = (joinedReviewPage === undefined ? readLscbJudgement(firstPage) : undefined) ?? readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);
+    const lscb =
+      (joinedReviewPage === undefined ? readLscbJudgement(firstPage) : undefined) ??
+      readLscbJudgement(lscbSection >= 0 ? lines.slice(lscbSection) : lines);
     if (lscb) judgements.lscb = lscb;
     const from = standaloneLscbReview ? -1 : lscbSection;
     const heading = from >= 0 || standaloneLscbReview ? findLscbListHeading(lines, from) : -1;
@@ -70,11 +92,21 @@ function parseSifReport(text: ReportText): ParsedReport {
   let recommendations: string[] = [];
   if (!standaloneLscbReview) {
     const heading = findLaListHeading(lines, reviewsLscb ? lscbSection : -1);
-    if (heading >= 0) recommendations = readList(lines, heading, body, reviewsLscb && lscbSection > heading ? lscbSection : lines.length);
+    if (heading >= 0)
+      recommendations = readList(
+        lines,
+        heading,
+        body,
+        reviewsLscb && lscbSection > heading ? lscbSection : lines.length,
+      );
   }
 
   const bodyText = lines.map((line) => cleanText(line)).join(' ');
-  const kind = standaloneLscbReview ? 'lscb-review' : isReinspection(title.reinspectionTitle, bodyText, previousInspectionsText(lines)) ? 'sif-reinspection' : 'sif';
+  const kind = standaloneLscbReview
+    ? 'lscb-review'
+    : isReinspection(title.reinspectionTitle, bodyText, previousInspectionsText(lines))
+      ? 'sif-reinspection'
+      : 'sif';
 
   return {
     framework: 'SIF',

@@ -44,7 +44,9 @@ function firstPage(text: ReportText): Line[] {
 
 /** The letter's kind from its title, or undefined when the first page is no such letter. */
 export function letterKindOf(text: ReportText): LetterKind | undefined {
-  const top = firstPage(text).slice(0, TITLE_SEARCH_LINES).map((line) => plain(line.text));
+  const top = firstPage(text)
+    .slice(0, TITLE_SEARCH_LINES)
+    .map((line) => plain(line.text));
   if (top.some((line) => FOCUSED_VISIT_TITLE.test(line))) return 'focused-visit';
   if (top.some((line) => MONITORING_VISIT_TITLE.test(line))) return 'monitoring-visit';
   if (top.some((line) => JTAI_TITLE.test(line))) return 'jtai';
@@ -63,16 +65,33 @@ export const visitLetterParser = {
 
 export function parseVisitLetter(text: ReportText): ParsedLetter {
   const kind = letterKindOf(text);
-  if (!kind) throw new ExtractionError('unsupported-report', 'The first page has no focused visit, monitoring visit or joint targeted area inspection title.');
+  if (!kind)
+    throw new ExtractionError(
+      'unsupported-report',
+      'The first page has no focused visit, monitoring visit or joint targeted area inspection title.',
+    );
   const page = firstPage(text);
   const paragraphs = paragraphsOf(text.lines);
-  const summary = findSummary(paragraphs) ?? paragraphs.find((paragraph) => /\b(?:visit|inspection)\b.*\d{4}/i.test(paragraph.text) && !/^dear\b/i.test(paragraph.text));
+  const summary =
+    findSummary(paragraphs) ??
+    paragraphs.find(
+      (paragraph) => /\b(?:visit|inspection)\b.*\d{4}/i.test(paragraph.text) && !/^dear\b/i.test(paragraph.text),
+    );
   const letterDate = readLetterDate(page);
   const visit = summary ? readVisitDates(summary.text, yearOf(letterDate)) : undefined;
-  if (!visit) throw new ExtractionError('unsupported-report', `The ${kind} letter gives no visit dates that could be read ("... visit to ... on 1 and 2 October 2019").`);
+  if (!visit)
+    throw new ExtractionError(
+      'unsupported-report',
+      `The ${kind} letter gives no visit dates that could be read ("... visit to ... on 1 and 2 October 2019").`,
+    );
   const title = readTitle(page);
-  const localAuthority = (title ? councilFromTitle(title) : undefined) ?? (summary ? councilFromSummary(summary.text) : undefined);
-  if (!localAuthority) throw new ExtractionError('unsupported-report', `The ${kind} letter names no council that could be read in its title or opening sentence.`);
+  const localAuthority =
+    (title ? councilFromTitle(title) : undefined) ?? (summary ? councilFromSummary(summary.text) : undefined);
+  if (!localAuthority)
+    throw new ExtractionError(
+      'unsupported-report',
+      `The ${kind} letter names no council that could be read in its title or opening sentence.`,
+    );
 
   const summaryText = summary?.text ?? '';
   const inspectors = readInspectors(summaryText);
@@ -112,7 +131,11 @@ function openingParagraphs(paragraphs: readonly Paragraph[], summary: Paragraph 
 export function saysVisitWasInCovidContext(paragraph: string): boolean {
   return plain(paragraph)
     .split(/(?<=\.)\s+/)
-    .some((sentence) => /\bcovid|coronavirus|pandemic/i.test(sentence) && /\b(?:this|the) visit\b|\binspection\b|\binspectors?\b|methodology|delivery model/i.test(sentence));
+    .some(
+      (sentence) =>
+        /\bcovid|coronavirus|pandemic/i.test(sentence) &&
+        /\b(?:this|the) visit\b|\binspection\b|\binspectors?\b|methodology|delivery model/i.test(sentence),
+    );
 }
 
 function daysBetween(from: string, to: string): number {
@@ -126,19 +149,41 @@ export function letterWarnings(letter: ParsedLetter, lines: readonly Line[]): Le
     warnings.push({ code, message });
   };
   if (!letter.letterDate) warn('no-letter-date', 'The letter prints no date of its own that could be read.');
-  else if (letter.letterDate < letter.visitEnd) warn('letter-before-visit', `The letter is dated ${letter.letterDate}, before the visit ended (${letter.visitEnd}): one of the printed dates is probably a typo.`);
-  else if (daysBetween(letter.visitEnd, letter.letterDate) > LONGEST_DAYS_TO_LETTER) warn('letter-long-after-visit', `The letter is dated more than ${LONGEST_DAYS_TO_LETTER} days after the visit.`);
-  if (daysBetween(letter.visitStart, letter.visitEnd) > LONGEST_VISIT_DAYS) warn('long-visit', `The visit runs from ${letter.visitStart} to ${letter.visitEnd}, longer than a visit usually lasts: check the printed dates.`);
+  else if (letter.letterDate < letter.visitEnd)
+    warn(
+      'letter-before-visit',
+      `The letter is dated ${letter.letterDate}, before the visit ended (${letter.visitEnd}): one of the printed dates is probably a typo.`,
+    );
+  else if (daysBetween(letter.visitEnd, letter.letterDate) > LONGEST_DAYS_TO_LETTER)
+    warn('letter-long-after-visit', `The letter is dated more than ${LONGEST_DAYS_TO_LETTER} days after the visit.`);
+  if (daysBetween(letter.visitStart, letter.visitEnd) > LONGEST_VISIT_DAYS)
+    warn(
+      'long-visit',
+      `The visit runs from ${letter.visitStart} to ${letter.visitEnd}, longer than a visit usually lasts: check the printed dates.`,
+    );
   if (letter.inspectors.length === 0) warn('no-inspectors', 'No inspectors could be read from the opening paragraph.');
   if (!letter.leadInspector) warn('no-lead-inspector', 'No lead inspector or signatory could be read.');
-  else if (letter.inspectors.length > 0 && !letter.inspectors.includes(letter.leadInspector)) warn('lead-not-among-inspectors', `The signatory ${letter.leadInspector} is not among the inspectors named as visiting.`);
+  else if (letter.inspectors.length > 0 && !letter.inspectors.includes(letter.leadInspector))
+    warn(
+      'lead-not-among-inspectors',
+      `The signatory ${letter.leadInspector} is not among the inspectors named as visiting.`,
+    );
   if (letter.kind === 'focused-visit') {
-    if (!letter.focus) warn('no-focus', 'The letter names no area of practice looked at ("arrangements for ..."); the theme is taken as other.');
+    if (!letter.focus)
+      warn(
+        'no-focus',
+        'The letter names no area of practice looked at ("arrangements for ..."); the theme is taken as other.',
+      );
     const improvementHeading = findHeading(lines, 'improvements');
     if (improvementHeading < 0) warn('no-improvement-section', 'The letter has no "What needs to improve" section.');
-    else if (letter.recommendations.length === 0) warn('improvements-as-prose', 'The "What needs to improve" section has no bulleted items (written as prose?).');
+    else if (letter.recommendations.length === 0)
+      warn('improvements-as-prose', 'The "What needs to improve" section has no bulleted items (written as prose?).');
   }
-  if (findHeading(lines, 'priority-actions') >= 0 && letter.priorityActions.length === 0) warn('priority-actions-as-prose', 'The "Areas for priority action" section has no bulleted items (written as prose?).');
+  if (findHeading(lines, 'priority-actions') >= 0 && letter.priorityActions.length === 0)
+    warn(
+      'priority-actions-as-prose',
+      'The "Areas for priority action" section has no bulleted items (written as prose?).',
+    );
   for (const item of [...letter.recommendations, ...letter.priorityActions]) {
     if (item.length < 12) warn('short-item', `A list item is unusually short: "${item}".`);
   }

@@ -31,7 +31,9 @@ export function initialSchema(dialect: DialectName): Migration {
 
       await db.schema
         .createTable('import_run')
-        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (col) => (dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement()))
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (col) =>
+          dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
+        )
         .addColumn('source', 'varchar(1000)', (col) => col.notNull())
         .addColumn('started_at', 'varchar(30)', (col) => col.notNull())
         .addColumn('finished_at', 'varchar(30)')
@@ -46,7 +48,9 @@ export function initialSchema(dialect: DialectName): Migration {
 
       await db.schema
         .createTable('inspection')
-        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (col) => (dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement()))
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (col) =>
+          dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
+        )
         .addColumn('urn', 'varchar(16)', (col) => col.notNull().references('local_authority.urn'))
         .addColumn('content_hash', 'varchar(64)', (col) => col.notNull().unique())
         .addColumn('facts_hash', 'varchar(64)', (col) => col.notNull())
@@ -64,7 +68,11 @@ export function initialSchema(dialect: DialectName): Migration {
         .addColumn('imported_at', 'varchar(30)', (col) => col.notNull())
         .addColumn('updated_at', 'varchar(30)', (col) => col.notNull())
         .execute();
-      await db.schema.createIndex('inspection_urn_published_idx').on('inspection').columns(['urn', 'published']).execute();
+      await db.schema
+        .createIndex('inspection_urn_published_idx')
+        .on('inspection')
+        .columns(['urn', 'published'])
+        .execute();
 
       await db.schema
         .createTable('judgement')
@@ -84,7 +92,14 @@ export function initialSchema(dialect: DialectName): Migration {
         .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const table of ['recommendation', 'judgement', 'inspection', 'import_run', 'statistical_neighbour', 'local_authority']) {
+      for (const table of [
+        'recommendation',
+        'judgement',
+        'inspection',
+        'import_run',
+        'statistical_neighbour',
+        'local_authority',
+      ]) {
         await db.schema.dropTable(table).execute();
       }
     },

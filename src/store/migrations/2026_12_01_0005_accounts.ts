@@ -89,16 +89,34 @@ export function accountsSchema(dialect: DialectName): Migration {
       await db.schema.createIndex('audit_event_at_idx').on('audit_event').column('at').execute();
 
       if (dialect === 'sqlite') {
-        await sql`CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN SELECT RAISE(ABORT, ${sql.lit(APPEND_ONLY_MESSAGE)}); END`.execute(db);
-        await sql`CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, ${sql.lit(APPEND_ONLY_MESSAGE)}); END`.execute(db);
+        await sql`CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN SELECT RAISE(ABORT, ${sql.lit(APPEND_ONLY_MESSAGE)}); END`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, ${sql.lit(APPEND_ONLY_MESSAGE)}); END`.execute(
+          db,
+        );
       } else {
-        await sql`CREATE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION ${sql.lit(APPEND_ONLY_MESSAGE)}; END $$`.execute(db);
-        await sql`CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change()`.execute(db);
-        await sql`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change()`.execute(db);
+        await sql`CREATE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION ${sql.lit(APPEND_ONLY_MESSAGE)}; END $$`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change()`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change()`.execute(
+          db,
+        );
       }
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const table of ['audit_event', 'login_throttle', 'password_link', 'api_token', 'user_session', 'user_council', 'app_user']) {
+      for (const table of [
+        'audit_event',
+        'login_throttle',
+        'password_link',
+        'api_token',
+        'user_session',
+        'user_council',
+        'app_user',
+      ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }
       if (dialect === 'postgres') await sql`DROP FUNCTION IF EXISTS audit_event_refuse_change()`.execute(db);

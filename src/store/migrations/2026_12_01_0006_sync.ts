@@ -78,8 +78,12 @@ export function syncSchema(dialect: DialectName): Migration {
 
       await db.schema
         .createTable('alert_delivery')
-        .addColumn('subscription_id', 'integer', (col) => col.notNull().references('subscription.id').onDelete('cascade'))
-        .addColumn('file_id', 'varchar(20)', (col) => col.notNull().references('sync_publication.file_id').onDelete('cascade'))
+        .addColumn('subscription_id', 'integer', (col) =>
+          col.notNull().references('subscription.id').onDelete('cascade'),
+        )
+        .addColumn('file_id', 'varchar(20)', (col) =>
+          col.notNull().references('sync_publication.file_id').onDelete('cascade'),
+        )
         .addColumn('channel', 'varchar(16)', (col) => col.notNull())
         .addColumn('status', 'varchar(16)', (col) => col.notNull())
         .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
@@ -90,7 +94,8 @@ export function syncSchema(dialect: DialectName): Migration {
         .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const table of ['alert_delivery', 'subscription', 'sync_provider_page', 'sync_publication', 'sync_run']) await db.schema.dropTable(table).execute();
+      for (const table of ['alert_delivery', 'subscription', 'sync_provider_page', 'sync_publication', 'sync_run'])
+        await db.schema.dropTable(table).execute();
       await db.schema.alterTable('inspection').dropColumn('ofsted_url').execute();
     },
   };

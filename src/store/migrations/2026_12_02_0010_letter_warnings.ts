@@ -23,12 +23,19 @@ export function parseLetterWarnings(inspectionId: number, json: string): StoredW
   try {
     value = JSON.parse(json);
   } catch {
-    throw new Error(`The warnings stored on letter ${inspectionId} are not JSON (${JSON.stringify(json.slice(0, 60))}); the migration changed nothing.`);
+    throw new Error(
+      `The warnings stored on letter ${inspectionId} are not JSON (${JSON.stringify(json.slice(0, 60))}); the migration changed nothing.`,
+    );
   }
   const isWarning = (item: unknown): item is StoredWarning =>
-    typeof item === 'object' && item !== null && typeof (item as StoredWarning).code === 'string' && typeof (item as StoredWarning).message === 'string';
+    typeof item === 'object' &&
+    item !== null &&
+    typeof (item as StoredWarning).code === 'string' &&
+    typeof (item as StoredWarning).message === 'string';
   if (!Array.isArray(value) || !value.every(isWarning)) {
-    throw new Error(`The warnings stored on letter ${inspectionId} are not a list of {code, message}; the migration changed nothing.`);
+    throw new Error(
+      `The warnings stored on letter ${inspectionId} are not a list of {code, message}; the migration changed nothing.`,
+    );
   }
   return value.map((warning) => ({ code: warning.code, message: warning.message }));
 }
@@ -42,16 +49,31 @@ async function inTransaction(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => 
 export const letterWarnings: Migration = {
   async up(untyped: Kysely<unknown>): Promise<void> {
     await inTransaction(untyped as Kysely<Tables>, async (db) => {
-      const letters = await db.selectFrom('visit_letter').select(['inspection_id', 'warnings']).orderBy('inspection_id').execute();
+      const letters = await db
+        .selectFrom('visit_letter')
+        .select(['inspection_id', 'warnings'])
+        .orderBy('inspection_id')
+        .execute();
       for (const letter of letters) {
         const id = Number(letter.inspection_id);
         const warnings = parseLetterWarnings(id, letter.warnings);
         if (warnings.length === 0) continue;
-        const last = await db.selectFrom('report_warning').select(sql<number>`max(position)`.as('position')).where('inspection_id', '=', id).executeTakeFirst();
+        const last = await db
+          .selectFrom('report_warning')
+          .select(sql<number>`max(position)`.as('position'))
+          .where('inspection_id', '=', id)
+          .executeTakeFirst();
         const after = Number(last?.position ?? 0);
         await db
           .insertInto('report_warning')
-          .values(warnings.map((warning, index) => ({ inspection_id: id, position: after + index + 1, code: warning.code, message: warning.message })))
+          .values(
+            warnings.map((warning, index) => ({
+              inspection_id: id,
+              position: after + index + 1,
+              code: warning.code,
+              message: warning.message,
+            })),
+          )
           .execute();
       }
       await db.schema.alterTable('visit_letter').dropColumn('warnings').execute();
@@ -59,7 +81,10 @@ export const letterWarnings: Migration = {
   },
   async down(untyped: Kysely<unknown>): Promise<void> {
     await inTransaction(untyped as Kysely<Tables>, async (db) => {
-      await db.schema.alterTable('visit_letter').addColumn('warnings', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+      await db.schema
+        .alterTable('visit_letter')
+        .addColumn('warnings', 'text', (col) => col.notNull().defaultTo('[]'))
+        .execute();
       const rows = await db
         .selectFrom('report_warning')
         .select(['inspection_id', 'code', 'message'])
@@ -71,7 +96,10 @@ export const letterWarnings: Migration = {
         const json = JSON.stringify(warnings.map((warning) => ({ code: warning.code, message: warning.message })));
         await db.updateTable('visit_letter').set({ warnings: json }).where('inspection_id', '=', id).execute();
       }
-      await db.deleteFrom('report_warning').where('inspection_id', 'in', db.selectFrom('visit_letter').select('inspection_id')).execute();
+      await db
+        .deleteFrom('report_warning')
+        .where('inspection_id', 'in', db.selectFrom('visit_letter').select('inspection_id'))
+        .execute();
     });
   },
 };

@@ -21,7 +21,9 @@ export const formerCodes: Migration = {
     await db.schema
       .createTable('local_authority_predecessor')
       .addColumn('urn', 'varchar(16)', (col) => col.notNull().references('local_authority.urn').onDelete('cascade'))
-      .addColumn('predecessor_urn', 'varchar(16)', (col) => col.notNull().references('local_authority.urn').onDelete('cascade'))
+      .addColumn('predecessor_urn', 'varchar(16)', (col) =>
+        col.notNull().references('local_authority.urn').onDelete('cascade'),
+      )
       .addColumn('took_over_on', 'varchar(10)', (col) => col.notNull())
       .addPrimaryKeyConstraint('local_authority_predecessor_pk', ['urn', 'predecessor_urn'])
       .execute();

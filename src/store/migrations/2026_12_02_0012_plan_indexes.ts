@@ -15,7 +15,12 @@ const INDEXES = [
 
 export const planIndexes: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    for (const [name, table, columns] of INDEXES) await db.schema.createIndex(name).on(table).columns([...columns]).execute();
+    for (const [name, table, columns] of INDEXES)
+      await db.schema
+        .createIndex(name)
+        .on(table)
+        .columns([...columns])
+        .execute();
   },
   async down(db: Kysely<unknown>): Promise<void> {
     for (const [name] of [...INDEXES].reverse()) await db.schema.dropIndex(name).execute();

@@ -21,7 +21,16 @@ export function councilTimelineChart(councilName: string, inspections: readonly 
   const points: Point[] = inspections.flatMap((inspection) =>
     JUDGEMENT_AREAS.flatMap((area) => {
       const grade = inspection.judgements[area];
-      return grade ? [{ date: new Date(`${inspection.date}T00:00:00Z`), area: areaShort(area), grade: gradeShort(grade), gradeKey: grade }] : [];
+      return grade
+        ? [
+            {
+              date: new Date(`${inspection.date}T00:00:00Z`),
+              area: areaShort(area),
+              grade: gradeShort(grade),
+              gradeKey: grade,
+            },
+          ]
+        : [];
     }),
   );
   if (points.length === 0) return null;
@@ -38,14 +47,45 @@ export function councilTimelineChart(councilName: string, inspections: readonly 
       marginLeft: 185,
       marginRight: 24,
       marginTop: 48,
-      x: { type: 'utc', domain: [new Date(first - pad), new Date(last + pad)], label: null, grid: true, ticks: 'year', axis: 'top' },
+      x: {
+        type: 'utc',
+        domain: [new Date(first - pad), new Date(last + pad)],
+        label: null,
+        grid: true,
+        ticks: 'year',
+        axis: 'top',
+      },
       y: { domain: [...GRADES].reverse().map(gradeShort), label: null, tickSize: 0, reverse: true },
       fy: { domain: areas, label: null, axis: null, padding: 0.3 },
       marks: [
-        Plot.text(areas, { fy: (area: string) => area, text: (area: string) => area, frameAnchor: 'top-left', dx: -175, dy: -20, fontWeight: 'bold', textAnchor: 'start' }),
+        Plot.text(areas, {
+          fy: (area: string) => area,
+          text: (area: string) => area,
+          frameAnchor: 'top-left',
+          dx: -175,
+          dy: -20,
+          fontWeight: 'bold',
+          textAnchor: 'start',
+        }),
         Plot.frame({ stroke: '#b1b4b6' }),
-        Plot.line(points, { x: 'date', y: 'grade', fy: 'area', stroke: '#505a5f', strokeWidth: 1.5, strokeDasharray: '4,3', sort: 'date' }),
-        Plot.dot(points, { x: 'date', y: 'grade', fy: 'area', r: 6, fill: (point: Point) => GRADE_FILL[point.gradeKey], stroke: '#0b0c0c', strokeWidth: 1 }),
+        Plot.line(points, {
+          x: 'date',
+          y: 'grade',
+          fy: 'area',
+          stroke: '#505a5f',
+          strokeWidth: 1.5,
+          strokeDasharray: '4,3',
+          sort: 'date',
+        }),
+        Plot.dot(points, {
+          x: 'date',
+          y: 'grade',
+          fy: 'area',
+          r: 6,
+          fill: (point: Point) => GRADE_FILL[point.gradeKey],
+          stroke: '#0b0c0c',
+          strokeWidth: 1,
+        }),
       ],
     },
     {

@@ -20,7 +20,11 @@ interface Bar {
   readonly label: string;
 }
 
-export function nationalDistributionChart(distributions: readonly AreaDistribution[], asAt: string, scope = ''): string | null {
+export function nationalDistributionChart(
+  distributions: readonly AreaDistribution[],
+  asAt: string,
+  scope = '',
+): string | null {
   const shown = distributions.filter((distribution) => distribution.included > 0);
   if (shown.length === 0) return null;
   const bars: Bar[] = shown.flatMap((distribution) =>
@@ -48,14 +52,38 @@ export function nationalDistributionChart(distributions: readonly AreaDistributi
       y: { domain: GRADES.map(gradeShort), label: null, tickSize: 0 },
       fy: { domain: areas, label: null, axis: null, padding: 0.28 },
       marks: [
-        Plot.text(areas, { fy: (area: string) => area, text: (area: string) => area, frameAnchor: 'top-left', dx: -175, dy: -18, fontWeight: 'bold', textAnchor: 'start' }),
-        Plot.barX(bars, { x: 'count', y: 'grade', fy: 'area', fill: (bar: Bar) => GRADE_FILL[bar.gradeKey], stroke: '#0b0c0c', strokeWidth: 0.5 }),
-        Plot.text(bars, { x: 'count', y: 'grade', fy: 'area', text: 'label', textAnchor: 'start', dx: 4, fill: '#0b0c0c' }),
+        Plot.text(areas, {
+          fy: (area: string) => area,
+          text: (area: string) => area,
+          frameAnchor: 'top-left',
+          dx: -175,
+          dy: -18,
+          fontWeight: 'bold',
+          textAnchor: 'start',
+        }),
+        Plot.barX(bars, {
+          x: 'count',
+          y: 'grade',
+          fy: 'area',
+          fill: (bar: Bar) => GRADE_FILL[bar.gradeKey],
+          stroke: '#0b0c0c',
+          strokeWidth: 0.5,
+        }),
+        Plot.text(bars, {
+          x: 'count',
+          y: 'grade',
+          fy: 'area',
+          text: 'label',
+          textAnchor: 'start',
+          dx: 4,
+          fill: '#0b0c0c',
+        }),
       ],
     },
     {
       label: `Grades of each council's latest inspection, by judgement area, as at ${ukDate(asAt)}${scope ? ` (councils shown: ${scope})` : ''}`,
-      description: 'A bar for each grade in each judgement area, with the number and percentage of councils. The same figures are in the table below the chart.',
+      description:
+        'A bar for each grade in each judgement area, with the number and percentage of councils. The same figures are in the table below the chart.',
     },
   );
 }

@@ -15,7 +15,13 @@ interface Point {
 }
 
 export function trajectoriesChart(trajectories: readonly Trajectory[], asAt: string): string | null {
-  const points: Point[] = trajectories.flatMap((trajectory) => trajectory.points.map((point) => ({ name: trajectory.name, date: new Date(`${point.date}T00:00:00Z`), grade: gradeShort(point.grade) })));
+  const points: Point[] = trajectories.flatMap((trajectory) =>
+    trajectory.points.map((point) => ({
+      name: trajectory.name,
+      date: new Date(`${point.date}T00:00:00Z`),
+      grade: gradeShort(point.grade),
+    })),
+  );
   if (points.length === 0) return null;
   // Each council named at its latest point; names at the same grade are stacked apart.
   const seen = new Map<string, number>();
@@ -39,12 +45,23 @@ export function trajectoriesChart(trajectories: readonly Trajectory[], asAt: str
       color: { type: 'categorical', scheme: 'observable10' },
       marks: [
         Plot.line(points, { x: 'date', y: 'grade', z: 'name', stroke: 'name', strokeWidth: 2, marker: 'circle' }),
-        ...last.map((label) => Plot.text([label], { x: 'date', y: 'grade', text: 'name', textAnchor: 'start', dx: 8, dy: label.offset, fill: '#0b0c0c' })),
+        ...last.map((label) =>
+          Plot.text([label], {
+            x: 'date',
+            y: 'grade',
+            text: 'name',
+            textAnchor: 'start',
+            dx: 8,
+            dy: label.offset,
+            fill: '#0b0c0c',
+          }),
+        ),
       ],
     },
     {
       label: `Overall effectiveness of ${trajectories.map((trajectory) => trajectory.name).join(', ')} at each graded inspection, to ${ukDate(asAt)}`,
-      description: 'A line for each council through its overall grade at each inspection, named at its latest point. The table below gives the same grades and dates.',
+      description:
+        'A line for each council through its overall grade at each inspection, named at its latest point. The table below gives the same grades and dates.',
     },
   );
 }

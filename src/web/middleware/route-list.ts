@@ -22,7 +22,9 @@ export function collectRoutes(app: FastifyInstance): void {
   // Read when asked: scopes' own onRoute hooks (which mark private routes) run after this one.
   app.decorate('declaredRoutes', () =>
     routes.flatMap((route) =>
-      (Array.isArray(route.method) ? route.method : [route.method]).filter((method) => method !== 'HEAD').map((method) => ({ method, url: route.url, private: route.config?.private === true })),
+      (Array.isArray(route.method) ? route.method : [route.method])
+        .filter((method) => method !== 'HEAD')
+        .map((method) => ({ method, url: route.url, private: route.config?.private === true })),
     ),
   );
 }

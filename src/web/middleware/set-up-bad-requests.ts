@@ -10,8 +10,13 @@ import { paths } from '../../paths.ts';
 import { FALLBACK_SECURITY_HEADERS, setTransportSecurity } from './set-up-web-security.ts';
 
 function explain(error: FastifyError): ValidationError {
-  if (error.code === 'FST_ERR_BAD_URL') return new ValidationError('The address is not correctly encoded: check it, or follow a link from the site.', 'bad-url');
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ValidationError('The address is too long: check it, or follow a link from the site.', 'bad-url');
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new ValidationError(
+      'The address is not correctly encoded: check it, or follow a link from the site.',
+      'bad-url',
+    );
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new ValidationError('The address is too long: check it, or follow a link from the site.', 'bad-url');
   return new ValidationError('The request could not be understood.', 'bad-request');
 }
 
@@ -22,7 +27,17 @@ export function handleFrameworkError(error: FastifyError, request: FastifyReques
   reply.header('x-request-id', request.id);
   reply.raw.once('finish', () => {
     // The URL as received is not logged: it did not decode, and it may carry anything.
-    request.log.info({ method: request.method, path: null, route: null, status: reply.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, refused: error.code }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        path: null,
+        route: null,
+        status: reply.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        refused: error.code,
+      },
+      'request',
+    );
   });
   // Fastify's own handler would answer here: the app's shape is written out instead.
   const refusal = explain(error);

@@ -20,7 +20,8 @@ export async function setUpCsrf(app: FastifyInstance, secret: string): Promise<v
     csrfOpts: { hmacKey: secret },
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || isApiRequest(request)) return done();
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || isApiRequest(request))
+      return done();
     app.csrfProtection(request, reply, done);
   });
 }

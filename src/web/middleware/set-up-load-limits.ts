@@ -31,7 +31,12 @@ export interface LoadLimits {
 }
 
 function unlimited(url: string): boolean {
-  return url === paths.health || url.startsWith(`${paths.health}?`) || url.startsWith(`${paths.assets}/`) || url.startsWith(`${paths.appAssets}/`);
+  return (
+    url === paths.health ||
+    url.startsWith(`${paths.health}?`) ||
+    url.startsWith(`${paths.assets}/`) ||
+    url.startsWith(`${paths.appAssets}/`)
+  );
 }
 
 export function setUpDateBounds(app: FastifyInstance, now: () => Date = () => new Date()): void {
@@ -41,7 +46,10 @@ export function setUpDateBounds(app: FastifyInstance, now: () => Date = () => ne
     if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return; // not a date at all: the route says so
     const latest = latestAsAt(now());
     if (value >= EARLIEST_AS_AT && value <= latest) return;
-    throw new ValidationError(`Enter a date between ${ukDate(EARLIEST_AS_AT)} and ${ukDate(latest)} (asAt from ${EARLIEST_AS_AT} to ${latest}): the reports begin in 2013.`, 'date-out-of-range');
+    throw new ValidationError(
+      `Enter a date between ${ukDate(EARLIEST_AS_AT)} and ${ukDate(latest)} (asAt from ${EARLIEST_AS_AT} to ${latest}): the reports begin in 2013.`,
+      'date-out-of-range',
+    );
   });
 }
 
@@ -122,7 +130,11 @@ export async function setUpLoadLimits(app: FastifyInstance, limits: LoadLimits =
       timeWindow: 60_000,
       allowList: (request) => unlimited(request.url),
       errorResponseBuilder: (_request, context) =>
-        new DomainError('too-many-requests', `Too many requests from your address: at most ${context.max} a minute. Try again in ${context.after}.`, 429),
+        new DomainError(
+          'too-many-requests',
+          `Too many requests from your address: at most ${context.max} a minute. Try again in ${context.after}.`,
+          429,
+        ),
     });
   }
   setUpDateBounds(app, limits.now);

@@ -9,8 +9,14 @@ import { DomainError } from '../../errors.ts';
 
 const METHODS: readonly HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-export function setUpMethodCheck(app: FastifyInstance, options: { readonly ignoreTrailingSlash?: boolean; readonly maxParamLength?: number } = {}): void {
-  const routes = FindMyWay({ ignoreTrailingSlash: options.ignoreTrailingSlash ?? true, maxParamLength: options.maxParamLength ?? 200 });
+export function setUpMethodCheck(
+  app: FastifyInstance,
+  options: { readonly ignoreTrailingSlash?: boolean; readonly maxParamLength?: number } = {},
+): void {
+  const routes = FindMyWay({
+    ignoreTrailingSlash: options.ignoreTrailingSlash ?? true,
+    maxParamLength: options.maxParamLength ?? 200,
+  });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       const upper = method.toUpperCase() as HTTPMethod;
@@ -29,6 +35,10 @@ export function setUpMethodCheck(app: FastifyInstance, options: { readonly ignor
     }
     if (allowed.length === 0) return;
     reply.header('allow', allowed.join(', '));
-    throw new DomainError('method-not-allowed', `${request.method} is not allowed at this address; it answers ${allowed.join(', ')}.`, 405);
+    throw new DomainError(
+      'method-not-allowed',
+      `${request.method} is not allowed at this address; it answers ${allowed.join(', ')}.`,
+      405,
+    );
   });
 }

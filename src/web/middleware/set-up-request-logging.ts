@@ -24,7 +24,10 @@ export class OneLinePerRequest extends LogController {
     const line = {
       method: request.method,
       // A route whose path holds a secret (a set-password link) is logged by its pattern only.
-      path: request.routeOptions.config?.secretInPath === true ? (request.routeOptions.url ?? null) : request.url.split('?')[0],
+      path:
+        request.routeOptions.config?.secretInPath === true
+          ? (request.routeOptions.url ?? null)
+          : request.url.split('?')[0],
       route: request.routeOptions.url ?? null,
       status,
       ms: Math.round(reply.elapsedTime * 10) / 10,

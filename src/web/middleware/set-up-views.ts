@@ -58,29 +58,41 @@ class PageCache {
   }
 }
 
-export function setUpViews(app: FastifyInstance, env: nunjucks.Environment, options: { cachedPages?: number } = {}): void {
+export function setUpViews(
+  app: FastifyInstance,
+  env: nunjucks.Environment,
+  options: { cachedPages?: number } = {},
+): void {
   // Unguessable, so text a visitor types can never be turned into the nonce.
   const placeholder = `nonce-placeholder-${randomBytes(16).toString('hex')}`;
   const cache = new PageCache(options.cachedPages ?? 200);
   const render = (reply: FastifyReply, template: string, context: Context, nonce: string): string =>
-    env.render(template, { ...context, cspNonce: nonce, currentPath: reply.request.url.split('?')[0], loading: reply.request.loading ?? null });
+    env.render(template, {
+      ...context,
+      cspNonce: nonce,
+      currentPath: reply.request.url.split('?')[0],
+      loading: reply.request.loading ?? null,
+    });
 
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Context = {}) {
     return this.type('text/html; charset=utf-8').send(render(this, template, context, cspNonceOf(this)));
   });
 
-  app.decorateReply('cachedView', async function cachedView(this: FastifyReply, key: string, template: string, context: () => Promise<Context>) {
-    // While reports are loading, pages say how far it has got: they are not cached.
-    const cacheable = this.request.routeOptions.config.publicCache === true && !this.request.loading;
-    let parts = cacheable ? cache.get(key) : undefined;
-    if (parts === undefined) {
-      parts = render(this, template, await context(), placeholder)
-        .split(placeholder)
-        .map((part) => Buffer.from(part, 'utf8'));
-      if (cacheable && this.statusCode === 200) cache.set(key, parts);
-    }
-    const nonce = Buffer.from(cspNonceOf(this), 'utf8');
-    const body = Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
-    return this.type('text/html; charset=utf-8').send(body);
-  });
+  app.decorateReply(
+    'cachedView',
+    async function cachedView(this: FastifyReply, key: string, template: string, context: () => Promise<Context>) {
+      // While reports are loading, pages say how far it has got: they are not cached.
+      const cacheable = this.request.routeOptions.config.publicCache === true && !this.request.loading;
+      let parts = cacheable ? cache.get(key) : undefined;
+      if (parts === undefined) {
+        parts = render(this, template, await context(), placeholder)
+          .split(placeholder)
+          .map((part) => Buffer.from(part, 'utf8'));
+        if (cacheable && this.statusCode === 200) cache.set(key, parts);
+      }
+      const nonce = Buffer.from(cspNonceOf(this), 'utf8');
+      const body = Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
+      return this.type('text/html; charset=utf-8').send(body);
+    },
+  );
 }

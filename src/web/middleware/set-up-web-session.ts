@@ -31,7 +31,14 @@ export function isApiRequest(request: FastifyRequest): boolean {
 }
 
 export function sessionCookieOptions(maxAgeSeconds?: number) {
-  return { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true, ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) } as const;
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    signed: true,
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  } as const;
 }
 
 /** The session id from the signed cookie, or undefined when absent or tampered with. */
@@ -57,7 +64,11 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-export async function setUpWebSession(app: FastifyInstance, authentication: AuthenticationService, secret: string): Promise<void> {
+export async function setUpWebSession(
+  app: FastifyInstance,
+  authentication: AuthenticationService,
+  secret: string,
+): Promise<void> {
   await app.register(cookie, { secret, hook: 'onRequest' });
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionKey', null);

@@ -15,7 +15,9 @@ const improvementsPage = page(
 );
 
 test('an ILACS-2023 report: every field of the contract', () => {
-  const parsed = ilacsParser.parse(report(frontPage({ table: table2023({ ...GOOD, leavers: 'Requires improvement to be good' }) }), improvementsPage));
+  const parsed = ilacsParser.parse(
+    report(frontPage({ table: table2023({ ...GOOD, leavers: 'Requires improvement to be good' }) }), improvementsPage),
+  );
   assert.deepEqual(parsed, {
     framework: 'ILACS',
     version: 'ILACS-2023',
@@ -25,8 +27,17 @@ test('an ILACS-2023 report: every field of the contract', () => {
     inspectionEnd: '2024-05-17',
     published: null,
     leadInspector: 'Jo Example',
-    judgements: { leadership: 'good', helpAndProtection: 'good', childrenInCare: 'good', careLeavers: 'requires_improvement', overall: 'good' },
-    recommendations: ['The consistency of management oversight of children’s plans.', 'The offer to care leavers aged over 21.'],
+    judgements: {
+      leadership: 'good',
+      helpAndProtection: 'good',
+      childrenInCare: 'good',
+      careLeavers: 'requires_improvement',
+      overall: 'good',
+    },
+    recommendations: [
+      'The consistency of management oversight of children’s plans.',
+      'The offer to care leavers aged over 21.',
+    ],
     lscbRecommendations: [],
     reading: { notJudged: [] },
   });
@@ -45,7 +56,12 @@ test('a joint "children in care and care leavers" row makes the report ILACS-201
   const parsed = ilacsParser.parse(report(frontPage({ dates: '4 to 8 March 2019', table }), improvementsPage));
   assert.equal(parsed.version, 'ILACS-2018');
   assert.equal(parsed.kind, 'ilacs-short');
-  assert.deepEqual(parsed.judgements, { leadership: 'good', helpAndProtection: 'good', childrenInCare: 'inadequate', overall: 'inadequate' });
+  assert.deepEqual(parsed.judgements, {
+    leadership: 'good',
+    helpAndProtection: 'good',
+    childrenInCare: 'inadequate',
+    overall: 'inadequate',
+  });
 });
 
 test('no overall effectiveness row makes the report ILACS-2026', () => {
@@ -70,10 +86,30 @@ test('the kind follows the time on site: one week short, two weeks standard', ()
 });
 
 test('a split period: two separate weeks are standard, a week with a short return visit is short', () => {
-  assert.equal(kindOf([{ start: '2025-05-05', end: '2025-05-09' }, { start: '2025-05-19', end: '2025-05-23' }]), 'ilacs-standard');
-  assert.equal(kindOf([{ start: '2025-05-05', end: '2025-05-09' }, { start: '2025-06-10', end: '2025-06-12' }]), 'ilacs-short');
-  const split = ilacsParser.parse(report(frontPage({ dates: '30 September to 11 October 2024 and 13 to 16 January 2025', table: table2023(GOOD) }), improvementsPage));
-  assert.deepEqual([split.kind, split.inspectionStart, split.inspectionEnd], ['ilacs-standard', '2024-09-30', '2025-01-16']);
+  assert.equal(
+    kindOf([
+      { start: '2025-05-05', end: '2025-05-09' },
+      { start: '2025-05-19', end: '2025-05-23' },
+    ]),
+    'ilacs-standard',
+  );
+  assert.equal(
+    kindOf([
+      { start: '2025-05-05', end: '2025-05-09' },
+      { start: '2025-06-10', end: '2025-06-12' },
+    ]),
+    'ilacs-short',
+  );
+  const split = ilacsParser.parse(
+    report(
+      frontPage({ dates: '30 September to 11 October 2024 and 13 to 16 January 2025', table: table2023(GOOD) }),
+      improvementsPage,
+    ),
+  );
+  assert.deepEqual(
+    [split.kind, split.inspectionStart, split.inspectionEnd],
+    ['ilacs-standard', '2024-09-30', '2025-01-16'],
+  );
 });
 
 test('recognises ILACS reports and nothing else', () => {
@@ -91,11 +127,18 @@ test('recognises ILACS reports and nothing else', () => {
   );
   assert.equal(ilacsParser.recognises(sif), false);
   const lookedAfter2013 = report(
-    page(1, textLine('Inspection of looked after children services', 120), textLine('Inspection dates: 1 – 12 July 2013', 150), [run('Overall effectiveness', 71, 300), run('Adequate', 388, 300)]),
+    page(
+      1,
+      textLine('Inspection of looked after children services', 120),
+      textLine('Inspection dates: 1 – 12 July 2013', 150),
+      [run('Overall effectiveness', 71, 300), run('Adequate', 388, 300)],
+    ),
   );
   assert.equal(ilacsParser.recognises(lookedAfter2013), false);
 });
 
 test('a recognised report whose dates cannot be read is a clear error', () => {
-  assert.throws(() => ilacsParser.parse(report(frontPage({ dates: 'to be confirmed', table: table2023(GOOD) }))), { code: 'unsupported-report' });
+  assert.throws(() => ilacsParser.parse(report(frontPage({ dates: 'to be confirmed', table: table2023(GOOD) }))), {
+    code: 'unsupported-report',
+  });
 });

@@ -12,11 +12,21 @@ function laterTitlePage(options: { name?: string; reinspection?: boolean; withLs
   const name = options.name ?? 'Anytown Borough Council';
   const lines: Row[] = [
     row(120, 71, name, NAME),
-    row(145, 71, `${options.reinspection ? 'Re-inspection' : 'Inspection'} of services for children in need of help and`, TITLE),
+    row(
+      145,
+      71,
+      `${options.reinspection ? 'Re-inspection' : 'Inspection'} of services for children in need of help and`,
+      TITLE,
+    ),
     row(162, 71, 'protection, children looked after and care leavers', TITLE),
   ];
   if (options.withLscb !== false) {
-    lines.push(row(185, 71, 'and', TITLE), row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', TITLE), row(219, 112, '1', 9), row(224, 71, 'Board', TITLE));
+    lines.push(
+      row(185, 71, 'and', TITLE),
+      row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', TITLE),
+      row(219, 112, '1', 9),
+      row(224, 71, 'Board', TITLE),
+    );
   }
   lines.push(
     row(247, 71, 'Inspection date: 3 October 2016 \u2013 27 October 2016', TITLE),
@@ -85,13 +95,40 @@ const teamPage: Row[] = [
 
 test('recognises SIF reports and standalone LSCB reviews, not ILACS or 2013 looked after children inspections', () => {
   assert.equal(sifParser.recognises(report(laterTitlePage())), true);
-  assert.equal(sifParser.recognises(report([row(120, 71, 'Surrey Safeguarding Children Board', NAME), row(145, 71, 'Review of the effectiveness of the Local Safeguarding Children', TITLE)])), true);
-  assert.equal(sifParser.recognises(report([row(144, 71, 'Inspection of Anytown local authority', NAME), row(175, 71, 'children\u2019s services', NAME)])), false);
-  assert.equal(sifParser.recognises(report([row(190, 85, 'Inspection of looked after children', NAME), row(221, 85, 'services', NAME), row(248, 85, 'Anytown Council', NAME)])), false);
+  assert.equal(
+    sifParser.recognises(
+      report([
+        row(120, 71, 'Surrey Safeguarding Children Board', NAME),
+        row(145, 71, 'Review of the effectiveness of the Local Safeguarding Children', TITLE),
+      ]),
+    ),
+    true,
+  );
+  assert.equal(
+    sifParser.recognises(
+      report([
+        row(144, 71, 'Inspection of Anytown local authority', NAME),
+        row(175, 71, 'children\u2019s services', NAME),
+      ]),
+    ),
+    false,
+  );
+  assert.equal(
+    sifParser.recognises(
+      report([
+        row(190, 85, 'Inspection of looked after children', NAME),
+        row(221, 85, 'services', NAME),
+        row(248, 85, 'Anytown Council', NAME),
+      ]),
+    ),
+    false,
+  );
 });
 
 test('reads a combined SIF report: title page, wrapped table cells, lists across pages, the LSCB part and the team', () => {
-  const parsed = sifParser.parse(report(laterTitlePage(), contentsPage, recommendationsPage, secondRecommendationsPage, lscbPage, teamPage));
+  const parsed = sifParser.parse(
+    report(laterTitlePage(), contentsPage, recommendationsPage, secondRecommendationsPage, lscbPage, teamPage),
+  );
   assert.equal(parsed.framework, 'SIF');
   assert.equal(parsed.version, 'SIF');
   assert.equal(parsed.kind, 'sif');
@@ -179,7 +216,10 @@ test('reads an early SIF report: "overall judgement" headline, LSCB statement on
     leadership: 'requires_improvement',
     lscb: 'requires_improvement',
   });
-  assert.deepEqual(parsed.recommendations, ['Ensure that every care leaver has a pathway plan.', 'Review all cases of children in need that were closed without an assessment.']);
+  assert.deepEqual(parsed.recommendations, [
+    'Ensure that every care leaver has a pathway plan.',
+    'Review all cases of children in need that were closed without an assessment.',
+  ]);
   assert.deepEqual(parsed.lscbRecommendations, [
     'Ensure that the board evaluates the impact of its training.',
     'Publish an annual report that assesses the effectiveness of local services.',
@@ -213,7 +253,9 @@ test('a re-inspection is known by its title, or by the previous SIF judging over
   const afterOlderFramework = sifParser.parse(
     report(
       laterTitlePage(),
-      previousPage(['The previous inspection of the local authority\u2019s safeguarding arrangements was in 2012. The local authority was judged to be inadequate.']),
+      previousPage([
+        'The previous inspection of the local authority\u2019s safeguarding arrangements was in 2012. The local authority was judged to be inadequate.',
+      ]),
       teamPage,
     ),
   );
@@ -248,7 +290,10 @@ test('a standalone LSCB review judges only the LSCB and lists only its recommend
   assert.equal(parsed.leadInspector, 'Ann Person; Bob Sample');
   assert.deepEqual(parsed.judgements, { lscb: 'requires_improvement' });
   assert.deepEqual(parsed.recommendations, []);
-  assert.deepEqual(parsed.lscbRecommendations, ['Update the threshold document with partners.', 'Evaluate the impact of training.']);
+  assert.deepEqual(parsed.lscbRecommendations, [
+    'Update the threshold document with partners.',
+    'Evaluate the impact of training.',
+  ]);
 });
 
 test('a report without readable inspection dates is refused with a clear error', () => {
@@ -271,7 +316,12 @@ test('a judgement table without numbering, with a label wrapped over two lines a
     row(380, 71, 'Leadership, management and governance require improvement because plans are not good enough.'),
   ];
   const parsed = sifParser.parse(report(page));
-  assert.deepEqual(parsed.judgements, { helpAndProtection: 'good', childrenInCare: 'requires_improvement', leadership: 'good', overall: 'good' });
+  assert.deepEqual(parsed.judgements, {
+    helpAndProtection: 'good',
+    childrenInCare: 'requires_improvement',
+    leadership: 'good',
+    overall: 'good',
+  });
   assert.equal(parsed.inspectionStart, '2015-07-06');
   assert.equal(parsed.leadInspector, null);
   assert.deepEqual(parsed.recommendations, []);
@@ -279,18 +329,14 @@ test('a judgement table without numbering, with a label wrapped over two lines a
 
 test('the LSCB part is found by its judgement when its heading is not one the reader knows, and a board named after the area counts', () => {
   const parsed = sifParser.parse(
-    report(
-      laterTitlePage(),
-      recommendationsPage,
-      [
-        row(110, 71, 'Part two: the board', 15.96),
-        row(156, 71, 'The effectiveness of the Anyshire Safeguarding Children Board (ASCB) is'),
-        row(171, 71, 'good.'),
-        row(197, 71, 'Areas for improvement:'),
-        cells(224, [71, '140.'], [99, 'ASCB should make sure that performance reports include analysis.']),
-        row(260, 71, 'Key strengths and weaknesses of the LSCB'),
-      ],
-    ),
+    report(laterTitlePage(), recommendationsPage, [
+      row(110, 71, 'Part two: the board', 15.96),
+      row(156, 71, 'The effectiveness of the Anyshire Safeguarding Children Board (ASCB) is'),
+      row(171, 71, 'good.'),
+      row(197, 71, 'Areas for improvement:'),
+      cells(224, [71, '140.'], [99, 'ASCB should make sure that performance reports include analysis.']),
+      row(260, 71, 'Key strengths and weaknesses of the LSCB'),
+    ]),
   );
   assert.equal(parsed.judgements.lscb, 'good');
   assert.deepEqual(parsed.lscbRecommendations, ['ASCB should make sure that performance reports include analysis.']);
@@ -305,5 +351,11 @@ test('a judgement table split across the first two pages is read whole', () => {
     row(180, 77, 'Executive summary', HEADING),
   ];
   const parsed = sifParser.parse(report(firstPage, secondPage));
-  assert.deepEqual(parsed.judgements, { overall: 'requires_improvement', helpAndProtection: 'requires_improvement', childrenInCare: 'good', careLeavers: 'good', leadership: 'requires_improvement' });
+  assert.deepEqual(parsed.judgements, {
+    overall: 'requires_improvement',
+    helpAndProtection: 'requires_improvement',
+    childrenInCare: 'good',
+    careLeavers: 'good',
+    leadership: 'requires_improvement',
+  });
 });

@@ -38,8 +38,14 @@ describe('focused-visit letters', () => {
         60,
         ...ADDRESS,
         ['Focused visit to Exampleshire children’s services'],
-        ['This letter summarises the findings of a focused visit to Exampleshire children’s services', 'on 13 October 2020. The inspectors were Robin Sample HMI and Alex Placeholder HMI.'],
-        ['The methodology for this visit was adapted to reflect the COVID-19 context. This visit', 'was carried out fully by remote means.'],
+        [
+          'This letter summarises the findings of a focused visit to Exampleshire children’s services',
+          'on 13 October 2020. The inspectors were Robin Sample HMI and Alex Placeholder HMI.',
+        ],
+        [
+          'The methodology for this visit was adapted to reflect the COVID-19 context. This visit',
+          'was carried out fully by remote means.',
+        ],
         ['Overview'],
         ['Leaders have kept services running.'],
         ['Yours sincerely'],
@@ -52,7 +58,10 @@ describe('focused-visit letters', () => {
     assert.equal(result.focus, null);
     assert.equal(result.theme, 'other');
     assert.equal(result.covidContext, true);
-    assert.deepEqual(result.warnings.map((warning) => warning.code), ['letter-long-after-visit', 'no-focus', 'no-improvement-section']);
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.code),
+      ['letter-long-after-visit', 'no-focus', 'no-improvement-section'],
+    );
   });
 });
 
@@ -110,31 +119,72 @@ describe('monitoring visits and JTAIs (fixtures only: no corpus of them is here)
 
 describe('letter parts', () => {
   test('visit dates in the shapes letters print', () => {
-    assert.deepEqual(readVisitDates('a focused visit to X children’s services on 31 July and 1 August 2019.', undefined), { start: '2019-07-31', end: '2019-08-01' });
-    assert.deepEqual(readVisitDates('a focused visit to X between 29 September and 1 October 2020.', undefined), { start: '2020-09-29', end: '2020-10-01' });
-    assert.deepEqual(readVisitDates('a focused visit to X on the 15 and 16 of May 2018.', undefined), { start: '2018-05-15', end: '2018-05-16' });
-    assert.deepEqual(readVisitDates('a focused visit to X on 30 and 31 January. The inspectors', 2018), { start: '2018-01-30', end: '2018-01-31' });
-    assert.deepEqual(readVisitDates('a focused visit to X on 22\u201323 October 2019.', undefined), { start: '2019-10-22', end: '2019-10-23' });
+    assert.deepEqual(
+      readVisitDates('a focused visit to X children’s services on 31 July and 1 August 2019.', undefined),
+      { start: '2019-07-31', end: '2019-08-01' },
+    );
+    assert.deepEqual(readVisitDates('a focused visit to X between 29 September and 1 October 2020.', undefined), {
+      start: '2020-09-29',
+      end: '2020-10-01',
+    });
+    assert.deepEqual(readVisitDates('a focused visit to X on the 15 and 16 of May 2018.', undefined), {
+      start: '2018-05-15',
+      end: '2018-05-16',
+    });
+    assert.deepEqual(readVisitDates('a focused visit to X on 30 and 31 January. The inspectors', 2018), {
+      start: '2018-01-30',
+      end: '2018-01-31',
+    });
+    assert.deepEqual(readVisitDates('a focused visit to X on 22\u201323 October 2019.', undefined), {
+      start: '2019-10-22',
+      end: '2019-10-23',
+    });
   });
 
   test('inspectors with their titles removed, observers kept, a shadow in a later sentence left out', () => {
-    assert.deepEqual(readInspectors('The inspectors were Robin Sample, HMI, and Alex Placeholder, HMI. The quality assurance manager was Sam Other, Senior HMI.'), ['Robin Sample', 'Alex Placeholder']);
-    assert.deepEqual(readInspectors('The visit was carried out by Robin Sample, Alex Placeholder and Jo Dummy-Name, all of whom are Her Majesty’s Inspectors (HMI), and Kim Trial (HMI designate).'), ['Robin Sample', 'Alex Placeholder', 'Jo Dummy-Name', 'Kim Trial']);
-    assert.deepEqual(readInspectors('His Majesty’s Inspectors for this visit were Robin Sample and Alex Place- holder. Sam Other shadowed this visit.'), ['Robin Sample', 'Alex Place-holder']);
+    assert.deepEqual(
+      readInspectors(
+        'The inspectors were Robin Sample, HMI, and Alex Placeholder, HMI. The quality assurance manager was Sam Other, Senior HMI.',
+      ),
+      ['Robin Sample', 'Alex Placeholder'],
+    );
+    assert.deepEqual(
+      readInspectors(
+        'The visit was carried out by Robin Sample, Alex Placeholder and Jo Dummy-Name, all of whom are Her Majesty’s Inspectors (HMI), and Kim Trial (HMI designate).',
+      ),
+      ['Robin Sample', 'Alex Placeholder', 'Jo Dummy-Name', 'Kim Trial'],
+    );
+    assert.deepEqual(
+      readInspectors(
+        'His Majesty’s Inspectors for this visit were Robin Sample and Alex Place- holder. Sam Other shadowed this visit.',
+      ),
+      ['Robin Sample', 'Alex Place-holder'],
+    );
   });
 
   test('the theme the focus names first', () => {
     assert.equal(themeOf('planning and achieving permanence for children in care'), 'achieving-permanence');
-    assert.equal(themeOf('the ‘front door’, where contacts and referrals about children in need are received'), 'front-door');
+    assert.equal(
+      themeOf('the ‘front door’, where contacts and referrals about children in need are received'),
+      'front-door',
+    );
     assert.equal(themeOf('care leavers aged 18 to 25'), 'care-leavers');
     assert.equal(themeOf('the protection of vulnerable children from extra-familial harm'), 'vulnerable-adolescents');
     assert.equal(themeOf('disabled children and their families'), 'disabled-children');
-    assert.equal(themeOf('the quality and impact of key decision-making across help and protection, children in care and care leavers'), 'other');
+    assert.equal(
+      themeOf(
+        'the quality and impact of key decision-making across help and protection, children in care and care leavers',
+      ),
+      'other',
+    );
     assert.equal(themeOf(undefined), 'other');
   });
 
   test('COVID-19 context only when the letter ties it to the visit itself', () => {
     assert.equal(saysVisitWasInCovidContext('The delivery model was adapted to reflect the COVID-19 context.'), true);
-    assert.equal(saysVisitWasInCovidContext('Social workers kept seeing children during the pandemic through remote visits.'), false);
+    assert.equal(
+      saysVisitWasInCovidContext('Social workers kept seeing children during the pandemic through remote visits.'),
+      false,
+    );
   });
 });

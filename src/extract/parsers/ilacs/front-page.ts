@@ -11,8 +11,10 @@ const LEAD_LABEL = /^lead inspectors?(?:\s*\(?\s*on[- ]site\s*\)?)?\s*:?\s*/i;
 /** Another role's label printed beside the lead's on the same line. */
 const OTHER_ROLE = /\s+(?:report author|author|deputy lead inspector|team inspectors?)\s*:.*$/i;
 /** Lines that end the lead inspector's entry. */
-const AFTER_LEAD = /^(judgement\b|inspection\b|the impact of leaders|the experiences and progress|overall effectiveness)/i;
-const INSPECTOR_TITLE = /,?\s*\(?\b(?:senior\s+)?(?:(?:her|his) majesty['’]s|ofsted)\s+inspectors?\b\)?|,?\s*\(?\b(?:senior\s+)?HMIs?\b\)?/gi;
+const AFTER_LEAD =
+  /^(judgement\b|inspection\b|the impact of leaders|the experiences and progress|overall effectiveness)/i;
+const INSPECTOR_TITLE =
+  /,?\s*\(?\b(?:senior\s+)?(?:(?:her|his) majesty['’]s|ofsted)\s+inspectors?\b\)?|,?\s*\(?\b(?:senior\s+)?HMIs?\b\)?/gi;
 
 export interface OnSitePeriod extends DateRange {
   /** The separate parts of a split on-site period, in order (one part when it is not split). */
@@ -33,7 +35,13 @@ export function readOnSitePeriod(lines: readonly Line[]): OnSitePeriod | undefin
   if (index < 0) return undefined;
   let value = plain(lines[index]!.text).replace(DATES_LABEL, '');
   const next = lines[index + 1];
-  if (next && next.page === lines[index]!.page && !/\d{4}\s*$/.test(value) && /^[\d\s\w,-]+\d{4}\s*$/.test(plain(next.text)) && !LEAD_LABEL.test(plain(next.text))) {
+  if (
+    next &&
+    next.page === lines[index]!.page &&
+    !/\d{4}\s*$/.test(value) &&
+    /^[\d\s\w,-]+\d{4}\s*$/.test(plain(next.text)) &&
+    !LEAD_LABEL.test(plain(next.text))
+  ) {
     value = `${value} ${plain(next.text)}`;
   }
   const whole = parseDateRange(value);
@@ -56,7 +64,9 @@ function splitParts(value: string): DateRange[] | undefined {
       part = parseDateRange(text);
     } else {
       const year = Number(following.start.slice(0, 4));
-      part = [year, year - 1].map((candidate) => parseDateRange(`${text} ${candidate}`)).find((range) => range !== undefined && range.end < following.start);
+      part = [year, year - 1]
+        .map((candidate) => parseDateRange(`${text} ${candidate}`))
+        .find((range) => range !== undefined && range.end < following.start);
     }
     if (!part) return undefined;
     parts.unshift(part);
@@ -77,7 +87,8 @@ export function readLeadInspectors(lines: readonly Line[]): string | null {
     const text = plain(line.text);
     if (line.page !== first.page || line.y - first.y > 60 || AFTER_LEAD.test(text)) break;
     // A continuation is indented under the name, or only a title, or the entry visibly runs on.
-    const runsOn = /(,|\band)\s*$/.test(value) || line.x > first.x + 5 || /^(?:(?:her|his) majesty|hmi\b|senior)/i.test(text);
+    const runsOn =
+      /(,|\band)\s*$/.test(value) || line.x > first.x + 5 || /^(?:(?:her|his) majesty|hmi\b|senior)/i.test(text);
     if (!runsOn) break;
     value = `${value} ${text}`;
   }
@@ -105,7 +116,8 @@ export function readCouncilName(lines: readonly Line[]): string | undefined {
   const title = plain(titleLines.map((line) => line.text).join(' '));
   const older = /^(.*?)\s*Inspection of (?:local authority )?children'?s(?: social care)? services\b/i.exec(title);
   if (older?.[1]) return older[1].trim();
-  const newer = /Inspection of (?:the )?(.+?)(?:\s+local authority)?(?:\s+children'?s(?: social care)? services)?\s*$/i.exec(title);
+  const newer =
+    /Inspection of (?:the )?(.+?)(?:\s+local authority)?(?:\s+children'?s(?: social care)? services)?\s*$/i.exec(title);
   if (newer?.[1]) return newer[1].trim();
   return title || undefined;
 }

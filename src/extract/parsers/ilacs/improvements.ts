@@ -44,12 +44,17 @@ export function readImprovements(lines: readonly Line[]): string[] {
  * lines, so a list that runs past a footnote at a page foot stays whole.
  */
 function withoutFootnotes(lines: readonly Line[]): Line[] {
-  const heights = lines.slice(0, SAMPLE_LINES).map((line) => line.height).sort((a, b) => a - b);
+  const heights = lines
+    .slice(0, SAMPLE_LINES)
+    .map((line) => line.height)
+    .sort((a, b) => a - b);
   const bodyHeight = heights[Math.floor(heights.length / 2)] ?? 0;
   return lines
     .filter((line) => line.height >= SMALL_PRINT * bodyHeight && !/^\d{1,2}$/.test(line.text.trim()))
     .map((line) => {
-      const markers = line.runs.filter((run) => /^\d{1,2}$/.test(run.text.trim()) && run.height < SMALL_PRINT * bodyHeight);
+      const markers = line.runs.filter(
+        (run) => /^\d{1,2}$/.test(run.text.trim()) && run.height < SMALL_PRINT * bodyHeight,
+      );
       if (markers.length === 0) return line;
       const runs = line.runs.filter((run) => !markers.includes(run));
       return { ...line, runs, text: joinRuns(runs).replace(/\s+/g, ' ').trim() };
@@ -67,7 +72,11 @@ function startsNextSection(text: string): boolean {
 
 /** A wrapped line follows its predecessor closely; a wider gap on the same page starts something else. */
 function isParagraphBreak(previous: Line | undefined, line: Line): boolean {
-  return previous !== undefined && previous.page === line.page && line.y - previous.y > LIST_END_GAP * Math.max(line.height, 1);
+  return (
+    previous !== undefined &&
+    previous.page === line.page &&
+    line.y - previous.y > LIST_END_GAP * Math.max(line.height, 1)
+  );
 }
 
 function bulletItems(lines: readonly Line[]): string[] {

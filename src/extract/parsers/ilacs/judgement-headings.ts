@@ -8,7 +8,8 @@ import { parseGrade, plain } from '../common.ts';
 import { areaOfLabel, type IlacsArea } from './judgement-table.ts';
 
 const HEADING_START = /^The (experiences (?:and progress )?of|impact of leaders)\b/;
-const HEADING = /^(The (?:experiences (?:and progress )?of|impact of leaders)\b[^:.]*?)(?:\s*:\s*|\s+(?:is|are)\s*:?\s*|\s+)(outstanding|good|requires? improvement(?: to be good)?|inadequate)\s*\.?$/i;
+const HEADING =
+  /^(The (?:experiences (?:and progress )?of|impact of leaders)\b[^:.]*?)(?:\s*:\s*|\s+(?:is|are)\s*:?\s*|\s+)(outstanding|good|requires? improvement(?: to be good)?|inadequate)\s*\.?$/i;
 /** Headings wrap over at most this many lines. */
 const HEADING_LINES = 3;
 

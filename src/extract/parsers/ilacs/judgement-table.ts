@@ -8,7 +8,10 @@ import { joinRuns, type Line } from '../../lines.ts';
 import type { TextRun } from '../../pdf-text.reader.ts';
 import { parseGrade, plain } from '../common.ts';
 
-export type IlacsArea = Extract<JudgementArea, 'overall' | 'leadership' | 'helpAndProtection' | 'childrenInCare' | 'careLeavers'>;
+export type IlacsArea = Extract<
+  JudgementArea,
+  'overall' | 'leadership' | 'helpAndProtection' | 'childrenInCare' | 'careLeavers'
+>;
 
 export interface JudgementRow {
   readonly label: string;
@@ -72,7 +75,9 @@ function locateTable(lines: readonly Line[]): { start: number; gradeX: number } 
   const gradeXs = lines
     .slice(firstRow, firstRow + HEADLESS_TABLE_LINES)
     .filter((line) => line.page === lines[firstRow]!.page)
-    .flatMap((line) => line.runs.filter((run) => run.x > labelX + 100 && GRADE_WORD.test(run.text.trim())).map((run) => run.x));
+    .flatMap((line) =>
+      line.runs.filter((run) => run.x > labelX + 100 && GRADE_WORD.test(run.text.trim())).map((run) => run.x),
+    );
   return gradeXs.length > 0 ? { start: firstRow, gradeX: Math.min(...gradeXs) } : undefined;
 }
 
@@ -109,7 +114,12 @@ export function readJudgementTable(lines: readonly Line[]): JudgementRow[] {
       // A label wraps onto the next line close below, or onto the top of the next page when the
       // page breaks inside the row (then the line stays within the label column, unlike prose).
       const wrapsOnPage = current && span && !newPage && line.page === span.page && line.y - span.bottom <= WRAP_GAP;
-      const wrapsOverPage = current && span && newPage && line.page === span.page + 1 && labelRuns.every((run) => run.x + run.width < gradeX - COLUMN_SLACK);
+      const wrapsOverPage =
+        current &&
+        span &&
+        newPage &&
+        line.page === span.page + 1 &&
+        labelRuns.every((run) => run.x + run.width < gradeX - COLUMN_SLACK);
       if (!current || (!wrapsOnPage && !wrapsOverPage)) break;
       if (wrapsOverPage) current.spans.push({ page: line.page, top: line.y, bottom: line.y });
       else span!.bottom = line.y;
@@ -169,7 +179,8 @@ export function areaOfLabel(label: string): { area: IlacsArea | undefined; combi
   if (/overall effectiveness/.test(text)) return { area: 'overall', combinedCareRow: false };
   if (/impact of leaders/.test(text)) return { area: 'leadership', combinedCareRow: false };
   if (/help and protection|need help/.test(text)) return { area: 'helpAndProtection', combinedCareRow: false };
-  if (/children in care and care leavers|children in care and leaving care/.test(text)) return { area: 'childrenInCare', combinedCareRow: true };
+  if (/children in care and care leavers|children in care and leaving care/.test(text))
+    return { area: 'childrenInCare', combinedCareRow: true };
   if (/children in care|looked after/.test(text)) return { area: 'childrenInCare', combinedCareRow: false };
   if (/care leavers|care-experienced|leaving care/.test(text)) return { area: 'careLeavers', combinedCareRow: false };
   return { area: undefined, combinedCareRow: false };

@@ -56,7 +56,10 @@ function tidyFocus(focus: string): string {
 
 /** Typographic quotes and apostrophes stay as printed; dashes and spaces are normalised. */
 function plainKeepingQuotes(text: string): string {
-  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function bulletsAfter(paragraphs: readonly Paragraph[], index: number): string[] {
@@ -71,13 +74,22 @@ function bulletsAfter(paragraphs: readonly Paragraph[], index: number): string[]
 /** Words that name each theme, as focus sentences put them. */
 const THEME_WORDS: readonly [VisitTheme, RegExp][] = [
   ['other', /\bquality and impact of (?:key )?decision-making (?:across|in|for)\b/i],
-  ['front-door', /front[- ]door|first point of contact|\bcontacts? and referrals?|\bcontact, referral|\breceiving referrals|children who need help and protection/i],
+  [
+    'front-door',
+    /front[- ]door|first point of contact|\bcontacts? and referrals?|\bcontact, referral|\breceiving referrals|children who need help and protection/i,
+  ],
   ['achieving-permanence', /\bpermanen(?:ce|cy)\b/i],
   ['care-leavers', /\bcare leavers?\b|\bcare[- ]experienced\b|\bleaving care\b|\binto adulthood\b/i],
-  ['children-in-care', /\bchildren in care\b|\blooked after\b|\binto care\b|\bplacement decision-making\b|\bolder children\b/i],
+  [
+    'children-in-care',
+    /\bchildren in care\b|\blooked after\b|\binto care\b|\bplacement decision-making\b|\bolder children\b/i,
+  ],
   ['vulnerable-adolescents', /\badolescents?\b|\bextra-familial\b|\bexploitation\b/i],
   ['disabled-children', /\bdisabled children\b|\bchildren with (?:a )?disabilit/i],
-  ['children-in-need-or-plan', /\bchild(?:ren)? in need\b|\bchild-in-need\b|\bchild protection\b|\bprotection plans?\b|\bpre-proceedings\b/i],
+  [
+    'children-in-need-or-plan',
+    /\bchild(?:ren)? in need\b|\bchild-in-need\b|\bchild protection\b|\bprotection plans?\b|\bpre-proceedings\b/i,
+  ],
 ];
 
 /** The theme the focus names first; `other` when it names none (or the whole-service visits of 2020-2021). */

@@ -36,14 +36,21 @@ export function readTitle(firstPage: readonly Line[]): string | undefined {
   const first = firstPage[index]!;
   const next = firstPage[index + 1];
   const text = plain(first.text);
-  const wrapped = next && !/services\.?$/i.test(text) && /children.s$|\bof$|\bthe$|\band$|council$|borough$/i.test(text) && next.y - first.y < 1.6 * first.height;
+  const wrapped =
+    next &&
+    !/services\.?$/i.test(text) &&
+    /children.s$|\bof$|\bthe$|\band$|council$|borough$/i.test(text) &&
+    next.y - first.y < 1.6 * first.height;
   return wrapped ? `${text} ${plain(next.text)}` : text;
 }
 
 /** The council as the title (or the summary sentence) names it: no "the", no "children's services". */
 export function councilFromTitle(title: string): string | undefined {
   const name = plain(title)
-    .replace(/^(?:focused visit|monitoring visit|joint targeted area inspection(?: of the multi-agency response [^,]*)?)\s+(?:to|of|in)\s+/i, '')
+    .replace(
+      /^(?:focused visit|monitoring visit|joint targeted area inspection(?: of the multi-agency response [^,]*)?)\s+(?:to|of|in)\s+/i,
+      '',
+    )
     .replace(/\.$/, '')
     .replace(/^the\s+/i, '')
     .replace(/['’]s?\s+children.s services$/i, '')
@@ -55,7 +62,9 @@ export function councilFromTitle(title: string): string | undefined {
 
 /** The opening paragraph: "This letter summarises the findings of a focused visit to ... on ...". */
 export function findSummary(paragraphs: readonly Paragraph[]): Paragraph | undefined {
-  return paragraphs.find((paragraph) => /summarises the findings|findings of (?:a|the) (?:focused|monitoring) visit/i.test(plain(paragraph.text)));
+  return paragraphs.find((paragraph) =>
+    /summarises the findings|findings of (?:a|the) (?:focused|monitoring) visit/i.test(plain(paragraph.text)),
+  );
 }
 
 /** The council named in the summary sentence, when the title names none. */
@@ -126,7 +135,10 @@ export function readInspectors(summary: string): string[] {
 }
 
 function isPersonName(text: string): boolean {
-  return /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}$/u.test(text) && !/^(?:Her|His|Majesty|The|Inspectors?)\b/.test(text);
+  return (
+    /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}$/u.test(text) &&
+    !/^(?:Her|His|Majesty|The|Inspectors?)\b/.test(text)
+  );
 }
 
 /** The signatory: the name above the closing "His/Her Majesty's Inspector", else after "Yours sincerely". */
@@ -157,7 +169,9 @@ function signatoryName(text: string): string | undefined {
 /** "His Majesty's Inspectors for this visit were lead inspector X and team inspector Y": the named lead. */
 export function readNamedLead(summary: string): string | undefined {
   const text = plain(summary);
-  const match = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}),\s+lead inspector\b/u.exec(text) ?? /\blead inspector\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})/u.exec(text);
+  const match =
+    /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}),\s+lead inspector\b/u.exec(text) ??
+    /\blead inspector\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})/u.exec(text);
   return match?.[1];
 }
 

@@ -20,8 +20,12 @@ export function paragraphsOf(lines: readonly Line[]): Paragraph[] {
   for (const line of lines) {
     const current = groups[groups.length - 1];
     const samePage = previous !== undefined && previous.page === line.page;
-    const closeBelow = previous !== undefined && samePage && line.y - previous.y <= PARAGRAPH_GAP * Math.max(line.height, previous.height, 1);
-    const runsOnAcrossPage = previous !== undefined && !samePage && !/[.?!:]$/.test(previous.text.trim()) && line.x <= previous.x + 1;
+    const closeBelow =
+      previous !== undefined &&
+      samePage &&
+      line.y - previous.y <= PARAGRAPH_GAP * Math.max(line.height, previous.height, 1);
+    const runsOnAcrossPage =
+      previous !== undefined && !samePage && !/[.?!:]$/.test(previous.text.trim()) && line.x <= previous.x + 1;
     if (current && (closeBelow || runsOnAcrossPage)) current.push(line);
     else groups.push([line]);
     previous = line;

@@ -11,11 +11,13 @@ import { joinHyphenatedLines, plain } from '../common.ts';
 export const BULLET = /^[\u2022\u2023\u2043\u2219\u25a0-\u25ff\u2b1b\u2b1d\u2b24\uf000-\uf0ff]\s*/;
 /** Second-level markers: dashes and hollow bullets. */
 const SUB_BULLET = /^(?:[-\u2010-\u2015\u2212\u25e6\u2043\u23af]|o(?=\s))\s*/;
-const IMPROVEMENTS_HEADING = /^(?:what needs to improve(?: in this area of (?:social work )?practice)?|areas? for improvement)\s*[?:.]?$/i;
+const IMPROVEMENTS_HEADING =
+  /^(?:what needs to improve(?: in this area of (?:social work )?practice)?|areas? for improvement)\s*[?:.]?$/i;
 const PRIORITY_HEADING = /^areas? for priority action\s*[:.]?$/i;
 const OTHER_HEADING = /^(?:main findings|headline findings|findings|overview)\s*[:.]?$/i;
 /** Where the letter's closing words begin. */
-const CLOSING = /^(?:ofsted will (?:take|consider)|yours (?:sincerely|faithfully)|your sincerely|we have notified|where a focused visit results in|i am copying this letter)/i;
+const CLOSING =
+  /^(?:ofsted will (?:take|consider)|yours (?:sincerely|faithfully)|your sincerely|we have notified|where a focused visit results in|i am copying this letter)/i;
 const CLOSING_IN_ITEM = /\s+Ofsted will (?:take|consider) the findings\b.*$/;
 /** How far right of the bullets a line must start to count as a wrapped or nested line. */
 const INDENT = 5;
@@ -85,5 +87,7 @@ function bulletItems(lines: readonly Line[]): string[] {
     previous = line;
     items[items.length - 1]!.push(text.replace(BULLET, '').replace(SUB_BULLET, ''));
   }
-  return items.map((parts) => joinHyphenatedLines(parts).replace(CLOSING_IN_ITEM, '').trim()).filter((item) => item.length > 0);
+  return items
+    .map((parts) => joinHyphenatedLines(parts).replace(CLOSING_IN_ITEM, '').trim())
+    .filter((item) => item.length > 0);
 }

@@ -13,7 +13,10 @@ import { cleanText } from './sif-lines.ts';
 const ROW_LABELS: readonly [RegExp, JudgementArea][] = [
   [/^overall effectiveness$/i, 'overall'],
   [/^(?:the )?(?:experiences and progress of )?children who need help and protection$/i, 'helpAndProtection'],
-  [/^(?:the )?(?:experiences and progress of )?children looked after and achieving(?: permanence)?$/i, 'childrenInCare'],
+  [
+    /^(?:the )?(?:experiences and progress of )?children looked after and achieving(?: permanence)?$/i,
+    'childrenInCare',
+  ],
   [/^adoption performance$/i, 'adoption'],
   [/^(?:the )?experiences and progress of care leavers$/i, 'careLeavers'],
   [/^leadership,? management and governance$/i, 'leadership'],
@@ -134,7 +137,9 @@ export function readHeadline(page: readonly Line[], localAuthority: string): Gra
   let text = parts.join(' ');
   if (localAuthority) text = text.split(localAuthority).join(' ');
   // Only what follows the subject states the grade: "... are good", "... is that children's services require improvement".
-  const verdict = /\b(?:is|are|were|require|requires)\b[\s\S]*$/i.exec(text.replace(/^children['’]s services in\s+/i, ''));
+  const verdict = /\b(?:is|are|were|require|requires)\b[\s\S]*$/i.exec(
+    text.replace(/^children['’]s services in\s+/i, ''),
+  );
   return parseGrade(verdict ? verdict[0] : text);
 }
 
@@ -152,7 +157,8 @@ export function findLscbStatement(lines: readonly Line[]): { index: number; grad
     const text = cleanText(line);
     if (!/safeguarding children|lscb/i.test(text) && !/^(?:the )?(?:judgement|effectiveness)/i.test(text)) continue;
     const next = lines[index + 1];
-    const joined = next && next.page === line.page && next.y - line.y < line.height * 2 ? `${text} ${cleanText(next)}` : text;
+    const joined =
+      next && next.page === line.page && next.y - line.y < line.height * 2 ? `${text} ${cleanText(next)}` : text;
     const match = LSCB_STATEMENT.exec(joined);
     const grade = match ? parseGrade(match[1]!) : undefined;
     if (grade) return { index, grade };

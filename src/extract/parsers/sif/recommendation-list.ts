@@ -17,20 +17,26 @@ const SECTION_HEADING =
   /^(?:the local authority['’]s strengths|progress since the last inspection|inspection judgements? about|summary for children|information about this (?:inspection|local authority)|inspection findings|key strengths|summary of (?:key )?findings|executive summary|section \d+\s*:|what the inspection judge?ments mean|the local safeguarding children board \(lscb\)$|local safeguarding children board \(lscb\)$|what does the lscb need to improve|the lscb (?:is|requires)\b|the local safeguarding children board (?:is|requires)\b)/i;
 
 /** The parts an early SIF list is divided into, set in any size. */
-const LIST_PART = /^(?:(?:areas for )?priority(?: and immediate)? actions?|immediate (?:actions?|priorities)|(?:further )?areas (?:for|of) (?:improvement|development)):?$/i;
+const LIST_PART =
+  /^(?:(?:areas for )?priority(?: and immediate)? actions?|immediate (?:actions?|priorities)|(?:further )?areas (?:for|of) (?:improvement|development)):?$/i;
 
 /** A heading that starts a part of findings, not recommendations: strengths, weaknesses, what works. */
-const FINDINGS_HEADING = /^(?:(?:key |main |other |the (?:lscb|board)['’]s |the local authority['’]s )?(?:strengths|weaknesses)\b|areas of strength|what (?:is|are) working well|(?:key )?findings$)/i;
+const FINDINGS_HEADING =
+  /^(?:(?:key |main |other |the (?:lscb|board)['’]s |the local authority['’]s )?(?:strengths|weaknesses)\b|areas of strength|what (?:is|are) working well|(?:key )?findings$)/i;
 
 /** A sentence ending in a colon that introduces more items to act on ("The local authority should:"). */
-const INTRODUCES_ACTIONS = /\b(?:improve|improvement|recommend|recommendations?|actions?|priorit|should|must|needs? to)\b/i;
+const INTRODUCES_ACTIONS =
+  /\b(?:improve|improvement|recommend|recommendations?|actions?|priorit|should|must|needs? to)\b/i;
 
 /** Numbered paragraphs that say there is nothing to list. */
-const NOTHING_TO_LIST = /^(?:the inspection did not find any|there (?:are|were) no (?:areas for )?(?:priority|immediate))/i;
+const NOTHING_TO_LIST =
+  /^(?:the inspection did not find any|there (?:are|were) no (?:areas for )?(?:priority|immediate))/i;
 
 /** A short line at the list's left edge that does not end a sentence: a sub-heading inside the list. */
 function isSubHeading(text: string): boolean {
-  return NOTHING_TO_LIST.test(text) || (text.length <= 80 && !/[.;,]$/.test(text)) || /^areas for improvement:?$/i.test(text);
+  return (
+    NOTHING_TO_LIST.test(text) || (text.length <= 80 && !/[.;,]$/.test(text)) || /^areas for improvement:?$/i.test(text)
+  );
 }
 
 interface Item {
@@ -71,7 +77,8 @@ function pageLeft(lines: readonly Line[], page: number): number {
 /** Some PDFs repeat a sub-heading's words at the end of the line before it; those words are not the item's. */
 function dropEcho(item: Item | undefined, heading: string): void {
   const last = item?.parts[item.parts.length - 1];
-  if (item && last && last !== heading && last.endsWith(` ${heading}`)) item.parts[item.parts.length - 1] = last.slice(0, -heading.length).trimEnd();
+  if (item && last && last !== heading && last.endsWith(` ${heading}`))
+    item.parts[item.parts.length - 1] = last.slice(0, -heading.length).trimEnd();
 }
 
 /** Prose lines skipped after a part's heading, before its first item: the part's introduction. */
@@ -114,15 +121,32 @@ export function readList(lines: readonly Line[], start: number, body: number, en
       continue;
     }
     const startOfItem = LONE_NUMBER.test(text) ? '' : itemStart(text);
-    if ((startOfItem === undefined && isLargerThanBody(line, body)) || SECTION_HEADING.test(text) || FINDINGS_HEADING.test(text)) break;
+    if (
+      (startOfItem === undefined && isLargerThanBody(line, body)) ||
+      SECTION_HEADING.test(text) ||
+      FINDINGS_HEADING.test(text)
+    )
+      break;
     if (startOfItem !== undefined) introduction = 0;
     // A bullet indented under a numbered item is part of it: "... by ensuring that: - x - y".
-    if (startOfItem !== undefined && current && BULLET.test(text) && !BULLET.test(current.marker) && isIndentedUnder(line, current, leftOf(line.page))) {
+    if (
+      startOfItem !== undefined &&
+      current &&
+      BULLET.test(text) &&
+      !BULLET.test(current.marker) &&
+      isIndentedUnder(line, current, leftOf(line.page))
+    ) {
       current.parts.push(`- ${startOfItem}`);
       continue;
     }
     // A wrapped line may start with a number ("... section" / "47. enquiries"): it hangs under its item.
-    if (startOfItem !== undefined && current && !BULLET.test(text) && line.page === current.page && line.x > current.x + 4) {
+    if (
+      startOfItem !== undefined &&
+      current &&
+      !BULLET.test(text) &&
+      line.page === current.page &&
+      line.x > current.x + 4
+    ) {
       current.parts.push(text);
       continue;
     }

@@ -7,8 +7,10 @@ import { plain } from '../common.ts';
 import { cleanText, isContentsEntry, isLargerThanBody } from './sif-lines.ts';
 
 const LA_LIST_HEADING = /^(?:recommendations|what (?:does )?the local authority needs? to (?:do to )?improve\??)$/i;
-const LSCB_LIST_HEADING = /^(?:recommendations|what does the (?:lscb|board|local safeguarding children board) need to improve\??|priority actions|priority and immediate actions?|areas for improvement:?)$/i;
-const LSCB_SECTION_HEADING = /^(?:section 2:? .*(?:safeguarding|lscb)|(?:the )?local safeguarding children board \(lscb\)$|(?:the )?effectiveness of the (?:local safeguarding children board|lscb)$)/i;
+const LSCB_LIST_HEADING =
+  /^(?:recommendations|what does the (?:lscb|board|local safeguarding children board) need to improve\??|priority actions|priority and immediate actions?|areas for improvement:?)$/i;
+const LSCB_SECTION_HEADING =
+  /^(?:section 2:? .*(?:safeguarding|lscb)|(?:the )?local safeguarding children board \(lscb\)$|(?:the )?effectiveness of the (?:local safeguarding children board|lscb)$)/i;
 
 /** The section's title without "(LSCB)": a heading only when set larger than the body. */
 const LSCB_SECTION_TITLE = /^(?:the )?local safeguarding children board$/i;
@@ -38,13 +40,17 @@ export function findLscbSection(lines: readonly Line[], body: number): number {
 export function findLaListHeading(lines: readonly Line[], lscbSection: number): number {
   const end = lscbSection >= 0 ? lscbSection : lines.length;
   const contents = contentsPages(lines);
-  return lines.findIndex((line, index) => index < end && line.page > 1 && !contents.has(line.page) && isHeading(line, LA_LIST_HEADING));
+  return lines.findIndex(
+    (line, index) => index < end && line.page > 1 && !contents.has(line.page) && isHeading(line, LA_LIST_HEADING),
+  );
 }
 
 /** The heading of the LSCB's recommendations inside its part (from `from`); -1 when none. */
 export function findLscbListHeading(lines: readonly Line[], from: number): number {
   const contents = contentsPages(lines);
-  return lines.findIndex((line, index) => index > from && !contents.has(line.page) && isHeading(line, LSCB_LIST_HEADING));
+  return lines.findIndex(
+    (line, index) => index > from && !contents.has(line.page) && isHeading(line, LSCB_LIST_HEADING),
+  );
 }
 
 /**
@@ -94,7 +100,8 @@ export function previousInspectionsText(lines: readonly Line[]): string {
   const parts: string[] = [];
   for (const line of lines.slice(start + 1, start + 30)) {
     const text = cleanText(line);
-    if (line.x <= headingX + 1 && text.length < 60 && !/[.,;:]$/.test(text) && !/^[\uf000-\uf0ff\u2022]/.test(text)) break;
+    if (line.x <= headingX + 1 && text.length < 60 && !/[.,;:]$/.test(text) && !/^[\uf000-\uf0ff\u2022]/.test(text))
+      break;
     parts.push(text);
   }
   return parts.join(' ');

@@ -9,7 +9,8 @@ const SUPERSCRIPT_RATIO = 0.8;
  * Private-use glyphs of symbol fonts and the bullet characters reports use to start list items
  * (round, square, triangular and arrow bullets, ticks, a hyphen bullet, and a dash before a space).
  */
-export const BULLET = /^(?:[\uf000-\uf0ff\u2022\u25aa\u25ab\u25a0\u25a1\u25cb\u25cf\u25e6\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u2192\u00bb]|-(?=\s))/;
+export const BULLET =
+  /^(?:[\uf000-\uf0ff\u2022\u25aa\u25ab\u25a0\u25a1\u25cb\u25cf\u25e6\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u2192\u00bb]|-(?=\s))/;
 
 const cleaned = new WeakMap<Line, string>();
 
@@ -18,7 +19,9 @@ export function cleanText(line: Line): string {
   let text = cleaned.get(line);
   if (text === undefined) {
     const main = Math.max(...line.runs.map((run) => run.height));
-    const kept = line.runs.filter((run) => !(run.height < main * SUPERSCRIPT_RATIO && /^\s*[\d*†‡]+\s*$/.test(run.text)));
+    const kept = line.runs.filter(
+      (run) => !(run.height < main * SUPERSCRIPT_RATIO && /^\s*[\d*†‡]+\s*$/.test(run.text)),
+    );
     const joined = kept.length === line.runs.length ? line.text : joinRuns(kept);
     // Plain ASCII needs only the spaces tidied, which the line builder has done; the rest goes through `plain`.
     text = /^[\x20-\x7e]*$/.test(joined) ? joined.trim() : plain(joined);

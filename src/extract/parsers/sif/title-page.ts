@@ -56,7 +56,11 @@ export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined
   // The name is set larger than the title; footnote markers and page numbers are smaller still.
   const above = lines.slice(0, titleStart);
   const larger = above.filter((line) => line.height > titleLine.height);
-  const localAuthority = plain((larger.length > 0 ? larger : above.filter((line) => line.height >= titleLine.height - 0.5)).map((line) => cleanText(line)).join(' '));
+  const localAuthority = plain(
+    (larger.length > 0 ? larger : above.filter((line) => line.height >= titleLine.height - 0.5))
+      .map((line) => cleanText(line))
+      .join(' '),
+  );
   const datesIndex = lines.findIndex((line, index) => index > titleStart && DATES_LABEL.test(cleanText(line)));
   const titleEnd = datesIndex > titleStart ? datesIndex : Math.min(lines.length, titleStart + 6);
   const title = plain(
@@ -74,12 +78,15 @@ export function readTitlePage(firstPage: readonly Line[]): TitlePage | undefined
     reinspectionTitle: /\bre-?\s?inspection of services/i.test(title),
     reviewsLscb: /review of the effectiveness of the local safeguarding children/i.test(title),
     dates: datesIndex >= 0 ? readDates(datesText(lines, datesIndex)) : undefined,
-    published: publishedLine ? parseDayMonthYear(numericDatesToWords(cleanText(publishedLine).replace(PUBLISHED_LABEL, ''))) : undefined,
+    published: publishedLine
+      ? parseDayMonthYear(numericDatesToWords(cleanText(publishedLine).replace(PUBLISHED_LABEL, '')))
+      : undefined,
   };
 }
 
 /** A line that carries on the dates: a day, month, year or joining word at its start. */
-const DATES_CONTINUATION = /^(?:\d{1,2}\b|\d{4}\b|and\b|to\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+const DATES_CONTINUATION =
+  /^(?:\d{1,2}\b|\d{4}\b|and\b|to\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 
 /**
  * The text of the on-site dates: the label's line, and the lines just below that carry it on
@@ -108,7 +115,20 @@ function readDates(text: string): DateRange | undefined {
   return day ? { start: day, end: day } : undefined;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Rewrites day/month/year dates ("1/06/2015", UK order) in words so the shared date readers take them. */
 export function numericDatesToWords(text: string): string {

@@ -31,7 +31,15 @@ export const accountPaths = {
 
 /** A place to return to after signing in: a path on this site only, never another origin. */
 export function safeReturnPath(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.length > 500) return undefined;
-  if (/[\r\n]/.test(value) || value.startsWith(accountPaths.signIn) || value.startsWith(accountPaths.signOut)) return undefined;
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\') ||
+    value.length > 500
+  )
+    return undefined;
+  if (/[\r\n]/.test(value) || value.startsWith(accountPaths.signIn) || value.startsWith(accountPaths.signOut))
+    return undefined;
   return value;
 }

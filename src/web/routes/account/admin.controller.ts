@@ -14,7 +14,12 @@ import { csrfToken } from '../../middleware/set-up-csrf.ts';
 import { accountPaths } from './account-paths.ts';
 import { formErrors, NO_ERRORS, registerPrivatePages, requireActor, type FormErrors } from './private-pages.ts';
 
-const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
+const idParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+});
 const newUserBody = z.object({
   email: z.string().max(1000).default(''),
   name: z.string().max(1000).default(''),
@@ -25,8 +30,16 @@ const auditQuery = z.object({
   action: z.string().max(64).optional(),
   actorEmail: z.string().max(254).optional(),
   recordType: z.string().max(32).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as year-month-day, for example 2026-12-01').optional().or(z.literal('')),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as year-month-day, for example 2026-12-01').optional().or(z.literal('')),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as year-month-day, for example 2026-12-01')
+    .optional()
+    .or(z.literal('')),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as year-month-day, for example 2026-12-01')
+    .optional()
+    .or(z.literal('')),
 });
 
 const FIELD_OF_CODE: Record<string, string> = {
@@ -51,7 +64,8 @@ function councilList(text: string): string[] {
 
 /** A domain error as a form error on its field, or rethrown. */
 function asFormErrors(error: unknown): FormErrors {
-  if (error instanceof DomainError && error.status < 500 && FIELD_OF_CODE[error.code]) return formErrors([[FIELD_OF_CODE[error.code]!, error.message]]);
+  if (error instanceof DomainError && error.status < 500 && FIELD_OF_CODE[error.code])
+    return formErrors([[FIELD_OF_CODE[error.code]!, error.message]]);
   throw error;
 }
 
@@ -61,13 +75,25 @@ export interface AdminPagesOptions {
   readonly publicUrl: string;
 }
 
-export async function registerAdminPages(app: FastifyInstance, { accounts, publicUrl }: AdminPagesOptions): Promise<void> {
-  const roleItems = (checked: string) => ROLES.map((role) => ({ value: role, text: role[0]!.toUpperCase() + role.slice(1), checked: role === checked }));
+export async function registerAdminPages(
+  app: FastifyInstance,
+  { accounts, publicUrl }: AdminPagesOptions,
+): Promise<void> {
+  const roleItems = (checked: string) =>
+    ROLES.map((role) => ({ value: role, text: role[0]!.toUpperCase() + role.slice(1), checked: role === checked }));
 
   async function userPage(reply: FastifyReply, actor: Actor, id: number, errors: FormErrors = NO_ERRORS, status = 200) {
     const user = await accounts.users.getUser(actor, id);
     const tokens = await accounts.users.listTokens(actor, id);
-    return reply.code(status).view('pages/admin/user.njk', { actor, user, tokens, errors, roleItems: roleItems(user.role), csrfToken: csrfToken(reply), accountPaths });
+    return reply.code(status).view('pages/admin/user.njk', {
+      actor,
+      user,
+      tokens,
+      errors,
+      roleItems: roleItems(user.role),
+      csrfToken: csrfToken(reply),
+      accountPaths,
+    });
   }
 
   await registerPrivatePages(app, (scope) => {
@@ -78,14 +104,28 @@ export async function registerAdminPages(app: FastifyInstance, { accounts, publi
 
     scope.get(accountPaths.newUser, async (request, reply) => {
       const actor = requireAdmin(requireActor(request));
-      return reply.view('pages/admin/user-new.njk', { actor, errors: NO_ERRORS, values: {}, roleItems: roleItems(''), csrfToken: csrfToken(reply), accountPaths });
+      return reply.view('pages/admin/user-new.njk', {
+        actor,
+        errors: NO_ERRORS,
+        values: {},
+        roleItems: roleItems(''),
+        csrfToken: csrfToken(reply),
+        accountPaths,
+      });
     });
 
     scope.post(accountPaths.newUser, async (request, reply) => {
       const actor = requireActor(request);
       const body = newUserBody.parse(request.body ?? {});
       const render = (errors: FormErrors) =>
-        reply.code(400).view('pages/admin/user-new.njk', { actor, errors, values: body, roleItems: roleItems(body.role), csrfToken: csrfToken(reply), accountPaths });
+        reply.code(400).view('pages/admin/user-new.njk', {
+          actor,
+          errors,
+          values: body,
+          roleItems: roleItems(body.role),
+          csrfToken: csrfToken(reply),
+          accountPaths,
+        });
       const missing: [string, string][] = [];
       if (body.email.trim() === '') missing.push(['email', 'Enter their email address']);
       if (body.role === '') missing.push(['role', 'Choose a role']);
@@ -94,14 +134,28 @@ export async function registerAdminPages(app: FastifyInstance, { accounts, publi
         return render(formErrors(missing));
       }
       try {
-        const { user, passwordLink } = await accounts.users.addUser(actor, { email: body.email, name: body.name, role: body.role, councils: councilList(body.councils) });
-        return reply.view('pages/admin/user-added.njk', { actor, user, link: passwordLink ? { url: `${publicUrl}${passwordLink.path}`, expiresAt: passwordLink.expiresAt } : undefined, accountPaths });
+        const { user, passwordLink } = await accounts.users.addUser(actor, {
+          email: body.email,
+          name: body.name,
+          role: body.role,
+          councils: councilList(body.councils),
+        });
+        return reply.view('pages/admin/user-added.njk', {
+          actor,
+          user,
+          link: passwordLink
+            ? { url: `${publicUrl}${passwordLink.path}`, expiresAt: passwordLink.expiresAt }
+            : undefined,
+          accountPaths,
+        });
       } catch (error) {
         return render(asFormErrors(error));
       }
     });
 
-    scope.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => userPage(reply, requireActor(request), parseId(request.params)));
+    scope.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) =>
+      userPage(reply, requireActor(request), parseId(request.params)),
+    );
 
     scope.post<{ Params: { id: string } }>('/admin/users/:id/role', async (request, reply) => {
       const actor = requireActor(request);
@@ -110,7 +164,8 @@ export async function registerAdminPages(app: FastifyInstance, { accounts, publi
       try {
         await accounts.users.setRole(actor, id, role);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'last-admin') return userPage(reply, actor, id, formErrors([['role', error.message]]), 409);
+        if (error instanceof DomainError && error.code === 'last-admin')
+          return userPage(reply, actor, id, formErrors([['role', error.message]]), 409);
         return userPage(reply, actor, id, asFormErrors(error), 400);
       }
       return reply.redirect(accountPaths.user(id), 303);
@@ -133,7 +188,13 @@ export async function registerAdminPages(app: FastifyInstance, { accounts, publi
       const id = parseId(request.params);
       const link = await accounts.users.createPasswordLink(actor, id);
       const user = await accounts.users.getUser(actor, id);
-      return reply.view('pages/admin/user-added.njk', { actor, user, link: { url: `${publicUrl}${link.path}`, expiresAt: link.expiresAt }, newLink: true, accountPaths });
+      return reply.view('pages/admin/user-added.njk', {
+        actor,
+        user,
+        link: { url: `${publicUrl}${link.path}`, expiresAt: link.expiresAt },
+        newLink: true,
+        accountPaths,
+      });
     });
 
     scope.get<{ Params: { id: string } }>('/admin/users/:id/remove', async (request, reply) => {
@@ -148,7 +209,8 @@ export async function registerAdminPages(app: FastifyInstance, { accounts, publi
       try {
         await accounts.users.removeUser(actor, id);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'last-admin') return userPage(reply, actor, id, formErrors([['role', error.message]]), 409);
+        if (error instanceof DomainError && error.code === 'last-admin')
+          return userPage(reply, actor, id, formErrors([['role', error.message]]), 409);
         throw error;
       }
       return reply.redirect(accountPaths.users, 303);
@@ -168,7 +230,12 @@ export async function registerAdminPages(app: FastifyInstance, { accounts, publi
 
     scope.get(accountPaths.tokens, async (request, reply) => {
       const actor = requireActor(request);
-      return reply.view('pages/admin/tokens.njk', { actor, tokens: await accounts.users.listTokens(actor), csrfToken: csrfToken(reply), accountPaths });
+      return reply.view('pages/admin/tokens.njk', {
+        actor,
+        tokens: await accounts.users.listTokens(actor),
+        csrfToken: csrfToken(reply),
+        accountPaths,
+      });
     });
 
     scope.post<{ Params: { id: string } }>('/admin/tokens/:id/revoke', async (request, reply) => {
@@ -181,18 +248,46 @@ export async function registerAdminPages(app: FastifyInstance, { accounts, publi
       const actor = requireActor(request);
       const parsed = auditQuery.safeParse(request.query ?? {});
       const query = parsed.success ? parsed.data : {};
-      const errors = parsed.success ? NO_ERRORS : formErrors(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message] as const));
-      const filter = { action: query.action || undefined, actorEmail: query.actorEmail || undefined, recordType: query.recordType || undefined, from: query.from || undefined, to: query.to || undefined, limit: 200 };
+      const errors = parsed.success
+        ? NO_ERRORS
+        : formErrors(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message] as const));
+      const filter = {
+        action: query.action || undefined,
+        actorEmail: query.actorEmail || undefined,
+        recordType: query.recordType || undefined,
+        from: query.from || undefined,
+        to: query.to || undefined,
+        limit: 200,
+      };
       const events = await accounts.audit.list(actor, filter);
-      const csvQuery = new URLSearchParams(Object.entries(filter).filter(([key, value]) => key !== 'limit' && value !== undefined) as [string, string][]).toString();
-      return reply.code(parsed.success ? 200 : 400).view('pages/admin/audit.njk', { actor, events, values: query, errors, csvHref: `${accountPaths.auditCsv}${csvQuery ? `?${csvQuery}` : ''}`, accountPaths });
+      const csvQuery = new URLSearchParams(
+        Object.entries(filter).filter(([key, value]) => key !== 'limit' && value !== undefined) as [string, string][],
+      ).toString();
+      return reply.code(parsed.success ? 200 : 400).view('pages/admin/audit.njk', {
+        actor,
+        events,
+        values: query,
+        errors,
+        csvHref: `${accountPaths.auditCsv}${csvQuery ? `?${csvQuery}` : ''}`,
+        accountPaths,
+      });
     });
 
     scope.get(accountPaths.auditCsv, async (request, reply) => {
       const actor = requireActor(request);
       const query = auditQuery.parse(request.query ?? {});
-      const events = await accounts.audit.list(actor, { action: query.action || undefined, actorEmail: query.actorEmail || undefined, recordType: query.recordType || undefined, from: query.from || undefined, to: query.to || undefined, limit: 100_000 });
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit-trail.csv"').send(auditEventsCsv(events));
+      const events = await accounts.audit.list(actor, {
+        action: query.action || undefined,
+        actorEmail: query.actorEmail || undefined,
+        recordType: query.recordType || undefined,
+        from: query.from || undefined,
+        to: query.to || undefined,
+        limit: 100_000,
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-trail.csv"')
+        .send(auditEventsCsv(events));
     });
   });
 }

@@ -30,19 +30,37 @@ export interface OidcRoutesOptions {
 }
 
 function flowCookieOptions(maxAge?: number) {
-  return { path: accountPaths.signInOidc, httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true, ...(maxAge !== undefined ? { maxAge } : {}) } as const;
+  return {
+    path: accountPaths.signInOidc,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    signed: true,
+    ...(maxAge !== undefined ? { maxAge } : {}),
+  } as const;
 }
 
-export async function registerOidcRoutes(app: FastifyInstance, { authentication, settings, publicUrl }: OidcRoutesOptions): Promise<void> {
+export async function registerOidcRoutes(
+  app: FastifyInstance,
+  { authentication, settings, publicUrl }: OidcRoutesOptions,
+): Promise<void> {
   const redirectUri = `${publicUrl}${accountPaths.signInOidcCallback}`;
   let configuration: Promise<client.Configuration> | undefined;
   const discover = (): Promise<client.Configuration> => {
     // A provider on plain http is only for tests and local development; production issuers are https.
     const insecure = new URL(settings.issuer).protocol === 'http:';
-    configuration ??= client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, insecure ? { execute: [client.allowInsecureRequests] } : undefined).catch((error: unknown) => {
-      configuration = undefined;
-      throw error;
-    });
+    configuration ??= client
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        settings.clientSecret,
+        undefined,
+        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
+      .catch((error: unknown) => {
+        configuration = undefined;
+        throw error;
+      });
     return configuration;
   };
 
@@ -51,7 +69,12 @@ export async function registerOidcRoutes(app: FastifyInstance, { authentication,
   await registerPrivatePages(app, (scope) => {
     scope.get<{ Querystring: { returnTo?: string } }>(accountPaths.signInOidc, async (request, reply) => {
       const config = await discover();
-      const flow: Flow = { verifier: client.randomPKCECodeVerifier(), state: client.randomState(), nonce: client.randomNonce(), returnTo: safeReturnPath(request.query.returnTo) };
+      const flow: Flow = {
+        verifier: client.randomPKCECodeVerifier(),
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+        returnTo: safeReturnPath(request.query.returnTo),
+      };
       reply.setCookie(FLOW_COOKIE, JSON.stringify(flow), flowCookieOptions(FLOW_MINUTES * 60));
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
@@ -68,13 +91,22 @@ export async function registerOidcRoutes(app: FastifyInstance, { authentication,
       const raw = request.cookies[FLOW_COOKIE];
       const unsigned = raw ? request.unsignCookie(raw) : undefined;
       reply.clearCookie(FLOW_COOKIE, flowCookieOptions());
-      if (!unsigned?.valid || !unsigned.value) throw new ValidationError('Signing in took too long or was started elsewhere. Start again from the sign-in page.', 'sign-in-expired');
+      if (!unsigned?.valid || !unsigned.value)
+        throw new ValidationError(
+          'Signing in took too long or was started elsewhere. Start again from the sign-in page.',
+          'sign-in-expired',
+        );
       const flow = JSON.parse(unsigned.value) as Flow;
       const config = await discover();
       let email: unknown;
       let verified: unknown;
       try {
-        const tokens = await client.authorizationCodeGrant(config, new URL(request.url, publicUrl), { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true });
+        const tokens = await client.authorizationCodeGrant(config, new URL(request.url, publicUrl), {
+          pkceCodeVerifier: flow.verifier,
+          expectedState: flow.state,
+          expectedNonce: flow.nonce,
+          idTokenExpected: true,
+        });
         const claims = tokens.claims();
         email = claims?.email;
         verified = claims?.email_verified;
@@ -86,10 +118,16 @@ export async function registerOidcRoutes(app: FastifyInstance, { authentication,
         }
       } catch (error) {
         request.log.warn({ err: error }, 'single sign-on refused by the checks');
-        throw new ValidationError('Your organisation did not confirm who you are. Start again from the sign-in page.', 'sign-in-failed');
+        throw new ValidationError(
+          'Your organisation did not confirm who you are. Start again from the sign-in page.',
+          'sign-in-failed',
+        );
       }
       if (typeof email !== 'string' || verified === false) return refuse(reply);
-      const result = await authentication.signInWithSso(email, { replacing: sessionIdOf(request), issuer: settings.issuer });
+      const result = await authentication.signInWithSso(email, {
+        replacing: sessionIdOf(request),
+        issuer: settings.issuer,
+      });
       if (!result.ok) return refuse(reply);
       setSessionCookie(reply, result.sessionId);
       return reply.redirect(flow.returnTo ?? accountPaths.account, 303);

@@ -14,7 +14,10 @@ export interface FormErrors {
 }
 
 export function formErrors(entries: readonly (readonly [field: string, message: string])[]): FormErrors {
-  return { summary: entries.map(([field, text]) => ({ text, href: `#${field}` })), fields: Object.fromEntries(entries) };
+  return {
+    summary: entries.map(([field, text]) => ({ text, href: `#${field}` })),
+    fields: Object.fromEntries(entries),
+  };
 }
 
 export const NO_ERRORS: FormErrors = { summary: [], fields: {} };
@@ -30,7 +33,10 @@ export function signInRedirect(request: FastifyRequest, reply: FastifyReply): Fa
 }
 
 /** Routes registered in `body` are private: no-store, and 401 means "sign in first". */
-export async function registerPrivatePages(app: FastifyInstance, body: (scope: FastifyInstance) => void | Promise<void>): Promise<void> {
+export async function registerPrivatePages(
+  app: FastifyInstance,
+  body: (scope: FastifyInstance) => void | Promise<void>,
+): Promise<void> {
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), private: true };
@@ -40,8 +46,13 @@ export async function registerPrivatePages(app: FastifyInstance, body: (scope: F
       const publicError = toPublicError(error);
       if (publicError.status >= 500) request.log.error({ err: error }, 'unhandled error');
       reply.code(publicError.status);
-      if (publicError.status === 404) return reply.view('pages/errors/not-found.njk', { message: publicError.message, actor: request.actor });
-      return reply.view('pages/errors/error.njk', { status: publicError.status, message: publicError.message, actor: request.actor });
+      if (publicError.status === 404)
+        return reply.view('pages/errors/not-found.njk', { message: publicError.message, actor: request.actor });
+      return reply.view('pages/errors/error.njk', {
+        status: publicError.status,
+        message: publicError.message,
+        actor: request.actor,
+      });
     });
     await body(scope);
   });

@@ -18,7 +18,11 @@ export interface OperationView {
   readonly summary: string;
   readonly signedIn: boolean;
   readonly parameters: readonly (FieldView & { readonly where: string })[];
-  readonly responses: readonly { readonly status: string; readonly description: string; readonly schema: string | null }[];
+  readonly responses: readonly {
+    readonly status: string;
+    readonly description: string;
+    readonly schema: string | null;
+  }[];
 }
 
 export interface SchemaView {
@@ -58,16 +62,25 @@ export function describeType(schema: unknown): string {
       return `${rest.join(' or ')}${nullable ? ', or null' : ''}`;
     }
   }
-  const type = Array.isArray(node.type) ? node.type.filter((part) => part !== 'null').join(' or ') + (node.type.includes('null') ? ', or null' : '') : String(node.type ?? 'any value');
+  const type = Array.isArray(node.type)
+    ? node.type.filter((part) => part !== 'null').join(' or ') + (node.type.includes('null') ? ', or null' : '')
+    : String(node.type ?? 'any value');
   if (type === 'array') return `list of ${describeType(node.items)}`;
-  if (type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object') return `object of ${describeType(node.additionalProperties)} values`;
+  if (type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object')
+    return `object of ${describeType(node.additionalProperties)} values`;
   const bounds: string[] = [];
-  const min = typeof node.minimum === 'number' ? node.minimum : typeof node.exclusiveMinimum === 'number' ? node.exclusiveMinimum + 1 : undefined;
+  const min =
+    typeof node.minimum === 'number'
+      ? node.minimum
+      : typeof node.exclusiveMinimum === 'number'
+        ? node.exclusiveMinimum + 1
+        : undefined;
   const max = typeof node.maximum === 'number' && Math.abs(node.maximum) < SAFE_LIMIT ? node.maximum : undefined;
   if (min !== undefined && max !== undefined) bounds.push(`${min} to ${max}`);
   else if (min !== undefined) bounds.push(`${min} or more`);
   else if (max !== undefined) bounds.push(`at most ${max}`);
-  if (typeof node.minLength === 'number' || typeof node.maxLength === 'number') bounds.push(`${node.minLength ?? 0} to ${node.maxLength ?? 'any number of'} characters`);
+  if (typeof node.minLength === 'number' || typeof node.maxLength === 'number')
+    bounds.push(`${node.minLength ?? 0} to ${node.maxLength ?? 'any number of'} characters`);
   if (typeof node.format === 'string') bounds.push(node.format === 'date' ? 'a date, YYYY-MM-DD' : node.format);
   if (typeof node.pattern === 'string' && node.format === undefined) bounds.push(`matching ${node.pattern}`);
   return bounds.length > 0 ? `${type}, ${bounds.join(', ')}` : type;
@@ -94,14 +107,31 @@ export function apiReferenceView(document: Json): ApiReferenceView {
       if (Object.keys(operation).length === 0) continue;
       const parameters = (Array.isArray(operation.parameters) ? operation.parameters : []).map((parameter) => {
         const p = asJson(parameter);
-        return { name: String(p.name), where: String(p.in), type: describeType(p.schema), required: p.required === true, description: typeof p.description === 'string' ? p.description : '' };
+        return {
+          name: String(p.name),
+          where: String(p.in),
+          type: describeType(p.schema),
+          required: p.required === true,
+          description: typeof p.description === 'string' ? p.description : '',
+        };
       });
       const body = asJson(asJson(asJson(operation.requestBody).content)['application/json']).schema;
-      if (body) parameters.push({ name: 'body', where: 'body', type: describeType(body), required: asJson(operation.requestBody).required === true, description: 'JSON' });
+      if (body)
+        parameters.push({
+          name: 'body',
+          where: 'body',
+          type: describeType(body),
+          required: asJson(operation.requestBody).required === true,
+          description: 'JSON',
+        });
       const responses = Object.entries(asJson(operation.responses)).map(([status, response]) => {
         const content = asJson(asJson(response).content);
         const first = Object.values(content)[0];
-        return { status, description: String(asJson(response).description ?? ''), schema: first ? describeType(asJson(first).schema) : null };
+        return {
+          status,
+          description: String(asJson(response).description ?? ''),
+          schema: first ? describeType(asJson(first).schema) : null,
+        };
       });
       operations.push({
         id: `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, ''),
@@ -115,7 +145,11 @@ export function apiReferenceView(document: Json): ApiReferenceView {
     }
   }
   const schemas = Object.entries(asJson(asJson(document.components).schemas))
-    .map(([name, schema]) => ({ name, description: String(asJson(schema).description ?? ''), fields: fieldsOf(asJson(schema)) }))
+    .map(([name, schema]) => ({
+      name,
+      description: String(asJson(schema).description ?? ''),
+      fields: fieldsOf(asJson(schema)),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
     title: String(info.title ?? 'API'),

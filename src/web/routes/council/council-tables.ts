@@ -10,7 +10,16 @@ export function councilTables(story: CouncilStory): DownloadTable[] {
     {
       id: 'history',
       title: `${name}: every graded inspection published by ${story.asAt}`,
-      columns: ['urn', 'local_authority', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...JUDGEMENT_AREAS.flatMap((area) => [JUDGEMENT_AREA_COLUMNS[area], `${JUDGEMENT_AREA_COLUMNS[area]}_change`])],
+      columns: [
+        'urn',
+        'local_authority',
+        'inspection_start',
+        'inspection_end',
+        'published',
+        'version',
+        'kind',
+        ...JUDGEMENT_AREAS.flatMap((area) => [JUDGEMENT_AREA_COLUMNS[area], `${JUDGEMENT_AREA_COLUMNS[area]}_change`]),
+      ],
       rows: story.history.map((entry) => [
         story.council.urn,
         name,
@@ -25,7 +34,19 @@ export function councilTables(story: CouncilStory): DownloadTable[] {
     {
       id: 'place',
       title: `${name}: place in its region and among its statistical neighbours as at ${story.asAt}`,
-      columns: ['group', 'group_name', 'judgement_area', 'grade', 'place', 'same_or_better', 'councils', 'outstanding', 'good', 'requires_improvement', 'inadequate'],
+      columns: [
+        'group',
+        'group_name',
+        'judgement_area',
+        'grade',
+        'place',
+        'same_or_better',
+        'councils',
+        'outstanding',
+        'good',
+        'requires_improvement',
+        'inadequate',
+      ],
       rows: story.positions.map((position) => [
         position.group,
         position.groupName,
@@ -44,7 +65,13 @@ export function councilTables(story: CouncilStory): DownloadTable[] {
       id: 'neighbours',
       title: `${name}: statistical neighbours as at ${story.asAt}, nearest first`,
       columns: ['urn', 'local_authority', 'overall_effectiveness_held', 'overall_from_published', 'latest_published'],
-      rows: story.neighbours.map((neighbour) => [neighbour.urn, neighbour.name, wording(neighbour.overall), neighbour.overallFrom?.published ?? null, neighbour.published]),
+      rows: story.neighbours.map((neighbour) => [
+        neighbour.urn,
+        neighbour.name,
+        wording(neighbour.overall),
+        neighbour.overallFrom?.published ?? null,
+        neighbour.published,
+      ]),
     },
   ];
 }

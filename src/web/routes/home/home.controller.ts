@@ -6,7 +6,9 @@ import type { Services } from '../../../services/index.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, { readModel }: Services): void {
   app.get(paths.home, PUBLIC_PAGE, async (request, reply) =>
-    reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/home/home.njk', async () => ({ counts: await readModel.storeSummary() })),
+    reply.cachedView(`${await readModel.dataVersion()}:${request.url}`, 'pages/home/home.njk', async () => ({
+      counts: await readModel.storeSummary(),
+    })),
   );
   app.get(paths.about, async (_request, reply) => reply.view('pages/about/about.njk'));
 }

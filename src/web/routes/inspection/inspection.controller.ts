@@ -48,7 +48,8 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
         laRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'la'),
         lscbRecommendations: inspection.recommendations.filter((recommendation) => recommendation.list === 'lscb'),
         // The Ofsted address, when the store has it, replaces the local copy (shown as sourceUrl).
-        reportHref: inspection.reportFile && !inspection.sourceUrl ? `${paths.inspection(inspection.id)}/report.pdf` : null,
+        reportHref:
+          inspection.reportFile && !inspection.sourceUrl ? `${paths.inspection(inspection.id)}/report.pdf` : null,
         committeeReport: app.hasRoute({ method: 'GET', url: '/inspections/:id/committee-report' })
           ? { view: paths.committeeReport(inspection.id), docx: paths.api.committeeReportDocx(inspection.id) }
           : null,
@@ -57,13 +58,21 @@ export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Se
         fromText: FROM_TEXT,
       };
     };
-    return reply.cachedView(`${await readModel.dataVersion()}:${today}:${request.url}`, 'pages/inspection/inspection.njk', context);
+    return reply.cachedView(
+      `${await readModel.dataVersion()}:${today}:${request.url}`,
+      'pages/inspection/inspection.njk',
+      context,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/inspections/:id/report.pdf', async (request, reply) => {
     const inspection = await findInspection(readModel, request.params.id);
     const bytes = await readModel.reportPdf(inspection.id);
-    if (!bytes) throw new NotFoundError('The source report of this inspection is not held on this server: the file it was read from has moved, changed or is outside the reports folder.', 'report-not-held');
+    if (!bytes)
+      throw new NotFoundError(
+        'The source report of this inspection is not held on this server: the file it was read from has moved, changed or is outside the reports folder.',
+        'report-not-held',
+      );
     const name = `${inspection.council.name.replace(/[^A-Za-z0-9]+/g, '-')}-${inspection.published}.pdf`;
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(bytes);
   });

@@ -4,10 +4,29 @@ import type { LatestInspection } from '../../../services/index.ts';
 import { areasIn, latestRowsCsv, sortRows } from './latest-table.ts';
 import { parseNationalQuery } from './national.schema.ts';
 
-function row(name: string, regionName: string | null, published: string, judgements: LatestInspection['judgements']): LatestInspection {
+function row(
+  name: string,
+  regionName: string | null,
+  published: string,
+  judgements: LatestInspection['judgements'],
+): LatestInspection {
   const id = name.length;
-  const overall = judgements.overall ? { grade: judgements.overall, inspectionId: id, published, inspectionEnd: published, fromEarlierInspection: false } : null;
-  return { id, urn: String(80000 + name.length), name, regionName, version: 'ILACS-2023', kind: 'ilacs-short', inspectionStart: published, inspectionEnd: published, published, judgements, overall };
+  const overall = judgements.overall
+    ? { grade: judgements.overall, inspectionId: id, published, inspectionEnd: published, fromEarlierInspection: false }
+    : null;
+  return {
+    id,
+    urn: String(80000 + name.length),
+    name,
+    regionName,
+    version: 'ILACS-2023',
+    kind: 'ilacs-short',
+    inspectionStart: published,
+    inspectionEnd: published,
+    published,
+    judgements,
+    overall,
+  };
 }
 
 const rows = [
@@ -22,8 +41,14 @@ test('sorts by grade best first or last, with ungraded rows last either way', ()
   assert.deepEqual(best, ['Casterbridge', 'Avon', 'Barset', 'Dale']);
   const worst = sortRows(rows, 'overall', 'asc').map((item) => item.name);
   assert.deepEqual(worst, ['Barset', 'Avon', 'Casterbridge', 'Dale']);
-  assert.deepEqual(sortRows(rows, 'published', 'desc').map((item) => item.name), ['Casterbridge', 'Avon', 'Barset', 'Dale']);
-  assert.deepEqual(sortRows(rows, 'region', 'asc').map((item) => item.name), ['Barset', 'Avon', 'Casterbridge', 'Dale']);
+  assert.deepEqual(
+    sortRows(rows, 'published', 'desc').map((item) => item.name),
+    ['Casterbridge', 'Avon', 'Barset', 'Dale'],
+  );
+  assert.deepEqual(
+    sortRows(rows, 'region', 'asc').map((item) => item.name),
+    ['Barset', 'Avon', 'Casterbridge', 'Dale'],
+  );
 });
 
 test('a bad sort or filter falls back to the default; a bad date is reported', () => {
@@ -45,5 +70,9 @@ test('CSV quotes commas and quotes, and defuses text a spreadsheet would run as 
   const csv = latestRowsCsv(tricky, '2024-06-30', () => 'http://example.test/inspections/1');
   const [, line] = csv.split('\r\n');
   assert.ok(line?.includes(`"'=HYPERLINK(""x"")","North, East",2024-06-30`), line);
-  assert.ok(line?.endsWith(',http://example.test/inspections/1,"Ofsted inspection report, Crown copyright, Open Government Licence v3.0"'));
+  assert.ok(
+    line?.endsWith(
+      ',http://example.test/inspections/1,"Ofsted inspection report, Crown copyright, Open Government Licence v3.0"',
+    ),
+  );
 });

@@ -1,5 +1,11 @@
 /** Sorting and CSV of the national table of each council's latest graded inspection (pure). */
-import { GRADE_WORDING, JUDGEMENT_AREAS, JUDGEMENT_AREA_COLUMNS, gradeScore, type JudgementArea } from '../../../domain/index.ts';
+import {
+  GRADE_WORDING,
+  JUDGEMENT_AREAS,
+  JUDGEMENT_AREA_COLUMNS,
+  gradeScore,
+  type JudgementArea,
+} from '../../../domain/index.ts';
 import type { CountedBy, LatestInspection } from '../../../services/index.ts';
 import type { SortKey } from './national.schema.ts';
 
@@ -28,7 +34,8 @@ export function sortRows(rows: readonly LatestInspection[], sort: SortKey, order
     if (va === null && vb !== null) return 1;
     if (vb === null && va !== null) return -1;
     if (va !== null && vb !== null && va !== vb) {
-      const compared = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+      const compared =
+        typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
       if (compared !== 0) return compared * direction;
     }
     return collator.compare(a.name, b.name);
@@ -37,7 +44,9 @@ export function sortRows(rows: readonly LatestInspection[], sort: SortKey, order
 
 /** Areas judged in at least one of the rows (overall effectiveness when held), in the reports' order. */
 export function areasIn(rows: readonly LatestInspection[]): JudgementArea[] {
-  return JUDGEMENT_AREAS.filter((area) => rows.some((row) => (area === 'overall' ? row.overall !== null : row.judgements[area] !== undefined)));
+  return JUDGEMENT_AREAS.filter((area) =>
+    rows.some((row) => (area === 'overall' ? row.overall !== null : row.judgements[area] !== undefined)),
+  );
 }
 
 function csvCell(value: string): string {
@@ -52,8 +61,28 @@ export const CSV_SOURCE = 'Ofsted inspection report, Crown copyright, Open Gover
  * The rows shown, as CSV with the project's snake_case column names and Ofsted's grade wording;
  * each row credits its source report (`reportUrl` gives the address of the inspection's page).
  */
-export function latestRowsCsv(rows: readonly LatestInspection[], asAt: string, reportUrl: (row: LatestInspection) => string, countedBy: CountedBy = 'published'): string {
-  const header = ['urn', 'local_authority', 'region', 'as_at', 'counted_by', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'overall_from_published', 'report', 'source'];
+export function latestRowsCsv(
+  rows: readonly LatestInspection[],
+  asAt: string,
+  reportUrl: (row: LatestInspection) => string,
+  countedBy: CountedBy = 'published',
+): string {
+  const header = [
+    'urn',
+    'local_authority',
+    'region',
+    'as_at',
+    'counted_by',
+    'inspection_start',
+    'inspection_end',
+    'published',
+    'version',
+    'kind',
+    ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]),
+    'overall_from_published',
+    'report',
+    'source',
+  ];
   const lines = [header.join(',')];
   for (const row of rows) {
     lines.push(

@@ -5,7 +5,11 @@ import type { LatestInspection } from '../../../services/index.ts';
 
 const gradeColumns = GRADES.flatMap((grade) => [grade, `${grade}_percent`]);
 
-export function nationalTables(picture: NationalPicture, shown: readonly LatestInspection[], scope: string): DownloadTable[] {
+export function nationalTables(
+  picture: NationalPicture,
+  shown: readonly LatestInspection[],
+  scope: string,
+): DownloadTable[] {
   const where = scope ? ` (${scope})` : '';
   return [
     {
@@ -24,12 +28,29 @@ export function nationalTables(picture: NationalPicture, shown: readonly LatestI
       id: 'over-time',
       title: `Councils${where} by overall effectiveness at the end of each quarter to ${picture.asAt}`,
       columns: ['quarter_end', ...GRADES, 'good_or_better', 'good_or_better_percent', 'councils'],
-      rows: picture.quarters.map((quarter) => [quarter.quarterEnd, ...GRADES.map((grade) => quarter.counts[grade]), quarter.goodOrBetter.count, quarter.goodOrBetter.percentage, quarter.included]),
+      rows: picture.quarters.map((quarter) => [
+        quarter.quarterEnd,
+        ...GRADES.map((grade) => quarter.counts[grade]),
+        quarter.goodOrBetter.count,
+        quarter.goodOrBetter.percentage,
+        quarter.included,
+      ]),
     },
     {
       id: 'latest-inspections',
       title: `Each council's latest graded inspection${where} as at ${picture.asAt}`,
-      columns: ['urn', 'local_authority', 'region', 'inspection_start', 'inspection_end', 'published', 'version', 'kind', ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]), 'overall_from_published'],
+      columns: [
+        'urn',
+        'local_authority',
+        'region',
+        'inspection_start',
+        'inspection_end',
+        'published',
+        'version',
+        'kind',
+        ...JUDGEMENT_AREAS.map((area) => JUDGEMENT_AREA_COLUMNS[area]),
+        'overall_from_published',
+      ],
       rows: shown.map((row) => [
         row.urn,
         row.name,

@@ -12,7 +12,10 @@ const text = (max: number) => z.string().trim().max(max);
 export const nationalQuerySchema = z.object({
   asAt: z.string().trim().optional(),
   region: text(80).optional().catch(undefined),
-  overall: z.enum([...GRADES, GOOD_OR_BETTER]).optional().catch(undefined),
+  overall: z
+    .enum([...GRADES, GOOD_OR_BETTER])
+    .optional()
+    .catch(undefined),
   framework: z.enum(FRAMEWORKS).optional().catch(undefined),
   name: text(100).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).optional().catch(undefined),

@@ -16,7 +16,11 @@ function styleNonceOf(reply: FastifyReply): string {
 export function registerPaperRoutes(app: FastifyInstance, { papers }: Services): void {
   app.get<{ Params: { id: string } }>('/inspections/:id/committee-report', async (request, reply) => {
     const id = inspectionIdSchema.safeParse(request.params.id);
-    if (!id.success) throw new NotFoundError(`There is no inspection with the reference \u201c${request.params.id}\u201d.`, 'unknown-inspection');
+    if (!id.success)
+      throw new NotFoundError(
+        `There is no inspection with the reference \u201c${request.params.id}\u201d.`,
+        'unknown-inspection',
+      );
     const html = await papers.committeeReportPrintView(
       { inspection: id.data },
       {

@@ -32,7 +32,13 @@ export function versionOf(body: FormBody): number {
 }
 
 /** A typed date as ISO, or an error entry for the field. */
-export function dateField(body: FormBody, name: string, label: string, required: boolean, errors: [string, string][]): string | null {
+export function dateField(
+  body: FormBody,
+  name: string,
+  label: string,
+  required: boolean,
+  errors: [string, string][],
+): string | null {
   const typed = text(body, name);
   const read = readDate(typed);
   if (read === null) {
@@ -48,13 +54,32 @@ export function dateField(body: FormBody, name: string, label: string, required:
 
 /** A domain error shown on the form: on a field when its message names one, else at the top. */
 export function domainFormErrors(error: unknown, field = 'form'): FormErrors {
-  if (error instanceof StaleWriteError) return formErrors([[field, 'Someone else saved a change to this while you were editing. Check what is saved now beside your answers, then save again.']]);
-  if (error instanceof DomainError && error.status < 500 && error.status !== 404 && error.status !== 403 && error.status !== 401) return formErrors([[field, error.message]]);
+  if (error instanceof StaleWriteError)
+    return formErrors([
+      [
+        field,
+        'Someone else saved a change to this while you were editing. Check what is saved now beside your answers, then save again.',
+      ],
+    ]);
+  if (
+    error instanceof DomainError &&
+    error.status < 500 &&
+    error.status !== 404 &&
+    error.status !== 403 &&
+    error.status !== 401
+  )
+    return formErrors([[field, error.message]]);
   throw error;
 }
 
 export function staleView(rows: readonly (readonly [label: string, yours: string, saved: string])[]): StaleView {
-  return { fields: rows.map(([label, yours, saved]) => ({ label, yours: yours === '' ? 'Not given' : yours, saved: saved === '' ? 'Not given' : saved })) };
+  return {
+    fields: rows.map(([label, yours, saved]) => ({
+      label,
+      yours: yours === '' ? 'Not given' : yours,
+      saved: saved === '' ? 'Not given' : saved,
+    })),
+  };
 }
 
 /** Forms that change a plan are for those who may write to its council (the service checks again on saving). */

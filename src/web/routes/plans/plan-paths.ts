@@ -9,13 +9,18 @@ export const planPaths = {
   item: (id: number | string, itemId: number | string) => `/plans/${segment(id)}/items/${segment(itemId)}`,
   newAction: (id: number | string) => `/plans/${segment(id)}/actions/new`,
   action: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}`,
-  editAction: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/edit`,
+  editAction: (id: number | string, actionId: number | string) =>
+    `/plans/${segment(id)}/actions/${segment(actionId)}/edit`,
   rag: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/rag`,
-  newMilestone: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/milestones/new`,
-  newMeasure: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/measures/new`,
-  newUpdate: (id: number | string, actionId: number | string) => `/plans/${segment(id)}/actions/${segment(actionId)}/updates/new`,
+  newMilestone: (id: number | string, actionId: number | string) =>
+    `/plans/${segment(id)}/actions/${segment(actionId)}/milestones/new`,
+  newMeasure: (id: number | string, actionId: number | string) =>
+    `/plans/${segment(id)}/actions/${segment(actionId)}/measures/new`,
+  newUpdate: (id: number | string, actionId: number | string) =>
+    `/plans/${segment(id)}/actions/${segment(actionId)}/updates/new`,
   measure: (id: number | string, measureId: number | string) => `/plans/${segment(id)}/measures/${segment(measureId)}`,
-  measureValues: (id: number | string, measureId: number | string) => `/plans/${segment(id)}/measures/${segment(measureId)}/values`,
+  measureValues: (id: number | string, measureId: number | string) =>
+    `/plans/${segment(id)}/measures/${segment(measureId)}/values`,
   check: (id: number | string) => `/plans/${segment(id)}/check`,
   submit: (id: number | string) => `/plans/${segment(id)}/submit`,
   versions: (id: number | string) => `/plans/${segment(id)}/versions`,

@@ -15,12 +15,29 @@ import { ITEM_RESPONSES } from '../../../services/plan-vocabulary.ts';
 import { paths } from '../../../paths.ts';
 import { kindLabel, ukDate } from '../../format.ts';
 import { csrfToken } from '../../middleware/set-up-csrf.ts';
-import { formErrors, NO_ERRORS, registerPrivatePages, requireActor, type FormErrors } from '../account/private-pages.ts';
+import {
+  formErrors,
+  NO_ERRORS,
+  registerPrivatePages,
+  requireActor,
+  type FormErrors,
+} from '../account/private-pages.ts';
 import { urnSchema } from '../council/council.controller.ts';
 import { planPaths } from './plan-paths.ts';
-import { domainFormErrors, requireWrite, staleView, text, versionOf, type FormBody, type StaleView } from './plan-forms.ts';
+import {
+  domainFormErrors,
+  requireWrite,
+  staleView,
+  text,
+  versionOf,
+  type FormBody,
+  type StaleView,
+} from './plan-forms.ts';
 
-const idSchema = z.string().regex(/^\d{1,9}$/).transform(Number);
+const idSchema = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
 
 export function parseId(value: unknown, what: string): number {
   const parsed = idSchema.safeParse(value);
@@ -46,7 +63,19 @@ export function itemWords(item: Pick<PlanItemView, 'recommendation' | 'title'>):
 }
 
 /** What the plan pages say of the plan itself. */
-export async function planHeader(services: Services, plan: PlanView): Promise<{ id: number; urn: string; councilName: string; status: string; dueDate: string; version: number; inspectionId: number; inspectionLabel: string }> {
+export async function planHeader(
+  services: Services,
+  plan: PlanView,
+): Promise<{
+  id: number;
+  urn: string;
+  councilName: string;
+  status: string;
+  dueDate: string;
+  version: number;
+  inspectionId: number;
+  inspectionLabel: string;
+}> {
   const council = await services.councils.resolve(plan.council);
   let inspectionLabel = `Inspection ${plan.inspectionId}`;
   try {
@@ -55,22 +84,53 @@ export async function planHeader(services: Services, plan: PlanView): Promise<{ 
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
   }
-  return { id: plan.id, urn: plan.council, councilName: council.name, status: plan.status, dueDate: plan.dueDate, version: plan.version, inspectionId: plan.inspectionId, inspectionLabel };
+  return {
+    id: plan.id,
+    urn: plan.council,
+    councilName: council.name,
+    status: plan.status,
+    dueDate: plan.dueDate,
+    version: plan.version,
+    inspectionId: plan.inspectionId,
+    inspectionLabel,
+  };
 }
 
 export function registerPlanPages(app: FastifyInstance, services: Services): Promise<void> {
   const { plans } = services;
 
-  async function newPlanPage(reply: FastifyReply, actor: Actor, urn: string, errors: FormErrors = NO_ERRORS, status = 200) {
+  async function newPlanPage(
+    reply: FastifyReply,
+    actor: Actor,
+    urn: string,
+    errors: FormErrors = NO_ERRORS,
+    status = 200,
+  ) {
     // Scope first: the list says 404 for a council the actor cannot see.
     await plans.listCouncilPlans(actor, urn);
     requireWrite(actor, urn);
     const story = await services.readModel.councilStory(urn, todayIso());
     const inspections = [
-      ...story.history.map((entry) => ({ value: String(entry.id), text: `${kindLabel(entry.kind)} published ${ukDate(entry.published)}` })),
-      ...story.letters.filter((letter) => letter.priorityActions.length > 0).map((letter) => ({ value: String(letter.id), text: `Focused visit letter published ${ukDate(letter.published)}, with areas for priority action` })),
+      ...story.history.map((entry) => ({
+        value: String(entry.id),
+        text: `${kindLabel(entry.kind)} published ${ukDate(entry.published)}`,
+      })),
+      ...story.letters
+        .filter((letter) => letter.priorityActions.length > 0)
+        .map((letter) => ({
+          value: String(letter.id),
+          text: `Focused visit letter published ${ukDate(letter.published)}, with areas for priority action`,
+        })),
     ];
-    return reply.code(status).view('pages/plans/new-plan.njk', { actor, urn, councilName: story.council.name, inspections, errors, csrfToken: csrfToken(reply), planPaths });
+    return reply.code(status).view('pages/plans/new-plan.njk', {
+      actor,
+      urn,
+      councilName: story.council.name,
+      inspections,
+      errors,
+      csrfToken: csrfToken(reply),
+      planPaths,
+    });
   }
 
   async function planPage(reply: FastifyReply, actor: Actor, planId: number) {
@@ -81,14 +141,34 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
     const itemById = new Map(plan.items.map((item) => [item.id, item]));
     const measured = new Set(content.measures.map((measure) => measure.actionId));
     const gapTasks = [
-      ...plan.items.filter((item) => item.actionIds.length === 0).map((item) => ({ title: { text: `${itemLabel(item)} has no action` }, hint: { text: itemWords(item) }, href: planPaths.newAction(plan.id) + `?item=${item.id}`, status: { tag: { text: 'No action', classes: 'govuk-tag--red' } } })),
-      ...content.actions.filter((action) => !measured.has(action.id)).map((action) => ({ title: { text: `The action “${action.title}” has no measure` }, href: planPaths.newMeasure(plan.id, action.id), status: { tag: { text: 'No measure', classes: 'govuk-tag--red' } } })),
+      ...plan.items
+        .filter((item) => item.actionIds.length === 0)
+        .map((item) => ({
+          title: { text: `${itemLabel(item)} has no action` },
+          hint: { text: itemWords(item) },
+          href: planPaths.newAction(plan.id) + `?item=${item.id}`,
+          status: { tag: { text: 'No action', classes: 'govuk-tag--red' } },
+        })),
+      ...content.actions
+        .filter((action) => !measured.has(action.id))
+        .map((action) => ({
+          title: { text: `The action “${action.title}” has no measure` },
+          href: planPaths.newMeasure(plan.id, action.id),
+          status: { tag: { text: 'No measure', classes: 'govuk-tag--red' } },
+        })),
     ];
     const itemTasks = plan.items.map((item) => ({
       title: { text: `${itemLabel(item)}: ${itemWords(item)}` },
-      hint: { text: item.response ? `${item.response.kind[0]!.toUpperCase()}${item.response.kind.slice(1)}: ${item.response.reason}` : 'No response yet' },
+      hint: {
+        text: item.response
+          ? `${item.response.kind[0]!.toUpperCase()}${item.response.kind.slice(1)}: ${item.response.reason}`
+          : 'No response yet',
+      },
       href: planPaths.item(plan.id, item.id),
-      status: item.actionIds.length === 0 ? { tag: { text: 'No action', classes: 'govuk-tag--red' } } : { text: `${item.actionIds.length} action${item.actionIds.length === 1 ? '' : 's'}` },
+      status:
+        item.actionIds.length === 0
+          ? { tag: { text: 'No action', classes: 'govuk-tag--red' } }
+          : { text: `${item.actionIds.length} action${item.actionIds.length === 1 ? '' : 's'}` },
     }));
     return reply.view('pages/plans/plan.njk', {
       actor,
@@ -104,7 +184,10 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
         dueDate: action.dueDate,
         status: action.status,
         rag: action.rag,
-        items: action.itemIds.map((id) => itemById.get(id)).filter((item) => item !== undefined).map(itemLabel),
+        items: action.itemIds
+          .map((id) => itemById.get(id))
+          .filter((item) => item !== undefined)
+          .map(itemLabel),
       })),
       canWrite: canWriteCouncil(actor, plan.council),
       planPaths,
@@ -112,7 +195,19 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
     });
   }
 
-  async function itemPage(reply: FastifyReply, actor: Actor, planId: number, itemId: number, form: { values?: Record<string, string>; errors?: FormErrors; stale?: StaleView | null; version?: number; status?: number } = {}) {
+  async function itemPage(
+    reply: FastifyReply,
+    actor: Actor,
+    planId: number,
+    itemId: number,
+    form: {
+      values?: Record<string, string>;
+      errors?: FormErrors;
+      stale?: StaleView | null;
+      version?: number;
+      status?: number;
+    } = {},
+  ) {
     const plan = await plans.getPlan(actor, planId);
     const item = plan.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new NotFoundError('There is no such item in this plan.');
@@ -123,9 +218,18 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
       actor,
       planId,
       councilName: header.councilName,
-      item: { id: item.id, title: itemWords(item), label: itemLabel(item), actions: content.actions.filter((action) => action.itemIds.includes(item.id)).map((action) => action.title) },
+      item: {
+        id: item.id,
+        title: itemWords(item),
+        label: itemLabel(item),
+        actions: content.actions.filter((action) => action.itemIds.includes(item.id)).map((action) => action.title),
+      },
       values,
-      responseChoices: ITEM_RESPONSES.map((kind) => ({ value: kind, text: kind[0]!.toUpperCase() + kind.slice(1), checked: values.response === kind })),
+      responseChoices: ITEM_RESPONSES.map((kind) => ({
+        value: kind,
+        text: kind[0]!.toUpperCase() + kind.slice(1),
+        checked: values.response === kind,
+      })),
       errors: form.errors ?? NO_ERRORS,
       stale: form.stale ?? null,
       version: form.version ?? item.version,
@@ -142,12 +246,34 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
       const list = await plans.listCouncilPlans(actor, urn);
       const council = await services.councils.resolve(urn);
       const rows = await Promise.all(
-        list.map(async (plan) => ({ id: plan.id, status: plan.status, dueDate: plan.dueDate, inspectionLabel: (await planHeader(services, { ...plan, items: [], coverage: { items: 0, itemsWithAction: 0, actions: 0, actionsWithMeasure: 0 }, createdAt: '', updatedAt: plan.updatedAt })).inspectionLabel })),
+        list.map(async (plan) => ({
+          id: plan.id,
+          status: plan.status,
+          dueDate: plan.dueDate,
+          inspectionLabel: (
+            await planHeader(services, {
+              ...plan,
+              items: [],
+              coverage: { items: 0, itemsWithAction: 0, actions: 0, actionsWithMeasure: 0 },
+              createdAt: '',
+              updatedAt: plan.updatedAt,
+            })
+          ).inspectionLabel,
+        })),
       );
-      return reply.view('pages/plans/council-plans.njk', { actor, urn, councilName: council.name, plans: rows, canWrite: canWriteCouncil(actor, urn), planPaths });
+      return reply.view('pages/plans/council-plans.njk', {
+        actor,
+        urn,
+        councilName: council.name,
+        plans: rows,
+        canWrite: canWriteCouncil(actor, urn),
+        planPaths,
+      });
     });
 
-    scope.get<{ Params: { urn: string } }>('/councils/:urn/plans/new', async (request, reply) => newPlanPage(reply, requireActor(request), parseUrn(request.params.urn)));
+    scope.get<{ Params: { urn: string } }>('/councils/:urn/plans/new', async (request, reply) =>
+      newPlanPage(reply, requireActor(request), parseUrn(request.params.urn)),
+    );
 
     scope.post<{ Params: { urn: string }; Body: FormBody }>('/councils/:urn/plans/new', async (request, reply) => {
       const actor = requireActor(request);
@@ -155,7 +281,14 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
       await plans.listCouncilPlans(actor, urn);
       requireWrite(actor, urn);
       const chosen = Number(text(request.body ?? {}, 'inspectionId'));
-      if (!Number.isInteger(chosen) || chosen < 1) return newPlanPage(reply, actor, urn, formErrors([['inspectionId', 'Select the report the plan answers']]), 400);
+      if (!Number.isInteger(chosen) || chosen < 1)
+        return newPlanPage(
+          reply,
+          actor,
+          urn,
+          formErrors([['inspectionId', 'Select the report the plan answers']]),
+          400,
+        );
       try {
         const plan = await plans.createPlan(actor, urn, { inspectionId: chosen });
         return reply.redirect(planPaths.plan(plan.id), 303);
@@ -164,40 +297,72 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
       }
     });
 
-    scope.get<{ Params: { id: string } }>('/plans/:id', async (request, reply) => planPage(reply, requireActor(request), parseId(request.params.id, 'plan')));
-
-    scope.get<{ Params: { id: string; itemId: string } }>('/plans/:id/items/:itemId', async (request, reply) =>
-      itemPage(reply, requireActor(request), parseId(request.params.id, 'plan'), parseId(request.params.itemId, 'item')),
+    scope.get<{ Params: { id: string } }>('/plans/:id', async (request, reply) =>
+      planPage(reply, requireActor(request), parseId(request.params.id, 'plan')),
     );
 
-    scope.post<{ Params: { id: string; itemId: string }; Body: FormBody }>('/plans/:id/items/:itemId', async (request, reply) => {
-      const actor = requireActor(request);
-      const planId = parseId(request.params.id, 'plan');
-      const itemId = parseId(request.params.itemId, 'item');
-      requireWrite(actor, (await plans.getPlan(actor, planId)).council);
-      const body = request.body ?? {};
-      const values = { response: text(body, 'response'), reason: text(body, 'reason') };
-      const errors: [string, string][] = [];
-      if (!(ITEM_RESPONSES as readonly string[]).includes(values.response)) errors.push(['response', 'Select whether the council agrees or partly agrees']);
-      if (values.reason === '') errors.push(['reason', 'Enter the reasons for the response']);
-      if (errors.length > 0) return itemPage(reply, actor, planId, itemId, { values, errors: formErrors(errors), version: versionOf(body), status: 400 });
-      // The item must belong to this plan: the page address names both.
-      const plan = await plans.getPlan(actor, planId);
-      if (!plan.items.some((item) => item.id === itemId)) throw new NotFoundError('There is no such item in this plan.');
-      try {
-        await plans.respondToItem(actor, itemId, { response: { kind: values.response as (typeof ITEM_RESPONSES)[number], reason: values.reason }, basedOnVersion: versionOf(body) });
-        return reply.redirect(planPaths.plan(planId), 303);
-      } catch (error) {
-        if (error instanceof StaleWriteError) {
-          const saved = error.current as Partial<PlanItemView>;
-          const stale = staleView([
-            ['Response', values.response, saved.response?.kind ?? ''],
-            ['Reasons', values.reason, saved.response?.reason ?? ''],
-          ]);
-          return itemPage(reply, actor, planId, itemId, { values, errors: domainFormErrors(error, 'response'), stale, version: error.currentVersion, status: 409 });
+    scope.get<{ Params: { id: string; itemId: string } }>('/plans/:id/items/:itemId', async (request, reply) =>
+      itemPage(
+        reply,
+        requireActor(request),
+        parseId(request.params.id, 'plan'),
+        parseId(request.params.itemId, 'item'),
+      ),
+    );
+
+    scope.post<{ Params: { id: string; itemId: string }; Body: FormBody }>(
+      '/plans/:id/items/:itemId',
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const planId = parseId(request.params.id, 'plan');
+        const itemId = parseId(request.params.itemId, 'item');
+        requireWrite(actor, (await plans.getPlan(actor, planId)).council);
+        const body = request.body ?? {};
+        const values = { response: text(body, 'response'), reason: text(body, 'reason') };
+        const errors: [string, string][] = [];
+        if (!(ITEM_RESPONSES as readonly string[]).includes(values.response))
+          errors.push(['response', 'Select whether the council agrees or partly agrees']);
+        if (values.reason === '') errors.push(['reason', 'Enter the reasons for the response']);
+        if (errors.length > 0)
+          return itemPage(reply, actor, planId, itemId, {
+            values,
+            errors: formErrors(errors),
+            version: versionOf(body),
+            status: 400,
+          });
+        // The item must belong to this plan: the page address names both.
+        const plan = await plans.getPlan(actor, planId);
+        if (!plan.items.some((item) => item.id === itemId))
+          throw new NotFoundError('There is no such item in this plan.');
+        try {
+          await plans.respondToItem(actor, itemId, {
+            response: { kind: values.response as (typeof ITEM_RESPONSES)[number], reason: values.reason },
+            basedOnVersion: versionOf(body),
+          });
+          return reply.redirect(planPaths.plan(planId), 303);
+        } catch (error) {
+          if (error instanceof StaleWriteError) {
+            const saved = error.current as Partial<PlanItemView>;
+            const stale = staleView([
+              ['Response', values.response, saved.response?.kind ?? ''],
+              ['Reasons', values.reason, saved.response?.reason ?? ''],
+            ]);
+            return itemPage(reply, actor, planId, itemId, {
+              values,
+              errors: domainFormErrors(error, 'response'),
+              stale,
+              version: error.currentVersion,
+              status: 409,
+            });
+          }
+          return itemPage(reply, actor, planId, itemId, {
+            values,
+            errors: domainFormErrors(error, 'reason'),
+            version: versionOf(body),
+            status: 400,
+          });
         }
-        return itemPage(reply, actor, planId, itemId, { values, errors: domainFormErrors(error, 'reason'), version: versionOf(body), status: 400 });
-      }
-    });
+      },
+    );
   });
 }

@@ -10,7 +10,13 @@ import type { ActionView, MeasureView, PlanView, Services } from '../../../servi
 import { ACTION_STATUSES, type ActionStatus } from '../../../services/plan-vocabulary.ts';
 import { ukDate } from '../../format.ts';
 import { csrfToken } from '../../middleware/set-up-csrf.ts';
-import { formErrors, NO_ERRORS, registerPrivatePages, requireActor, type FormErrors } from '../account/private-pages.ts';
+import {
+  formErrors,
+  NO_ERRORS,
+  registerPrivatePages,
+  requireActor,
+  type FormErrors,
+} from '../account/private-pages.ts';
 import { planPaths } from './plan-paths.ts';
 import { dateField, domainFormErrors, requireWrite, text, versionOf, type FormBody } from './plan-forms.ts';
 import { parseId, planHeader } from './plans.controller.ts';
@@ -24,12 +30,25 @@ interface FormState {
 
 const capital = (value: string) => value[0]!.toUpperCase() + value.slice(1);
 
-const TRAVEL: Record<string, string> = { improving: 'Improving', worsening: 'Getting worse', unchanged: 'No change', 'no data': 'No value yet' };
+const TRAVEL: Record<string, string> = {
+  improving: 'Improving',
+  worsening: 'Getting worse',
+  unchanged: 'No change',
+  'no data': 'No value yet',
+};
 
-export function registerProgressPages(app: FastifyInstance, services: Services, options: { measureChart?: (measure: MeasureView) => string | null } = {}): Promise<void> {
+export function registerProgressPages(
+  app: FastifyInstance,
+  services: Services,
+  options: { measureChart?: (measure: MeasureView) => string | null } = {},
+): Promise<void> {
   const { plans } = services;
 
-  async function measureOfPlan(actor: Actor, planId: number, measureId: number): Promise<{ plan: PlanView; measure: MeasureView; action: ActionView }> {
+  async function measureOfPlan(
+    actor: Actor,
+    planId: number,
+    measureId: number,
+  ): Promise<{ plan: PlanView; measure: MeasureView; action: ActionView }> {
     const plan = await plans.getPlan(actor, planId);
     const measure = await plans.getMeasure(actor, measureId);
     const action = await plans.getAction(actor, measure.actionId);
@@ -37,7 +56,13 @@ export function registerProgressPages(app: FastifyInstance, services: Services, 
     return { plan, measure, action };
   }
 
-  async function measurePage(reply: FastifyReply, actor: Actor, planId: number, measureId: number, form: FormState = {}) {
+  async function measurePage(
+    reply: FastifyReply,
+    actor: Actor,
+    planId: number,
+    measureId: number,
+    form: FormState = {},
+  ) {
     const { plan, measure, action } = await measureOfPlan(actor, planId, measureId);
     const header = await planHeader(services, plan);
     const unit = measure.unit;
@@ -52,15 +77,44 @@ export function registerProgressPages(app: FastifyInstance, services: Services, 
         what: measure.what,
         summary: [
           { key: { text: 'Better when' }, value: { text: measure.betterWhen === 'higher' ? 'Higher' : 'Lower' } },
-          { key: { text: 'Baseline' }, value: { text: `${measure.baseline.value}${unit} on ${ukDate(measure.baseline.date)}` } },
-          { key: { text: 'Target' }, value: { text: `${measure.target.value}${unit} by ${ukDate(measure.target.date)}` } },
-          { key: { text: 'Latest' }, value: { text: progress.latest ? `${progress.latest.value}${unit} on ${ukDate(progress.latest.date)}` : 'No value yet' } },
-          { key: { text: 'Distance to target' }, value: { text: progress.distanceToTarget === null ? 'Not known yet' : progress.targetMet ? 'Target met' : `${progress.distanceToTarget}${unit} to go` } },
+          {
+            key: { text: 'Baseline' },
+            value: { text: `${measure.baseline.value}${unit} on ${ukDate(measure.baseline.date)}` },
+          },
+          {
+            key: { text: 'Target' },
+            value: { text: `${measure.target.value}${unit} by ${ukDate(measure.target.date)}` },
+          },
+          {
+            key: { text: 'Latest' },
+            value: {
+              text: progress.latest
+                ? `${progress.latest.value}${unit} on ${ukDate(progress.latest.date)}`
+                : 'No value yet',
+            },
+          },
+          {
+            key: { text: 'Distance to target' },
+            value: {
+              text:
+                progress.distanceToTarget === null
+                  ? 'Not known yet'
+                  : progress.targetMet
+                    ? 'Target met'
+                    : `${progress.distanceToTarget}${unit} to go`,
+            },
+          },
           { key: { text: 'Direction of travel' }, value: { text: TRAVEL[progress.travel] ?? progress.travel } },
           { key: { text: 'How often' }, value: { text: measure.frequency } },
           { key: { text: 'Data source' }, value: { text: measure.source || 'Not given' } },
         ],
-        rows: [...measure.values].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((value) => [{ text: ukDate(value.date) }, { text: `${value.value}${unit}`, format: 'numeric' }, { text: value.comment }]),
+        rows: [...measure.values]
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+          .map((value) => [
+            { text: ukDate(value.date) },
+            { text: `${value.value}${unit}`, format: 'numeric' },
+            { text: value.comment },
+          ]),
       },
       chartSvg: options.measureChart ? options.measureChart(measure) : null,
       values: form.values ?? {},
@@ -72,7 +126,13 @@ export function registerProgressPages(app: FastifyInstance, services: Services, 
     });
   }
 
-  async function updateForm(reply: FastifyReply, actor: Actor, plan: PlanView, action: ActionView, form: FormState = {}) {
+  async function updateForm(
+    reply: FastifyReply,
+    actor: Actor,
+    plan: PlanView,
+    action: ActionView,
+    form: FormState = {},
+  ) {
     requireWrite(actor, plan.council);
     const header = await planHeader(services, plan);
     const values = form.values ?? { status: action.status };
@@ -82,7 +142,11 @@ export function registerProgressPages(app: FastifyInstance, services: Services, 
       councilName: header.councilName,
       action: { id: action.id, title: action.title },
       values,
-      statuses: ACTION_STATUSES.map((status) => ({ value: status, text: capital(status), checked: values.status === status })),
+      statuses: ACTION_STATUSES.map((status) => ({
+        value: status,
+        text: capital(status),
+        checked: values.status === status,
+      })),
       errors: form.errors ?? NO_ERRORS,
       version: form.version ?? action.version,
       csrfToken: csrfToken(reply),
@@ -90,7 +154,11 @@ export function registerProgressPages(app: FastifyInstance, services: Services, 
     });
   }
 
-  async function actionOfPlan(actor: Actor, planId: number, actionId: number): Promise<{ plan: PlanView; action: ActionView }> {
+  async function actionOfPlan(
+    actor: Actor,
+    planId: number,
+    actionId: number,
+  ): Promise<{ plan: PlanView; action: ActionView }> {
     const plan = await plans.getPlan(actor, planId);
     const action = await plans.getAction(actor, actionId);
     if (action.planId !== plan.id) throw new NotFoundError('There is no such action in this plan.');
@@ -99,54 +167,115 @@ export function registerProgressPages(app: FastifyInstance, services: Services, 
 
   return registerPrivatePages(app, (scope) => {
     scope.get<{ Params: { id: string; measureId: string } }>('/plans/:id/measures/:measureId', async (request, reply) =>
-      measurePage(reply, requireActor(request), parseId(request.params.id, 'plan'), parseId(request.params.measureId, 'measure')),
+      measurePage(
+        reply,
+        requireActor(request),
+        parseId(request.params.id, 'plan'),
+        parseId(request.params.measureId, 'measure'),
+      ),
     );
 
-    scope.post<{ Params: { id: string; measureId: string }; Body: FormBody }>('/plans/:id/measures/:measureId/values', async (request, reply) => {
-      const actor = requireActor(request);
-      const planId = parseId(request.params.id, 'plan');
-      const { plan, measure } = await measureOfPlan(actor, planId, parseId(request.params.measureId, 'measure'));
-      requireWrite(actor, plan.council);
-      const body = request.body ?? {};
-      const values = { date: text(body, 'date'), value: text(body, 'value'), comment: text(body, 'comment') };
-      const errors: [string, string][] = [];
-      const date = dateField(body, 'date', 'date of the value', true, errors);
-      const value = Number(values.value.replace(/,/g, ''));
-      if (values.value === '' || !Number.isFinite(value)) errors.push(['value', 'Enter the value as a number']);
-      if (errors.length > 0) return measurePage(reply, actor, planId, measure.id, { values, errors: formErrors(errors), version: versionOf(body), status: 400 });
-      try {
-        await plans.addMeasureValue(actor, measure.id, { date: date!, value, comment: values.comment, basedOnVersion: versionOf(body) });
-        return reply.redirect(planPaths.measure(planId, measure.id), 303);
-      } catch (error) {
-        const stale = error instanceof StaleWriteError;
-        return measurePage(reply, actor, planId, measure.id, { values, errors: domainFormErrors(error, 'value'), version: stale ? error.currentVersion : versionOf(body), status: stale ? 409 : 400 });
-      }
-    });
+    scope.post<{ Params: { id: string; measureId: string }; Body: FormBody }>(
+      '/plans/:id/measures/:measureId/values',
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const planId = parseId(request.params.id, 'plan');
+        const { plan, measure } = await measureOfPlan(actor, planId, parseId(request.params.measureId, 'measure'));
+        requireWrite(actor, plan.council);
+        const body = request.body ?? {};
+        const values = { date: text(body, 'date'), value: text(body, 'value'), comment: text(body, 'comment') };
+        const errors: [string, string][] = [];
+        const date = dateField(body, 'date', 'date of the value', true, errors);
+        const value = Number(values.value.replace(/,/g, ''));
+        if (values.value === '' || !Number.isFinite(value)) errors.push(['value', 'Enter the value as a number']);
+        if (errors.length > 0)
+          return measurePage(reply, actor, planId, measure.id, {
+            values,
+            errors: formErrors(errors),
+            version: versionOf(body),
+            status: 400,
+          });
+        try {
+          await plans.addMeasureValue(actor, measure.id, {
+            date: date!,
+            value,
+            comment: values.comment,
+            basedOnVersion: versionOf(body),
+          });
+          return reply.redirect(planPaths.measure(planId, measure.id), 303);
+        } catch (error) {
+          const stale = error instanceof StaleWriteError;
+          return measurePage(reply, actor, planId, measure.id, {
+            values,
+            errors: domainFormErrors(error, 'value'),
+            version: stale ? error.currentVersion : versionOf(body),
+            status: stale ? 409 : 400,
+          });
+        }
+      },
+    );
 
-    scope.get<{ Params: { id: string; actionId: string } }>('/plans/:id/actions/:actionId/updates/new', async (request, reply) => {
-      const actor = requireActor(request);
-      const { plan, action } = await actionOfPlan(actor, parseId(request.params.id, 'plan'), parseId(request.params.actionId, 'action'));
-      return updateForm(reply, actor, plan, action);
-    });
+    scope.get<{ Params: { id: string; actionId: string } }>(
+      '/plans/:id/actions/:actionId/updates/new',
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const { plan, action } = await actionOfPlan(
+          actor,
+          parseId(request.params.id, 'plan'),
+          parseId(request.params.actionId, 'action'),
+        );
+        return updateForm(reply, actor, plan, action);
+      },
+    );
 
-    scope.post<{ Params: { id: string; actionId: string }; Body: FormBody }>('/plans/:id/actions/:actionId/updates/new', async (request, reply) => {
-      const actor = requireActor(request);
-      const { plan, action } = await actionOfPlan(actor, parseId(request.params.id, 'plan'), parseId(request.params.actionId, 'action'));
-      const body = request.body ?? {};
-      const values = { text: text(body, 'text'), status: text(body, 'status'), date: text(body, 'date'), evidenceLinks: text(body, 'evidenceLinks') };
-      const errors: [string, string][] = [];
-      if (values.text === '') errors.push(['text', 'Enter the progress made']);
-      if (!(ACTION_STATUSES as readonly string[]).includes(values.status)) errors.push(['status', 'Select the action’s status now']);
-      const date = dateField(body, 'date', 'date the update reports on', false, errors);
-      const links = values.evidenceLinks.split(/\s*\n\s*/).filter((line) => line !== '');
-      if (errors.length > 0) return updateForm(reply, actor, plan, action, { values, errors: formErrors(errors), version: versionOf(body), status: 400 });
-      try {
-        await plans.addUpdate(actor, action.id, { text: values.text, status: values.status as ActionStatus, ...(date ? { date } : {}), evidenceLinks: links, basedOnVersion: versionOf(body) });
-        return reply.redirect(planPaths.action(plan.id, action.id), 303);
-      } catch (error) {
-        const stale = error instanceof StaleWriteError;
-        return updateForm(reply, actor, plan, action, { values, errors: domainFormErrors(error, 'text'), version: stale ? error.currentVersion : versionOf(body), status: stale ? 409 : 400 });
-      }
-    });
+    scope.post<{ Params: { id: string; actionId: string }; Body: FormBody }>(
+      '/plans/:id/actions/:actionId/updates/new',
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const { plan, action } = await actionOfPlan(
+          actor,
+          parseId(request.params.id, 'plan'),
+          parseId(request.params.actionId, 'action'),
+        );
+        const body = request.body ?? {};
+        const values = {
+          text: text(body, 'text'),
+          status: text(body, 'status'),
+          date: text(body, 'date'),
+          evidenceLinks: text(body, 'evidenceLinks'),
+        };
+        const errors: [string, string][] = [];
+        if (values.text === '') errors.push(['text', 'Enter the progress made']);
+        if (!(ACTION_STATUSES as readonly string[]).includes(values.status))
+          errors.push(['status', 'Select the action’s status now']);
+        const date = dateField(body, 'date', 'date the update reports on', false, errors);
+        const links = values.evidenceLinks.split(/\s*\n\s*/).filter((line) => line !== '');
+        if (errors.length > 0)
+          return updateForm(reply, actor, plan, action, {
+            values,
+            errors: formErrors(errors),
+            version: versionOf(body),
+            status: 400,
+          });
+        try {
+          await plans.addUpdate(actor, action.id, {
+            text: values.text,
+            status: values.status as ActionStatus,
+            ...(date ? { date } : {}),
+            evidenceLinks: links,
+            basedOnVersion: versionOf(body),
+          });
+          return reply.redirect(planPaths.action(plan.id, action.id), 303);
+        } catch (error) {
+          const stale = error instanceof StaleWriteError;
+          return updateForm(reply, actor, plan, action, {
+            values,
+            errors: domainFormErrors(error, 'text'),
+            version: stale ? error.currentVersion : versionOf(body),
+            status: stale ? 409 : 400,
+          });
+        }
+      },
+    );
   });
 }

@@ -28,21 +28,61 @@ export function timelineRow(entry: TimelineEntry, asAt: string): TimelineRow {
   const base = { date: entry.date, future: entry.date > asAt, private: entry.kind.startsWith('plan-') };
   switch (entry.kind) {
     case 'inspection':
-      return { ...base, heading: `${kindLabel(entry.inspectionKind)} published`, text: `On site ${ukDateRange(entry.onSite.start, entry.onSite.end)}.${entry.overall ? ` Overall effectiveness: ${gradeWording(entry.overall)}.` : ''}`, href: paths.inspection(entry.inspectionId) };
+      return {
+        ...base,
+        heading: `${kindLabel(entry.inspectionKind)} published`,
+        text: `On site ${ukDateRange(entry.onSite.start, entry.onSite.end)}.${entry.overall ? ` Overall effectiveness: ${gradeWording(entry.overall)}.` : ''}`,
+        href: paths.inspection(entry.inspectionId),
+      };
     case 'letter':
-      return { ...base, heading: `${kindShort(entry.letterKind)} letter published`, text: `${entry.focus ? `Focus: ${entry.focus}.` : 'No focus recorded.'}${entry.priorityActions > 0 ? ` ${entry.priorityActions} area${entry.priorityActions === 1 ? '' : 's'} for priority action.` : ''}`, href: paths.inspection(entry.letterId) };
+      return {
+        ...base,
+        heading: `${kindShort(entry.letterKind)} letter published`,
+        text: `${entry.focus ? `Focus: ${entry.focus}.` : 'No focus recorded.'}${entry.priorityActions > 0 ? ` ${entry.priorityActions} area${entry.priorityActions === 1 ? '' : 's'} for priority action.` : ''}`,
+        href: paths.inspection(entry.letterId),
+      };
     case 'deadline':
-      return { ...base, heading: entry.name, text: entry.status === 'passed' ? 'Statutory deadline (passed).' : 'Statutory deadline (running).', href: null };
+      return {
+        ...base,
+        heading: entry.name,
+        text: entry.status === 'passed' ? 'Statutory deadline (passed).' : 'Statutory deadline (running).',
+        href: null,
+      };
     case 'next-inspection':
-      return { ...base, heading: `Next graded inspection window: ${kindLabel(entry.inspectionKind)}`, text: `From ${ukDate(entry.date)} to ${ukDate(entry.to)}, ${entry.basis === 'rule' ? 'by the framework\'s rules' : 'estimated'}.`, href: null };
+      return {
+        ...base,
+        heading: `Next graded inspection window: ${kindLabel(entry.inspectionKind)}`,
+        text: `From ${ukDate(entry.date)} to ${ukDate(entry.to)}, ${entry.basis === 'rule' ? "by the framework's rules" : 'estimated'}.`,
+        href: null,
+      };
     case 'plan-created':
-      return { ...base, heading: 'Improvement plan started', text: 'The council began its written statement of action.', href: planPaths.plan(entry.planId) };
+      return {
+        ...base,
+        heading: 'Improvement plan started',
+        text: 'The council began its written statement of action.',
+        href: planPaths.plan(entry.planId),
+      };
     case 'plan-version':
-      return { ...base, heading: `Plan version ${entry.version} submitted`, text: `Submitted by ${entry.by}.`, href: planPaths.versions(entry.planId) };
+      return {
+        ...base,
+        heading: `Plan version ${entry.version} submitted`,
+        text: `Submitted by ${entry.by}.`,
+        href: planPaths.versions(entry.planId),
+      };
     case 'plan-update':
-      return { ...base, heading: `Progress update: ${entry.actionTitle}`, text: `By ${entry.author}; the action is ${entry.status}.`, href: planPaths.action(entry.planId, entry.actionId) };
+      return {
+        ...base,
+        heading: `Progress update: ${entry.actionTitle}`,
+        text: `By ${entry.author}; the action is ${entry.status}.`,
+        href: planPaths.action(entry.planId, entry.actionId),
+      };
     case 'plan-sign-off':
-      return { ...base, heading: 'Signed off', text: `${entry.by} signed off ${entry.what}.`, href: planPaths.plan(entry.planId) };
+      return {
+        ...base,
+        heading: 'Signed off',
+        text: `${entry.by} signed off ${entry.what}.`,
+        href: planPaths.plan(entry.planId),
+      };
   }
 }
 
@@ -53,6 +93,10 @@ export function registerTimelinePage(app: FastifyInstance, timelines: CouncilTim
     const asAt = todayIso();
     const actor = request.actor ?? null;
     const timeline = await timelines.timeline(actor, urn.data, asAt);
-    return reply.view('pages/plans/timeline.njk', { actor, timeline, rows: timeline.entries.map((entry) => timelineRow(entry, asAt)) });
+    return reply.view('pages/plans/timeline.njk', {
+      actor,
+      timeline,
+      rows: timeline.entries.map((entry) => timelineRow(entry, asAt)),
+    });
   });
 }

@@ -21,8 +21,20 @@ const ROWS = [
 ] as const;
 type Area = (typeof ROWS)[number][0];
 
-const WORDS = ['the quality of', 'plans', 'management oversight', 'of children’s', 'records', 'for care leavers', 'timely', 'and', 'assessments'];
-const item = fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 20 }).map((words) => `The ${words.join(' ')} in every team.`);
+const WORDS = [
+  'the quality of',
+  'plans',
+  'management oversight',
+  'of children’s',
+  'records',
+  'for care leavers',
+  'timely',
+  'and',
+  'assessments',
+];
+const item = fc
+  .array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 20 })
+  .map((words) => `The ${words.join(' ')} in every team.`);
 const grade = fc.constantFrom(...GRADES);
 const lines = fc.integer({ min: 1, max: 4 });
 
@@ -48,17 +60,37 @@ function frontPage(grades: Readonly<Record<Area, Grade>>, gradeLines: Readonly<R
     }
     y += (height - 1) * 14 + 12;
   }
-  rows.push(textLine('Children in Anyshire are helped by a settled workforce and by leaders who', y + 35), textLine('know their services.', y + 50));
+  rows.push(
+    textLine('Children in Anyshire are helped by a settled workforce and by leaders who', y + 35),
+    textLine('know their services.', y + 50),
+  );
   return rows;
 }
 
 test('the facts read from an ILACS report do not change with wrapped grade cells, wrapped items, page breaks, bullets or furniture', () => {
   fc.assert(
     fc.property(
-      fc.record({ leadership: grade, helpAndProtection: grade, childrenInCare: grade, careLeavers: grade, overall: grade }),
-      fc.record({ leadership: lines, helpAndProtection: lines, childrenInCare: lines, careLeavers: lines, overall: lines }),
+      fc.record({
+        leadership: grade,
+        helpAndProtection: grade,
+        childrenInCare: grade,
+        careLeavers: grade,
+        overall: grade,
+      }),
+      fc.record({
+        leadership: lines,
+        helpAndProtection: lines,
+        childrenInCare: lines,
+        careLeavers: lines,
+        overall: lines,
+      }),
       fc.array(item, { minLength: 1, maxLength: 6 }),
-      fc.record({ width: fc.integer({ min: 40, max: 90 }), breakAfter: fc.integer({ min: 1, max: 30 }), bullet: fc.constantFrom('◼', '\uf06e', '\u2022', '\u25aa'), furniture: fc.boolean() }),
+      fc.record({
+        width: fc.integer({ min: 40, max: 90 }),
+        breakAfter: fc.integer({ min: 1, max: 30 }),
+        bullet: fc.constantFrom('◼', '\uf06e', '\u2022', '\u25aa'),
+        furniture: fc.boolean(),
+      }),
       (grades, gradeLines, items, varied) => {
         const pages: TextRun[][][] = [frontPage(grades, gradeLines), [textLine('What needs to improve?', 108)]];
         let y = 108;
@@ -71,15 +103,30 @@ test('the facts read from an ILACS report do not change with wrapped grade cells
               y = 90;
             }
             y += 14.5;
-            pages[pages.length - 1]!.push(index === 0 ? [run(varied.bullet, 72, y, 5), run(part, 89, y)] : textLine(part, y, 89));
+            pages[pages.length - 1]!.push(
+              index === 0 ? [run(varied.bullet, 72, y, 5), run(part, 89, y)] : textLine(part, y, 89),
+            );
           }
         }
-        pages[pages.length - 1]!.push(textLine('The experiences and progress of children who need help and', y + 40), textLine('protection: good', y + 56));
-        const withFurniture = pages.map((rows, index) => (varied.furniture ? [textLine('Anyshire: inspection of children’s services', 40), ...rows, textLine(`${index + 1}`, 810, 290)] : rows));
-        const read = parseReportText(report(...withFurniture.map((rows, index) => page(index + 1, ...rows))), 'x/2024-07-01.pdf');
+        pages[pages.length - 1]!.push(
+          textLine('The experiences and progress of children who need help and', y + 40),
+          textLine('protection: good', y + 56),
+        );
+        const withFurniture = pages.map((rows, index) =>
+          varied.furniture
+            ? [textLine('Anyshire: inspection of children’s services', 40), ...rows, textLine(`${index + 1}`, 810, 290)]
+            : rows,
+        );
+        const read = parseReportText(
+          report(...withFurniture.map((rows, index) => page(index + 1, ...rows))),
+          'x/2024-07-01.pdf',
+        );
         assert.ok(!('error' in read) && !isVisitLetter(read), JSON.stringify(read));
         assert.equal(read.version, 'ILACS-2023');
-        assert.deepEqual([read.inspectionStart, read.inspectionEnd, read.leadInspector], ['2024-05-06', '2024-05-17', 'Jo Example']);
+        assert.deepEqual(
+          [read.inspectionStart, read.inspectionEnd, read.leadInspector],
+          ['2024-05-06', '2024-05-17', 'Jo Example'],
+        );
         assert.deepEqual(read.judgements, { ...grades });
         assert.deepEqual(read.recommendations, items);
         assert.deepEqual(read.warnings, []);

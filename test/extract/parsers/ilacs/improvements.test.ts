@@ -25,7 +25,15 @@ test('each bullet is one item, its wrapped lines joined and line-end hyphens kep
 });
 
 test('a suspended hyphen at a line end keeps its space before "and"', () => {
-  const lines = report(page(2, textLine('What needs to improve', 108), textLine('◼ Services for 16-', 134), textLine('and 17-year-olds.', 149, 89), textLine('The impact of leaders on social work practice: good', 190))).lines;
+  const lines = report(
+    page(
+      2,
+      textLine('What needs to improve', 108),
+      textLine('◼ Services for 16-', 134),
+      textLine('and 17-year-olds.', 149, 89),
+      textLine('The impact of leaders on social work practice: good', 190),
+    ),
+  ).lines;
   assert.deepEqual(readImprovements(lines), ['Services for 16- and 17-year-olds.']);
 });
 
@@ -40,15 +48,34 @@ test('bullets printed as symbol-font glyphs in their own runs, and second-level 
       [run('\uf06e', 72, 509, 5), run('The quality of plans.', 86, 509)],
     ),
   ).lines;
-  assert.deepEqual(readImprovements(lines), ['Services to care leavers, including: - suitable homes for young people - health histories for every young person.', 'The quality of plans.']);
+  assert.deepEqual(readImprovements(lines), [
+    'Services to care leavers, including: - suitable homes for young people - health histories for every young person.',
+    'The quality of plans.',
+  ]);
 });
 
 test('a list running over a page break ends at the next heading, even an indented one', () => {
   const lines = report(
-    page(2, textLine('What needs to improve:', 366), textLine('◼ The accuracy of self-evaluation.', 395), textLine('◼ The quality and consistency of assessments and', 445), textLine('children’s plans.', 459, 89)),
-    page(3, textLine('◼ Access to training for staff and foster carers.', 106), textLine('The experiences and progress of children who need help and protection', 140, 89), textLine('are: inadequate', 156, 89), textLine('1. The quality of practice has declined.', 190, 89)),
+    page(
+      2,
+      textLine('What needs to improve:', 366),
+      textLine('◼ The accuracy of self-evaluation.', 395),
+      textLine('◼ The quality and consistency of assessments and', 445),
+      textLine('children’s plans.', 459, 89),
+    ),
+    page(
+      3,
+      textLine('◼ Access to training for staff and foster carers.', 106),
+      textLine('The experiences and progress of children who need help and protection', 140, 89),
+      textLine('are: inadequate', 156, 89),
+      textLine('1. The quality of practice has declined.', 190, 89),
+    ),
   ).lines;
-  assert.deepEqual(readImprovements(lines), ['The accuracy of self-evaluation.', 'The quality and consistency of assessments and children’s plans.', 'Access to training for staff and foster carers.']);
+  assert.deepEqual(readImprovements(lines), [
+    'The accuracy of self-evaluation.',
+    'The quality and consistency of assessments and children’s plans.',
+    'Access to training for staff and foster carers.',
+  ]);
 });
 
 test('footnotes at a page foot and superscript markers are not part of the items', () => {
@@ -59,11 +86,21 @@ test('footnotes at a page foot and superscript markers are not part of the items
       [run('1', 200, 695, 4, 9)],
       textLine('◼ The quality of plans for disabled children. (outcome 1, national', 725),
       [run('framework)', 89, 740, 50), run('2', 140, 739, 4, 8)],
-      [run('1', 71, 770, 4, 6.5), run('The areas for improvement are cross-referenced with the national framework.', 78, 772, 300, 10)],
+      [
+        run('1', 71, 770, 4, 6.5),
+        run('The areas for improvement are cross-referenced with the national framework.', 78, 772, 300, 10),
+      ],
     ),
-    page(3, textLine('◼ The help for young carers.', 106), textLine('The experiences and progress of children who need help and', 140)),
+    page(
+      3,
+      textLine('◼ The help for young carers.', 106),
+      textLine('The experiences and progress of children who need help and', 140),
+    ),
   ).lines;
-  assert.deepEqual(readImprovements(lines), ['The quality of plans for disabled children. (outcome 1, national framework)', 'The help for young carers.']);
+  assert.deepEqual(readImprovements(lines), [
+    'The quality of plans for disabled children. (outcome 1, national framework)',
+    'The help for young carers.',
+  ]);
 });
 
 test('the heading must stand alone: a sentence ending "What needs to improve?" is not it', () => {
@@ -81,7 +118,13 @@ test('the heading must stand alone: a sentence ending "What needs to improve?" i
 });
 
 test('a report with no such section has no items', () => {
-  const lines = report(page(2, textLine('The experiences and progress of children who need help and', 108), textLine('protection: outstanding', 124))).lines;
+  const lines = report(
+    page(
+      2,
+      textLine('The experiences and progress of children who need help and', 108),
+      textLine('protection: outstanding', 124),
+    ),
+  ).lines;
   assert.deepEqual(readImprovements(lines), []);
 });
 
@@ -96,5 +139,8 @@ test('a section written as prose gives one item per paragraph', () => {
       textLine('The experiences and progress of children who need help and', 220),
     ),
   ).lines;
-  assert.deepEqual(readImprovements(lines), ['Leaders should make sure that every child in need has a plan that is reviewed on time.', 'Managers should record why decisions are made.']);
+  assert.deepEqual(readImprovements(lines), [
+    'Leaders should make sure that every child in need has a plan that is reviewed on time.',
+    'Managers should record why decisions are made.',
+  ]);
 });

@@ -41,6 +41,12 @@ test('the older headings say "is" or "are", and the joint care judgement is mark
 });
 
 test('a sentence that only starts like a heading is not one', () => {
-  const lines = report(page(2, textLine('The experiences and progress of children in care have improved since the last', 300), textLine('inspection, and most now live in stable homes.', 315))).lines;
+  const lines = report(
+    page(
+      2,
+      textLine('The experiences and progress of children in care have improved since the last', 300),
+      textLine('inspection, and most now live in stable homes.', 315),
+    ),
+  ).lines;
   assert.deepEqual(readJudgementHeadings(lines), []);
 });

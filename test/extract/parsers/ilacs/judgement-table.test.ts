@@ -9,7 +9,19 @@ function gradesOf(rows: ReturnType<typeof readJudgementTable>) {
 
 test('each grade sits beside the first line of its wrapped label', () => {
   const rows = readJudgementTable(
-    report(page(1, [run('Judgement', 77, 282), run('Grade', 303, 282)], ...table2023({ leaders: 'Good', help: 'Outstanding', care: 'Good', leavers: 'Requires improvement to be good', overall: 'Good' }))).lines,
+    report(
+      page(
+        1,
+        [run('Judgement', 77, 282), run('Grade', 303, 282)],
+        ...table2023({
+          leaders: 'Good',
+          help: 'Outstanding',
+          care: 'Good',
+          leavers: 'Requires improvement to be good',
+          overall: 'Good',
+        }),
+      ),
+    ).lines,
   );
   assert.deepEqual(gradesOf(rows), [
     ['leadership', 'good'],
@@ -77,7 +89,21 @@ test('rows in an unusual order are named by their labels, not their places', () 
 });
 
 test('a "Not judged" cell leaves its area ungraded, and lower-case grades are read', () => {
-  const rows = readJudgementTable(report(page(1, [run('Judgement', 77, 282), run('Grade', 303, 282)], ...table2023({ leaders: 'good', help: 'requires improvement to be good', care: 'Not judged', leavers: 'outstanding', overall: 'good' }))).lines);
+  const rows = readJudgementTable(
+    report(
+      page(
+        1,
+        [run('Judgement', 77, 282), run('Grade', 303, 282)],
+        ...table2023({
+          leaders: 'good',
+          help: 'requires improvement to be good',
+          care: 'Not judged',
+          leavers: 'outstanding',
+          overall: 'good',
+        }),
+      ),
+    ).lines,
+  );
   assert.deepEqual(gradesOf(rows), [
     ['leadership', 'good'],
     ['helpAndProtection', 'requires_improvement'],
@@ -89,7 +115,13 @@ test('a "Not judged" cell leaves its area ungraded, and lower-case grades are re
 
 test('a table with no heading row is found from its first row label and its grade column', () => {
   const rows = readJudgementTable(
-    report(page(1, textLine('Inspection dates: 6 to 17 May 2024', 216), ...table2023({ leaders: 'Good', help: 'Good', care: 'Good', leavers: 'Good', overall: 'Good' }))).lines,
+    report(
+      page(
+        1,
+        textLine('Inspection dates: 6 to 17 May 2024', 216),
+        ...table2023({ leaders: 'Good', help: 'Good', care: 'Good', leavers: 'Good', overall: 'Good' }),
+      ),
+    ).lines,
   );
   assert.equal(rows.length, 5);
   assert.ok(rows.every((row) => row.grade === 'good'));
@@ -105,7 +137,12 @@ test('a table split across pages keeps the row broken by the page end', () => {
         cells('practice with children and families', 747),
         cells('The experiences and progress of', 774),
       ),
-      page(2, cells('children who need help and protection', 100, 'Inadequate'), cells('Overall effectiveness', 127, 'Inadequate'), textLine('The local authority has not acted quickly enough on the weaknesses found in 2021.', 160)),
+      page(
+        2,
+        cells('children who need help and protection', 100, 'Inadequate'),
+        cells('Overall effectiveness', 127, 'Inadequate'),
+        textLine('The local authority has not acted quickly enough on the weaknesses found in 2021.', 160),
+      ),
     ).lines,
   );
   assert.deepEqual(gradesOf(rows), [
@@ -116,12 +153,26 @@ test('a table split across pages keeps the row broken by the page end', () => {
 });
 
 test('a report without a judgement table gives no rows', () => {
-  assert.deepEqual(readJudgementTable(report(page(1, textLine('Inspection of services for children in need of help and protection', 150))).lines), []);
+  assert.deepEqual(
+    readJudgementTable(
+      report(page(1, textLine('Inspection of services for children in need of help and protection', 150))).lines,
+    ),
+    [],
+  );
 });
 
 test('row labels name areas in every version’s wording', () => {
-  assert.deepEqual(areaOfLabel('The impact of leaders on practice with children and families'), { area: 'leadership', combinedCareRow: false });
-  assert.deepEqual(areaOfLabel('The experiences and progress of children in care and care leavers'), { area: 'childrenInCare', combinedCareRow: true });
-  assert.deepEqual(areaOfLabel('The experiences and progress of care leavers'), { area: 'careLeavers', combinedCareRow: false });
+  assert.deepEqual(areaOfLabel('The impact of leaders on practice with children and families'), {
+    area: 'leadership',
+    combinedCareRow: false,
+  });
+  assert.deepEqual(areaOfLabel('The experiences and progress of children in care and care leavers'), {
+    area: 'childrenInCare',
+    combinedCareRow: true,
+  });
+  assert.deepEqual(areaOfLabel('The experiences and progress of care leavers'), {
+    area: 'careLeavers',
+    combinedCareRow: false,
+  });
   assert.deepEqual(areaOfLabel('Something else'), { area: undefined, combinedCareRow: false });
 });

@@ -11,10 +11,40 @@ import { isVisitLetter } from '../../../../src/domain/index.ts';
 import { parseReportText } from '../../../../src/extract/extract-report.ts';
 import { focusedVisitLetter, itemText, type LetterVariation } from '../../../helpers/letter-variations.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAY_MS = 86_400_000;
-const VERBS = ['The quality of', 'The timeliness of', 'Management oversight of', 'The consistency of', 'Leaders’ understanding of'];
-const WORDS = ['pathway plans', 'care leavers', 'assessments', 'visits', 'the help offered', 'for every young person', 'and', 'records', 'supervision', 'housing'];
+const VERBS = [
+  'The quality of',
+  'The timeliness of',
+  'Management oversight of',
+  'The consistency of',
+  'Leaders’ understanding of',
+];
+const WORDS = [
+  'pathway plans',
+  'care leavers',
+  'assessments',
+  'visits',
+  'the help offered',
+  'for every young person',
+  'and',
+  'records',
+  'supervision',
+  'housing',
+];
 
 /** Printed date: "3 March 2024". */
 function printed(time: number): string {
@@ -23,14 +53,18 @@ function printed(time: number): string {
 }
 const iso = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
-const phrase = fc.tuple(fc.constantFrom(...VERBS), fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 18 })).map(([head, words]) => `${head} ${words.join(' ')}.`);
+const phrase = fc
+  .tuple(fc.constantFrom(...VERBS), fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 18 }))
+  .map(([head, words]) => `${head} ${words.join(' ')}.`);
 const subPoint = fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 8 }).map((words) => words.join(' '));
 const listItem = fc.record({ text: phrase, subPoints: fc.array(subPoint, { maxLength: 2 }) });
 const NAMES = ['Robin Sample', 'Alex Placeholder', 'Sam Instance', 'Jo Demo'];
 
 const facts = fc.record({
   // A visit on two consecutive days between 2019 and 2025, the letter 10 to 60 days later.
-  visitStart: fc.integer({ min: Date.UTC(2019, 0, 1) / DAY_MS, max: Date.UTC(2025, 11, 1) / DAY_MS }).map((day) => day * DAY_MS),
+  visitStart: fc
+    .integer({ min: Date.UTC(2019, 0, 1) / DAY_MS, max: Date.UTC(2025, 11, 1) / DAY_MS })
+    .map((day) => day * DAY_MS),
   letterAfter: fc.integer({ min: 10, max: 60 }),
   inspectors: fc.shuffledSubarray(NAMES, { minLength: 1, maxLength: 3 }),
   priorityActions: fc.array(listItem, { maxLength: 3 }),
@@ -51,7 +85,8 @@ function visitDays(start: number): string {
   const first = new Date(start);
   const second = new Date(start + DAY_MS);
   if (first.getUTCFullYear() !== second.getUTCFullYear()) return `${printed(start)} and ${printed(start + DAY_MS)}`;
-  if (first.getUTCMonth() !== second.getUTCMonth()) return `${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]} and ${printed(start + DAY_MS)}`;
+  if (first.getUTCMonth() !== second.getUTCMonth())
+    return `${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]} and ${printed(start + DAY_MS)}`;
   return `${first.getUTCDate()} and ${printed(start + DAY_MS)}`;
 }
 
@@ -60,7 +95,13 @@ test('the facts read from a focused-visit letter do not change with wraps, bulle
     fc.property(facts, variation, (drawn, varied) => {
       const letterTime = drawn.visitStart + (1 + drawn.letterAfter) * DAY_MS;
       const text = focusedVisitLetter(
-        { letterDate: printed(letterTime), visitDays: visitDays(drawn.visitStart), inspectors: drawn.inspectors, priorityActions: drawn.priorityActions, improvements: drawn.improvements },
+        {
+          letterDate: printed(letterTime),
+          visitDays: visitDays(drawn.visitStart),
+          inspectors: drawn.inspectors,
+          priorityActions: drawn.priorityActions,
+          improvements: drawn.improvements,
+        },
         varied,
       );
       const read = parseReportText(text, 'x/2024-01-01.pdf');

@@ -15,7 +15,13 @@ function titlePage(dateRows: readonly Row[], options: { withLscb?: boolean } = {
     row(120, 71, 'Anytown', 26),
     row(145, 71, 'Inspection of services for children in need of help and', TITLE),
     row(162, 71, 'protection, children looked after and care leavers', TITLE),
-    ...(options.withLscb === false ? [] : [row(185, 71, 'and', TITLE), row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', TITLE), row(225, 71, 'Board', TITLE)]),
+    ...(options.withLscb === false
+      ? []
+      : [
+          row(185, 71, 'and', TITLE),
+          row(208, 71, 'Review of the effectiveness of the Local Safeguarding Children', TITLE),
+          row(225, 71, 'Board', TITLE),
+        ]),
     ...dateRows,
     row(330, 77, 'Children’s services in Anytown require improvement to be good', TITLE),
     cells(370, [77, '1.'], [95, 'Children who need help and protection'], [394, 'Requires improvement']),
@@ -32,7 +38,10 @@ const recommendations: Row[] = [
   row(170, 71, 'Summary for children and young people', TITLE),
 ];
 
-const team: Row[] = [row(110, 71, 'Information about this inspection', 15.96), row(300, 71, 'Lead inspector: Jane Example, HMI')];
+const team: Row[] = [
+  row(110, 71, 'Information about this inspection', 15.96),
+  row(300, 71, 'Lead inspector: Jane Example, HMI'),
+];
 
 function read(...pages: Row[][]): InspectionReport {
   const result = parseReportText(report(...pages), 'x/2016-05-20.pdf');
@@ -42,20 +51,47 @@ function read(...pages: Row[][]): InspectionReport {
 }
 
 test('an inspection date printed as a single day is the first and last day on site', () => {
-  const parsed = read(titlePage([row(250, 71, 'Inspection date: 12 March 2016', TITLE), row(273, 71, 'Report published: 20 May 2016', TITLE)], { withLscb: false }), recommendations, team);
+  const parsed = read(
+    titlePage(
+      [row(250, 71, 'Inspection date: 12 March 2016', TITLE), row(273, 71, 'Report published: 20 May 2016', TITLE)],
+      { withLscb: false },
+    ),
+    recommendations,
+    team,
+  );
   assert.equal(parsed.inspectionStart, '2016-03-12');
   assert.equal(parsed.inspectionEnd, '2016-03-12');
   assert.equal(parsed.published, '2016-05-20');
 });
 
 test('other labels for the dates: "Dates of inspection:" and "Date of publication:"', () => {
-  const parsed = read(titlePage([row(250, 71, 'Dates of inspection: 7 to 31 March 2016', TITLE), row(273, 71, 'Date of publication: 20 May 2016', TITLE)], { withLscb: false }), recommendations, team);
-  assert.deepEqual([parsed.inspectionStart, parsed.inspectionEnd, parsed.published], ['2016-03-07', '2016-03-31', '2016-05-20']);
+  const parsed = read(
+    titlePage(
+      [
+        row(250, 71, 'Dates of inspection: 7 to 31 March 2016', TITLE),
+        row(273, 71, 'Date of publication: 20 May 2016', TITLE),
+      ],
+      { withLscb: false },
+    ),
+    recommendations,
+    team,
+  );
+  assert.deepEqual(
+    [parsed.inspectionStart, parsed.inspectionEnd, parsed.published],
+    ['2016-03-07', '2016-03-31', '2016-05-20'],
+  );
 });
 
 test('two on-site periods whose dates wrap onto a second line run from the first day to the last', () => {
   const parsed = read(
-    titlePage([row(250, 71, 'Inspection dates: 4 November-26 November 2013 and 13 \u2013 15', TITLE), row(267, 71, 'January 2014', TITLE), row(290, 71, 'Report published: 3 March 2014', TITLE)], { withLscb: false }),
+    titlePage(
+      [
+        row(250, 71, 'Inspection dates: 4 November-26 November 2013 and 13 \u2013 15', TITLE),
+        row(267, 71, 'January 2014', TITLE),
+        row(290, 71, 'Report published: 3 March 2014', TITLE),
+      ],
+      { withLscb: false },
+    ),
     recommendations,
     team,
   );
@@ -81,7 +117,13 @@ test('a separately paginated LSCB review joined after the report gives the LSCB 
     row(260, 71, 'Inspection findings', TITLE),
   ];
   const parsed = read(
-    titlePage([row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE), row(273, 71, 'Report published: 20 December 2016', TITLE)], { withLscb: false }),
+    titlePage(
+      [
+        row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE),
+        row(273, 71, 'Report published: 20 December 2016', TITLE),
+      ],
+      { withLscb: false },
+    ),
     recommendations,
     team,
     reviewTitle,
@@ -90,14 +132,22 @@ test('a separately paginated LSCB review joined after the report gives the LSCB 
   );
   assert.equal(parsed.judgements.lscb, 'requires_improvement');
   assert.deepEqual(parsed.recommendations, ['Ensure that every plan says what must change.']);
-  assert.deepEqual(parsed.lscbRecommendations, ['Evaluate the impact of multi-agency training on practice.', 'Make sure that partners attend child protection conferences.']);
+  assert.deepEqual(parsed.lscbRecommendations, [
+    'Evaluate the impact of multi-agency training on practice.',
+    'Make sure that partners attend child protection conferences.',
+  ]);
   assert.deepEqual(parsed.warnings, []);
 });
 
 test('"Lead inspector on site:" beside "Report author:" names the on-site lead as the lead inspector', () => {
-  const beside = report([cells(300, [71, 'Lead inspector on site: Jane Example HMI'], [330, 'Report author: John Sample HMI'])]);
+  const beside = report([
+    cells(300, [71, 'Lead inspector on site: Jane Example HMI'], [330, 'Report author: John Sample HMI']),
+  ]);
   assert.equal(readLeadInspector(beside.lines), 'Jane Example');
-  const below = report([row(300, 71, 'Report author: John Sample HMI'), row(320, 71, 'Lead inspector (on site): Ann Person, Senior HMI')]);
+  const below = report([
+    row(300, 71, 'Report author: John Sample HMI'),
+    row(320, 71, 'Lead inspector (on site): Ann Person, Senior HMI'),
+  ]);
   assert.equal(readLeadInspector(below.lines), 'Ann Person');
 });
 
@@ -135,7 +185,10 @@ test('an LSCB list ends where the next section’s bullets begin, even under a h
     row(212, 71, 'How well the board works'),
     cells(239, [71, '\uf0b7'], [89, 'The board is well chaired and meets its statutory duties.']),
   ]);
-  assert.deepEqual(readList(numberedThenBullets.lines, 0, 12), ['Evaluate the impact of training on practice.', 'Publish the annual report on time.']);
+  assert.deepEqual(readList(numberedThenBullets.lines, 0, 12), [
+    'Evaluate the impact of training on practice.',
+    'Publish the annual report on time.',
+  ]);
   const bulletsThenStrengths = report([
     row(105, 71, 'Recommendations', TITLE),
     cells(131, [71, '\u2022'], [89, 'Evaluate the impact of training on practice.']),
@@ -151,10 +204,32 @@ test('a re-inspection whose title does not say so is known from its text about t
     row(131, 71, 'Services for children have improved since the last inspection in 2015, which'),
     row(145, 71, 'judged them overall to be inadequate.'),
   ];
-  const parsed = sifParser.parse(report(titlePage([row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE)], { withLscb: false }), summary, recommendations, team));
+  const parsed = sifParser.parse(
+    report(
+      titlePage([row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE)], { withLscb: false }),
+      summary,
+      recommendations,
+      team,
+    ),
+  );
   assert.equal(parsed.kind, 'sif-reinspection');
-  const olderFramework: Row[] = [row(105, 71, 'Executive summary', TITLE), row(131, 71, 'The previous inspection of safeguarding services in 2012 judged them to be inadequate.')];
-  assert.equal(sifParser.parse(report(titlePage([row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE)], { withLscb: false }), olderFramework, recommendations, team)).kind, 'sif');
+  const olderFramework: Row[] = [
+    row(105, 71, 'Executive summary', TITLE),
+    row(131, 71, 'The previous inspection of safeguarding services in 2012 judged them to be inadequate.'),
+  ];
+  assert.equal(
+    sifParser.parse(
+      report(
+        titlePage([row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE)], {
+          withLscb: false,
+        }),
+        olderFramework,
+        recommendations,
+        team,
+      ),
+    ).kind,
+    'sif',
+  );
 });
 
 test('a combining stroke used as a dash marks the sub-items of a recommendation', () => {
@@ -172,7 +247,16 @@ test('a combining stroke used as a dash marks the sub-items of a recommendation'
 });
 
 test('a report that breaks an invariant says so in its warnings', () => {
-  const noTeam = read(titlePage([row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE), row(273, 71, 'Report published: 20 December 2016', TITLE)], { withLscb: false }), recommendations);
+  const noTeam = read(
+    titlePage(
+      [
+        row(250, 71, 'Inspection dates: 3 October 2016 \u2013 27 October 2016', TITLE),
+        row(273, 71, 'Report published: 20 December 2016', TITLE),
+      ],
+      { withLscb: false },
+    ),
+    recommendations,
+  );
   assert.equal(noTeam.leadInspector, null);
   assert.deepEqual(
     noTeam.warnings.map((warning) => warning.code),

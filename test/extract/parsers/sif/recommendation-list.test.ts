@@ -15,7 +15,10 @@ test('an introduction before the first item is skipped; topic headings, with or 
     row(290, 71, 'Summary for children and young people', 14.04),
     cells(317, [71, '\uf06e'], [89, 'Social workers visit children often.']),
   ]);
-  assert.deepEqual(readList(text.lines, 0, 12), ['Ensure that every care leaver has a pathway plan. (Para 31)', 'Offer a return interview to every child who goes missing.']);
+  assert.deepEqual(readList(text.lines, 0, 12), [
+    'Ensure that every care leaver has a pathway plan. (Para 31)',
+    'Offer a return interview to every child who goes missing.',
+  ]);
 });
 
 test('an item carries over a page set with a different left margin; a sentence introducing strengths ends the list', () => {
@@ -31,7 +34,9 @@ test('an item carries over a page set with a different left margin; a sentence i
     ],
   );
   // On page 2 the margin is 85: the sentence there is at the left edge, not hanging under the item.
-  assert.deepEqual(readList(text.lines, 0, 12), ['Ensure that all staff receive regular supervision as appropriate for their experience and ability.']);
+  assert.deepEqual(readList(text.lines, 0, 12), [
+    'Ensure that all staff receive regular supervision as appropriate for their experience and ability.',
+  ]);
 });
 
 test('wrapped lines join with spaces, line-end hyphens are kept and joined, footnote markers and echoed headings are dropped', () => {
@@ -43,5 +48,8 @@ test('wrapped lines join with spaces, line-end hyphens are kept and joined, foot
     row(173, 71, 'Areas for improvement'),
     cells(200, [71, '2.'], [99, 'Improve the quality of plans.']),
   ]);
-  assert.deepEqual(readList(text.lines, 0, 12), ['Strengthen the multi-agency response to children at risk of exploitation.', 'Improve the quality of plans.']);
+  assert.deepEqual(readList(text.lines, 0, 12), [
+    'Strengthen the multi-agency response to children at risk of exploitation.',
+    'Improve the quality of plans.',
+  ]);
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { rowsReport as report, row } from '../../../helpers/positioned-text.ts';
 import { readLeadInspector } from '../../../../src/extract/parsers/sif/sections.ts';
 
-const leadFrom = (...texts: string[]) => readLeadInspector(report(texts.map((text, index) => row(100 + index * 20, 71, text))).lines);
+const leadFrom = (...texts: string[]) =>
+  readLeadInspector(report(texts.map((text, index) => row(100 + index * 20, 71, text))).lines);
 
 test('the lead inspector is named without the role that follows', () => {
   assert.equal(leadFrom('Lead inspector: Jane Example, HMI'), 'Jane Example');

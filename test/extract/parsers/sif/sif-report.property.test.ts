@@ -13,7 +13,20 @@ import { sifReport, type SifFacts, type SifVariation } from '../../../helpers/si
 
 const grade = fc.constantFrom(...GRADES);
 const VERBS = ['Ensure', 'Improve', 'Strengthen', 'Review', 'Develop', 'Evaluate'];
-const WORDS = ['plans', 'children', 'the quality of', 'managers', 'multi-agency', 'audits', 'return interviews', 'timely', 'supervision', 'records', 'and', 'for every child'];
+const WORDS = [
+  'plans',
+  'children',
+  'the quality of',
+  'managers',
+  'multi-agency',
+  'audits',
+  'return interviews',
+  'timely',
+  'supervision',
+  'records',
+  'and',
+  'for every child',
+];
 
 /** A recommendation as reports word them: a verb, words, a full stop. */
 const item = fc
@@ -30,7 +43,13 @@ const DATE_TEXTS = [
 const facts = fc.record({
   dates: fc.constantFrom(...DATE_TEXTS),
   overall: grade,
-  grades: fc.record({ helpAndProtection: grade, childrenInCare: grade, adoption: grade, careLeavers: grade, leadership: grade }),
+  grades: fc.record({
+    helpAndProtection: grade,
+    childrenInCare: grade,
+    adoption: grade,
+    careLeavers: grade,
+    leadership: grade,
+  }),
   lscb: grade,
   recommendations: fc.array(item, { minLength: 1, maxLength: 8 }),
   lscbRecommendations: fc.array(item, { minLength: 1, maxLength: 5 }),
@@ -39,7 +58,13 @@ const facts = fc.record({
 const linesPerCell = fc.integer({ min: 1, max: 4 });
 const variation = fc.record({
   datesWrapAt: fc.integer({ min: 1, max: 12 }),
-  gradeLines: fc.record({ helpAndProtection: linesPerCell, childrenInCare: linesPerCell, adoption: linesPerCell, careLeavers: linesPerCell, leadership: linesPerCell }),
+  gradeLines: fc.record({
+    helpAndProtection: linesPerCell,
+    childrenInCare: linesPerCell,
+    adoption: linesPerCell,
+    careLeavers: linesPerCell,
+    leadership: linesPerCell,
+  }),
   lineWidth: fc.integer({ min: 40, max: 90 }),
   laPageBreakAfter: fc.integer({ min: 0, max: 40 }),
   bullet: fc.constantFrom('\uf06e', '\uf0b7', '\u2022', '\u25aa', '\u2013', '-', '\u0336', '\u27a2'),
@@ -73,7 +98,10 @@ test('the facts read from a SIF report do not change with wraps, page breaks, bu
       assert.deepEqual(read.judgements, { overall: drawn.overall, ...drawn.grades, lscb: drawn.lscb });
       assert.deepEqual(read.recommendations, drawn.recommendations);
       assert.deepEqual(read.lscbRecommendations, drawn.lscbRecommendations);
-      assert.deepEqual(read.warnings.filter((warning) => warning.code !== 'implausible-dates'), []);
+      assert.deepEqual(
+        read.warnings.filter((warning) => warning.code !== 'implausible-dates'),
+        [],
+      );
     }),
     { numRuns: 200 },
   );
