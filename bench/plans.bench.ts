@@ -1,41 +1,42 @@
 /**
- * `npm run bench:plans`: the plan API over a plan store holding 153 councils x 3 plans x 40 actions
- * x 3 measures (written straight into a fresh SQLite store, in bulk; every plan has 8 items, every
- * measure 6 values). autocannon, 20 connections, 10 s per run: GET a plan and GET an action, each
- * beside the same server returning a static file of the same size (p50/p99 and their ratio), then
- * PATCH writes per second on distinct actions (each PATCH names the version it read). Goal
- * (issue 11): p99 under 50 ms. There are no plan pages yet (another branch builds them).
+ * `npm run bench:plans [-- --cpu-prof]`: the plan API and the plan pages over a plan store holding
+ * 153 councils x 3 plans x 40 actions x 3 measures (bench/plan-store.ts: every plan has 8 items,
+ * every action 2 milestones, every measure 6 values). autocannon, 20 connections, 10 s per run
+ * (bench/load.ts): GET a plan and GET an action through the API (an admin's bearer token), the plan
+ * page and an action page (a council editor signed in once through the sign-in form, the session
+ * cookie reused), each beside the same server returning a static file of the same size (p50/p99 and
+ * their ratio); then PATCH writes per second on distinct actions (each PATCH names the version it
+ * read). Goal (issue 11): p99 under 50 ms. The machine's load average is printed before and after:
+ * the ratio to the static file in the same run is what carries across loads.
  *
- * The server runs in a child process so autocannon does not share its event loop.
+ * `--cpu-prof` writes the server child's CPU profile to data/tmp/bench-plans-profile/.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import { COMMAND_LINE_ACTOR } from '../src/domain/actor.ts';
 import { createLogger } from '../src/logger.ts';
-import { createServices, type Services } from '../src/services/index.ts';
+import { createServices } from '../src/services/index.ts';
 import { SQLITE_FILE } from '../src/store/index.ts';
+import {
+  closeOnDisconnect,
+  CONNECTIONS,
+  DURATION_SECONDS,
+  forkServer,
+  loadBesideStatic,
+  resultTable,
+  serveStaticTwins,
+  worstP99,
+  type Target,
+} from './load.ts';
+import { seedPlanStore } from './plan-store.ts';
 
-const CONNECTIONS = 20;
-const DURATION_SECONDS = 10;
-const COUNCILS = 153;
-const PLANS_PER_COUNCIL = 3;
-const ACTIONS_PER_PLAN = 40;
-const MEASURES_PER_ACTION = 3;
-const ITEMS_PER_PLAN = 8;
-const VALUES_PER_MEASURE = 6;
-
-interface Target {
-  readonly name: string;
-  readonly path: string;
-  readonly staticPath: string;
-  readonly bytes: number;
-}
+const PROFILE_DIR = new URL('../data/tmp/bench-plans-profile', import.meta.url).pathname;
+const PASSWORD = 'violet kettle harbour bench';
 
 interface Ready {
   readonly port: number;
@@ -47,185 +48,28 @@ interface Ready {
   readonly seedSeconds: number;
 }
 
-/** Writes the plan store in bulk: synthetic inspections (3 per council) and their plans, with everything a plan holds. */
-async function seed(services: Services): Promise<Record<string, number>> {
-  const db = services.store.db;
-  const councils = (
-    await db
-      .selectFrom('local_authority')
-      .select('urn')
-      .where('active', '=', 1)
-      .orderBy('urn')
-      .limit(COUNCILS)
-      .execute()
-  ).map((row) => row.urn);
-  if (councils.length < COUNCILS)
-    throw new Error(`the register holds ${councils.length} active councils, not ${COUNCILS}`);
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    for (const urn of councils) {
-      for (let p = 0; p < PLANS_PER_COUNCIL; p++) {
-        const published = `20${17 + p * 3}-06-13`;
-        const { id: inspectionId } = await trx
-          .insertInto('inspection')
-          .values({
-            urn,
-            content_hash: `bench-${urn}-${p}`,
-            facts_hash: 'bench',
-            file_path: `bench/${urn}/${p}.pdf`,
-            framework: 'SIF',
-            version: 'SIF',
-            kind: 'sif',
-            local_authority_as_printed: urn,
-            inspection_start: published,
-            inspection_end: published,
-            published,
-            published_source: 'printed',
-            lead_inspector: null,
-            reader_fingerprint: null,
-            ofsted_url: null,
-            import_run_id: null,
-            imported_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const { id: planId } = await trx
-          .insertInto('plan')
-          .values({
-            urn,
-            inspection_id: inspectionId,
-            status: 'draft',
-            due_date: '2030-01-31',
-            draft_due_date: null,
-            published_version: null,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const items = await trx
-          .insertInto('plan_item')
-          .values(
-            Array.from({ length: ITEMS_PER_PLAN }, (_, i) => ({
-              plan_id: planId,
-              position: i + 1,
-              recommendation_list: 'la',
-              recommendation_position: i + 1,
-              recommendation_text: `Benchmark recommendation ${i + 1}: improve the timeliness and quality of practice for children in need of help and protection.`,
-              title: `Recommendation ${i + 1}`,
-              response_kind: null,
-              response_reason: null,
-              version: 1,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
-          .returning('id')
-          .execute();
-        const actions = await trx
-          .insertInto('plan_action')
-          .values(
-            Array.from({ length: ACTIONS_PER_PLAN }, (_, a) => ({
-              plan_id: planId,
-              title: `Benchmark action ${a + 1}: audit, coach and report on practice each month`,
-              owner_kind: 'role' as const,
-              owner_name: 'Head of Service',
-              start_date: '2025-01-01',
-              due_date: '2027-12-31',
-              status: 'in progress' as const,
-              rag_override: null,
-              rag_reason: null,
-              rag_by: null,
-              rag_on: null,
-              version: 1,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
-          .returning('id')
-          .execute();
-        await trx
-          .insertInto('plan_action_item')
-          .values(actions.map((action, a) => ({ action_id: action.id, item_id: items[a % items.length]!.id })))
-          .execute();
-        await trx
-          .insertInto('plan_milestone')
-          .values(
-            actions.flatMap((action) =>
-              [1, 2].map((m) => ({
-                action_id: action.id,
-                title: `Milestone ${m}`,
-                due_date: `202${5 + m}-06-30`,
-                met_on: m === 1 ? '2026-06-01' : null,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-              })),
-            ),
-          )
-          .execute();
-        const measures = await trx
-          .insertInto('plan_measure')
-          .values(
-            actions.flatMap((action) =>
-              Array.from({ length: MEASURES_PER_ACTION }, (_, m) => ({
-                action_id: action.id,
-                what: `Benchmark measure ${m + 1}`,
-                unit: '%',
-                better_when: 'higher' as const,
-                baseline_value: 50,
-                baseline_date: '2025-01-01',
-                target_value: 90,
-                target_date: '2027-12-31',
-                frequency: 'monthly',
-                source: 'Case records',
-                version: 1,
-                created_at: now,
-                updated_at: now,
-              })),
-            ),
-          )
-          .returning('id')
-          .execute();
-        for (let start = 0; start < measures.length; start += 100) {
-          await trx
-            .insertInto('plan_measure_value')
-            .values(
-              measures.slice(start, start + 100).flatMap((measure) =>
-                Array.from({ length: VALUES_PER_MEASURE }, (_, v) => ({
-                  measure_id: measure.id,
-                  date: `2025-0${v + 2}-01`,
-                  value: 50 + v * 4,
-                  comment: '',
-                  version: 1,
-                  created_at: now,
-                  updated_at: now,
-                })),
-              ),
-            )
-            .execute();
-        }
-      }
-    }
+/** The cookies a response sets, as a Cookie header's pairs. */
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0] ?? '');
+}
+
+/** Signs in through the real form (its CSRF token first), as a browser would; gives the Cookie header to send. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const form = await fetch(`${base}/sign-in`);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!form.ok || csrf === undefined) throw new Error(`the sign-in form answered ${form.status} without a CSRF token`);
+  const formCookies = cookiesOf(form);
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: formCookies.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password, _csrf: csrf }).toString(),
   });
-  const count = async (table: 'plan' | 'plan_action' | 'plan_measure' | 'plan_measure_value') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    councils: councils.length,
-    plans: await count('plan'),
-    actions: await count('plan_action'),
-    measures: await count('plan_measure'),
-    values: await count('plan_measure_value'),
-  };
+  const sessionCookies = cookiesOf(response);
+  if (response.status !== 303 || !sessionCookies.some((cookie) => cookie.startsWith('csci_session=')))
+    throw new Error(`signing in as ${email} answered ${response.status} without a session`);
+  const byName = new Map([...formCookies, ...sessionCookies].map((cookie) => [cookie.split('=')[0], cookie]));
+  return [...byName.values()].join('; ');
 }
 
 async function serve(): Promise<void> {
@@ -235,168 +79,125 @@ async function serve(): Promise<void> {
     { location: { sqlite: join(dataDir, SQLITE_FILE) } },
   );
   const started = performance.now();
-  const counts = await seed(services);
+  const counts = await seedPlanStore(services);
   const seedSeconds = (performance.now() - started) / 1000;
-  const { user } = await services.accounts.users.addUser(COMMAND_LINE_ACTOR, {
-    email: 'bench@example.gov.uk',
-    name: 'Bench',
-    role: 'admin',
-    password: 'violet kettle harbour bench',
-  });
-  const { secret: token } = await services.accounts.users.createToken(COMMAND_LINE_ACTOR, user.id, 'bench');
-  const logger = createLogger({ destination: pino.destination({ dest: '/dev/null', sync: false }) });
-  const app = await createApp({
-    services,
-    logger,
-    accounts: { sessionSecret: 'bench-secret-that-is-long-enough-0123456789', publicUrl: 'http://localhost' },
-  });
-  const staticDir = mkdtempSync(join(tmpdir(), 'csci-bench-static-'));
-  await app.register(fastifyStatic, { root: staticDir, prefix: '/bench-static/', decorateReply: false, index: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  const base = `http://127.0.0.1:${address.port}`;
-
-  const plan = await services.store.db
+  const db = services.store.db;
+  const plan = await db
     .selectFrom('plan')
-    .select('id')
+    .select(['id', 'urn'])
     .orderBy('id')
     .offset(200)
     .limit(1)
     .executeTakeFirstOrThrow();
-  const action = await services.store.db
+  const action = await db
     .selectFrom('plan_action')
     .select('id')
     .where('plan_id', '=', plan.id)
     .orderBy('id')
     .limit(1)
     .executeTakeFirstOrThrow();
-  const paths = [
-    ['API plan', `/api/v1/plans/${plan.id}`],
-    ['API action', `/api/v1/actions/${action.id}`],
-  ] as const;
-  const targets: Target[] = [];
-  for (const [index, [name, path]] of paths.entries()) {
-    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-    const bytes = Buffer.byteLength(Buffer.from(await response.arrayBuffer()));
-    const file = `target-${index}.json`;
-    writeFileSync(join(staticDir, file), Buffer.alloc(bytes, 'x'));
-    targets.push({ name, path, staticPath: `/bench-static/${file}`, bytes });
-  }
+  const users = services.accounts.users;
+  const { user: admin } = await users.addUser(COMMAND_LINE_ACTOR, {
+    email: 'bench@example.gov.uk',
+    name: 'Bench',
+    role: 'admin',
+    password: PASSWORD,
+  });
+  const { secret: token } = await users.createToken(COMMAND_LINE_ACTOR, admin.id, 'bench');
+  const editor = { email: 'editor@bench.example.gov.uk', password: PASSWORD };
+  await users.addUser(COMMAND_LINE_ACTOR, {
+    ...editor,
+    name: 'Bench Editor',
+    role: 'editor',
+    councils: [plan.urn],
+  });
+  const logger = createLogger({ destination: pino.destination({ dest: '/dev/null', sync: false }) });
+  const app = await createApp({
+    services,
+    logger,
+    accounts: { sessionSecret: 'bench-secret-that-is-long-enough-0123456789', publicUrl: 'http://localhost' },
+  });
+  const twins = await serveStaticTwins(app);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  const base = `http://127.0.0.1:${address.port}`;
+
+  const bearer = { authorization: `Bearer ${token}` };
+  const session = { cookie: await signIn(base, editor.email, editor.password) };
+  const targets = [
+    await twins.add(base, 'API plan', `/api/v1/plans/${plan.id}`, bearer),
+    await twins.add(base, 'API action', `/api/v1/actions/${action.id}`, bearer),
+    await twins.add(base, 'plan page', `/plans/${plan.id}`, session),
+    await twins.add(base, 'action page', `/plans/${plan.id}/actions/${action.id}`, session),
+  ];
   const freshActions = (
-    await services.store.db.selectFrom('plan_action').select('id').where('id', '<>', action.id).orderBy('id').execute()
+    await db.selectFrom('plan_action').select('id').where('id', '<>', action.id).orderBy('id').execute()
   ).map((row) => row.id);
   const ready: Ready = { port: address.port, token, counts, targets, freshActions, seedSeconds };
   process.send?.(ready);
-  process.on('disconnect', () => {
-    void app
-      .close()
-      .then(() => services.close())
-      .finally(() => {
-        rmSync(staticDir, { recursive: true, force: true });
-        rmSync(dataDir, { recursive: true, force: true });
-        process.exit(0);
-      });
-  });
+  closeOnDisconnect(
+    () => app.close().then(() => services.close()),
+    () => {
+      twins.remove();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  );
 }
 
-function waitForReady(child: ChildProcess): Promise<Ready> {
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve(message as Ready));
-    child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before it was ready`)));
-  });
-}
+const loadAverage = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
-async function load(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
+/** PATCH on distinct actions: each request takes the next action not yet written, at version 1. */
+async function patchRun(base: string, ready: Ready): Promise<string> {
+  let next = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          method: 'PATCH',
+          path: `/api/v1/actions/${ready.freshActions[next++ % ready.freshActions.length]}`,
+          headers: {
+            authorization: `Bearer ${ready.token}`,
+            'content-type': 'application/json',
+            'if-match': 'W/"1"',
+          },
+          body: JSON.stringify({ status: 'awaiting sign-off' }),
+        }),
+      },
+    ],
+  });
+  const accepted = result['2xx'];
+  return `PATCH /api/v1/actions/:id on distinct actions: ${(accepted / DURATION_SECONDS).toFixed(0)} accepted writes/s (${accepted} in ${DURATION_SECONDS} s, p50/p99 ${result.latency.p50} / ${result.latency.p99} ms, ${result.non2xx} refused${next > ready.freshActions.length ? ', actions reused: refusals expected' : ''}, ${result.errors + result.timeouts} errors)`;
 }
 
 async function main(): Promise<void> {
-  const child = fork(new URL(import.meta.url).pathname, ['--serve'], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const { values } = parseArgs({ options: { 'cpu-prof': { type: 'boolean', default: false } } });
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const { child, ready: readyMessage } = forkServer<Ready>(import.meta.url, ['--serve'], profile);
   try {
-    const ready = await waitForReady(child);
+    const ready = await readyMessage;
     const base = `http://127.0.0.1:${ready.port}`;
-    const auth = { authorization: `Bearer ${ready.token}` };
     console.log(
       `bench:plans: store written in ${ready.seedSeconds.toFixed(1)} s: ${Object.entries(ready.counts)
         .map(([what, n]) => `${n} ${what}`)
         .join(
           ', ',
-        )}; autocannon ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run; server and client share this machine's ${availableParallelism()} cores.`,
+        )}; autocannon ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run; server and client share this machine's ${availableParallelism()} cores; load average ${loadAverage()}.`,
     );
-    const rows: string[][] = [];
-    let worstP99 = 0;
-    for (const target of ready.targets) {
-      await autocannon({ url: `${base}${target.path}`, connections: CONNECTIONS, duration: 2, headers: auth }); // warm up
-      const dynamic = await load(`${base}${target.path}`, auth);
-      const fixed = await load(`${base}${target.staticPath}`);
-      worstP99 = Math.max(worstP99, dynamic.p99);
-      rows.push([
-        target.name,
-        `${(target.bytes / 1024).toFixed(1)} KB`,
-        dynamic.rps.toFixed(0),
-        `${dynamic.p50} / ${dynamic.p99}`,
-        fixed.rps.toFixed(0),
-        `${fixed.p50} / ${fixed.p99}`,
-        `${(dynamic.p99 / Math.max(1, fixed.p99)).toFixed(2)}x`,
-        String(dynamic.errors + fixed.errors),
-      ]);
-    }
-    const header = [
-      'target',
-      'size',
-      'req/s',
-      'p50/p99 ms',
-      'static req/s',
-      'static p50/p99 ms',
-      'p99 ratio',
-      'errors',
-    ];
-    const widths = header.map((title, column) =>
-      Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-    );
-    const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
-    console.log(line(header));
-    for (const row of rows) console.log(line(row));
-    console.log(`worst plan API p99: ${worstP99} ms (goal < 50 ms): ${worstP99 < 50 ? 'met' : 'NOT met'}`);
-
-    // PATCH on distinct actions: each request takes the next action not yet written, at version 1.
-    let next = 0;
-    const result = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const id = ready.freshActions[next++ % ready.freshActions.length];
-            return {
-              ...request,
-              method: 'PATCH',
-              path: `/api/v1/actions/${id}`,
-              headers: { ...auth, 'content-type': 'application/json', 'if-match': 'W/"1"' },
-              body: JSON.stringify({ status: 'awaiting sign-off' }),
-            };
-          },
-        },
-      ],
-    });
-    const accepted = result['2xx'];
-    console.log(
-      `PATCH /api/v1/actions/:id on distinct actions: ${(accepted / DURATION_SECONDS).toFixed(0)} accepted writes/s (${accepted} in ${DURATION_SECONDS} s, p50/p99 ${result.latency.p50} / ${result.latency.p99} ms, ${result.non2xx} refused${next > ready.freshActions.length ? ', actions reused: refusals expected' : ''}, ${result.errors + result.timeouts} errors)`,
-    );
+    const results = await loadBesideStatic(base, ready.targets);
+    console.log(resultTable(results));
+    const p99 = worstP99(results);
+    console.log(`worst plan API and page p99: ${p99} ms (goal < 50 ms): ${p99 < 50 ? 'met' : 'NOT met'}`);
+    console.log(await patchRun(base, ready));
+    console.log(`load average after the runs: ${loadAverage()}`);
+    if (profile.length > 0) console.log(`the server's CPU profile goes to ${PROFILE_DIR} as it exits`);
   } finally {
     child.disconnect();
   }
