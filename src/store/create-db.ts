@@ -2,7 +2,7 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { postgresHost, StoreReadOnlyError } from './store-errors.ts';
@@ -77,10 +77,45 @@ export function createDb(location: StoreLocation, options: StoreOptions = {}): S
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
     dialect: 'sqlite',
     location,
     timeoutMs,
+  };
+}
+
+/** How many prepared statements the SQLite store keeps for reuse, by their SQL (least recently used go first). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The SQLite database as Kysely sees it, with its prepared statements kept and reused by their SQL:
+ * Kysely prepares every query afresh, and preparing (parsing and planning) costs as much as running
+ * the short queries the pages and the API make. A statement still being iterated (a streamed query)
+ * is busy, so a fresh one is prepared beside it. SQLite re-prepares a kept statement by itself when
+ * the schema changes under it.
+ */
+export function withStatementCache(
+  database: SqliteDatabase.Database,
+  size = STATEMENT_CACHE_SIZE,
+): KyselySqliteDatabase {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      const statement = kept.get(sql);
+      if (statement !== undefined && !statement.busy) {
+        // Most recently used last: a Map keeps insertion order.
+        kept.delete(sql);
+        kept.set(sql, statement);
+        return statement;
+      }
+      const prepared = database.prepare(sql);
+      if (statement === undefined) {
+        kept.set(sql, prepared);
+        if (kept.size > size) kept.delete(kept.keys().next().value as string);
+      }
+      return prepared;
+    },
   };
 }
 
