@@ -1,7 +1,9 @@
 /** The register as the web app, the API and the CLI read it: list, search, resolve, one council with its peers. */
 import type { Kysely } from 'kysely';
 import { councilNameKey } from '../analytics/index.ts';
+import { NotFoundError } from '../errors.ts';
 import {
+  findCouncilRow,
   listFormerCodeRows,
   listCouncilRows,
   listNeighbourRows,
@@ -34,6 +36,8 @@ export interface CouncilService {
   findByPrintedName(name: string): Promise<CouncilView | undefined>;
   /** One council with its region and statistical neighbours; throws NotFoundError. */
   get(reference: string): Promise<CouncilDetail>;
+  /** The name of the council with this URN, read alone (not the whole register); throws NotFoundError. */
+  nameOf(urn: string): Promise<string>;
 }
 
 /** The council a printed name refers to, among these; an active council wins over an abolished namesake. */
@@ -97,6 +101,11 @@ export function createCouncilService(db: Kysely<Database>): CouncilService {
         },
         neighbours: authority.statisticalNeighbours.flatMap((code) => byCode.get(code) ?? []),
       };
+    },
+    async nameOf(urn) {
+      const row = await findCouncilRow(db, urn);
+      if (!row) throw new NotFoundError(`There is no council with URN ${urn}.`);
+      return row.name;
     },
   };
 }

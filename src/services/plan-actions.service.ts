@@ -36,6 +36,7 @@ import {
   listMeasureValueRows,
   loadActionRows,
   loadPlanHeadRows,
+  loadPlanRows,
   replaceActionItems,
   touchPlanAction,
   updatePlanAction,
@@ -66,6 +67,7 @@ import { touchPlan } from './plan-records.service.ts';
 import {
   toAction,
   toActionView,
+  toActionViews,
   toMeasure,
   toMeasureValue,
   toMeasureView,
@@ -159,6 +161,8 @@ export interface NewUpdateInput {
 export interface PlanActionsService {
   addAction(actor: Actor | null, planId: number, input: NewActionInput): Promise<ActionView>;
   getAction(actor: Actor | null, actionId: number): Promise<ActionView>;
+  /** Every action of the plan, each as `getAction` gives it, read together (by id). */
+  listActions(actor: Actor | null, planId: number): Promise<ActionView[]>;
   updateAction(actor: Actor | null, actionId: number, changes: ActionChanges): Promise<ActionView>;
   /** A manual RAG rating in place of the derived one (a reason is needed), or null to take it away. */
   overrideRag(actor: Actor | null, actionId: number, input: RagOverrideInput): Promise<ActionView>;
@@ -325,6 +329,10 @@ export function createPlanActionsService(context: PlanContext): PlanActionsServi
     async getAction(actor, actionId) {
       const { row } = await actionFor(db, actor, actionId, 'read');
       return actionView(db, row);
+    },
+
+    async listActions(actor, planId) {
+      return toActionViews(await loadPlanRows(db, await planFor(db, actor, planId, 'read')), today(context));
     },
 
     async updateAction(actor, actionId, changes) {

@@ -284,6 +284,46 @@ export function toMeasureView(
   };
 }
 
+/**
+ * Every action of the plan as `toActionView` gives one, from the plan's rows read together: each
+ * action's item links, milestones, measures with their values, updates, and the evidence files on
+ * the action, its updates or its measures (every list keeps the plan-wide order it was read in).
+ */
+export function toActionViews(rows: PlanRows, asAt: IsoDate): ActionView[] {
+  const linksOf = groupBy(rows.links, (link) => link.action_id);
+  const milestonesOf = groupBy(rows.milestones, (row) => row.action_id);
+  const measuresOf = groupBy(rows.measures, (row) => row.action_id);
+  const valuesOf = groupBy(rows.values, (row) => row.measure_id);
+  const updatesOf = groupBy(rows.updates, (row) => row.action_id);
+  const actionOfMeasure = new Map(rows.measures.map((row) => [row.id, row.action_id]));
+  const actionOfUpdate = new Map(rows.updates.map((row) => [row.id, row.action_id]));
+  const evidenceOf = new Map<number, PlanEvidenceRow[]>();
+  for (const file of rows.evidence) {
+    const owners = new Set<number>();
+    if (file.action_id !== null) owners.add(file.action_id);
+    const ofUpdate = file.update_id === null ? undefined : actionOfUpdate.get(file.update_id);
+    if (ofUpdate !== undefined) owners.add(ofUpdate);
+    const ofMeasure = file.measure_id === null ? undefined : actionOfMeasure.get(file.measure_id);
+    if (ofMeasure !== undefined) owners.add(ofMeasure);
+    for (const owner of owners) evidenceOf.set(owner, [...(evidenceOf.get(owner) ?? []), file]);
+  }
+  return rows.actions.map((action) => {
+    const measures = measuresOf.get(action.id) ?? [];
+    return toActionView(
+      {
+        action,
+        itemIds: (linksOf.get(action.id) ?? []).map((link) => link.item_id),
+        milestones: milestonesOf.get(action.id) ?? [],
+        measures,
+        values: measures.flatMap((measure) => valuesOf.get(measure.id) ?? []),
+        updates: updatesOf.get(action.id) ?? [],
+        evidence: evidenceOf.get(action.id) ?? [],
+      },
+      asAt,
+    );
+  });
+}
+
 export function toActionView(rows: ActionRows, asAt: IsoDate): ActionView {
   const action = toAction(rows.action, rows.itemIds);
   const milestones = rows.milestones.map((row) => ({ ...toMilestone(row), version: row.version }));

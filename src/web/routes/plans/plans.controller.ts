@@ -76,7 +76,7 @@ export async function planHeader(
   inspectionId: number;
   inspectionLabel: string;
 }> {
-  const council = await services.councils.resolve(plan.council);
+  const councilName = await services.councils.nameOf(plan.council);
   let inspectionLabel = `Inspection ${plan.inspectionId}`;
   try {
     const inspection = await services.readModel.inspection(plan.inspectionId);
@@ -87,7 +87,7 @@ export async function planHeader(
   return {
     id: plan.id,
     urn: plan.council,
-    councilName: council.name,
+    councilName,
     status: plan.status,
     dueDate: plan.dueDate,
     version: plan.version,
@@ -135,11 +135,9 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
 
   async function planPage(reply: FastifyReply, actor: Actor, planId: number) {
     const plan = await plans.getPlan(actor, planId);
-    const content = await plans.getPlanContent(actor, planId);
+    const actions = await plans.listActions(actor, planId);
     const header = await planHeader(services, plan);
-    const actions = await Promise.all(content.actions.map((action) => plans.getAction(actor, action.id)));
     const itemById = new Map(plan.items.map((item) => [item.id, item]));
-    const measured = new Set(content.measures.map((measure) => measure.actionId));
     const gapTasks = [
       ...plan.items
         .filter((item) => item.actionIds.length === 0)
@@ -149,8 +147,8 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
           href: planPaths.newAction(plan.id) + `?item=${item.id}`,
           status: { tag: { text: 'No action', classes: 'govuk-tag--red' } },
         })),
-      ...content.actions
-        .filter((action) => !measured.has(action.id))
+      ...actions
+        .filter((action) => action.measures.length === 0)
         .map((action) => ({
           title: { text: `The action “${action.title}” has no measure` },
           href: planPaths.newMeasure(plan.id, action.id),
@@ -244,7 +242,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
       const actor = requireActor(request);
       const urn = parseUrn(request.params.urn);
       const list = await plans.listCouncilPlans(actor, urn);
-      const council = await services.councils.resolve(urn);
+      const councilName = await services.councils.nameOf(urn);
       const rows = await Promise.all(
         list.map(async (plan) => ({
           id: plan.id,
@@ -264,7 +262,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
       return reply.view('pages/plans/council-plans.njk', {
         actor,
         urn,
-        councilName: council.name,
+        councilName,
         plans: rows,
         canWrite: canWriteCouncil(actor, urn),
         planPaths,
