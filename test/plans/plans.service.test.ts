@@ -223,5 +223,17 @@ for (const dialect of TEST_DIALECTS) {
         { status: 400 },
       );
     });
+
+    test('every action of a plan read together is each action as read alone, and the same scope holds', async () => {
+      const [plan] = await services.plans.listCouncilPlans(ACTORS.viewer, OWN);
+      assert.ok(plan);
+      const together = await services.plans.listActions(ACTORS.viewer, plan.id);
+      assert.ok(together.length > 0);
+      assert.ok(together.some((action) => action.measures.length > 0 && action.measures[0]!.values.length > 0));
+      const alone = await Promise.all(together.map((action) => services.plans.getAction(ACTORS.viewer, action.id)));
+      assert.deepEqual(together, alone);
+      await assert.rejects(services.plans.listActions(ACTORS.otherEditor, plan.id), { status: 404 });
+      await assert.rejects(services.plans.listActions(null, plan.id), NotAuthenticatedError);
+    });
   });
 }
