@@ -5,58 +5,26 @@
  * Screen at 1280 px and phone at 375 px, axe at 0 violations on each page opened.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
-import { assertNoAxeViolations } from './support/page-checks.ts';
-import { corpusMissing, startTestServer, type TestServer } from './support/test-server.ts';
+import { describe, test } from 'node:test';
+import {
+  leadingNumber,
+  overallCounts,
+  publicPages,
+  publicPagesMissing as skip,
+  shootPhoneAndPrint,
+} from './support/public-pages.ts';
 import { readLabels } from '../test/helpers/corpus.ts';
 import { readWorkbook } from '../src/documents/index.ts';
 import { isGradedLabelRow } from '../test/helpers/label-fixtures.ts';
 import { existed, labelGrade, register, tally } from '../test/helpers/label-figures.ts';
 
-const skip = chromiumMissing || corpusMissing;
-if (skip) process.stdout.write(`# browser tests skipped: ${skip}\n`);
-
 const DARLINGTON = '80458';
 const LANCASHIRE = '80480';
 
-const leadingNumber = (text: string): number => Number(/^\d+/.exec(text.trim())?.[0] ?? Number.NaN);
-
 describe("the public picture: Ofsted's basis and one overall grade", { skip }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const pages = publicPages();
+  const open = (path: string, name: string, width?: number) => pages.open(path, name, width);
   const labels = skip ? [] : readLabels().filter(isGradedLabelRow);
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string, name: string, width = 1280): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const response = await page.goto(`${server.baseUrl}${path}`);
-    assert.equal(response?.status(), 200, `${name}: status`);
-    await assertNoAxeViolations(page, name);
-    await page.screenshot({ path: screenshotPath(name), fullPage: true });
-    return page;
-  }
-
-  async function overallCounts(page: Page): Promise<number[]> {
-    const cells = await page
-      .locator('table')
-      .first()
-      .locator('tr', { hasText: 'Overall effectiveness' })
-      .locator('td')
-      .allInnerTexts();
-    return cells.map(leadingNumber);
-  }
 
   const expected = (asAt: string, countedBy: 'published' | 'inspected') => {
     const counts = tally(
@@ -85,7 +53,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       assert.ok(await page.locator('#counted-by-2').isChecked(), 'the control shows the basis in force');
       assert.match(await page.locator('table').first().locator('caption').innerText(), /counted by inspection date/);
       const csv = await page.request.get(
-        `${server.baseUrl}${await page.getByRole('link', { name: /Download these rows as CSV/ }).getAttribute('href')}`,
+        `${pages.server.baseUrl}${await page.getByRole('link', { name: /Download these rows as CSV/ }).getAttribute('href')}`,
       );
       const [header, first] = (await csv.text()).split('\r\n');
       assert.match(header ?? '', /,as_at,counted_by,/);
@@ -207,7 +175,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       ).length,
     );
     const csv = await council.request.get(
-      `${server.baseUrl}${await council.getByRole('link', { name: /^CSV of the grades and dates/ }).getAttribute('href')}`,
+      `${pages.server.baseUrl}${await council.getByRole('link', { name: /^CSV of the grades and dates/ }).getAttribute('href')}`,
     );
     assert.equal(csv.status(), 200);
     assert.match(csv.headers()['content-disposition'] ?? '', /compare-\d{4}-\d{2}-\d{2}\.csv/);
@@ -231,11 +199,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
         ),
       lines[1],
     );
-    await council.setViewportSize({ width: 375, height: 800 });
-    await assertNoAxeViolations(council, 'compare-375');
-    await council.screenshot({ path: screenshotPath('compare-375'), fullPage: true });
-    await council.emulateMedia({ media: 'print' });
-    await council.screenshot({ path: screenshotPath('compare-print'), fullPage: true });
+    await shootPhoneAndPrint(council, 'compare');
     await council.close();
     const wide = await open(
       `/compare?councils=${group.map((row) => row.urn).join(',')}&asAt=2019-01-01`,
@@ -248,10 +212,10 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       'nothing published after the date',
     );
     await wide.close();
-    const tooMany = await fetch(`${server.baseUrl}/compare?councils=1,2,3,4,5,6,7`);
+    const tooMany = await fetch(`${pages.server.baseUrl}/compare?councils=1,2,3,4,5,6,7`);
     assert.equal(tooMany.status, 400);
     assert.match(await tooMany.text(), /Compare up to 6 councils at once; 7 were given/);
-    assert.equal((await fetch(`${server.baseUrl}/compare?councils=99999999`)).status, 404);
+    assert.equal((await fetch(`${pages.server.baseUrl}/compare?councils=99999999`)).status, 404);
   });
 
   test('every table on /national and a council page downloads as CSV and XLSX with its date, basis and the OGL attribution', async () => {
@@ -259,7 +223,8 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       // The national page's latest-inspections table has its own CSV and XLSX links (checked above);
       // its focused-visits table is not shown here, as the test store holds no letters.
       ['/national?asAt=2025-03-31&countedBy=inspected', 'national-downloads', 2],
-      [`/councils/${DARLINGTON}?asAt=2025-03-31`, 'council-downloads', 3],
+      // The council page: its latest grades, history, places and neighbours (Darlington has no letters in the test store).
+      [`/councils/${DARLINGTON}?asAt=2025-03-31`, 'council-downloads', 4],
     ] as const) {
       const page = await open(path, `${name}-1280`);
       const csvLinks = await page
@@ -277,7 +242,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
         );
       assert.equal(xlsxLinks.length, name === 'national-downloads' ? tables + 1 : tables);
       for (const href of csvLinks) {
-        const response = await page.request.get(`${server.baseUrl}${href}`);
+        const response = await page.request.get(`${pages.server.baseUrl}${href}`);
         assert.equal(response.status(), 200, href);
         const [header, first] = (await response.text()).split('\r\n');
         assert.match(header ?? '', /,as_at,basis,source$/, href);
@@ -290,7 +255,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
           );
       }
       for (const href of xlsxLinks) {
-        const response = await page.request.get(`${server.baseUrl}${href}`);
+        const response = await page.request.get(`${pages.server.baseUrl}${href}`);
         assert.equal(response.status(), 200, href);
         const sheets = await readWorkbook(await response.body());
         const cover =
@@ -309,7 +274,9 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
 
   test('the API gives either basis (countedBy), published by default', async () => {
     const get = async (query: string) =>
-      (await (await fetch(`${server.baseUrl}/api/v1/stats/national?asAt=2025-03-31&area=overall${query}`)).json()) as {
+      (await (
+        await fetch(`${pages.server.baseUrl}/api/v1/stats/national?asAt=2025-03-31&area=overall${query}`)
+      ).json()) as {
         countedBy: string;
         distributions: { counts: Record<string, number>; included: number }[];
       };
@@ -331,7 +298,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     };
     assert.deepEqual(values(inspected), expected('2025-03-31', 'inspected'));
     assert.deepEqual(values(published), expected('2025-03-31', 'published'));
-    const bad = await fetch(`${server.baseUrl}/api/v1/stats/national?countedBy=visited`);
+    const bad = await fetch(`${pages.server.baseUrl}/api/v1/stats/national?countedBy=visited`);
     assert.equal(bad.status, 400);
   });
 
@@ -366,7 +333,7 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
     assert.match(lancashire, /from 26 Jan 2023/);
     await national.close();
 
-    const detail = (await (await fetch(`${server.baseUrl}/api/v1/councils/${LANCASHIRE}`)).json()) as {
+    const detail = (await (await fetch(`${pages.server.baseUrl}/api/v1/councils/${LANCASHIRE}`)).json()) as {
       overall: { grade: string; fromEarlierInspection: boolean; published: string };
       latestInspection: { judgements: Record<string, string> };
     };
@@ -380,14 +347,14 @@ describe("the public picture: Ofsted's basis and one overall grade", { skip }, (
       'the latest inspection itself has no overall judgement',
     );
     const comparisons = (await (
-      await fetch(`${server.baseUrl}/api/v1/councils/${DARLINGTON}/comparisons?asAt=${asAt}`)
+      await fetch(`${pages.server.baseUrl}/api/v1/councils/${DARLINGTON}/comparisons?asAt=${asAt}`)
     ).json()) as {
       neighbours: { urn: string; overall: string | null; overallFrom: { fromEarlierInspection: boolean } | null }[];
     };
     const peer = comparisons.neighbours.find((neighbour) => neighbour.urn === LANCASHIRE);
     assert.deepEqual([peer?.overall, peer?.overallFrom?.fromEarlierInspection], [grade, true]);
     const latest = (await (
-      await fetch(`${server.baseUrl}/api/v1/stats/latest-inspections?asAt=${asAt}&overall=${grade}`)
+      await fetch(`${pages.server.baseUrl}/api/v1/stats/latest-inspections?asAt=${asAt}&overall=${grade}`)
     ).json()) as { inspections: { urn: string; overall: { grade: string } | null }[] };
     assert.equal(
       latest.inspections.find((inspection) => inspection.urn === LANCASHIRE)?.overall?.grade,

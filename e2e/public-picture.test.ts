@@ -4,54 +4,25 @@
  * Screen at 1280 px, phone at 375 px and print media, axe at 0 violations on each page opened.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
-import { assertNoAxeViolations } from './support/page-checks.ts';
-import { corpusMissing, startTestServer, type TestServer } from './support/test-server.ts';
-
-const skip = chromiumMissing || corpusMissing;
-if (skip) process.stdout.write(`# browser tests skipped: ${skip}\n`);
+import { describe, test } from 'node:test';
+import { todayIso } from '../src/calendar/index.ts';
+import { readWorkbook } from '../src/documents/index.ts';
+import { overallCounts, publicPages, publicPagesMissing as skip, shootPhoneAndPrint } from './support/public-pages.ts';
 
 const DERBY = '80459';
 const NORTH_WEST = 'North West';
 const STOCKTON = '80563';
 
-/** The number in a numeric table cell such as "12 (34%)". */
-const leadingNumber = (text: string): number => Number(/^\d+/.exec(text.trim())?.[0] ?? Number.NaN);
-
 describe('the public picture, whole', { skip }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const pages = publicPages();
+  const open = (path: string, name: string) => pages.open(path, name);
 
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string, name: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    const response = await page.goto(`${server.baseUrl}${path}`);
-    assert.equal(response?.status(), 200, `${name}: status`);
-    await assertNoAxeViolations(page, name);
-    await page.screenshot({ path: screenshotPath(name), fullPage: true });
-    return page;
-  }
-
-  /** "Overall effectiveness" row of the distribution table: [outstanding, good, RI, inadequate, councils]. */
-  async function overallCounts(page: Page): Promise<number[]> {
-    const cells = await page
-      .locator('table')
-      .first()
-      .locator('tr', { hasText: 'Overall effectiveness' })
-      .locator('td')
-      .allInnerTexts();
-    return cells.map(leadingNumber);
+  async function derby2017Path(): Promise<string> {
+    const derby2017 = (await pages.server.loaded.services.inspections.listAll()).find(
+      (inspection) => inspection.urn === DERBY && inspection.published === '2017-06-13',
+    );
+    assert.ok(derby2017, "Derby's 2017 report is labelled");
+    return `/inspections/${derby2017.id}`;
   }
 
   test('a region filter applies to the counts, the chart and the table, and the top of the page says so', async () => {
@@ -93,6 +64,7 @@ describe('the public picture, whole', { skip }, () => {
     for (const label of chartLabels) assert.match(label, /North West/, "every chart is the region's");
     for (const caption of await page.locator('figcaption').allInnerTexts())
       assert.match(caption, /North West/, "every chart's caption names the region");
+    await shootPhoneAndPrint(page, 'national-region');
     await page.close();
   });
 
@@ -108,6 +80,7 @@ describe('the public picture, whole', { skip }, () => {
     const published = await page.locator('#history-table tbody th').allInnerTexts();
     assert.deepEqual(published, ['13 June 2017'], 'no inspection published after the date');
     assert.doesNotMatch(main, /2025/, 'nothing from 2025 on a page as at 2019');
+    await shootPhoneAndPrint(page, 'council-past-date');
     await page.close();
 
     const today = await open(`/councils/${DERBY}`, 'council-today');
@@ -117,11 +90,7 @@ describe('the public picture, whole', { skip }, () => {
   });
 
   test('an inspection page shows its statutory deadlines with legal basis and whether each has passed (Derby 2017)', async () => {
-    const derby2017 = (await server.loaded.services.inspections.listAll()).find(
-      (inspection) => inspection.urn === DERBY && inspection.published === '2017-06-13',
-    );
-    assert.ok(derby2017, "Derby's 2017 report is labelled");
-    const page = await open(`/inspections/${derby2017.id}`, 'inspection-1280');
+    const page = await open(await derby2017Path(), 'inspection-1280');
     const rows = await page.locator('#deadlines-table tbody tr').allInnerTexts();
     const plan = rows.find((row) => /Written statement of action/.test(row));
     assert.ok(plan, rows.join(' / '));
@@ -131,14 +100,45 @@ describe('the public picture, whole', { skip }, () => {
     assert.match(plan, /s\.137/);
     const publication = rows.find((row) => /publishes the report/.test(row));
     assert.ok(publication && /30 working days/.test(publication) && /Passed/.test(publication), publication);
-    await page.setViewportSize({ width: 375, height: 800 });
-    await assertNoAxeViolations(page, 'inspection-375');
-    await page.screenshot({ path: screenshotPath('inspection-375'), fullPage: true });
-    await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: screenshotPath('inspection-print'), fullPage: true });
+    await shootPhoneAndPrint(page, 'inspection');
     assert.ok(await page.locator('#deadlines-table').isVisible(), 'deadlines printed');
     await page.close();
   });
+  test("an inspection page's judgements, deadlines and recommendations download as CSV and XLSX (Derby 2017)", async () => {
+    const page = await open(await derby2017Path(), 'inspection-downloads-1280');
+    const today = todayIso();
+    const links = async (format: string) =>
+      page
+        .locator('.app-downloads a', { hasText: format })
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+    const csv = await links('CSV');
+    const xlsx = await links('XLSX');
+    const tables = (hrefs: string[]) => hrefs.map((href) => new URLSearchParams(href.split('?')[1]).get('download'));
+    assert.deepEqual(tables(csv), ['judgements', 'deadlines', 'recommendations']);
+    assert.deepEqual(tables(xlsx), ['judgements', 'deadlines', 'recommendations']);
+    for (const href of csv) {
+      const response = await page.request.get(`${pages.server.baseUrl}${href}`);
+      assert.equal(response.status(), 200, href);
+      const [header, first] = (await response.text()).split('\r\n');
+      assert.match(header ?? '', /^urn,local_authority,inspection_id,published,.*,as_at,basis,source$/, href);
+      assert.match(
+        first ?? '',
+        new RegExp(`^${DERBY},Derby,\\d+,2017-06-13,.*,${today},the facts read from the report`),
+        href,
+      );
+      assert.match(first ?? '', /Open Government Licence v3\.0"?$/, href);
+    }
+    for (const href of xlsx) {
+      const response = await page.request.get(`${pages.server.baseUrl}${href}`);
+      const sheets = await readWorkbook(await response.body());
+      const cover = sheets[0]?.rows.flat().join(' | ') ?? '';
+      assert.match(cover, new RegExp(`As at \\| ${today}`), href);
+      assert.match(cover, /Crown copyright, reused under the Open Government Licence v3\.0/, href);
+      assert.ok((sheets[1]?.rows.length ?? 0) > 1, href);
+    }
+    await page.close();
+  });
+
   test('a council whose nominal window has passed is told so, with the updated estimate (Stockton-on-Tees), in the page and the API', async () => {
     const page = await open(`/councils/${STOCKTON}?asAt=2026-12-01`, 'council-overdue-1280');
     const next = await page.locator('main').innerText();
@@ -148,7 +148,7 @@ describe('the public picture, whole', { skip }, () => {
     );
     assert.match(next, /Nominal window: .* September 2026 .*: passed, with no inspection by 1 December 2026/);
     assert.match(next, /Updated estimate, given no inspection by 1 December 2026/);
-    const api = await page.request.get(`${server.baseUrl}/api/v1/councils/${STOCKTON}/next?asAt=2026-12-01`);
+    const api = await page.request.get(`${pages.server.baseUrl}/api/v1/councils/${STOCKTON}/next?asAt=2026-12-01`);
     const body = (await api.json()) as {
       next: { nominalWindow: { status: string; to: string }; givenNoInspectionYet: unknown };
     };

@@ -6,15 +6,12 @@
  * sheet. Screenshots of each page at 1280, 375 and print go to artifacts/screenshots, PDFs beside them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readPdfText } from '../src/extract/pdf-text.reader.ts';
-import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
+import { screenshotPath } from './support/browser.ts';
 import { assertNoAxeViolations } from './support/page-checks.ts';
-import { corpusMissing, startTestServer, type TestServer } from './support/test-server.ts';
-
-const skip = chromiumMissing || corpusMissing;
-if (skip) process.stdout.write(`# browser tests skipped: ${skip}\n`);
+import { publicPages, publicPagesMissing as skip } from './support/public-pages.ts';
 
 const DERBY = '80459';
 /** A4's printable width at 96 px per inch with the print style sheet's 10 mm side margins, upright and on its side. */
@@ -88,34 +85,17 @@ async function phoneOverflow(page: Page): Promise<{ headings: string[]; pageWidt
 }
 
 describe('tables whole, on screen, on a phone and on paper', { skip }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const pages = publicPages();
+  const open = (path: string, width: number, name: string): Promise<Page> => pages.open(path, name, width);
   let inspectionPath = '';
 
   before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const derby2017 = (await server.loaded.services.inspections.listAll()).find(
+    const derby2017 = (await pages.server.loaded.services.inspections.listAll()).find(
       (inspection) => inspection.urn === DERBY && inspection.published === '2017-06-13',
     );
     assert.ok(derby2017, "Derby's 2017 report is labelled");
     inspectionPath = `/inspections/${derby2017.id}`;
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string, width: number, name: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const response = await page.goto(`${server.baseUrl}${path}`);
-    assert.equal(response?.status(), 200, `${name}: status`);
-    await assertNoAxeViolations(page, name);
-    await page.screenshot({ path: screenshotPath(name), fullPage: true });
-    return page;
-  }
 
   /**
    * Print media at A4's printable width: every table whole, no navigation, the foot of the sheet said;

@@ -6,7 +6,8 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTH_NAMES = [
+/** The months' names, January first: the one list every reader and writer of dates in words uses. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -20,6 +21,8 @@ const MONTH_NAMES = [
   'November',
   'December',
 ] as const;
+/** The same names in lower case, for matching text whatever its case. */
+export const MONTH_NAMES_LOWER_CASE: readonly string[] = MONTH_NAMES.map((name) => name.toLowerCase());
 
 /** The date for a year, month (1-12) and day, or undefined when no such day exists. */
 export function isoDateOf(year: number, month: number, day: number): IsoDate | undefined {

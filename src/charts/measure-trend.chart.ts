@@ -3,7 +3,7 @@
  * point and the target as a dashed rule (labelled), so a reader sees the distance still to go. Small
  * (for a plan page or a committee paper, where it is rasterised to PNG). Pure: data in, SVG out.
  */
-import { formatUkDate } from '../calendar/index.ts';
+import { MONTH_NAMES, formatUkDate } from '../calendar/index.ts';
 import type { Measure, MeasureValue } from '../plans/index.ts';
 import { Plot, renderPlot } from './render-plot.ts';
 
@@ -16,7 +16,7 @@ interface Point {
 }
 
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 /** "Apr 2026" with an ordinary space (Plot's own formats use characters not every font has). */
 const month = (date: Date) => `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 const figure = (value: number, unit: string) =>

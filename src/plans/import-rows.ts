@@ -6,7 +6,7 @@
  * stored here: the caller shows the preview and imports only when the user confirms. Pure.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { addDays, isIsoDate, isoDateOf, type IsoDate } from '../calendar/index.ts';
+import { MONTH_NAMES_LOWER_CASE, addDays, isIsoDate, isoDateOf, type IsoDate } from '../calendar/index.ts';
 import {
   ACTION_STATUSES,
   BETTER_WHEN,
@@ -241,20 +241,7 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell).replace(/\s+/g, ' ').trim();
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES_LOWER_CASE;
 
 /** A date cell: an ISO date, dd/mm/yyyy, "5 March 2026" (or "5 Mar 2026"), or an Excel day number. */
 export function readDate(cell: Cell | undefined): IsoDate | null | 'unreadable' {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
+import { MONTH_NAMES_LOWER_CASE } from '../calendar/index.ts';
 
 /** A warning about the page's shape: the site may have changed, so results may be incomplete. */
 export interface LayoutWarning {
@@ -47,20 +48,7 @@ export interface ProviderPage {
 
 const PROVIDER_PATH = /\/provider\/\d+\/(\d{4,8})(?:[/?#]|$)/;
 const FILE_PATH = /\/v1\/file\/(\d+)(?:[/?#]|$)/;
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES_LOWER_CASE;
 
 function documentOf(html: string): Document {
   return parseHTML(html).document as unknown as Document;

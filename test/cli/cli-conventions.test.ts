@@ -148,6 +148,20 @@ describe('--la: councils found as the web search finds them', () => {
     assert.equal(region.code, 0, region.stderr);
     assert.equal((JSON.parse(region.stdout) as { la: { urn: string } }).la.urn, '80426');
   });
+  test('Barnsley and Sheffield answer to their old and new ONS codes at any date, before and after the change', async () => {
+    // E08000016 and E08000019 were in use until 31 March 2025; E08000038 and E08000039 from 1 April 2025.
+    const cases = [
+      ['80426', ['E08000016', 'E08000038']],
+      ['80551', ['E08000019', 'E08000039']],
+    ] as const;
+    for (const [urn, codes] of cases)
+      for (const code of codes)
+        for (const asAt of ['2014-06-30', '2019-06-30', '2025-03-31', '2025-04-01', '2026-06-30']) {
+          const region = await csci('stats', 'region', '--la', code, '--as-at', asAt, '--json', '--data-dir', dataDir);
+          assert.equal(region.code, 0, `${code} at ${asAt}: ${region.stderr}`);
+          assert.equal((JSON.parse(region.stdout) as { la: { urn: string } }).la.urn, urn, `${code} at ${asAt}`);
+        }
+  });
   test('an abolished council still answers to its own code and name', async () => {
     assert.equal((await historyHead('E10000021')).head, 'Northamptonshire (URN 121939): 0 inspections stored');
     assert.equal((await historyHead('Cumbria')).head, 'Cumbria (URN 135513): 0 inspections stored');

@@ -13,6 +13,18 @@ import { existed, expectedGroup, labelGrade, RANK, register, tally } from '../he
 
 const labels = corpusMissing ? [] : readLabels().filter(isGradedLabelRow);
 
+/**
+ * Ofsted's official statistics, "Local authority inspection outcomes as at 31 March 2025": the overall
+ * effectiveness of all 153 councils, each by its latest inspection carried out by the date. An input
+ * the corpus's figure is checked against, never a result the code gives.
+ */
+const OFSTED_AT_31_MARCH_2025: Readonly<Record<(typeof GRADES)[number], number>> = {
+  outstanding: 36,
+  good: 67,
+  requires_improvement: 31,
+  inadequate: 19,
+};
+
 const DATES = ['2014-06-30', '2017-01-01', '2019-12-31', '2023-09-01', '2025-03-31', '2026-11-23'];
 
 for (const dialect of TEST_DIALECTS) {
@@ -95,6 +107,62 @@ for (const dialect of TEST_DIALECTS) {
       // changed grade (Dorset and Durham good to outstanding, York requires improvement to outstanding,
       // Blackburn with Darwen and Surrey requires improvement to good), so the publication basis differs.
       assert.deepEqual(published.counts, { outstanding: 24, good: 48, requires_improvement: 24, inadequate: 17 });
+    });
+
+    test("Ofsted's published figure at 31 March 2025 against the corpus's: the councils the corpus lacks are what separates them", async () => {
+      const asAt = '2025-03-31';
+      const existing = register.filter((row) => existed(row, asAt));
+      const corpus = await services.stats.national({ asAt, area: 'overall', countedBy: 'inspected' });
+      // Each council in the corpus is counted by its latest labelled inspection on site by the date,
+      // whenever its report was published: the store's row for it is that inspection, with its grade.
+      const picture = await services.readModel.nationalPicture(asAt, { countedBy: 'inspected' });
+      const counted = new Map(picture.latest.map((row) => [row.urn, row]));
+      let publishedAfter = 0;
+      for (const council of existing) {
+        const onSite = labels
+          .filter((row) => row.urn === council.urn && row.overall !== '' && row.inspection_end <= asAt)
+          .sort((a, b) => (a.inspection_end < b.inspection_end ? -1 : a.inspection_end > b.inspection_end ? 1 : 0));
+        const latest = onSite.at(-1);
+        const row = counted.get(council.urn);
+        if (!latest) {
+          assert.equal(row?.overall ?? null, null, `${council.name} has no inspection on site by ${asAt}`);
+          continue;
+        }
+        assert.ok(row?.overall, `${council.name} is counted`);
+        assert.deepEqual(
+          [row.overall.grade, row.overall.inspectionEnd, row.overall.published],
+          [latest.overall, latest.inspection_end, latest.published],
+          `${council.name}: counted by its latest inspection on site by ${asAt}`,
+        );
+        if (latest.published > asAt) publishedAfter++;
+      }
+      assert.ok(publishedAfter > 0, 'some councils are counted by a report published after the date');
+      // The councils left out are exactly those the corpus holds no report of at all.
+      const inCorpus = new Set(labels.map((row) => row.urn));
+      assert.deepEqual(
+        corpus.missing,
+        existing
+          .filter((row) => !inCorpus.has(row.urn))
+          .map((row) => row.urn)
+          .sort(),
+      );
+      // Ofsted's figure less the corpus's leaves, in every grade, a number no smaller than nought, and
+      // the gaps add up to the councils the corpus lacks: their reports would close it, if each of them
+      // held the grade the gap leaves (which only their reports can show).
+      const gap = GRADES.map((grade) => OFSTED_AT_31_MARCH_2025[grade] - corpus.counts[grade]);
+      assert.ok(
+        gap.every((count) => count >= 0),
+        `Ofsted's figure is at least the corpus's in every grade (${gap.join(', ')})`,
+      );
+      assert.equal(
+        gap.reduce((sum, count) => sum + count, 0),
+        corpus.missing.length,
+      );
+      assert.equal(
+        Object.values(OFSTED_AT_31_MARCH_2025).reduce((sum, count) => sum + count, 0),
+        existing.length,
+        "Ofsted's figure covers every council that existed on the date",
+      );
     });
 
     test('the overall picture today, in figures', async () => {

@@ -328,6 +328,34 @@ describe('API', () => {
     assert.equal(latest.count, 2);
   });
 
+  test('latest inspections filter on good or better, as /national does, and the OpenAPI document says so', async () => {
+    const latest = async (query: string) =>
+      (await app.inject(`/api/v1/stats/latest-inspections?${query}`)).json() as {
+        count: number;
+        inspections: { urn: string; overall: { grade: string } | null }[];
+      };
+    // 30 June 2024: both councils good; 1 January 2020: both requires improvement.
+    const good = await latest('asAt=2024-06-30&overall=good-or-better');
+    assert.equal(good.count, 2);
+    assert.deepEqual(good.inspections.map((row) => row.urn).sort(), [DERBY_URN, NOTTINGHAM_URN].sort());
+    for (const row of good.inspections) assert.ok(['good', 'outstanding'].includes(row.overall?.grade ?? ''), row.urn);
+    assert.equal((await latest('asAt=2020-01-01&overall=good-or-better')).count, 0);
+    assert.equal((await latest('asAt=2020-01-01&overall=requires_improvement')).count, 2);
+    const wrong = await app.inject('/api/v1/stats/latest-inspections?overall=better');
+    assert.equal(wrong.statusCode, 400);
+    const document = (await app.inject('/api/v1/openapi.json')).json();
+    const parameter = document.paths['/stats/latest-inspections'].get.parameters.find(
+      (candidate: { name: string }) => candidate.name === 'overall',
+    );
+    assert.deepEqual(parameter.schema.enum, [
+      'outstanding',
+      'good',
+      'requires_improvement',
+      'inadequate',
+      'good-or-better',
+    ]);
+  });
+
   test('bad input and unknown resources answer {"error": {"code", "message"}}', async () => {
     const cases: [string, number, string][] = [
       ['/api/v1/stats/national?asAt=2019-02-30', 400, 'invalid-input'],

@@ -11,6 +11,7 @@ import { focusedVisitLetterPdf } from '../helpers/letter-pdf.ts';
 import { makeTempDir } from '../helpers/label-fixtures.ts';
 import { Writable } from 'node:stream';
 import { historySchema, inspectionDetailSchema } from '../../src/api/v1/api.schemas.ts';
+import { OGL_ATTRIBUTION, csvRows, downloadLinksOf, xlsxTable } from '../helpers/page-downloads.ts';
 
 let services: Services;
 let app: FastifyInstance;
@@ -179,4 +180,54 @@ test("a letter's warnings are stored as a report's are and shown the same way, o
     ['letter-long-after-visit'],
     'in report_warning, read as a report’s are',
   );
+});
+
+test('the letters table and a letter page download as CSV and XLSX, with the date, the basis and the attribution', async () => {
+  const html = (await app.inject({ url: '/councils/80418?asAt=2025-06-01' })).body;
+  const links = downloadLinksOf(html, 'letters');
+  assert.ok(links.csv && links.xlsx, 'the letters table links its files');
+  const letters = await csvRows(app, links.csv);
+  assert.deepEqual(
+    letters.map((row) => [row.published, row.kind, row.visit_start, row.theme, row.to_improve, row.priority_actions]),
+    [
+      ['2025-05-02', 'Focused visit', '2025-04-01', 'Care leavers', '2', '1'],
+      ['2024-03-04', 'Focused visit', '2024-02-06', 'Care leavers', '2', '1'],
+    ],
+    'the letters published by the date, latest first',
+  );
+  for (const row of letters) {
+    assert.equal(row.as_at, '2025-06-01');
+    assert.equal(row.source, OGL_ATTRIBUTION);
+  }
+  const workbook = await xlsxTable(app, links.xlsx);
+  assert.ok(workbook.about.includes('As at: 2025-06-01'), workbook.about.join(' | '));
+  assert.equal(workbook.rows.length, 1 + 2);
+
+  const first = historySchema
+    .parse((await app.inject('/api/v1/councils/80418/inspections')).json())
+    .letters.find((letter) => letter.published === '2024-03-04');
+  assert.ok(first);
+  const id = first.id;
+  const letterPage = (await app.inject({ url: `/inspections/${id}` })).body;
+  assert.match(letterPage, /published 4 March 2024/);
+  const items = await csvRows(app, downloadLinksOf(letterPage, 'recommendations').csv!);
+  assert.deepEqual(
+    items.map((row) => [row.made_to, row.number, row.text]),
+    [
+      ['council', '1', 'The quality of written plans, so that families know what must change.'],
+      ['council', '2', 'Management oversight of pathway plans.'],
+      ['area for priority action', '1', 'The suitability of the homes care leavers are offered.'],
+    ],
+  );
+  assert.match(items[0]?.basis ?? '', /the facts read from the letter published 2024-03-04/);
+  const deadlines = await csvRows(app, downloadLinksOf(letterPage, 'deadlines').csv!);
+  assert.deepEqual(
+    deadlines.map((row) => [row.working_days, row.counted_from, row.from_date, row.passed]),
+    [
+      ['20', 'letter', '2024-03-03', 'yes'],
+      ['70', 'letter', '2024-03-03', 'yes'],
+    ],
+  );
+  assert.equal(deadlines[0]?.due, '2024-04-02');
+  assert.equal(downloadLinksOf(letterPage, 'judgements').csv, undefined, 'a letter has no judgements to download');
 });

@@ -9,7 +9,7 @@ import {
   VISIT_THEMES,
   isoDateSchema,
 } from '../../domain/index.ts';
-import { COUNTED_BY } from '../../services/index.ts';
+import { COUNTED_BY, GOOD_OR_BETTER } from '../../services/index.ts';
 
 export const gradeSchema = z
   .enum(GRADES)
@@ -50,10 +50,15 @@ export const nationalQuerySchema = asAtQuerySchema.extend({
   area: areaSchema.optional(),
   countedBy: countedBySchema.optional(),
 });
+/** A filter on the overall effectiveness held: one grade, or outstanding and good together (as /national offers). */
+export const overallFilterSchema = z.enum([...GRADES, GOOD_OR_BETTER]).meta({
+  description:
+    "The overall effectiveness held at the date (see OverallHeld): one grade, or 'good-or-better' for outstanding and good together",
+});
 export const latestQuerySchema = asAtQuerySchema.extend({
   countedBy: countedBySchema.optional(),
   region: z.string().trim().max(80).optional(),
-  overall: gradeSchema.optional(),
+  overall: overallFilterSchema.optional(),
 });
 
 // Outputs.

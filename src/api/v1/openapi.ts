@@ -7,12 +7,12 @@ import {
   councilListSchema,
   countedBySchema,
   errorSchema,
-  gradeSchema,
   historySchema,
   inspectionDetailSchema,
   latestListSchema,
   nationalSchema,
   nextSchema,
+  overallFilterSchema,
 } from './api.schemas.ts';
 import { accountsApiPaths, bearerSecurityScheme, planPapersApiPaths } from './auth.openapi.ts';
 import { plansApiPaths } from './plans.openapi.ts';
@@ -197,8 +197,9 @@ export function openApiDocument(): JsonObject {
               name: 'overall',
               in: 'query',
               required: false,
-              schema: z.toJSONSchema(gradeSchema),
-              description: 'The overall effectiveness held at the date (see OverallHeld)',
+              schema: z.toJSONSchema(overallFilterSchema),
+              description:
+                "The overall effectiveness held at the date (see OverallHeld): one grade, or 'good-or-better' for outstanding and good together",
             },
             countedBy,
           ],

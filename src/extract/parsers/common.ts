@@ -1,20 +1,8 @@
 /** Small parsers shared by every report format: dates, grades, names. Pure. */
+import { MONTH_NAMES_LOWER_CASE } from '../../calendar/index.ts';
 import type { Grade } from '../../domain/index.ts';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES_LOWER_CASE;
 
 /** Normalises typographic characters so patterns can be written plainly. */
 export function plain(text: string): string {

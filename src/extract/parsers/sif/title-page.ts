@@ -3,6 +3,7 @@
  * whether this is an inspection, a re-inspection and/or a review of the LSCB), the on-site dates and
  * the publication date. Pure.
  */
+import { MONTH_NAMES } from '../../../calendar/index.ts';
 import type { Line } from '../../lines.ts';
 import { isoDate, monthNumber, parseDateRange, parseDayMonthYear, plain, type DateRange } from '../common.ts';
 import { cleanText } from './sif-lines.ts';
@@ -114,21 +115,6 @@ function readDates(text: string): DateRange | undefined {
   const day = parseDayMonthYear(words);
   return day ? { start: day, end: day } : undefined;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Rewrites day/month/year dates ("1/06/2015", UK order) in words so the shared date readers take them. */
 export function numericDatesToWords(text: string): string {

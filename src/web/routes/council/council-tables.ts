@@ -1,12 +1,40 @@
 /** A council page's tables as data, for their downloads (the same figures the page shows). */
-import { GRADE_WORDING, JUDGEMENT_AREA_COLUMNS, JUDGEMENT_AREAS, type Grade } from '../../../domain/index.ts';
+import {
+  GRADE_WORDING,
+  INSPECTION_KIND_LABELS,
+  JUDGEMENT_AREA_COLUMNS,
+  JUDGEMENT_AREAS,
+  VISIT_THEME_LABELS,
+  type Grade,
+} from '../../../domain/index.ts';
 import type { CouncilStory, DownloadTable } from '../../../services/index.ts';
 
 const wording = (grade: Grade | null | undefined) => (grade ? GRADE_WORDING[grade] : null);
 
+/** The ids of the tables a council page offers as files, in the page's order. */
+export const COUNCIL_TABLE_IDS = ['latest', 'history', 'letters', 'place', 'neighbours'] as const;
+
 export function councilTables(story: CouncilStory): DownloadTable[] {
   const name = story.council.name;
+  const latest = story.history.find((entry) => entry.id === story.latest?.id);
   return [
+    {
+      id: 'latest',
+      title: `${name}: latest graded inspection published by ${story.asAt}, each grade against the inspection before`,
+      columns: ['urn', 'local_authority', 'published', 'version', 'judgement_area', 'grade', 'grade_before', 'change'],
+      rows: latest
+        ? JUDGEMENT_AREAS.filter((area) => latest.judgements[area] !== undefined).map((area) => [
+            story.council.urn,
+            name,
+            latest.published,
+            latest.version,
+            JUDGEMENT_AREA_COLUMNS[area],
+            wording(latest.judgements[area]),
+            wording(latest.previous[area]),
+            latest.changes[area] ?? null,
+          ])
+        : [],
+    },
     {
       id: 'history',
       title: `${name}: every graded inspection published by ${story.asAt}`,
@@ -29,6 +57,36 @@ export function councilTables(story: CouncilStory): DownloadTable[] {
         entry.version,
         entry.kind,
         ...JUDGEMENT_AREAS.flatMap((area) => [wording(entry.judgements[area]), entry.changes[area] ?? null]),
+      ]),
+    },
+    {
+      id: 'letters',
+      title: `${name}: letters after ungraded visits published by ${story.asAt}, latest first`,
+      columns: [
+        'urn',
+        'local_authority',
+        'published',
+        'kind',
+        'visit_start',
+        'visit_end',
+        'theme',
+        'focus',
+        'to_improve',
+        'priority_actions',
+        'reader_warnings',
+      ],
+      rows: story.letters.map((letter) => [
+        story.council.urn,
+        name,
+        letter.published,
+        INSPECTION_KIND_LABELS[letter.kind],
+        letter.visitStart,
+        letter.visitEnd,
+        letter.theme ? VISIT_THEME_LABELS[letter.theme] : null,
+        letter.focus,
+        letter.recommendations.length,
+        letter.priorityActions.length,
+        letter.warnings.length,
       ]),
     },
     {

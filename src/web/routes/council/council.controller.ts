@@ -10,7 +10,7 @@ import { paths } from '../../../paths.ts';
 import { letterStepsText } from '../../letter-steps.ts';
 import { nextStepsText } from '../../next-steps.ts';
 import { downloadHrefs, requestedDownload, sendDownload } from '../../downloads.ts';
-import { councilTables } from './council-tables.ts';
+import { COUNCIL_TABLE_IDS, councilTables } from './council-tables.ts';
 import type { Services } from '../../../services/index.ts';
 
 export const urnSchema = z.string().regex(/^\d{1,10}$/, 'A council is identified by its Ofsted URN, a number');
@@ -40,7 +40,7 @@ export function registerCouncilRoutes(app: FastifyInstance, { readModel }: Servi
       return {
         ...story,
         downloads: Object.fromEntries(
-          ['history', 'place', 'neighbours'].map((id) => [
+          COUNCIL_TABLE_IDS.map((id) => [
             id,
             downloadHrefs(paths.council(urn.data), { asAt: asAtInput || undefined }, id),
           ]),

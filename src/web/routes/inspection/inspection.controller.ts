@@ -7,6 +7,8 @@ import { paths } from '../../../paths.ts';
 import { PUBLIC_PAGE } from '../../middleware/set-up-views.ts';
 import type { DeadlineView, InspectionDetail, ReadModel, Services } from '../../../services/index.ts';
 import { todayIso } from '../../../calendar/index.ts';
+import { downloadHrefs, requestedDownload, sendDownload } from '../../downloads.ts';
+import { inspectionTables } from './inspection-tables.ts';
 
 export const inspectionIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -33,12 +35,28 @@ async function findInspection(readModel: ReadModel, rawId: string): Promise<Insp
 export function registerInspectionRoutes(app: FastifyInstance, { readModel }: Services): void {
   app.get<{ Params: { id: string } }>('/inspections/:id', PUBLIC_PAGE, async (request, reply) => {
     const today = todayIso();
+    const wanted = requestedDownload(request.query);
+    if (wanted) {
+      const inspection = await findInspection(readModel, request.params.id);
+      const deadlines = await readModel.inspectionDeadlines(inspection.id, today);
+      return sendDownload(reply, inspectionTables(inspection, deadlines, today), wanted, {
+        asAt: today,
+        basis: `the facts read from the ${inspection.letter ? 'letter' : 'report'} published ${inspection.published}; each deadline passed or not on the as-at date`,
+      });
+    }
     const context = async () => {
       const inspection = await findInspection(readModel, request.params.id);
       const deadlines = await readModel.inspectionDeadlines(inspection.id, today);
       const wording = AREA_WORDING[inspection.version];
       return {
         inspection,
+        // A link for each table the page holds (a table with no rows is neither shown nor offered).
+        downloads: Object.fromEntries(
+          inspectionTables(inspection, deadlines, today).map((table) => [
+            table.id,
+            downloadHrefs(paths.inspection(inspection.id), {}, table.id),
+          ]),
+        ),
         frameworkText: FRAMEWORK_TEXT[inspection.version] ?? inspection.version,
         judgementRows: JUDGEMENT_AREAS.filter((area) => inspection.judgements[area] !== undefined).map((area) => ({
           area,
