@@ -25,13 +25,24 @@ export interface ExtractFilesOptions {
 }
 
 /**
- * Heap limits per worker. pdfjs allocates briskly; left alone, V8 lets each worker's heap grow far
- * beyond what it needs (about 620 MB peak for two workers over the corpus). Bounding the old
- * generation keeps the whole process near 390 MB; a roomy young generation keeps collections cheap
- * (measured over the corpus: young 8 MB → 283 MB but about 25% slower than 96 MB). A file that needs
- * more than this fails alone (its worker is replaced) instead of taking the run down.
+ * Heap limits per worker. V8 sizes each step of the old generation's growth by its limit: under
+ * 2 GB (on 64-bit) it lets the heap grow only 1.3-2 times past what survives a full collection, so a
+ * worker capped at 256 MB ran an incremental full collection almost all the time (its write barriers
+ * slowing pdfjs as well): 35 full collections over 100 letters against 5, and a third more CPU over
+ * either corpus. At 2 GB V8 grows the heap up to four times past the live data, which for a report
+ * is a few tens of MB, so the whole process peaks under 500 MB. A young generation of 48 MB (16 MB
+ * semi-spaces) keeps scavenges cheap at a third of the memory of 96 MB (the CPU is the same). A file
+ * that needs more than the cap fails alone (its worker is replaced) instead of taking the run down.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: 256 } as const;
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 2048 } as const;
+
+/**
+ * The reader's threads never draw text, so @napi-rs/canvas, which pdfjs loads in Node, need not
+ * scan the system's fonts when it loads (documented by that package; about 0.1 CPU s and 0.5 s per
+ * worker on this machine). Set in the workers' own environment only: the charts drawn in the main
+ * process use those fonts.
+ */
+const workerEnv = (): NodeJS.ProcessEnv => ({ ...process.env, DISABLE_SYSTEM_FONTS_LOAD: '1' });
 
 /**
  * How often each busy worker's memory outside the JavaScript heap is sampled. Decoding a stream
@@ -58,6 +69,9 @@ export async function* extractFiles(
   yield* extractOnWorkers(files, workerCount, options, { ...DEFAULT_READ_LIMITS, ...options.limits });
 }
 
+/** What a reader's worker posts (extract.worker.ts): ready, or a file's result; with its external memory then. */
+type WorkerMessage = ({ ready: true } | { index: number; result: ExtractionResult }) & { externalMemory: number };
+
 interface Reader {
   readonly worker: Worker;
   /** The index of the file it is reading, if any. */
@@ -65,6 +79,12 @@ interface Reader {
   deadline?: NodeJS.Timeout;
   /** Stopped on purpose (over a limit, or the run is over): its exit is expected. */
   stopped: boolean;
+  /**
+   * Bytes the worker held outside its JavaScript heap when it finished its last file (or started):
+   * mostly buffers of earlier files that V8 has not collected yet. The decoded-memory cap counts
+   * what a file adds to this, since V8 collects those buffers only at its next full collection.
+   */
+  externalAtStart: number;
 }
 
 async function* extractOnWorkers(
@@ -104,8 +124,12 @@ async function* extractOnWorkers(
 
   const startReader = (): void => {
     const reader: Reader = {
-      worker: new Worker(new URL('./extract.worker.ts', import.meta.url), { resourceLimits: WORKER_LIMITS }),
+      worker: new Worker(new URL('./extract.worker.ts', import.meta.url), {
+        resourceLimits: WORKER_LIMITS,
+        env: workerEnv(),
+      }),
       stopped: false,
+      externalAtStart: 0,
     };
     readers.add(reader);
     const sendNext = (): void => {
@@ -128,7 +152,8 @@ async function* extractOnWorkers(
       reader.worker.postMessage({ index, file: files[index] });
       options.onFileStart?.(files[index]!);
     };
-    reader.worker.on('message', (message: { ready: true } | { index: number; result: ExtractionResult }) => {
+    reader.worker.on('message', (message: WorkerMessage) => {
+      reader.externalAtStart = message.externalMemory;
       // A file's deadline starts once the worker has loaded the reader, not while a busy machine starts it.
       if ('ready' in message) return sendNext();
       if (reader.stopped || message.index !== reader.index) return;
@@ -165,7 +190,7 @@ async function* extractOnWorkers(
       if (index === undefined || reader.stopped) continue;
       reader.worker.getHeapStatistics().then(
         (stats) => {
-          if (reader.index !== index || stats.external_memory <= capBytes) return;
+          if (reader.index !== index || stats.external_memory - reader.externalAtStart <= capBytes) return;
           stopReader(reader, () =>
             failed(
               index,

@@ -1,15 +1,11 @@
 /**
  * The only module that touches the PDF library: turns PDF bytes into positioned text runs.
- * Everything after this works on plain data and is pure.
+ * Everything after this works on plain data and is pure. pdfjs is loaded on the first read, not on
+ * import: a thread that only hands files to the reader's worker threads (the CLI's main thread)
+ * never pays for loading it (about 0.5 CPU s and 90 MB).
  */
-import {
-  getDocument,
-  PasswordException,
-  InvalidPDFException,
-  PDFWorker,
-  VerbosityLevel,
-} from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ExtractionError } from './extraction-error.ts';
 import { MAX_PAGES } from './read-limits.ts';
 
@@ -98,15 +94,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-let sharedWorker: PDFWorker | undefined;
-/** One pdfjs parsing side per thread, reused by every document read there. */
-function pdfWorker(): PDFWorker {
-  if (!sharedWorker) {
+type Pdfjs = typeof PdfjsModule;
+
+let loaded: Promise<{ pdfjs: Pdfjs; worker: PDFWorker }> | undefined;
+/** pdfjs, loaded once per thread, with one parsing side reused by every document read there. */
+function loadPdfjs(): Promise<{ pdfjs: Pdfjs; worker: PDFWorker }> {
+  loaded ??= (async () => {
+    const [pdfjs, { WorkerMessageHandler }] = await Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs'),
+      import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+    ]);
     const port = new InThreadPort();
     WorkerMessageHandler.initializeFromPort(port);
-    sharedWorker = PDFWorker.create({ port: port as unknown as Worker, verbosity: VerbosityLevel.ERRORS });
-  }
-  return sharedWorker;
+    const worker = pdfjs.PDFWorker.create({ port: port as unknown as Worker, verbosity: pdfjs.VerbosityLevel.ERRORS });
+    return { pdfjs, worker };
+  })();
+  return loaded;
+}
+
+/** Loads pdfjs now rather than on the first read (a worker thread does so before it takes files). */
+export async function preparePdfReader(): Promise<void> {
+  await loadPdfjs();
 }
 
 /**
@@ -115,10 +123,12 @@ function pdfWorker(): PDFWorker {
  */
 export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PAGES): Promise<PdfPage[]> {
   assertLooksLikePdf(bytes);
-  const loadingTask = getDocument({
+  const { pdfjs, worker } = await loadPdfjs();
+  const { PasswordException, InvalidPDFException, VerbosityLevel } = pdfjs;
+  const loadingTask = pdfjs.getDocument({
     // pdfjs refuses Node Buffers and may detach what it is given: hand it a private copy.
     data: new Uint8Array(bytes),
-    worker: pdfWorker(),
+    worker,
     verbosity: VerbosityLevel.ERRORS,
     disableFontFace: true,
     useSystemFonts: false,

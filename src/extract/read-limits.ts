@@ -16,7 +16,8 @@ export interface ReadLimits {
   readonly deadlineMs: number;
   /**
    * MB a worker may hold beyond its JavaScript heap while reading one file: decoded streams and
-   * other array buffers, which V8's heap limits do not bound (a compressed-stream bomb).
+   * other array buffers, which V8's heap limits do not bound (a compressed-stream bomb). Counted
+   * from what the worker held when the file began (earlier files' buffers not yet collected).
    */
   readonly decodedMemoryMb: number;
 }
