@@ -38,6 +38,7 @@ import { registerActionPages } from './web/routes/plans/actions.controller.ts';
 import { registerProgressPages } from './web/routes/plans/progress.controller.ts';
 import { registerTimelinePage } from './web/routes/plans/timeline.controller.ts';
 import { registerImportPages } from './web/routes/plans/import.controller.ts';
+import { registerEvidencePages } from './web/routes/plans/evidence.controller.ts';
 import { registerLifecyclePages } from './web/routes/plans/lifecycle.controller.ts';
 
 export interface AppDependencies {
@@ -116,6 +117,7 @@ export async function createApp({
     await registerActionPages(app, services);
     await registerProgressPages(app, services);
     await registerImportPages(app, services);
+    await registerEvidencePages(app, services);
     await registerLifecyclePages(app, services);
   }
   // 8. The JSON API.

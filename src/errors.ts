@@ -77,6 +77,8 @@ export const ERROR_CODES = [
   'plan-closed',
   'coverage-gaps',
   'not-submitted',
+  // Plans: a sign-off of a version that is no longer the latest frozen one (409).
+  'not-latest-version',
   // Plans: a write based on a version that is no longer current (412); a write naming no version (428).
   'stale-write',
   'version-required',

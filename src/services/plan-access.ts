@@ -56,132 +56,54 @@ function notFound(what: string, id: number, code: ErrorCode): NotFoundError {
   return new NotFoundError(`There is no ${what} ${id}.`, code);
 }
 
-export async function planFor(db: Db, actor: Actor | null, planId: number, need: Need): Promise<PlanRow> {
+type Lookup<R> = (db: Db, actor: Actor | null, id: number, need: Need) => Promise<R>;
+type Finder<T> = (db: Db, id: number) => Promise<T | undefined>;
+
+/** A record found by id (none for an id that is not a safe integer), after the actor is known. */
+async function lookUp<T>(db: Db, actor: Actor | null, id: number, find: Finder<T>): Promise<T | undefined> {
   requireActor(actor);
-  const plan = Number.isSafeInteger(planId) ? await findPlanRow(db, planId) : undefined;
+  return Number.isSafeInteger(id) ? find(db, id) : undefined;
+}
+
+export async function planFor(db: Db, actor: Actor | null, planId: number, need: Need): Promise<PlanRow> {
+  const plan = await lookUp(db, actor, planId, findPlanRow);
   return checkPlanAccess(actor, plan, need, notFound('plan', planId, 'unknown-plan'));
 }
 
-async function through<T extends { plan_id: number }>(
-  db: Db,
-  actor: Actor | null,
-  row: T | undefined,
-  need: Need,
-  hidden: NotFoundError,
-): Promise<{ row: T; plan: PlanRow }> {
-  requireActor(actor);
-  if (row === undefined) throw hidden;
-  const plan = checkPlanAccess(actor, await findPlanRow(db, row.plan_id), need, hidden);
-  return { row, plan };
+/** The lookup of a record that belongs to a plan directly (an item, an action, an evidence file). */
+function onPlan<T extends { plan_id: number }>(
+  find: Finder<T>,
+  what: string,
+  code: ErrorCode,
+): Lookup<{ row: T; plan: PlanRow }> {
+  return async (db, actor, id, need) => {
+    const row = await lookUp(db, actor, id, find);
+    const hidden = notFound(what, id, code);
+    if (row === undefined) throw hidden;
+    const plan = checkPlanAccess(actor, await findPlanRow(db, row.plan_id), need, hidden);
+    return { row, plan };
+  };
 }
 
-export async function itemFor(
-  db: Db,
-  actor: Actor | null,
-  id: number,
-  need: Need,
-): Promise<{ row: PlanItemRow; plan: PlanRow }> {
-  requireActor(actor);
-  return through(
-    db,
-    actor,
-    Number.isSafeInteger(id) ? await findPlanItemRow(db, id) : undefined,
-    need,
-    notFound('plan item', id, 'unknown-plan-item'),
-  );
+/** The lookup of a record that hangs off an action (a milestone, a measure, an update): found through its action's plan. */
+function onAction<T extends { action_id: number }>(
+  find: Finder<T>,
+  what: string,
+  code: ErrorCode,
+): Lookup<{ row: T; action: PlanActionRow; plan: PlanRow }> {
+  return async (db, actor, id, need) => {
+    const row = await lookUp(db, actor, id, find);
+    const hidden = notFound(what, id, code);
+    if (row === undefined) throw hidden;
+    const action = await findPlanActionRow(db, row.action_id);
+    const plan = checkPlanAccess(actor, action ? await findPlanRow(db, action.plan_id) : undefined, need, hidden);
+    return { row, action: action as PlanActionRow, plan };
+  };
 }
 
-export async function actionFor(
-  db: Db,
-  actor: Actor | null,
-  id: number,
-  need: Need,
-): Promise<{ row: PlanActionRow; plan: PlanRow }> {
-  requireActor(actor);
-  return through(
-    db,
-    actor,
-    Number.isSafeInteger(id) ? await findPlanActionRow(db, id) : undefined,
-    need,
-    notFound('action', id, 'unknown-action'),
-  );
-}
-
-/** A record that hangs off an action (a milestone, a measure, an update): found through its action's plan. */
-async function underAction<T extends { action_id: number }>(
-  db: Db,
-  actor: Actor | null,
-  row: T | undefined,
-  need: Need,
-  hidden: NotFoundError,
-): Promise<{ row: T; action: PlanActionRow; plan: PlanRow }> {
-  requireActor(actor);
-  if (row === undefined) throw hidden;
-  const action = await findPlanActionRow(db, row.action_id);
-  const plan = checkPlanAccess(actor, action ? await findPlanRow(db, action.plan_id) : undefined, need, hidden);
-  return { row, action: action as PlanActionRow, plan };
-}
-
-export async function milestoneFor(
-  db: Db,
-  actor: Actor | null,
-  id: number,
-  need: Need,
-): Promise<{ row: PlanMilestoneRow; action: PlanActionRow; plan: PlanRow }> {
-  requireActor(actor);
-  return underAction(
-    db,
-    actor,
-    Number.isSafeInteger(id) ? await findPlanMilestoneRow(db, id) : undefined,
-    need,
-    notFound('milestone', id, 'unknown-milestone'),
-  );
-}
-
-export async function measureFor(
-  db: Db,
-  actor: Actor | null,
-  id: number,
-  need: Need,
-): Promise<{ row: PlanMeasureRow; action: PlanActionRow; plan: PlanRow }> {
-  requireActor(actor);
-  return underAction(
-    db,
-    actor,
-    Number.isSafeInteger(id) ? await findPlanMeasureRow(db, id) : undefined,
-    need,
-    notFound('measure', id, 'unknown-measure'),
-  );
-}
-
-export async function updateFor(
-  db: Db,
-  actor: Actor | null,
-  id: number,
-  need: Need,
-): Promise<{ row: PlanUpdateRow; action: PlanActionRow; plan: PlanRow }> {
-  requireActor(actor);
-  return underAction(
-    db,
-    actor,
-    Number.isSafeInteger(id) ? await findPlanUpdateRow(db, id) : undefined,
-    need,
-    notFound('update', id, 'unknown-action'),
-  );
-}
-
-export async function evidenceFor(
-  db: Db,
-  actor: Actor | null,
-  id: number,
-  need: Need,
-): Promise<{ row: PlanEvidenceRow; plan: PlanRow }> {
-  requireActor(actor);
-  return through(
-    db,
-    actor,
-    Number.isSafeInteger(id) ? await findPlanEvidenceRow(db, id) : undefined,
-    need,
-    notFound('evidence file', id, 'unknown-evidence'),
-  );
-}
+export const itemFor = onPlan<PlanItemRow>(findPlanItemRow, 'plan item', 'unknown-plan-item');
+export const actionFor = onPlan<PlanActionRow>(findPlanActionRow, 'action', 'unknown-action');
+export const evidenceFor = onPlan<PlanEvidenceRow>(findPlanEvidenceRow, 'evidence file', 'unknown-evidence');
+export const milestoneFor = onAction<PlanMilestoneRow>(findPlanMilestoneRow, 'milestone', 'unknown-milestone');
+export const measureFor = onAction<PlanMeasureRow>(findPlanMeasureRow, 'measure', 'unknown-measure');
+export const updateFor = onAction<PlanUpdateRow>(findPlanUpdateRow, 'update', 'unknown-action');

@@ -10,7 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
-import { CoverageGapsError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, CoverageGapsError, NotFoundError, ValidationError } from '../errors.ts';
 import {
   comparePlanContents,
   describeGaps,
@@ -253,6 +253,13 @@ export function createPlanLifecycleService(context: PlanContext): PlanLifecycleS
       return db.transaction().execute(async (trx) => {
         const plan = await planFor(trx, actor, planId, 'write');
         await versionView(trx, plan, input.versionNumber);
+        // What is signed is what the signer saw: a version submitted since then must be read first.
+        const latest = (await nextPlanVersionNumber(trx, plan.id)) - 1;
+        if (input.versionNumber !== latest)
+          throw new ConflictError(
+            `Version ${input.versionNumber} is no longer the plan's latest: version ${latest} was submitted since. Read version ${latest}, then sign it off.`,
+            'not-latest-version',
+          );
         const id = await insertPlanSignOff(trx, {
           plan_id: plan.id,
           version_number: input.versionNumber,

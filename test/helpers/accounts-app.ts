@@ -31,9 +31,14 @@ export async function accountsTestApp(
     logTo?: (line: string) => void;
     oidc?: { issuer: string; clientId: string; clientSecret: string };
     publicUrl?: string;
+    /** The largest evidence file taken (a small one lets a test send one too large). */
+    evidenceMaxBytes?: number;
   } = {},
 ): Promise<AccountsTestApp> {
-  const loaded = await servicesWithReports(REPORT_FIXTURES, { readModel: { snapshotSeconds: 0 } });
+  const loaded = await servicesWithReports(REPORT_FIXTURES, {
+    readModel: { snapshotSeconds: 0 },
+    ...(options.evidenceMaxBytes ? { plans: { evidenceMaxBytes: options.evidenceMaxBytes } } : {}),
+  });
   const users = loaded.services.accounts.users;
   await users.addUser(COMMAND_LINE_ACTOR, {
     email: PEOPLE.admin,

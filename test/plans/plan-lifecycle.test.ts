@@ -1,6 +1,6 @@
 /**
  * A plan's life on every dialect: refused submission lists the gaps; submission freezes version 1;
- * sign-off names who signed which version; publication opens version 1 to anyone while the working
+ * sign-off names who signed which version, and only the latest frozen one; publication opens version 1 to anyone while the working
  * copy stays private; an edit reopens the plan as a draft and version 1 does not change; a second
  * submission compares with the first; a closed plan takes no more changes.
  */
@@ -100,6 +100,29 @@ for (const dialect of TEST_DIALECTS) {
           [2, false],
         ],
       );
+      // Version 1's signer saw version 1: now that version 2 is frozen, signing version 1 is refused,
+      // nothing is stored or audited, and version 2 signs, with its audit row.
+      await assert.rejects(
+        plans.signOff(ACTORS.editor, plan.id, { versionNumber: 1, capacity: 'Lead Member for Children' }),
+        (error: Error & { status?: number; code?: string }) =>
+          error.status === 409 &&
+          error.code === 'not-latest-version' &&
+          /Version 1 is no longer the plan's latest: version 2 was submitted since/.test(error.message),
+      );
+      const signOffAudit = async () =>
+        (await services.accounts.audit.list(ACTORS.admin, { recordType: 'sign-off' })).map((event) => event.action);
+      assert.deepEqual(
+        (await plans.listSignOffs(ACTORS.viewer, plan.id)).map((one) => one.versionNumber),
+        [1],
+      );
+      assert.deepEqual(await signOffAudit(), ['plan.sign-off']);
+      const signedSecond = await plans.signOff(ACTORS.editor, plan.id, {
+        versionNumber: 2,
+        capacity: 'Lead Member for Children',
+      });
+      assert.equal(signedSecond.versionNumber, 2);
+      assert.deepEqual(await signOffAudit(), ['plan.sign-off', 'plan.sign-off']);
+
       const changes = await plans.compareVersions(ACTORS.viewer, plan.id, 1, 2);
       assert.deepEqual(
         changes.actions.changed.map((change) => change.fields.map((field) => field.field)),

@@ -6,14 +6,13 @@
  * remembered, so the next run tries again.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
 import { createPlanReminderService, type PlanReminderService } from '../../src/services/plan-reminders.service.ts';
 import { openPlansForReminders } from '../../src/services/plan-reminders.source.ts';
 import { listSentReminders } from '../../src/store/index.ts';
 import { TEST_DIALECTS } from '../helpers/dialects.ts';
+import { startSmtp, type TestSmtp } from '../helpers/smtp-server.ts';
 import {
   ACTORS,
   inspectionId,
@@ -23,60 +22,12 @@ import {
   type PlanTestServices,
 } from '../helpers/plan-fixtures.ts';
 
-interface Mail {
-  readonly to: string;
-  readonly subject: string;
-  readonly body: string;
-}
-
-async function startSmtp(): Promise<{
-  url: string;
-  mails: Mail[];
-  failNext: (count: number) => void;
-  close(): Promise<void>;
-}> {
-  const mails: Mail[] = [];
-  let failures = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, callback) {
-      if (failures > 0) {
-        failures -= 1;
-        return callback(new Error('mailbox unavailable'));
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const body = Buffer.concat(chunks).toString().replace(/=\r\n/g, '');
-        mails.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','),
-          subject: /^Subject: (.*)$/m.exec(body)?.[1] ?? '',
-          body,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    failNext: (count) => void (failures = count),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 const TODAY = '2017-09-10';
 
 for (const dialect of TEST_DIALECTS) {
   describe(`csci remind on ${dialect}`, () => {
     let services: PlanTestServices;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     let reminders: PlanReminderService;
     let planId: number;
 

@@ -133,6 +133,10 @@ const MATRIX: Record<string, Rule> = {
   'POST /plans/:id/measures/:measureId/values': councilWrite(400, emptyForm),
   'GET /plans/:id/actions/:actionId/updates/new': councilWrite(200),
   'POST /plans/:id/actions/:actionId/updates/new': councilWrite(400, emptyForm),
+  'POST /plans/:id/actions/:actionId/evidence': councilWrite(400, emptyForm),
+  'POST /plans/:id/actions/:actionId/updates/:updateId/evidence': councilWrite(400, emptyForm),
+  'POST /plans/:id/measures/:measureId/evidence': councilWrite(400, emptyForm),
+  'GET /plans/:id/evidence/:evidenceId': councilPage,
   'GET /plans/:id/import': councilWrite(200),
   'POST /plans/:id/import': councilWrite(400, emptyForm),
   'GET /plans/:id/import/mapping': councilWrite(404),
@@ -250,6 +254,7 @@ const planIds = new Map<Council, number>();
 const actionIds = new Map<Council, number>();
 const measureIds = new Map<Council, number>();
 const evidenceIds = new Map<Council, number>();
+const updateIds = new Map<Council, number>();
 const secondInspection = new Map<Council, number>();
 
 /** Gives every item an action and every action a measure (as the command line), then makes an edit so the plan is a draft again. */
@@ -321,6 +326,12 @@ before(async () => {
       },
     );
     evidenceIds.set(council, evidence.id);
+    const update = await plans().addUpdate(COMMAND_LINE_ACTOR, action.id, {
+      text: 'An update for the matrix',
+      status: 'in progress',
+      basedOnVersion: (await plans().getAction(COMMAND_LINE_ACTOR, action.id)).version,
+    });
+    updateIds.set(council, update.id);
     await plans().submit(COMMAND_LINE_ACTOR, plan.id, {
       basedOnVersion: (await plans().getPlan(COMMAND_LINE_ACTOR, plan.id)).version,
     });
@@ -356,13 +367,20 @@ async function target(council: Council): Promise<{ userId: number; tokenId: numb
   return { userId: user.id, tokenId: token.id };
 }
 
-/** The plan pages work on the plan made in before() for each council: its first item, its action and its measure. */
+/** The plan pages work on the plan made in before() for each council: its first item, its action, measure, update and evidence file. */
 async function pagePlan(
   council: Council,
-): Promise<{ planId: number; itemId: number; actionId: number; measureId: number }> {
+): Promise<Record<'planId' | 'itemId' | 'actionId' | 'measureId' | 'updateId' | 'evidenceId', number>> {
   const planId = planIds.get(council)!;
   const plan = await plans().getPlan(COMMAND_LINE_ACTOR, planId);
-  return { planId, itemId: plan.items[0]!.id, actionId: actionIds.get(council)!, measureId: measureIds.get(council)! };
+  return {
+    planId,
+    itemId: plan.items[0]!.id,
+    actionId: actionIds.get(council)!,
+    measureId: measureIds.get(council)!,
+    updateId: updateIds.get(council)!,
+    evidenceId: evidenceIds.get(council)!,
+  };
 }
 
 async function concreteUrl(url: string, council: Council): Promise<string> {
@@ -372,7 +390,9 @@ async function concreteUrl(url: string, council: Council): Promise<string> {
       .replace(':id', String(plan.planId))
       .replace(':itemId', String(plan.itemId))
       .replace(':actionId', String(plan.actionId))
-      .replace(':measureId', String(plan.measureId));
+      .replace(':measureId', String(plan.measureId))
+      .replace(':updateId', String(plan.updateId))
+      .replace(':evidenceId', String(plan.evidenceId));
   }
   if (url === '/assets/*') return '/assets/govuk-frontend.min.css';
   if (url === '/app-assets/*') return '/app-assets/app.css';

@@ -3,7 +3,7 @@
  * started from an inspection, its task list with the gaps first, an action added and changed, a
  * stale change shown again with the saved answers beside the user's and nothing overwritten, the
  * RAG set by hand with a reason, a measure and a value, submission refused with the gaps, then
- * submitted and signed off; the Excel import's upload, mapping and confirmation; the timeline for
+ * submitted and signed off (a sign-off of a version no longer the latest refused); the Excel import's upload, mapping and confirmation; the timeline for
  * the public and for the council's people. Private pages are no-store; another council's editor
  * gets 404, a viewer 403 on a change.
  */
@@ -340,6 +340,28 @@ describe('improvement plan pages', () => {
     assert.match(decode(compared.body), /Changes from version 1 to version 2[\s\S]*title changed/);
     assert.doesNotMatch(decode((await editor.get(`${planUrl}/versions/compare?from=2&to=2`)).body), /title changed/);
     assert.equal((await editor.get(`${planUrl}/versions/compare?from=1&to=9`)).statusCode, 404);
+  });
+
+  test('a sign-off form opened on an older version is refused once a newer one is submitted, and shows the newer one', async () => {
+    // The versions test left version 2 submitted after version 1 was signed: a page opened before shows version 1.
+    const page = await editor.get(`${planUrl}/versions`);
+    assert.match(decode(page.body), /You are signing off version 2, submitted on .* by command-line\./);
+    assert.match(page.body, /href="[^"]*\/versions\/compare\?from=1&amp;to=2"/);
+    const before = await testApp.loaded.services.plans.listSignOffs(CLI, planId);
+    const refused = await editor.post(`${planUrl}/sign-off`, {
+      _csrf: csrfFrom(page.body),
+      version: String((await testApp.loaded.services.plans.getPlan(CLI, planId)).version),
+      planVersion: '1',
+      capacity: 'Lead Member for Children',
+    });
+    assert.equal(refused.statusCode, 409);
+    const body = decode(refused.body);
+    assert.match(
+      body,
+      /govuk-error-summary[\s\S]*href="#form"[^>]*>Version 1 is no longer the plan's latest: version 2 was submitted since/,
+    );
+    assert.match(body, /Sign off version 2/);
+    assert.deepEqual(await testApp.loaded.services.plans.listSignOffs(CLI, planId), before, 'nothing signed');
   });
 
   test('the Excel import: upload, a mapping for unknown headings, every unreadable row listed, nothing stored until confirmed', async () => {

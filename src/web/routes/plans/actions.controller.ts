@@ -1,13 +1,12 @@
 /**
  * An improvement plan's actions (issue 11): add and change one (owner kind and name, dates, status,
- * the items it serves), its page (RAG with its reason, milestones, measures, progress updates), the
- * RAG set by hand with a reason, milestones and measures. Private; the plans service checks scope.
- * Every form names the version it was based on; a stale write shows the form again with the GOV.UK
- * error summary and the saved content beside the user's.
+ * the items it serves), its page (action-page.ts), the RAG set by hand with a reason, milestones
+ * and measures. Private; the plans service checks scope. Every form names the version it was based
+ * on and is handled by `submitPlanForm`: a stale write shows the form again with the GOV.UK error
+ * summary and, for a change, the saved content beside the user's.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { canWriteCouncil, type Actor } from '../../../domain/actor.ts';
-import { NotFoundError, StaleWriteError } from '../../../errors.ts';
+import type { Actor } from '../../../domain/actor.ts';
 import type { ActionView, PlanView, Services } from '../../../services/index.ts';
 import {
   ACTION_STATUSES,
@@ -19,52 +18,25 @@ import {
   type OwnerKind,
   type RagRating,
 } from '../../../services/plan-vocabulary.ts';
-import { ukDate } from '../../format.ts';
 import { csrfToken } from '../../middleware/set-up-csrf.ts';
-import {
-  formErrors,
-  NO_ERRORS,
-  registerPrivatePages,
-  requireActor,
-  type FormErrors,
-} from '../account/private-pages.ts';
+import { NO_ERRORS, registerPrivatePages, requireActor } from '../account/private-pages.ts';
+import { actionOfPlan, actionPage } from './action-page.ts';
 import { planPaths } from './plan-paths.ts';
 import {
+  capital,
   dateField,
-  domainFormErrors,
   list,
   requireWrite,
   staleView,
+  submitPlanForm,
   text,
-  versionOf,
   type FormBody,
-  type StaleView,
+  type PlanFormState,
 } from './plan-forms.ts';
 import { itemLabel, itemWords, parseId, planHeader } from './plans.controller.ts';
 
-interface FormState {
-  readonly values?: Record<string, string | string[]>;
-  readonly errors?: FormErrors;
-  readonly stale?: StaleView | null;
-  readonly version?: number;
-  readonly status?: number;
-}
-
-const capital = (value: string) => value[0]!.toUpperCase() + value.slice(1);
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/** The action must belong to the plan the address names. */
-async function actionOfPlan(
-  services: Services,
-  actor: Actor,
-  planId: number,
-  actionId: number,
-): Promise<{ plan: PlanView; action: ActionView }> {
-  const plan = await services.plans.getPlan(actor, planId);
-  const action = await services.plans.getAction(actor, actionId);
-  if (action.planId !== plan.id) throw new NotFoundError('There is no such action in this plan.');
-  return { plan, action };
-}
+type Values = Record<string, string | string[]>;
+type FormState = PlanFormState<Values>;
 
 function actionValues(action: ActionView): Record<string, string | string[]> {
   return {
@@ -114,71 +86,6 @@ export function registerActionPages(app: FastifyInstance, services: Services): P
       errors: form.errors ?? NO_ERRORS,
       stale: form.stale ?? null,
       version: form.version ?? (action ? action.version : plan.version),
-      csrfToken: csrfToken(reply),
-      planPaths,
-    });
-  }
-
-  async function actionPage(reply: FastifyReply, actor: Actor, planId: number, actionId: number, form: FormState = {}) {
-    const { plan, action } = await actionOfPlan(services, actor, planId, actionId);
-    const header = await planHeader(services, plan);
-    const items = plan.items.filter((item) => action.itemIds.includes(item.id));
-    const values = form.values ?? {
-      rating: action.ragOverride?.rating ?? 'derived',
-      reason: action.ragOverride?.reason ?? '',
-    };
-    return reply.code(form.status ?? 200).view('pages/plans/action.njk', {
-      actor,
-      planId: plan.id,
-      councilName: header.councilName,
-      action: {
-        id: action.id,
-        title: action.title,
-        itemsHtml: items
-          .map(
-            (item) =>
-              `<a class="govuk-link" href="${planPaths.item(plan.id, item.id)}">${escapeHtml(itemLabel(item))}</a>: ${escapeHtml(itemWords(item))}`,
-          )
-          .join('<br>'),
-        owner: `${action.owner.name} (${action.owner.kind})`,
-        startDate: action.startDate,
-        dueDate: action.dueDate,
-        status: action.status,
-        rag: action.rag,
-      },
-      milestones: action.milestones.map((milestone) => [
-        { text: milestone.title },
-        { text: ukDate(milestone.dueDate) },
-        { text: milestone.metOn ? ukDate(milestone.metOn) : 'Not yet' },
-      ]),
-      measures: action.measures.map((measure) => [
-        {
-          html: `<a class="govuk-link" href="${planPaths.measure(plan.id, measure.id)}">${escapeHtml(measure.what)}</a>`,
-        },
-        { text: `${measure.baseline.value}${measure.unit} on ${ukDate(measure.baseline.date)}` },
-        { text: `${measure.target.value}${measure.unit} by ${ukDate(measure.target.date)}` },
-        {
-          text: measure.progress.latest
-            ? `${measure.progress.latest.value}${measure.unit} on ${ukDate(measure.progress.latest.date)} (${measure.progress.travel})`
-            : 'No value yet',
-        },
-      ]),
-      updates: [...action.updates].reverse().map((update) => ({
-        date: update.date,
-        author: update.author,
-        status: update.status,
-        text: update.text,
-        evidence: [...update.evidence, ...update.files.map((file) => file.fileName)],
-      })),
-      values,
-      ratingChoices: [
-        { value: 'derived', text: 'Worked out', checked: values.rating === 'derived' },
-        ...RAG_RATINGS.map((rating) => ({ value: rating, text: capital(rating), checked: values.rating === rating })),
-      ],
-      errors: form.errors ?? NO_ERRORS,
-      stale: form.stale ?? null,
-      version: form.version ?? action.version,
-      canWrite: canWriteCouncil(actor, plan.council),
       csrfToken: csrfToken(reply),
       planPaths,
     });
@@ -245,6 +152,11 @@ export function registerActionPages(app: FastifyInstance, services: Services): P
     ]);
   }
 
+  type ActionParams = { Params: { id: string; actionId: string } };
+  type ActionPost = ActionParams & { Body: FormBody };
+  const ofAction = (request: { params: { id: string; actionId: string } }, actor: Actor) =>
+    actionOfPlan(services, actor, parseId(request.params.id, 'plan'), parseId(request.params.actionId, 'action'));
+
   return registerPrivatePages(app, (scope) => {
     scope.get<{ Params: { id: string }; Querystring: { item?: string } }>(
       '/plans/:id/actions/new',
@@ -260,40 +172,25 @@ export function registerActionPages(app: FastifyInstance, services: Services): P
 
     scope.post<{ Params: { id: string }; Body: FormBody }>('/plans/:id/actions/new', async (request, reply) => {
       const actor = requireActor(request);
-      const plan = await plans.getPlan(actor, parseId(request.params.id, 'plan'));
+      let plan = await plans.getPlan(actor, parseId(request.params.id, 'plan'));
       const body = request.body ?? {};
-      const { values, errors, input } = readActionForm(body);
-      if (errors.length > 0)
-        return actionForm(reply, actor, plan, null, {
-          values,
-          errors: formErrors(errors),
-          version: versionOf(body),
-          status: 400,
-        });
-      try {
-        const action = await plans.addAction(actor, plan.id, { ...input, basedOnVersion: versionOf(body) });
-        return reply.redirect(planPaths.action(plan.id, action.id), 303);
-      } catch (error) {
-        if (error instanceof StaleWriteError) {
-          // An addition is based on the plan's version: the plan moved on; show the form again on the new version.
-          return actionForm(reply, actor, await plans.getPlan(actor, plan.id), null, {
-            values,
-            errors: domainFormErrors(error, 'title'),
-            version: error.currentVersion,
-            status: 409,
-          });
-        }
-        return actionForm(reply, actor, plan, null, {
-          values,
-          errors: domainFormErrors(error, 'title'),
-          version: versionOf(body),
-          status: 400,
-        });
-      }
+      return submitPlanForm(reply, body, {
+        read: () => readActionForm(body),
+        save: async (input, basedOnVersion) =>
+          planPaths.action(plan.id, (await plans.addAction(actor, plan.id, { ...input, basedOnVersion })).id),
+        show: (state) => actionForm(reply, actor, plan, null, state),
+        errorField: 'title',
+        // An addition is based on the plan's version: the plan moved on; show the form again on the new version.
+        whenStale: async (error) => {
+          plan = await plans.getPlan(actor, plan.id);
+          return { version: error.currentVersion };
+        },
+      });
     });
 
-    scope.get<{ Params: { id: string; actionId: string } }>('/plans/:id/actions/:actionId', async (request, reply) =>
+    scope.get<ActionParams>('/plans/:id/actions/:actionId', async (request, reply) =>
       actionPage(
+        services,
         reply,
         requireActor(request),
         parseId(request.params.id, 'plan'),
@@ -301,120 +198,68 @@ export function registerActionPages(app: FastifyInstance, services: Services): P
       ),
     );
 
-    scope.get<{ Params: { id: string; actionId: string } }>(
-      '/plans/:id/actions/:actionId/edit',
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const { plan, action } = await actionOfPlan(
-          services,
-          actor,
-          parseId(request.params.id, 'plan'),
-          parseId(request.params.actionId, 'action'),
-        );
-        return actionForm(reply, actor, plan, action);
-      },
-    );
+    scope.get<ActionParams>('/plans/:id/actions/:actionId/edit', async (request, reply) => {
+      const actor = requireActor(request);
+      const { plan, action } = await ofAction(request, actor);
+      return actionForm(reply, actor, plan, action);
+    });
 
-    scope.post<{ Params: { id: string; actionId: string }; Body: FormBody }>(
-      '/plans/:id/actions/:actionId/edit',
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const { plan, action } = await actionOfPlan(
-          services,
-          actor,
-          parseId(request.params.id, 'plan'),
-          parseId(request.params.actionId, 'action'),
-        );
-        const body = request.body ?? {};
-        const { values, errors, input } = readActionForm(body);
-        if (errors.length > 0)
-          return actionForm(reply, actor, plan, action, {
-            values,
-            errors: formErrors(errors),
-            version: versionOf(body),
-            status: 400,
-          });
-        try {
-          await plans.updateAction(actor, action.id, { ...input, basedOnVersion: versionOf(body) });
-          return reply.redirect(planPaths.action(plan.id, action.id), 303);
-        } catch (error) {
-          if (error instanceof StaleWriteError) {
-            const saved = await plans.getAction(actor, action.id);
-            return actionForm(reply, actor, plan, saved, {
-              values,
-              errors: domainFormErrors(error, 'title'),
-              stale: staleAction(values, saved),
-              version: saved.version,
-              status: 409,
-            });
-          }
-          return actionForm(reply, actor, plan, action, {
-            values,
-            errors: domainFormErrors(error, 'title'),
-            version: versionOf(body),
-            status: 400,
-          });
-        }
-      },
-    );
+    scope.post<ActionPost>('/plans/:id/actions/:actionId/edit', async (request, reply) => {
+      const actor = requireActor(request);
+      const { plan, action } = await ofAction(request, actor);
+      const body = request.body ?? {};
+      let shownAction = action;
+      return submitPlanForm(reply, body, {
+        read: () => readActionForm(body),
+        save: async (input, basedOnVersion) => {
+          await plans.updateAction(actor, action.id, { ...input, basedOnVersion });
+          return planPaths.action(plan.id, action.id);
+        },
+        show: (state) => actionForm(reply, actor, plan, shownAction, state),
+        errorField: 'title',
+        whenStale: async (_error, values) => {
+          shownAction = await plans.getAction(actor, action.id);
+          return { stale: staleAction(values, shownAction), version: shownAction.version };
+        },
+      });
+    });
 
-    scope.post<{ Params: { id: string; actionId: string }; Body: FormBody }>(
-      '/plans/:id/actions/:actionId/rag',
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const planId = parseId(request.params.id, 'plan');
-        const { plan, action } = await actionOfPlan(
-          services,
-          actor,
-          planId,
-          parseId(request.params.actionId, 'action'),
-        );
-        requireWrite(actor, plan.council);
-        const body = request.body ?? {};
-        const values = { rating: text(body, 'rating'), reason: text(body, 'reason') };
-        const errors: [string, string][] = [];
-        const derived = values.rating === 'derived';
-        if (!derived && !(RAG_RATINGS as readonly string[]).includes(values.rating))
-          errors.push(['rating', 'Select a rating, or “Worked out”']);
-        if (!derived && values.reason === '') errors.push(['reason', 'Enter why the rating is set by hand']);
-        if (errors.length > 0)
-          return actionPage(reply, actor, planId, action.id, {
+    scope.post<ActionPost>('/plans/:id/actions/:actionId/rag', async (request, reply) => {
+      const actor = requireActor(request);
+      const { plan, action } = await ofAction(request, actor);
+      requireWrite(actor, plan.council);
+      const body = request.body ?? {};
+      return submitPlanForm(reply, body, {
+        read: () => {
+          const values = { rating: text(body, 'rating'), reason: text(body, 'reason') };
+          const errors: [string, string][] = [];
+          const derived = values.rating === 'derived';
+          if (!derived && !(RAG_RATINGS as readonly string[]).includes(values.rating))
+            errors.push(['rating', 'Select a rating, or “Worked out”']);
+          if (!derived && values.reason === '') errors.push(['reason', 'Enter why the rating is set by hand']);
+          return {
             values,
-            errors: formErrors(errors),
-            version: versionOf(body),
-            status: 400,
-          });
-        try {
-          await plans.overrideRag(actor, action.id, {
-            rating: derived ? null : (values.rating as RagRating),
-            reason: values.reason,
-            basedOnVersion: versionOf(body),
-          });
-          return reply.redirect(planPaths.action(planId, action.id), 303);
-        } catch (error) {
-          if (error instanceof StaleWriteError) {
-            const saved = await plans.getAction(actor, action.id);
-            const stale = staleView([
-              ['Rating', values.rating, saved.ragOverride?.rating ?? 'derived'],
-              ['Why', values.reason, saved.ragOverride?.reason ?? ''],
-            ]);
-            return actionPage(reply, actor, planId, action.id, {
-              values,
-              errors: domainFormErrors(error, 'rating'),
-              stale,
-              version: saved.version,
-              status: 409,
-            });
-          }
-          return actionPage(reply, actor, planId, action.id, {
-            values,
-            errors: domainFormErrors(error, 'reason'),
-            version: versionOf(body),
-            status: 400,
-          });
-        }
-      },
-    );
+            errors,
+            input: { rating: derived ? null : (values.rating as RagRating), reason: values.reason },
+          };
+        },
+        save: async (input, basedOnVersion) => {
+          await plans.overrideRag(actor, action.id, { ...input, basedOnVersion });
+          return planPaths.action(plan.id, action.id);
+        },
+        show: (state) => actionPage(services, reply, actor, plan.id, action.id, state),
+        errorField: 'reason',
+        staleField: 'rating',
+        whenStale: async (_error, values) => {
+          const saved = await plans.getAction(actor, action.id);
+          const stale = staleView([
+            ['Rating', String(values.rating), saved.ragOverride?.rating ?? 'derived'],
+            ['Why', String(values.reason), saved.ragOverride?.reason ?? ''],
+          ]);
+          return { stale, version: saved.version };
+        },
+      });
+    });
 
     // Milestones.
     async function milestoneForm(
@@ -439,61 +284,32 @@ export function registerActionPages(app: FastifyInstance, services: Services): P
       });
     }
 
-    scope.get<{ Params: { id: string; actionId: string } }>(
-      '/plans/:id/actions/:actionId/milestones/new',
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const { plan, action } = await actionOfPlan(
-          services,
-          actor,
-          parseId(request.params.id, 'plan'),
-          parseId(request.params.actionId, 'action'),
-        );
-        return milestoneForm(reply, actor, plan, action);
-      },
-    );
+    scope.get<ActionParams>('/plans/:id/actions/:actionId/milestones/new', async (request, reply) => {
+      const actor = requireActor(request);
+      const { plan, action } = await ofAction(request, actor);
+      return milestoneForm(reply, actor, plan, action);
+    });
 
-    scope.post<{ Params: { id: string; actionId: string }; Body: FormBody }>(
-      '/plans/:id/actions/:actionId/milestones/new',
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const { plan, action } = await actionOfPlan(
-          services,
-          actor,
-          parseId(request.params.id, 'plan'),
-          parseId(request.params.actionId, 'action'),
-        );
-        const body = request.body ?? {};
-        const values = { title: text(body, 'title'), dueDate: text(body, 'dueDate') };
-        const errors: [string, string][] = [];
-        if (values.title === '') errors.push(['title', 'Enter the milestone']);
-        const dueDate = dateField(body, 'dueDate', 'date it is due', true, errors);
-        if (errors.length > 0)
-          return milestoneForm(reply, actor, plan, action, {
-            values,
-            errors: formErrors(errors),
-            version: versionOf(body),
-            status: 400,
-          });
-        try {
-          await plans.addMilestone(actor, action.id, {
-            title: values.title,
-            dueDate: dueDate!,
-            basedOnVersion: versionOf(body),
-          });
-          return reply.redirect(planPaths.action(plan.id, action.id), 303);
-        } catch (error) {
-          const status = error instanceof StaleWriteError ? 409 : 400;
-          const version = error instanceof StaleWriteError ? error.currentVersion : versionOf(body);
-          return milestoneForm(reply, actor, plan, action, {
-            values,
-            errors: domainFormErrors(error, 'title'),
-            version,
-            status,
-          });
-        }
-      },
-    );
+    scope.post<ActionPost>('/plans/:id/actions/:actionId/milestones/new', async (request, reply) => {
+      const actor = requireActor(request);
+      const { plan, action } = await ofAction(request, actor);
+      const body = request.body ?? {};
+      return submitPlanForm(reply, body, {
+        read: () => {
+          const values = { title: text(body, 'title'), dueDate: text(body, 'dueDate') };
+          const errors: [string, string][] = [];
+          if (values.title === '') errors.push(['title', 'Enter the milestone']);
+          const dueDate = dateField(body, 'dueDate', 'date it is due', true, errors);
+          return { values, errors, input: { title: values.title, dueDate: dueDate ?? '' } };
+        },
+        save: async (input, basedOnVersion) => {
+          await plans.addMilestone(actor, action.id, { ...input, basedOnVersion });
+          return planPaths.action(plan.id, action.id);
+        },
+        show: (state) => milestoneForm(reply, actor, plan, action, state),
+        errorField: 'title',
+      });
+    });
 
     // Measures.
     async function measureForm(
@@ -524,90 +340,71 @@ export function registerActionPages(app: FastifyInstance, services: Services): P
       });
     }
 
-    scope.get<{ Params: { id: string; actionId: string } }>(
-      '/plans/:id/actions/:actionId/measures/new',
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const { plan, action } = await actionOfPlan(
-          services,
-          actor,
-          parseId(request.params.id, 'plan'),
-          parseId(request.params.actionId, 'action'),
-        );
-        return measureForm(reply, actor, plan, action);
-      },
-    );
+    scope.get<ActionParams>('/plans/:id/actions/:actionId/measures/new', async (request, reply) => {
+      const actor = requireActor(request);
+      const { plan, action } = await ofAction(request, actor);
+      return measureForm(reply, actor, plan, action);
+    });
 
-    scope.post<{ Params: { id: string; actionId: string }; Body: FormBody }>(
-      '/plans/:id/actions/:actionId/measures/new',
-      async (request, reply) => {
-        const actor = requireActor(request);
-        const { plan, action } = await actionOfPlan(
-          services,
-          actor,
-          parseId(request.params.id, 'plan'),
-          parseId(request.params.actionId, 'action'),
-        );
-        const body = request.body ?? {};
-        const names = [
-          'what',
-          'unit',
-          'betterWhen',
-          'baseline',
-          'baselineDate',
-          'target',
-          'targetDate',
-          'frequency',
-          'source',
-        ] as const;
-        const values = Object.fromEntries(names.map((name) => [name, text(body, name)])) as Record<
-          (typeof names)[number],
-          string
-        >;
-        const errors: [string, string][] = [];
-        if (values.what === '') errors.push(['what', 'Enter what is measured']);
-        if (!(BETTER_WHEN as readonly string[]).includes(values.betterWhen))
-          errors.push(['betterWhen', 'Select whether a higher or a lower value is better']);
-        const number = (name: 'baseline' | 'target', label: string): number => {
-          const value = Number(values[name].replace(/,/g, ''));
-          if (values[name] === '' || !Number.isFinite(value)) errors.push([name, `Enter the ${label} as a number`]);
-          return value;
-        };
-        const baseline = number('baseline', 'baseline');
-        const baselineDate = dateField(body, 'baselineDate', 'baseline date', true, errors);
-        const target = number('target', 'target');
-        const targetDate = dateField(body, 'targetDate', 'target date', true, errors);
-        if (values.frequency === '') errors.push(['frequency', 'Enter how often it is measured, for example monthly']);
-        if (errors.length > 0)
-          return measureForm(reply, actor, plan, action, {
-            values,
-            errors: formErrors(errors),
-            version: versionOf(body),
-            status: 400,
-          });
-        try {
-          await plans.addMeasure(actor, action.id, {
-            what: values.what,
-            unit: values.unit,
-            betterWhen: values.betterWhen as BetterWhen,
-            baseline: { value: baseline, date: baselineDate! },
-            target: { value: target, date: targetDate! },
-            frequency: values.frequency,
-            source: values.source,
-            basedOnVersion: versionOf(body),
-          });
-          return reply.redirect(planPaths.action(plan.id, action.id), 303);
-        } catch (error) {
-          const status = error instanceof StaleWriteError ? 409 : 400;
-          const version = error instanceof StaleWriteError ? error.currentVersion : versionOf(body);
-          return measureForm(reply, actor, plan, action, {
-            values,
-            errors: domainFormErrors(error, 'what'),
-            version,
-            status,
-          });
-        }
-      },
-    );
+    scope.post<ActionPost>('/plans/:id/actions/:actionId/measures/new', async (request, reply) => {
+      const actor = requireActor(request);
+      const { plan, action } = await ofAction(request, actor);
+      const body = request.body ?? {};
+      return submitPlanForm(reply, body, {
+        read: () => readMeasureForm(body),
+        save: async (input, basedOnVersion) => {
+          await plans.addMeasure(actor, action.id, { ...input, basedOnVersion });
+          return planPaths.action(plan.id, action.id);
+        },
+        show: (state) => measureForm(reply, actor, plan, action, state),
+        errorField: 'what',
+      });
+    });
   });
+}
+
+const MEASURE_FIELDS = [
+  'what',
+  'unit',
+  'betterWhen',
+  'baseline',
+  'baselineDate',
+  'target',
+  'targetDate',
+  'frequency',
+  'source',
+] as const;
+
+function readMeasureForm(body: FormBody) {
+  const values = Object.fromEntries(MEASURE_FIELDS.map((name) => [name, text(body, name)])) as Record<
+    (typeof MEASURE_FIELDS)[number],
+    string
+  >;
+  const errors: [string, string][] = [];
+  if (values.what === '') errors.push(['what', 'Enter what is measured']);
+  if (!(BETTER_WHEN as readonly string[]).includes(values.betterWhen))
+    errors.push(['betterWhen', 'Select whether a higher or a lower value is better']);
+  const number = (name: 'baseline' | 'target', label: string): number => {
+    const value = Number(values[name].replace(/,/g, ''));
+    if (values[name] === '' || !Number.isFinite(value)) errors.push([name, `Enter the ${label} as a number`]);
+    return value;
+  };
+  const baseline = number('baseline', 'baseline');
+  const baselineDate = dateField(body, 'baselineDate', 'baseline date', true, errors);
+  const target = number('target', 'target');
+  const targetDate = dateField(body, 'targetDate', 'target date', true, errors);
+  if (values.frequency === '') errors.push(['frequency', 'Enter how often it is measured, for example monthly']);
+  return {
+    values,
+    errors,
+    input: {
+      what: values.what,
+      unit: values.unit,
+      betterWhen: values.betterWhen as BetterWhen,
+      baseline: { value: baseline, date: baselineDate ?? '' },
+      target: { value: target, date: targetDate ?? '' },
+      frequency: values.frequency,
+      source: values.source,
+    },
+  };
 }

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { canWriteCouncil, type Actor } from '../../../domain/actor.ts';
-import { CoverageGapsError, StaleWriteError } from '../../../errors.ts';
+import { CoverageGapsError, DomainError, StaleWriteError } from '../../../errors.ts';
 import type { Services } from '../../../services/index.ts';
 import { COMPARED_COLLECTIONS, type PlanChanges } from '../../../services/plan-vocabulary.ts';
 import { ukDate } from '../../format.ts';
@@ -180,6 +180,9 @@ export function registerLifecyclePages(app: FastifyInstance, services: Services)
         })),
       ],
       latestVersion: latest,
+      latestHead: newestFirst[0]
+        ? { frozenOn: ukDate(newestFirst[0].frozenAt), frozenBy: newestFirst[0].frozenBy }
+        : null,
       canSignOff: latest !== null && canWriteCouncil(actor, plan.council),
       notice,
       errors,
@@ -276,6 +279,9 @@ export function registerLifecyclePages(app: FastifyInstance, services: Services)
         await plans.signOff(actor, planId, { versionNumber, capacity, note: text(body, 'note') });
         return reply.redirect(`${planPaths.versions(planId)}?signed=${versionNumber}`, 303);
       } catch (error) {
+        // A version submitted since the page was opened: shown now, to be read before it is signed.
+        if (error instanceof DomainError && error.code === 'not-latest-version')
+          return versionsPage(reply, actor, planId, null, formErrors([['form', error.message]]), 409);
         return versionsPage(reply, actor, planId, null, domainFormErrors(error, 'capacity'), 400);
       }
     });

@@ -21,6 +21,14 @@ export const planPaths = {
   measure: (id: number | string, measureId: number | string) => `/plans/${segment(id)}/measures/${segment(measureId)}`,
   measureValues: (id: number | string, measureId: number | string) =>
     `/plans/${segment(id)}/measures/${segment(measureId)}/values`,
+  actionEvidence: (id: number | string, actionId: number | string) =>
+    `/plans/${segment(id)}/actions/${segment(actionId)}/evidence`,
+  updateEvidence: (id: number | string, actionId: number | string, updateId: number | string) =>
+    `/plans/${segment(id)}/actions/${segment(actionId)}/updates/${segment(updateId)}/evidence`,
+  measureEvidence: (id: number | string, measureId: number | string) =>
+    `/plans/${segment(id)}/measures/${segment(measureId)}/evidence`,
+  evidence: (id: number | string, evidenceId: number | string) =>
+    `/plans/${segment(id)}/evidence/${segment(evidenceId)}`,
   check: (id: number | string) => `/plans/${segment(id)}/check`,
   submit: (id: number | string) => `/plans/${segment(id)}/submit`,
   versions: (id: number | string) => `/plans/${segment(id)}/versions`,

@@ -4,11 +4,10 @@
  * status, evidence links). Private; the plans service checks scope; every form names its version.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { canWriteCouncil, type Actor } from '../../../domain/actor.ts';
-import { NotFoundError, StaleWriteError } from '../../../errors.ts';
-import type { ActionView, MeasureView, PlanView, Services } from '../../../services/index.ts';
+import type { Actor } from '../../../domain/actor.ts';
+import { StaleWriteError } from '../../../errors.ts';
+import type { ActionView, PlanView, Services } from '../../../services/index.ts';
 import { ACTION_STATUSES, type ActionStatus } from '../../../services/plan-vocabulary.ts';
-import { ukDate } from '../../format.ts';
 import { csrfToken } from '../../middleware/set-up-csrf.ts';
 import {
   formErrors,
@@ -17,8 +16,10 @@ import {
   requireActor,
   type FormErrors,
 } from '../account/private-pages.ts';
+import { actionOfPlan } from './action-page.ts';
+import { measureOfPlan, measurePage } from './measure-page.ts';
 import { planPaths } from './plan-paths.ts';
-import { dateField, domainFormErrors, requireWrite, text, versionOf, type FormBody } from './plan-forms.ts';
+import { capital, dateField, domainFormErrors, requireWrite, text, versionOf, type FormBody } from './plan-forms.ts';
 import { parseId, planHeader } from './plans.controller.ts';
 
 interface FormState {
@@ -28,103 +29,8 @@ interface FormState {
   readonly status?: number;
 }
 
-const capital = (value: string) => value[0]!.toUpperCase() + value.slice(1);
-
-const TRAVEL: Record<string, string> = {
-  improving: 'Improving',
-  worsening: 'Getting worse',
-  unchanged: 'No change',
-  'no data': 'No value yet',
-};
-
-export function registerProgressPages(
-  app: FastifyInstance,
-  services: Services,
-  options: { measureChart?: (measure: MeasureView) => string | null } = {},
-): Promise<void> {
+export function registerProgressPages(app: FastifyInstance, services: Services): Promise<void> {
   const { plans } = services;
-
-  async function measureOfPlan(
-    actor: Actor,
-    planId: number,
-    measureId: number,
-  ): Promise<{ plan: PlanView; measure: MeasureView; action: ActionView }> {
-    const plan = await plans.getPlan(actor, planId);
-    const measure = await plans.getMeasure(actor, measureId);
-    const action = await plans.getAction(actor, measure.actionId);
-    if (action.planId !== plan.id) throw new NotFoundError('There is no such measure in this plan.');
-    return { plan, measure, action };
-  }
-
-  async function measurePage(
-    reply: FastifyReply,
-    actor: Actor,
-    planId: number,
-    measureId: number,
-    form: FormState = {},
-  ) {
-    const { plan, measure, action } = await measureOfPlan(actor, planId, measureId);
-    const header = await planHeader(services, plan);
-    const unit = measure.unit;
-    const progress = measure.progress;
-    return reply.code(form.status ?? 200).view('pages/plans/measure.njk', {
-      actor,
-      planId: plan.id,
-      councilName: header.councilName,
-      action: { id: action.id, title: action.title },
-      measure: {
-        id: measure.id,
-        what: measure.what,
-        summary: [
-          { key: { text: 'Better when' }, value: { text: measure.betterWhen === 'higher' ? 'Higher' : 'Lower' } },
-          {
-            key: { text: 'Baseline' },
-            value: { text: `${measure.baseline.value}${unit} on ${ukDate(measure.baseline.date)}` },
-          },
-          {
-            key: { text: 'Target' },
-            value: { text: `${measure.target.value}${unit} by ${ukDate(measure.target.date)}` },
-          },
-          {
-            key: { text: 'Latest' },
-            value: {
-              text: progress.latest
-                ? `${progress.latest.value}${unit} on ${ukDate(progress.latest.date)}`
-                : 'No value yet',
-            },
-          },
-          {
-            key: { text: 'Distance to target' },
-            value: {
-              text:
-                progress.distanceToTarget === null
-                  ? 'Not known yet'
-                  : progress.targetMet
-                    ? 'Target met'
-                    : `${progress.distanceToTarget}${unit} to go`,
-            },
-          },
-          { key: { text: 'Direction of travel' }, value: { text: TRAVEL[progress.travel] ?? progress.travel } },
-          { key: { text: 'How often' }, value: { text: measure.frequency } },
-          { key: { text: 'Data source' }, value: { text: measure.source || 'Not given' } },
-        ],
-        rows: [...measure.values]
-          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-          .map((value) => [
-            { text: ukDate(value.date) },
-            { text: `${value.value}${unit}`, format: 'numeric' },
-            { text: value.comment },
-          ]),
-      },
-      chartSvg: options.measureChart ? options.measureChart(measure) : null,
-      values: form.values ?? {},
-      errors: form.errors ?? NO_ERRORS,
-      version: form.version ?? measure.version,
-      canWrite: canWriteCouncil(actor, plan.council),
-      csrfToken: csrfToken(reply),
-      planPaths,
-    });
-  }
 
   async function updateForm(
     reply: FastifyReply,
@@ -154,20 +60,10 @@ export function registerProgressPages(
     });
   }
 
-  async function actionOfPlan(
-    actor: Actor,
-    planId: number,
-    actionId: number,
-  ): Promise<{ plan: PlanView; action: ActionView }> {
-    const plan = await plans.getPlan(actor, planId);
-    const action = await plans.getAction(actor, actionId);
-    if (action.planId !== plan.id) throw new NotFoundError('There is no such action in this plan.');
-    return { plan, action };
-  }
-
   return registerPrivatePages(app, (scope) => {
     scope.get<{ Params: { id: string; measureId: string } }>('/plans/:id/measures/:measureId', async (request, reply) =>
       measurePage(
+        services,
         reply,
         requireActor(request),
         parseId(request.params.id, 'plan'),
@@ -180,7 +76,12 @@ export function registerProgressPages(
       async (request, reply) => {
         const actor = requireActor(request);
         const planId = parseId(request.params.id, 'plan');
-        const { plan, measure } = await measureOfPlan(actor, planId, parseId(request.params.measureId, 'measure'));
+        const { plan, measure } = await measureOfPlan(
+          services,
+          actor,
+          planId,
+          parseId(request.params.measureId, 'measure'),
+        );
         requireWrite(actor, plan.council);
         const body = request.body ?? {};
         const values = { date: text(body, 'date'), value: text(body, 'value'), comment: text(body, 'comment') };
@@ -189,7 +90,7 @@ export function registerProgressPages(
         const value = Number(values.value.replace(/,/g, ''));
         if (values.value === '' || !Number.isFinite(value)) errors.push(['value', 'Enter the value as a number']);
         if (errors.length > 0)
-          return measurePage(reply, actor, planId, measure.id, {
+          return measurePage(services, reply, actor, planId, measure.id, {
             values,
             errors: formErrors(errors),
             version: versionOf(body),
@@ -205,7 +106,7 @@ export function registerProgressPages(
           return reply.redirect(planPaths.measure(planId, measure.id), 303);
         } catch (error) {
           const stale = error instanceof StaleWriteError;
-          return measurePage(reply, actor, planId, measure.id, {
+          return measurePage(services, reply, actor, planId, measure.id, {
             values,
             errors: domainFormErrors(error, 'value'),
             version: stale ? error.currentVersion : versionOf(body),
@@ -220,6 +121,7 @@ export function registerProgressPages(
       async (request, reply) => {
         const actor = requireActor(request);
         const { plan, action } = await actionOfPlan(
+          services,
           actor,
           parseId(request.params.id, 'plan'),
           parseId(request.params.actionId, 'action'),
@@ -233,6 +135,7 @@ export function registerProgressPages(
       async (request, reply) => {
         const actor = requireActor(request);
         const { plan, action } = await actionOfPlan(
+          services,
           actor,
           parseId(request.params.id, 'plan'),
           parseId(request.params.actionId, 'action'),
