@@ -39,6 +39,7 @@ import { registerProgressPages } from './web/routes/plans/progress.controller.ts
 import { registerTimelinePage } from './web/routes/plans/timeline.controller.ts';
 import { registerImportPages } from './web/routes/plans/import.controller.ts';
 import { registerLifecyclePages } from './web/routes/plans/lifecycle.controller.ts';
+import { registerPlanPaperPages } from './web/routes/plans/plan-papers.controller.ts';
 
 export interface AppDependencies {
   readonly services: Services;
@@ -117,6 +118,7 @@ export async function createApp({
     await registerProgressPages(app, services);
     await registerImportPages(app, services);
     await registerLifecyclePages(app, services);
+    await registerPlanPaperPages(app, services);
   }
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });
