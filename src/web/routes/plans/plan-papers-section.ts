@@ -46,7 +46,8 @@ export async function papersSection(
   const since = known ? asked : latest;
   const sinceError =
     asked !== null && !known ? 'Select a submitted version of the plan from the list to compare with' : null;
-  const sinceQuery = since === null || since === latest ? undefined : since;
+  // A version chosen with the form stays in the links; by default they name none (the latest, when the report is made).
+  const sinceQuery = known ? asked : undefined;
   const pdfLink = (text: string, href: string): PapersLink[] => (pdf.available ? [{ text, href, file: true }] : []);
   return {
     actionPlan: [
