@@ -19,6 +19,7 @@ import {
   type CommitteeReportData,
   type ProgressReportData,
 } from '../src/documents/index.ts';
+import { comparePlanContents, type PlanContent } from '../src/plans/index.ts';
 import { pdfPrinterAvailable, printHtmlToPdf } from '../src/services/pdf-printer.ts';
 import { fixtureCommitteeReport } from '../test/documents/committee-report.fixture.ts';
 import { chartsFor, largeActionPlan, planSubject } from '../test/documents/plan-papers.fixture.ts';
@@ -77,18 +78,20 @@ rows.push([
   ...(await paired(() => writeActionPlanXlsx(plan40), oneParagraph)),
   'one-paragraph .docx',
 ]);
+const earlier40: PlanContent = {
+  ...plan40.plan,
+  actions: plan40.plan.actions.map((action, index) =>
+    index % 4 === 0 ? { ...action, status: 'not started' as const } : action,
+  ),
+};
 const progress = async (): Promise<ProgressReportData> => ({
   subject: planSubject,
   current: plan40.plan,
   currentVersion: { number: 9, date: '2026-05-29', working: false },
   since: {
-    plan: {
-      ...plan40.plan,
-      actions: plan40.plan.actions.map((action, index) =>
-        index % 4 === 0 ? { ...action, status: 'not started' } : action,
-      ),
-    },
+    plan: earlier40,
     version: { number: 7, date: '2026-03-02', working: false },
+    changes: comparePlanContents(earlier40, plan40.plan),
   },
   preparedOn: '2026-06-01',
   charts: await chartsFor(plan40.plan, '2026-06-01'),

@@ -2,7 +2,8 @@
  * Improvement plan pages in the browser, JavaScript off (every journey is plain forms): start a plan
  * from an inspection, the plan's task list with its gaps first, an action added with and without
  * errors, its page, a measure and its value, a progress update, the import upload and the council
- * timeline, then the check page (submission refused with the gaps), submission and sign-off. axe at
+ * timeline, then the check page (submission refused with the gaps), submission and sign-off, then the
+ * plan page's Papers section and the progress report's print view. axe at
  * WCAG 2.2 AA on each page, nothing from another origin, no console errors.
  *
  * axe cannot run in a page with JavaScript off (its script is never evaluated and the call waits
@@ -103,7 +104,7 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
   }
 
   test(
-    'an editor starts a plan, adds an action and a measure, reads the timeline, then submits and signs off',
+    'an editor starts a plan, adds an action and a measure, reads the timeline, submits and signs off, then gets its papers',
     { timeout: 240_000 },
     async () => {
       const page = await context.newPage();
@@ -219,6 +220,30 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
       await page.click('button:has-text("Sign off version 1")');
       await page.waitForURL(/\/versions\?signed=1$/);
       assert.match(await page.locator('table').first().innerText(), /Director of Children's Services/);
+
+      // The papers: the plan page's Papers section, the version chosen with its GET form, the print view and a download.
+      await page.goto(planUrl);
+      assert.equal(await page.locator('h2#papers').innerText(), 'Papers');
+      for (const name of [
+        'Action plan (Word, .docx)',
+        'Action plan (Excel, .xlsx)',
+        'Action plan (print view, web page)',
+        'Progress report (Word, .docx)',
+        'Progress report (print view, web page)',
+      ])
+        assert.equal(await page.getByRole('link', { name, exact: true }).count(), 1, name);
+      await check(page, 'plan-papers', watched);
+      await page.selectOption('#since', '1');
+      await page.click('button:has-text("Use this version")');
+      await page.waitForURL(/\/plans\/\d+\?since=1#papers-progress-report$/);
+      await page.getByRole('link', { name: 'Progress report (print view, web page)', exact: true }).click();
+      await page.waitForURL(/\/progress-report\?since=1$/);
+      assert.equal(await page.locator('h1').innerText(), 'Improvement plan: progress report');
+      await check(page, 'progress-report-print-view', watched);
+      const word = await page.request.get(`${planUrl}/action-plan.docx`);
+      assert.equal(word.status(), 200);
+      assert.equal(word.headers()['cache-control'], 'no-store');
+      assert.match(word.headers()['content-disposition'] ?? '', /^attachment; filename="Derby-action-plan-/);
       await page.close();
     },
   );

@@ -40,6 +40,7 @@ import { registerTimelinePage } from './web/routes/plans/timeline.controller.ts'
 import { registerImportPages } from './web/routes/plans/import.controller.ts';
 import { registerEvidencePages } from './web/routes/plans/evidence.controller.ts';
 import { registerLifecyclePages } from './web/routes/plans/lifecycle.controller.ts';
+import { registerPlanPaperPages } from './web/routes/plans/plan-papers.controller.ts';
 
 export interface AppDependencies {
   readonly services: Services;
@@ -119,6 +120,7 @@ export async function createApp({
     await registerImportPages(app, services);
     await registerEvidencePages(app, services);
     await registerLifecyclePages(app, services);
+    await registerPlanPaperPages(app, services);
   }
   // 8. The JSON API.
   await app.register(registerApiV1(services), { prefix: '/api/v1' });

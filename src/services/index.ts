@@ -93,6 +93,8 @@ export interface ServicesOptions {
   readonly readModel?: ReadModelOptions;
   /** The plans' clock and where evidence files go instead of `<data dir>/evidence` (tests). */
   readonly plans?: { readonly now?: () => Date; readonly evidenceDir?: string; readonly evidenceMaxBytes?: number };
+  /** The papers: which Chromium prints PDFs (Debian's by default). */
+  readonly papers?: { readonly chromiumPath?: string };
 }
 
 const DEFAULT_SYNC: SyncSettings = {
@@ -171,7 +173,7 @@ export async function createServices(
     }),
     alerts,
     readModel,
-    papers: createPapersService({ inspections, councils, plans, db: store.db }),
+    papers: createPapersService({ inspections, councils, plans, ...options.papers }),
     plans,
     planReminders: createPlanReminderService({
       db: store.db,

@@ -14,7 +14,6 @@ import {
   type GroupPosition,
 } from '../analytics/index.ts';
 import { formatUkDate, isIsoDate, yearOf } from '../calendar/index.ts';
-import type { Kysely } from 'kysely';
 import { measureTrendChart } from '../charts/index.ts';
 import {
   actionPlanContent,
@@ -36,9 +35,8 @@ import {
 } from '../documents/index.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { PlanContent } from '../plans/index.ts';
-import { findPlanVersionRow, listPlanVersionHeads, type Database } from '../store/index.ts';
 import { svgToPng } from './chart-images.ts';
-import { planFor } from './plan-access.ts';
+import type { PlanVersionHead } from './plan-lifecycle.service.ts';
 import type { PlansService } from './plans.service.ts';
 import {
   AREA_WORDING,
@@ -141,6 +139,14 @@ export interface PapersService {
     request: ProgressReportRequest,
     format: ProgressReportFormat,
   ): Promise<RenderedPlanPaper>;
+  /** The action plan's print view for the web app (its style sheet inlined under the page's nonce). */
+  actionPlanPrintView(actor: Actor | null, request: ActionPlanRequest, options: PrintViewOptions): Promise<string>;
+  /** The progress report's print view for the web app, its charts inline. */
+  progressReportPrintView(
+    actor: Actor | null,
+    request: ProgressReportRequest,
+    options: PrintViewOptions,
+  ): Promise<string>;
   /** The committee report's data; NotFoundError for an unknown inspection or one of another council. */
   committeeReport(request: CommitteeReportRequest): Promise<CommitteeReportData>;
   /** The committee report as a file: Word, the standalone HTML view, or a PDF printed by Chromium (PdfPrinterUnavailableError without it). */
@@ -158,9 +164,10 @@ export function paperFileName(data: CommitteeReportData, format: PaperFormat): s
 export interface PapersDependencies {
   readonly inspections: InspectionService;
   readonly councils: CouncilService;
+  /** Every read of a plan goes through it: its scope check (401, 404 for another council's plan) applies. */
   readonly plans: PlansService;
-  /** For the plans' frozen versions, which the plans service does not give out yet (read after its own access check). */
-  readonly db: Kysely<Database>;
+  /** The Chromium that prints PDFs; Debian's by default. */
+  readonly chromiumPath?: string;
   readonly today?: () => IsoDate;
 }
 
@@ -241,6 +248,23 @@ export function nextItems(outlook: CouncilOutlook): NextItem[] {
 
 const fileStem = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/** A plan paper as a file: "Wexham-action-plan-2026-06-01.xlsx". */
+function planPaperFile(
+  subject: PlanPaperSubject,
+  preparedOn: IsoDate,
+  paper: 'action-plan' | 'progress-report',
+  format: PlanPaperFormat,
+  body: Buffer,
+): RenderedPlanPaper {
+  return {
+    format,
+    contentType: PLAN_PAPER_CONTENT_TYPES[format],
+    body,
+    fileName: `${fileStem(subject.council.name)}-${paper}-${preparedOn}.${format}`,
+    subject,
+  };
+}
+
 /** The charts of a plan's measures (the shared chart code, rasterised), for those with a value by the date. */
 export async function measureCharts(content: PlanContent, asAt: IsoDate): Promise<MeasureChartImage[]> {
   const charts: MeasureChartImage[] = [];
@@ -255,9 +279,16 @@ export function createPapersService({
   inspections,
   councils,
   plans,
-  db,
+  chromiumPath = DEFAULT_CHROMIUM,
   today = () => new Date().toISOString().slice(0, 10),
 }: PapersDependencies): PapersService {
+  /** Said before any work: a PDF needs Chromium. */
+  const requirePrinter = (format: PlanPaperFormat | PaperFormat) => {
+    if (format === 'pdf' && !pdfPrinterAvailable(chromiumPath)) throw new PdfPrinterUnavailableError(chromiumPath);
+  };
+  const printPdf = (content: PaperContent) =>
+    printHtmlToPdf(writePaperHtml(content), { header: content.header, executablePath: chromiumPath });
+
   const paperDate = (date: IsoDate | undefined): IsoDate => {
     const chosen = date ?? today();
     if (!isIsoDate(chosen))
@@ -273,28 +304,26 @@ export function createPapersService({
     };
   };
 
-  /** A frozen version's content and reference, after the actor's read check on the plan. */
+  /** A frozen version's content and reference, read through the plans service (its scope check first); `heads` are the plan's versions, already read for the actor. */
   const frozenVersion = async (
     actor: Actor | null,
     planId: number,
     number: number,
+    heads: readonly PlanVersionHead[],
   ): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
-    await planFor(db, actor, planId, 'read');
     if (!Number.isSafeInteger(number) || number < 1)
       throw new ValidationError(`A plan version is a whole number from 1, not "${number}".`, 'invalid-input');
-    const row = await findPlanVersionRow(db, planId, number);
-    if (!row) {
-      const heads = await listPlanVersionHeads(db, planId);
+    if (!heads.some((head) => head.number === number))
       throw new NotFoundError(
         heads.length === 0
           ? `Plan ${planId} has no frozen version yet (one is kept each time it is submitted).`
           : `Plan ${planId} has no version ${number}; its versions are ${heads.map((head) => head.number).join(', ')}.`,
         'not-found',
       );
-    }
+    const frozen = await plans.getVersion(actor, planId, number);
     return {
-      content: JSON.parse(row.content_json) as PlanContent,
-      version: { number: row.number, date: row.frozen_at.slice(0, 10), working: false },
+      content: frozen.content,
+      version: { number: frozen.number, date: frozen.frozenAt.slice(0, 10), working: false },
     };
   };
 
@@ -303,16 +332,51 @@ export function createPapersService({
     actor: Actor | null,
     planId: number,
     preparedOn: IsoDate,
+    heads: readonly PlanVersionHead[],
   ): Promise<{ content: PlanContent; version: PlanVersionRef }> => {
     const content = await plans.getPlanContent(actor, planId);
-    const heads = await listPlanVersionHeads(db, planId);
     return { content, version: { number: heads.at(-1)?.number ?? 0, date: preparedOn, working: true } };
   };
 
   const render = async (content: PaperContent, format: Exclude<PlanPaperFormat, 'xlsx'>): Promise<Buffer> => {
     if (format === 'docx') return writePaperDocx(content);
     if (format === 'html') return Buffer.from(writePaperHtml(content), 'utf8');
-    return printHtmlToPdf(writePaperHtml(content), { header: content.header });
+    return printPdf(content);
+  };
+
+  const actionPlanData = async (
+    actor: Actor | null,
+    request: ActionPlanRequest,
+    heads: readonly PlanVersionHead[],
+  ): Promise<ActionPlanData> => {
+    const preparedOn = paperDate(request.preparedOn);
+    const { content, version } =
+      request.version === undefined
+        ? await workingCopy(actor, request.planId, preparedOn, heads)
+        : await frozenVersion(actor, request.planId, request.version, heads);
+    return { subject: await subjectOf(content), plan: content, version, preparedOn };
+  };
+
+  const progressReportData = async (
+    actor: Actor | null,
+    request: ProgressReportRequest,
+    heads: readonly PlanVersionHead[],
+  ): Promise<ProgressReportData> => {
+    const preparedOn = paperDate(request.preparedOn);
+    const current = await workingCopy(actor, request.planId, preparedOn, heads);
+    const latest = current.version.number;
+    const sinceNumber = request.since ?? (latest > 0 ? latest : null);
+    const since = sinceNumber === null ? null : await frozenVersion(actor, request.planId, sinceNumber, heads);
+    const changes =
+      sinceNumber === null ? null : await plans.compareVersions(actor, request.planId, sinceNumber, 'working');
+    return {
+      subject: await subjectOf(current.content),
+      current: current.content,
+      currentVersion: current.version,
+      since: since === null || changes === null ? null : { plan: since.content, version: since.version, changes },
+      preparedOn,
+      charts: await measureCharts(current.content, preparedOn),
+    };
   };
 
   /** The inspection the request names, checked against the council when one is given. */
@@ -480,67 +544,53 @@ export function createPapersService({
       };
     },
     async committeeReportFile(request, format) {
-      if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
+      requirePrinter(format);
       const data = await service.committeeReport(request);
       const content = committeeReportContent(data);
       let body: Buffer;
       if (format === 'docx') body = await writePaperDocx(content);
       else if (format === 'html') body = Buffer.from(writePaperHtml(content), 'utf8');
-      else body = await printHtmlToPdf(writePaperHtml(content), { header: content.header });
+      else body = await printPdf(content);
       return { format, contentType: PAPER_CONTENT_TYPES[format], body, fileName: paperFileName(data, format), data };
     },
     async committeeReportPrintView(request, options) {
       return writePaperHtml(committeeReportContent(await service.committeeReport(request)), options);
     },
     async actionPlan(actor, request) {
-      const preparedOn = paperDate(request.preparedOn);
-      const { content, version } =
-        request.version === undefined
-          ? await workingCopy(actor, request.planId, preparedOn)
-          : await frozenVersion(actor, request.planId, request.version);
-      return { subject: await subjectOf(content), plan: content, version, preparedOn };
+      return actionPlanData(actor, request, await plans.listVersions(actor, request.planId));
     },
     async actionPlanFile(actor, request, format) {
-      if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
-      const data = await service.actionPlan(actor, request);
+      const heads = await plans.listVersions(actor, request.planId);
+      requirePrinter(format);
+      const data = await actionPlanData(actor, request, heads);
       const body = format === 'xlsx' ? await writeActionPlanXlsx(data) : await render(actionPlanContent(data), format);
-      return {
-        format,
-        contentType: PLAN_PAPER_CONTENT_TYPES[format],
-        body,
-        fileName: `${fileStem(data.subject.council.name)}-action-plan-${data.preparedOn}.${format}`,
-        subject: data.subject,
-      };
+      return planPaperFile(data.subject, data.preparedOn, 'action-plan', format, body);
+    },
+    async actionPlanPrintView(actor, request, options) {
+      const data = await service.actionPlan(actor, request);
+      return writePaperHtml(actionPlanContent(data), options);
     },
     async progressReport(actor, request) {
-      const preparedOn = paperDate(request.preparedOn);
-      const current = await workingCopy(actor, request.planId, preparedOn);
-      const latest = current.version.number;
-      const sinceNumber = request.since ?? (latest > 0 ? latest : null);
-      const since = sinceNumber === null ? null : await frozenVersion(actor, request.planId, sinceNumber);
-      return {
-        subject: await subjectOf(current.content),
-        current: current.content,
-        currentVersion: current.version,
-        since: since === null ? null : { plan: since.content, version: since.version },
-        preparedOn,
-        charts: await measureCharts(current.content, preparedOn),
-      };
+      return progressReportData(actor, request, await plans.listVersions(actor, request.planId));
     },
     async progressReportFile(actor, request, format) {
-      if (format === 'pdf' && !pdfPrinterAvailable()) throw new PdfPrinterUnavailableError(DEFAULT_CHROMIUM);
-      const data = await service.progressReport(actor, request);
-      const body = await render(progressReportContent(data), format);
-      return {
+      const heads = await plans.listVersions(actor, request.planId);
+      requirePrinter(format);
+      const data = await progressReportData(actor, request, heads);
+      return planPaperFile(
+        data.subject,
+        data.preparedOn,
+        'progress-report',
         format,
-        contentType: PLAN_PAPER_CONTENT_TYPES[format],
-        body,
-        fileName: `${fileStem(data.subject.council.name)}-progress-report-${data.preparedOn}.${format}`,
-        subject: data.subject,
-      };
+        await render(progressReportContent(data), format),
+      );
+    },
+    async progressReportPrintView(actor, request, options) {
+      const data = await service.progressReport(actor, request);
+      return writePaperHtml(progressReportContent(data), options);
     },
     pdfPrinting() {
-      return { available: pdfPrinterAvailable(), executablePath: DEFAULT_CHROMIUM };
+      return { available: pdfPrinterAvailable(chromiumPath), executablePath: chromiumPath };
     },
   };
   return service;

@@ -6,6 +6,7 @@ import type {
   PlanPaperSubject,
   ProgressReportData,
 } from '../../src/documents/index.ts';
+import { comparePlanContents } from '../../src/plans/index.ts';
 import { svgToPng } from '../../src/services/chart-images.ts';
 import { currentPlan, earlierPlan, largePlan } from '../helpers/plan-content.ts';
 
@@ -35,7 +36,11 @@ export async function progressReportFixture(): Promise<ProgressReportData> {
     subject: planSubject,
     current: currentPlan,
     currentVersion: { number: 4, date: '2026-05-29', working: false },
-    since: { plan: earlierPlan, version: { number: 2, date: '2026-03-02', working: false } },
+    since: {
+      plan: earlierPlan,
+      version: { number: 2, date: '2026-03-02', working: false },
+      changes: comparePlanContents(earlierPlan, currentPlan),
+    },
     preparedOn: '2026-06-01',
     charts: await chartsFor(currentPlan, '2026-06-01'),
   };

@@ -8,7 +8,7 @@ import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createApp } from '../../src/app.ts';
 import { DERBY_URN, NOTTINGHAM_URN, REPORT_FIXTURES } from './report-fixtures.ts';
-import { servicesWithReports, type LoadedServices } from './services-with-reports.ts';
+import { servicesWithReports, type LoadedServices, type TestServicesOptions } from './services-with-reports.ts';
 
 export const OWN_COUNCIL = DERBY_URN;
 export const OTHER_COUNCIL = NOTTINGHAM_URN;
@@ -33,9 +33,12 @@ export async function accountsTestApp(
     publicUrl?: string;
     /** The largest evidence file taken (a small one lets a test send one too large). */
     evidenceMaxBytes?: number;
+    /** Options for the services (the read model's snapshot is always taken fresh). */
+    services?: Omit<TestServicesOptions, 'readModel'>;
   } = {},
 ): Promise<AccountsTestApp> {
   const loaded = await servicesWithReports(REPORT_FIXTURES, {
+    ...options.services,
     readModel: { snapshotSeconds: 0 },
     ...(options.evidenceMaxBytes ? { plans: { evidenceMaxBytes: options.evidenceMaxBytes } } : {}),
   });

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { COMMAND_LINE_ACTOR } from '../../src/domain/actor.ts';
+import { pdfPrinterAvailable } from '../../src/services/pdf-printer.ts';
 import { EVIDENCE_SAMPLES } from '../helpers/plan-fixtures.ts';
 import {
   accountsTestApp,
@@ -47,6 +48,14 @@ const adminPage = (status: number, body?: Rule['body']): Rule => ({
 const councilPage: Rule = {
   private: true,
   status: (role, council) => (role === 'none' ? 303 : role === 'admin' || council === 'own' ? 200 : 404),
+};
+/** A plan's PDF: as a council page, but 503 (the page says Chromium is missing) for those who may read it where Chromium is not installed. */
+const councilPdf: Rule = {
+  private: true,
+  status: (role, council) => {
+    const status = councilPage.status(role, council);
+    return status === 200 && !pdfPrinterAvailable() ? 503 : status;
+  },
 };
 const apiSignedIn: Rule = { private: true, status: (role) => (role === 'none' ? 401 : 200) };
 const apiAdmin: Rule = { private: true, status: (role) => (role === 'none' ? 401 : role === 'admin' ? 200 : 403) };
@@ -146,6 +155,13 @@ const MATRIX: Record<string, Rule> = {
   'GET /plans/:id/versions': councilPage,
   'GET /plans/:id/versions/compare': councilPage,
   'POST /plans/:id/sign-off': councilWrite(400, emptyForm),
+  'GET /plans/:id/action-plan': councilPage,
+  'GET /plans/:id/action-plan.docx': councilPage,
+  'GET /plans/:id/action-plan.xlsx': councilPage,
+  'GET /plans/:id/action-plan.pdf': councilPdf,
+  'GET /plans/:id/progress-report': councilPage,
+  'GET /plans/:id/progress-report.docx': councilPage,
+  'GET /plans/:id/progress-report.pdf': councilPdf,
 
   'GET /admin/users': adminPage(200),
   'GET /admin/users/new': adminPage(200),

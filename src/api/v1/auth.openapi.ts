@@ -1,5 +1,10 @@
 /** The private API's part of the OpenAPI document: bearer-token routes (auth.routes.ts). */
-type JsonObject = Record<string, unknown>;
+import {
+  bearerSecurity as security,
+  fileResponse as file,
+  jsonResponse as json,
+  type JsonObject,
+} from './openapi-parts.ts';
 
 const error = {
   type: 'object',
@@ -12,12 +17,7 @@ const error = {
   },
   required: ['error'],
 };
-const json = (description: string, schema: JsonObject) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const role = { type: 'string', enum: ['admin', 'editor', 'viewer'] };
-const security = [{ bearerToken: [] }];
 const unauthenticated = { '401': json('No token, or an unknown or revoked one', error) };
 
 export const bearerSecurityScheme: JsonObject = {
@@ -112,10 +112,6 @@ const planVersion = (name: string, description: string) => ({
   required: false,
   description,
   schema: { type: 'integer', minimum: 1 },
-});
-const file = (description: string, type: string) => ({
-  description,
-  content: { [type]: { schema: { type: 'string', format: 'binary' } } },
 });
 const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const planErrors = {

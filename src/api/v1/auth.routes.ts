@@ -5,9 +5,10 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { NotAuthenticatedError, toPublicError, ValidationError } from '../../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { auditEventsCsv } from '../../services/account-views.ts';
 import type { AccountsServices } from '../../services/accounts-services.ts';
+import { setUpBearerScope, tokenActor } from './bearer-scope.ts';
 
 const auditQuerySchema = z.object({
   action: z.string().max(64).optional(),
@@ -26,30 +27,17 @@ const auditQuerySchema = z.object({
   format: z.enum(['json', 'csv']).optional(),
 });
 
-function requireToken<T>(actor: T | null): T {
-  if (actor === null) throw new NotAuthenticatedError('Send a valid API token: Authorization: Bearer <token>.');
-  return actor;
-}
-
 export function registerAuthApi(accounts: AccountsServices): FastifyPluginAsync {
   return async function authApi(api: FastifyInstance) {
-    api.addHook('onRoute', (route) => {
-      route.config = { ...(route.config ?? {}), private: true };
-    });
-    api.setErrorHandler((error, request, reply) => {
-      const publicError = toPublicError(error);
-      if (publicError.status >= 500) request.log.error({ err: error }, 'unhandled API error');
-      if (publicError.status === 401) reply.header('www-authenticate', 'Bearer realm="csci"');
-      return reply.code(publicError.status).send({ error: { code: publicError.code, message: publicError.message } });
-    });
+    setUpBearerScope(api);
 
     api.get('/me', async (request) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       return { email: actor.email, name: actor.name, role: actor.role, councils: actor.councils };
     });
 
     api.get('/audit', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const parsed = auditQuerySchema.safeParse(request.query ?? {});
       if (!parsed.success)
         throw new ValidationError(
@@ -62,7 +50,7 @@ export function registerAuthApi(accounts: AccountsServices): FastifyPluginAsync 
     });
 
     api.get<{ Params: { urn: string } }>('/councils/:urn/members', async (request) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const workspace = await accounts.workspaces.get(actor, request.params.urn);
       return { urn: workspace.urn, name: workspace.name, members: workspace.members };
     });

@@ -15,25 +15,16 @@ import {
   overallFilterSchema,
 } from './api.schemas.ts';
 import { accountsApiPaths, bearerSecurityScheme, planPapersApiPaths } from './auth.openapi.ts';
+import { fileResponse, jsonResponse, ref, urnParameter as urn, type JsonObject } from './openapi-parts.ts';
 import { plansApiPaths } from './plans.openapi.ts';
-
-type JsonObject = Record<string, unknown>;
 
 const registry = z.globalRegistry;
 
-function ref(schema: z.ZodType): JsonObject {
-  const id = registry.get(schema)?.id;
-  if (!id) throw new Error('schema without an id');
-  return { $ref: `#/components/schemas/${id}` };
-}
-
-function ok(description: string, schema: z.ZodType): JsonObject {
-  return { description, content: { 'application/json': { schema: ref(schema) } } };
-}
+const ok = (description: string, schema: z.ZodType): JsonObject => jsonResponse(description, ref(schema));
 
 const errors = {
-  '400': { description: 'The request is not valid', content: { 'application/json': { schema: ref(errorSchema) } } },
-  '404': { description: 'Not found', content: { 'application/json': { schema: ref(errorSchema) } } },
+  '400': jsonResponse('The request is not valid', ref(errorSchema)),
+  '404': jsonResponse('Not found', ref(errorSchema)),
 };
 
 const asAt = {
@@ -49,13 +40,6 @@ const countedBy = {
   required: false,
   description: countedBySchema.description,
   schema: z.toJSONSchema(countedBySchema),
-};
-const urn = {
-  name: 'urn',
-  in: 'path',
-  required: true,
-  description: "The council's Ofsted URN",
-  schema: { type: 'string', pattern: '^\\d{1,10}$' },
 };
 
 /** Every schema with an id (api.schemas.ts gives them with .meta({id})), with refs pointing at each other. */
@@ -164,14 +148,10 @@ export function openApiDocument(): JsonObject {
             },
           ],
           responses: {
-            '200': {
-              description: 'The committee report',
-              content: {
-                'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-                  schema: { type: 'string', format: 'binary' },
-                },
-              },
-            },
+            '200': fileResponse(
+              'The committee report',
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            ),
             '404': errors['404'],
           },
         },

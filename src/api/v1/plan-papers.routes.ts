@@ -6,9 +6,10 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { NotAuthenticatedError, toPublicError, ValidationError } from '../../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import type { PapersService, RenderedPlanPaper } from '../../services/index.ts';
 import { idParamSchema } from './api.schemas.ts';
+import { setUpBearerScope, tokenActor } from './bearer-scope.ts';
 
 const versionSchema = z.coerce.number().int().positive('must be a positive whole number').max(1_000_000);
 const actionPlanQuerySchema = z.object({
@@ -37,11 +38,6 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.
   return parsed.data;
 }
 
-function requireToken<T>(actor: T | null): T {
-  if (actor === null) throw new NotAuthenticatedError('Send a valid API token: Authorization: Bearer <token>.');
-  return actor;
-}
-
 function download(reply: FastifyReply, paper: RenderedPlanPaper) {
   return reply
     .type(paper.contentType)
@@ -51,19 +47,11 @@ function download(reply: FastifyReply, paper: RenderedPlanPaper) {
 
 export function registerPlanPapersApi(papers: PapersService): FastifyPluginAsync {
   return async function planPapersApi(api: FastifyInstance) {
-    api.addHook('onRoute', (route) => {
-      route.config = { ...(route.config ?? {}), private: true };
-    });
-    api.setErrorHandler((error, request, reply) => {
-      const publicError = toPublicError(error);
-      if (publicError.status >= 500) request.log.error({ err: error }, 'unhandled API error');
-      if (publicError.status === 401) reply.header('www-authenticate', 'Bearer realm="csci"');
-      return reply.code(publicError.status).send({ error: { code: publicError.code, message: publicError.message } });
-    });
+    setUpBearerScope(api);
 
     for (const format of ['docx', 'xlsx'] as const) {
       api.get(`/plans/:id/action-plan.${format}`, async (request, reply) => {
-        const actor = requireToken(request.actor);
+        const actor = tokenActor(request);
         const { id } = parse(idParamSchema, request.params, 'path');
         const query = parse(actionPlanQuerySchema, request.query, 'query');
         return download(
@@ -74,7 +62,7 @@ export function registerPlanPapersApi(papers: PapersService): FastifyPluginAsync
     }
 
     api.get('/plans/:id/progress-report.docx', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(idParamSchema, request.params, 'path');
       const query = parse(progressQuerySchema, request.query, 'query');
       return download(

@@ -1,5 +1,5 @@
 /** The plan API's part of the OpenAPI document (plans.routes.ts), with refs to the schemas of plans.schemas.ts. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   actionPatchSchema,
   actionSchema,
@@ -16,31 +16,17 @@ import {
   planVersionSchema,
   updateSchema,
 } from './plans.schemas.ts';
+import {
+  bearerSecurity as security,
+  fileResponse,
+  jsonResponse as json,
+  ref,
+  urnParameter as urn,
+  type JsonObject,
+} from './openapi-parts.ts';
 
-type JsonObject = Record<string, unknown>;
-
-const ref = (schema: z.ZodType): JsonObject => {
-  const id = z.globalRegistry.get(schema)?.id;
-  if (!id) throw new Error('schema without an id');
-  return { $ref: `#/components/schemas/${id}` };
-};
 const error = { $ref: '#/components/schemas/Error' };
-const json = (description: string, schema: JsonObject, etag = false) => ({
-  description,
-  content: { 'application/json': { schema } },
-  ...(etag
-    ? {
-        headers: {
-          ETag: {
-            description: 'The version of the resource, W/"<version>": send it back in If-Match',
-            schema: { type: 'string' },
-          },
-        },
-      }
-    : {}),
-});
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: ref(schema) } } });
-const security = [{ bearerToken: [] }];
 const idParam = (description: string) => ({
   name: 'id',
   in: 'path',
@@ -48,13 +34,6 @@ const idParam = (description: string) => ({
   description,
   schema: { type: 'integer', minimum: 1 },
 });
-const urn = {
-  name: 'urn',
-  in: 'path',
-  required: true,
-  description: "The council's Ofsted URN",
-  schema: { type: 'string', pattern: '^\\d{1,10}$' },
-};
 const ifMatch = {
   name: 'If-Match',
   in: 'header',
@@ -206,10 +185,7 @@ export const plansApiPaths: JsonObject = {
       security,
       parameters: [idParam('The evidence file')],
       responses: {
-        '200': {
-          description: 'The file, as its content showed it to be',
-          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-        },
+        '200': fileResponse('The file, as its content showed it to be', 'application/octet-stream'),
         ...common,
       },
     },

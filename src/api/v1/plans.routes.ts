@@ -6,17 +6,10 @@
  * Answers are never cached (`Cache-Control: no-store`, as on every private route).
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../domain/actor.ts';
-import {
-  CoverageGapsError,
-  NotAuthenticatedError,
-  StaleWriteError,
-  toPublicError,
-  ValidationError,
-  VersionRequiredError,
-} from '../../errors.ts';
+import { CoverageGapsError, StaleWriteError, ValidationError, VersionRequiredError } from '../../errors.ts';
 import type { Owner, PlansService } from '../../services/index.ts';
 import { urnParamSchema } from './api.schemas.ts';
+import { setUpBearerScope, tokenActor } from './bearer-scope.ts';
 import {
   actionPatchSchema,
   evidenceQuerySchema,
@@ -36,11 +29,6 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, part: string): z.
   throw new ValidationError(
     result.error.issues.map((issue) => `${part} ${issue.path.join('.') || 'value'}: ${issue.message}`).join('; '),
   );
-}
-
-function requireToken(actor: Actor | null): Actor {
-  if (actor === null) throw new NotAuthenticatedError('Send a valid API token: Authorization: Bearer <token>.');
-  return actor;
 }
 
 export const etagOf = (version: number): string => `W/"${version}"`;
@@ -65,46 +53,38 @@ function send<T extends { readonly version: number }>(reply: FastifyReply, statu
 
 export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
   return async function plansApi(api: FastifyInstance) {
-    api.addHook('onRoute', (route) => {
-      route.config = { ...(route.config ?? {}), private: true };
-    });
-    api.setErrorHandler((error, request, reply) => {
-      const publicError = toPublicError(error);
-      if (publicError.status >= 500) request.log.error({ err: error }, 'unhandled API error');
-      if (publicError.status === 401) reply.header('www-authenticate', 'Bearer realm="csci"');
-      const body: Record<string, unknown> = { error: { code: publicError.code, message: publicError.message } };
-      if (error instanceof StaleWriteError) {
-        body.current = error.current;
-        reply.header('etag', etagOf(error.currentVersion));
-      }
-      if (error instanceof CoverageGapsError) {
-        body.gaps = error.gaps;
-        body.lines = error.lines;
-      }
-      return reply.code(publicError.status).send(body);
+    setUpBearerScope(api, {
+      errorDetails: (error, reply) => {
+        if (error instanceof StaleWriteError) {
+          reply.header('etag', etagOf(error.currentVersion));
+          return { current: error.current };
+        }
+        if (error instanceof CoverageGapsError) return { gaps: error.gaps, lines: error.lines };
+        return {};
+      },
     });
 
     api.get('/councils/:urn/plans', async (request) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { urn } = parse(urnParamSchema, request.params, 'path');
       return { urn, plans: await plans.listCouncilPlans(actor, urn) };
     });
 
     api.post('/councils/:urn/plans', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { urn } = parse(urnParamSchema, request.params, 'path');
       const body = parse(newPlanSchema, request.body, 'body');
       return send(reply, 201, await plans.createPlan(actor, urn, body));
     });
 
     api.get('/plans/:id', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       return send(reply, 200, await plans.getPlan(actor, id));
     });
 
     api.post('/plans/:id/actions', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       const body = parse(newActionSchema, request.body, 'body');
       const basedOnVersion = ifMatchVersion(request);
@@ -112,13 +92,13 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
     });
 
     api.get('/actions/:id', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       return send(reply, 200, await plans.getAction(actor, id));
     });
 
     api.patch('/actions/:id', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       const { ragOverride, ...changes } = parse(actionPatchSchema, request.body, 'body');
       const basedOnVersion = ifMatchVersion(request);
@@ -149,7 +129,7 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
     });
 
     api.post('/actions/:id/measures', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       const body = parse(newMeasureSchema, request.body, 'body');
       const basedOnVersion = ifMatchVersion(request);
@@ -157,13 +137,13 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
     });
 
     api.get('/measures/:id', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       return send(reply, 200, await plans.getMeasure(actor, id));
     });
 
     api.post('/measures/:id/values', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       const body = parse(newMeasureValueSchema, request.body, 'body');
       const basedOnVersion = ifMatchVersion(request);
@@ -173,7 +153,7 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
     });
 
     api.post('/actions/:id/updates', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       const { evidence, ...body } = parse(newUpdateSchema, request.body, 'body');
       const basedOnVersion = ifMatchVersion(request);
@@ -193,7 +173,7 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
         (_request, body, done) => done(null, body),
       );
       files.post('/actions/:id/evidence', { bodyLimit: plans.evidenceMaxBytes + 1 }, async (request, reply) => {
-        const actor = requireToken(request.actor);
+        const actor = tokenActor(request);
         const { id } = parse(planIdParamSchema, request.params, 'path');
         const { fileName } = parse(evidenceQuerySchema, request.query, 'query');
         const basedOnVersion = ifMatchVersion(request);
@@ -208,7 +188,7 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
     });
 
     api.get('/evidence/:id', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       const { evidence, body } = await plans.getEvidenceFile(actor, id);
       return reply
@@ -222,7 +202,7 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
     });
 
     api.post('/plans/:id/submit', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       const basedOnVersion = ifMatchVersion(request);
       const frozen = await plans.submit(actor, id, { basedOnVersion });
@@ -231,13 +211,13 @@ export function registerPlansApi(plans: PlansService): FastifyPluginAsync {
     });
 
     api.get('/plans/:id/versions', async (request) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id } = parse(planIdParamSchema, request.params, 'path');
       return { planId: id, versions: await plans.listVersions(actor, id) };
     });
 
     api.get('/plans/:id/versions/:n', async (request, reply) => {
-      const actor = requireToken(request.actor);
+      const actor = tokenActor(request);
       const { id, n } = parse(versionParamSchema, request.params, 'path');
       const frozen = await plans.getVersion(actor, id, n);
       // A frozen version never changes: its number is its validator.

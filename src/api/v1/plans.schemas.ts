@@ -232,13 +232,9 @@ export const planVersionHeadSchema = z
   })
   .meta({ id: 'PlanVersionHead' });
 
-export const planVersionSchema = z
-  .object({
-    planId: id,
-    number: z.number().int().min(1),
-    frozenAt: z.string(),
-    frozenBy: z.string(),
-    published: z.boolean(),
+/** A frozen version: its head with the content and the sign-offs. */
+export const planVersionSchema = planVersionHeadSchema
+  .extend({
     content: z
       .object({})
       .loose()

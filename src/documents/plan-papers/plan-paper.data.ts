@@ -5,7 +5,7 @@
  * who may read the plan.
  */
 import type { IsoDate } from '../../calendar/index.ts';
-import type { PlanContent } from '../../plans/index.ts';
+import type { PlanChanges, PlanContent } from '../../plans/index.ts';
 
 export interface PlanPaperSubject {
   readonly council: { readonly urn: string; readonly name: string };
@@ -40,8 +40,12 @@ export interface ProgressReportData {
   readonly subject: PlanPaperSubject;
   readonly current: PlanContent;
   readonly currentVersion: PlanVersionRef;
-  /** The version of the last report, to say what changed since; null for the first report. */
-  readonly since: { readonly plan: PlanContent; readonly version: PlanVersionRef } | null;
+  /** The version of the last report, and what changed from it to `current` (the plans service's comparison); null for the first report. */
+  readonly since: {
+    readonly plan: PlanContent;
+    readonly version: PlanVersionRef;
+    readonly changes: PlanChanges;
+  } | null;
   readonly preparedOn: IsoDate;
   readonly charts: readonly MeasureChartImage[];
 }

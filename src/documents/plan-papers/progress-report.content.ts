@@ -5,7 +5,7 @@
  * direction of travel and a small chart each; coverage; the next deadlines. Pure.
  */
 import { daysBetween, formatUkDate, type IsoDate } from '../../calendar/index.ts';
-import { comparePlanContents, describeGaps, planCoverage, RAG_RATINGS, type PlanChanges } from '../../plans/index.ts';
+import { describeGaps, planCoverage, RAG_RATINGS, type PlanChanges } from '../../plans/index.ts';
 import { SectionBuilder, type PaperContent } from '../paper-content.ts';
 import { versionText } from './action-plan.content.ts';
 import {
@@ -223,7 +223,7 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
   if (!data.since)
     builder.paragraph('This is the first progress report on the plan, so there is no earlier version to compare with.');
   else {
-    const changes = comparePlanContents(data.since.plan, current);
+    const { changes } = data.since;
     const lines = changeLines(changes, outlinePlan(data.since.plan, data.since.version.date), outline);
     if (changes.unchanged || lines.length === 0)
       builder.paragraph(`Nothing has changed since ${versionText(data.since.version)}.`);

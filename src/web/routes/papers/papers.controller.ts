@@ -9,7 +9,8 @@ import { paths } from '../../../paths.ts';
 import type { Services } from '../../../services/index.ts';
 import { inspectionIdSchema } from '../inspection/inspection.controller.ts';
 
-function styleNonceOf(reply: FastifyReply): string {
+/** The style nonce of this response's content security policy, for a print view's inline style sheet. */
+export function styleNonceOf(reply: FastifyReply): string {
   return (reply as unknown as { cspNonce?: { style?: string } }).cspNonce?.style ?? '';
 }
 

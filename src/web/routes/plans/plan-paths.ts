@@ -37,4 +37,10 @@ export const planPaths = {
   importPlan: (id: number | string) => `/plans/${segment(id)}/import`,
   importMapping: (id: number | string) => `/plans/${segment(id)}/import/mapping`,
   importConfirm: (id: number | string) => `/plans/${segment(id)}/import/confirm`,
+  /** The action plan's print view, or with a format its file; `version` a frozen version (the working copy by default). */
+  actionPlan: (id: number | string, format?: 'docx' | 'xlsx' | 'pdf', version?: number) =>
+    `/plans/${segment(id)}/action-plan${format ? `.${format}` : ''}${version === undefined ? '' : `?version=${version}`}`,
+  /** The progress report's print view, or with a format its file; `since` the frozen version it compares with. */
+  progressReport: (id: number | string, format?: 'docx' | 'pdf', since?: number) =>
+    `/plans/${segment(id)}/progress-report${format ? `.${format}` : ''}${since === undefined ? '' : `?since=${since}`}`,
 } as const;

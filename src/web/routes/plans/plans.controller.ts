@@ -24,6 +24,7 @@ import {
 } from '../account/private-pages.ts';
 import { urnSchema } from '../council/council.controller.ts';
 import { planPaths } from './plan-paths.ts';
+import { papersSection } from './plan-papers-section.ts';
 import {
   domainFormErrors,
   requireWrite,
@@ -133,7 +134,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
     });
   }
 
-  async function planPage(reply: FastifyReply, actor: Actor, planId: number) {
+  async function planPage(reply: FastifyReply, actor: Actor, planId: number, sinceAsked: unknown) {
     const plan = await plans.getPlan(actor, planId);
     const actions = await plans.listActions(actor, planId);
     const header = await planHeader(services, plan);
@@ -188,6 +189,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
           .map(itemLabel),
       })),
       canWrite: canWriteCouncil(actor, plan.council),
+      papers: await papersSection(services, actor, plan.id, sinceAsked),
       planPaths,
       paths,
     });
@@ -295,8 +297,8 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
       }
     });
 
-    scope.get<{ Params: { id: string } }>('/plans/:id', async (request, reply) =>
-      planPage(reply, requireActor(request), parseId(request.params.id, 'plan')),
+    scope.get<{ Params: { id: string }; Querystring: { since?: unknown } }>('/plans/:id', async (request, reply) =>
+      planPage(reply, requireActor(request), parseId(request.params.id, 'plan'), request.query?.since),
     );
 
     scope.get<{ Params: { id: string; itemId: string } }>('/plans/:id/items/:itemId', async (request, reply) =>
