@@ -47,7 +47,6 @@ export function measureTrendChart(measure: Measure, values: readonly MeasureValu
       marginRight: 92,
       marginTop: 20,
       marginBottom: 32,
-      style: { background: '#ffffff' },
       x: {
         type: 'utc',
         domain: [new Date(first - 12 * 86_400_000), new Date(last + 12 * 86_400_000)],
@@ -98,6 +97,7 @@ export function measureTrendChart(measure: Measure, values: readonly MeasureValu
     {
       label: `${measure.what}: ${figure(latest.value, measure.unit)} on ${formatUkDate(latest.date)} against a target of ${figure(measure.target.value, measure.unit)} by ${formatUkDate(measure.target.date)}`,
       description: `The baseline (${figure(measure.baseline.value, measure.unit)} on ${formatUkDate(measure.baseline.date)}, an open dot) and each value recorded since, with the target as a dashed line; ${measure.betterWhen} is better. The figures are in the table beside the chart.`,
+      background: '#ffffff',
     },
   );
 }

@@ -11,6 +11,12 @@ export interface ChartText {
   readonly label: string;
   /** One or two sentences saying what the chart shows and where its data table is. */
   readonly description: string;
+  /**
+   * A fill drawn behind the whole chart (for charts rasterised into the papers, where a transparent
+   * PNG may show dark). Drawn as a rect, not Plot's `style` option: an inline style attribute is
+   * blocked by the pages' content security policy.
+   */
+  readonly background?: string;
 }
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
@@ -26,6 +32,14 @@ export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
     element.removeAttribute('aria-label');
     element.removeAttribute('aria-description');
     element.removeAttribute('aria-hidden');
+  }
+  for (const element of [svg, ...Array.from(svg.querySelectorAll('[style]'))]) element.removeAttribute('style');
+  if (text.background) {
+    const backdrop = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    backdrop.setAttribute('width', '100%');
+    backdrop.setAttribute('height', '100%');
+    backdrop.setAttribute('fill', text.background);
+    svg.insertBefore(backdrop, svg.firstChild);
   }
   svg.setAttribute('class', 'app-chart');
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

@@ -366,6 +366,9 @@ describe('evidence files from the plan pages', () => {
     const body = decode((await editor.get(measureUrl())).body);
     const svg = /<svg[^>]*>/.exec(body.slice(body.indexOf('<figure')))?.[0] ?? '';
     assert.match(svg, /role="img"/);
+    const chart = body.slice(body.indexOf('<svg'), body.indexOf('</svg>'));
+    assert.doesNotMatch(chart, /\sstyle=/, 'no inline style: the content security policy would block it');
+    assert.match(chart, /<rect fill="#ffffff" height="100%" width="100%"/, 'a white backdrop for the papers');
     assert.match(svg, /aria-label="Plans reviewed on time: 58% on 31 December 2019/);
     assert.match(
       body,
