@@ -274,7 +274,7 @@ export function progressReportContent(data: ProgressReportData): PaperContent {
             ? 'Target met'
             : withUnit(progress.distanceToTarget, measure.unit),
       ]),
-      [22, 8, 10, 16, 16, 15, 13],
+      [18, 10, 12, 16, 16, 15, 13],
     );
     for (const { entry, measure, progress } of measured) {
       const chart = charts.get(measure.id);
