@@ -1,7 +1,7 @@
 /**
  * Improvement plan pages in the browser, JavaScript off (every journey is plain forms): start a plan
  * from an inspection, the plan's task list with its gaps first, an action added with and without
- * errors, its page, a measure and its value, a progress update, the import upload and the council
+ * errors, its page, an evidence file uploaded and downloaded, a measure and its value, a progress update, the import upload and the council
  * timeline, then the check page (submission refused with the gaps), submission and sign-off, then the
  * plan page's Papers section and the progress report's print view. axe at
  * WCAG 2.2 AA on each page, nothing from another origin, no console errors.
@@ -21,6 +21,7 @@ import {
   TEST_PASSWORD,
   type AccountsTestApp,
 } from '../test/helpers/accounts-app.ts';
+import { EVIDENCE_SAMPLES } from '../test/helpers/plan-fixtures.ts';
 import { chromiumMissing, launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
 import { assertNoAxeViolations, watchPage } from './support/page-checks.ts';
 
@@ -140,6 +141,30 @@ describe('improvement plan pages in the browser', { skip: chromiumMissing }, () 
       await page.click('button:has-text("Save the action")');
       await page.waitForURL(/\/actions\/\d+$/);
       await check(page, 'action', watched);
+      const actionUrl = page.url();
+
+      // Evidence with JavaScript off: the plain multipart form, then the file listed with its download.
+      await page.setInputFiles('#evidence-action', {
+        name: 'board-minutes.pdf',
+        mimeType: 'application/pdf',
+        buffer: EVIDENCE_SAMPLES.pdf,
+      });
+      await page.click('button:has-text("Upload to the action")');
+      await page.waitForURL(/\/actions\/\d+#evidence$/);
+      assert.ok(page.url().startsWith(actionUrl), page.url());
+      const evidenceTable = page.locator('table', { hasText: 'Evidence files of the action' });
+      assert.match(await evidenceTable.innerText(), /board-minutes\.pdf[\s\S]*PDF/);
+      const download = await page.request.get(
+        await evidenceTable
+          .locator('a[download]')
+          .first()
+          .getAttribute('href')
+          .then((href) => `${baseUrl}${href}`),
+      );
+      assert.equal(download.status(), 200);
+      assert.equal(download.headers()['cache-control'], 'no-store');
+      assert.deepEqual(Buffer.from(await download.body()), EVIDENCE_SAMPLES.pdf);
+      await check(page, 'action-evidence', watched);
 
       await page.click('text=Add a measure');
       await check(page, 'measure-form', watched);
