@@ -17,6 +17,7 @@ import {
   findLiveApiToken,
   findLoginThrottle,
   findSessionRow,
+  findSessionWithUser,
   findUsablePasswordLink,
   findUserByEmail,
   findUserById,
@@ -239,15 +240,15 @@ export function createAuthenticationService({
     async sessionActor(sessionId) {
       if (!sessionId) return null;
       const idHash = sha256Hex(sessionId);
-      const row = await findSessionRow(db, idHash);
-      if (!row) return null;
+      const found = await findSessionWithUser(db, idHash);
+      if (!found) return null;
+      const { session: row, user } = found;
       const at = now();
       const idleEnd = Date.parse(row.last_seen_at) + sessions.idleMinutes * 60_000;
       if (at.toISOString() >= row.expires_at || at.getTime() >= idleEnd) {
         await deleteSessionRow(db, idHash);
         return null;
       }
-      const user = await findUserById(db, row.user_id);
       if (!user) return null;
       if (at.getTime() - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS)
         await touchSession(db, idHash, at.toISOString());

@@ -26,6 +26,7 @@ import {
   listPlanRowsOf,
   listRecommendationsOf,
   loadPlanHeadRows,
+  loadPlanOverviewRows,
   loadPlanRows,
   nextItemPosition,
   updatePlanItem,
@@ -35,7 +36,8 @@ import {
   type RecommendationRow,
 } from '../store/index.ts';
 import type { Transaction } from 'kysely';
-import { auditPlanChange, nowIso, staleWrite, type PlanContext } from './plan-context.ts';
+import { auditPlanChange, nowIso, staleWrite, today, type PlanContext } from './plan-context.ts';
+import { toPlanOverview, type PlanOverview } from './plan-overview.ts';
 import { basedOn, oneOf, optionalText, requiredText, MAX_TEXT } from './plan-input.ts';
 import { itemFor, planFor, requireActor } from './plan-access.ts';
 import {
@@ -73,6 +75,8 @@ export interface PlanRecordsService {
   getPlan(actor: Actor | null, planId: number): Promise<PlanView>;
   /** Everything the working copy holds, in the pure vocabulary (documents are built from it). */
   getPlanContent(actor: Actor | null, planId: number): Promise<PlanContent>;
+  /** The plan page's plan and actions (RAG ratings, measure counts), read once. */
+  getPlanOverview(actor: Actor | null, planId: number): Promise<PlanOverview>;
   /** The council's own item ("wider areas for improvement"); based on the plan's version. */
   addItem(actor: Actor | null, planId: number, input: NewItemInput): Promise<PlanItemView>;
   /** The council's response to an item (agreed / partly agreed, with reasons); for its own items, also a new title. */
@@ -239,6 +243,11 @@ export function createPlanRecordsService(context: PlanContext): PlanRecordsServi
 
     async getPlanContent(actor, planId) {
       return toPlanContent(await loadPlanRows(db, await planFor(db, actor, planId, 'read')));
+    },
+
+    async getPlanOverview(actor, planId) {
+      const plan = await planFor(db, actor, planId, 'read');
+      return toPlanOverview(await loadPlanOverviewRows(db, plan), today(context));
     },
 
     async addItem(actor, planId, input) {

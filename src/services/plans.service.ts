@@ -46,6 +46,7 @@ export {
   type NewEvidenceInput,
   type EvidenceFile,
 } from './plan-evidence.service.ts';
+export type { ActionOverview, PlanOverview } from './plan-overview.ts';
 export type { NewPlanInput, NewItemInput, ItemResponseInput } from './plan-records.service.ts';
 export type {
   NewActionInput,

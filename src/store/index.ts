@@ -17,5 +17,6 @@ export * from './audit.repository.ts';
 export * from './sync.repository.ts';
 export * from './plans.tables.ts';
 export * from './plan.repository.ts';
+export * from './plan-overview.repository.ts';
 export * from './plan-reminder.repository.ts';
 export * from './plan-reminders.tables.ts';

@@ -135,8 +135,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
   }
 
   async function planPage(reply: FastifyReply, actor: Actor, planId: number, sinceAsked: unknown) {
-    const plan = await plans.getPlan(actor, planId);
-    const actions = await plans.listActions(actor, planId);
+    const { plan, actions } = await plans.getPlanOverview(actor, planId);
     const header = await planHeader(services, plan);
     const itemById = new Map(plan.items.map((item) => [item.id, item]));
     const gapTasks = [
@@ -149,7 +148,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
           status: { tag: { text: 'No action', classes: 'govuk-tag--red' } },
         })),
       ...actions
-        .filter((action) => action.measures.length === 0)
+        .filter((action) => action.measureCount === 0)
         .map((action) => ({
           title: { text: `The action “${action.title}” has no measure` },
           href: planPaths.newMeasure(plan.id, action.id),
