@@ -235,5 +235,23 @@ for (const dialect of TEST_DIALECTS) {
       await assert.rejects(services.plans.listActions(ACTORS.otherEditor, plan.id), { status: 404 });
       await assert.rejects(services.plans.listActions(null, plan.id), NotAuthenticatedError);
     });
+
+    test('the plan page overview, read at once, is the plan as getPlan gives it and each action as listActions gives it, with the same scope', async () => {
+      const [plan] = await services.plans.listCouncilPlans(ACTORS.viewer, OWN);
+      assert.ok(plan);
+      const overview = await services.plans.getPlanOverview(ACTORS.viewer, plan.id);
+      assert.deepEqual(overview.plan, await services.plans.getPlan(ACTORS.viewer, plan.id));
+      const actions = await services.plans.listActions(ACTORS.viewer, plan.id);
+      assert.ok(actions.some((action) => action.measures.length > 0));
+      assert.deepEqual(
+        overview.actions,
+        actions.map(({ milestones: _milestones, measures, updates: _updates, evidence: _evidence, ...action }) => ({
+          ...action,
+          measureCount: measures.length,
+        })),
+      );
+      await assert.rejects(services.plans.getPlanOverview(ACTORS.otherEditor, plan.id), { status: 404 });
+      await assert.rejects(services.plans.getPlanOverview(null, plan.id), NotAuthenticatedError);
+    });
   });
 }
