@@ -59,7 +59,13 @@ test('a slow file fails alone at its deadline, and results come out as files fin
   const quick = join(folder, 'quick.pdf');
   await writeFile(slow, await makeSlowPages(200)); // about a second a page
   await writeFile(quick, plainPdf());
-  const results = await collect([slow, quick], { workers: 2, order: 'finished', limits: { deadlineMs: 4_000 } });
+  // Each slow page decodes 8 MB that lives until the worker's next collection: the decoded-data cap
+  // is raised here so that the deadline, not that cap, is what stops the file (the bomb test has the cap).
+  const results = await collect([slow, quick], {
+    workers: 2,
+    order: 'finished',
+    limits: { deadlineMs: 4_000, decodedMemoryMb: 1_024 },
+  });
   assert.deepEqual(
     results.map((result) => relative(folder, result.file)),
     ['quick.pdf', 'slow.pdf'],
