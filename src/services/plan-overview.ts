@@ -6,7 +6,7 @@
 import type { IsoDate } from '../calendar/index.ts';
 import { effectiveRag, type Action, type EffectiveRag } from '../plans/index.ts';
 import type { PlanOverviewRows } from '../store/index.ts';
-import { toAction, toMilestone, toPlanView, type PlanView } from './plan-views.ts';
+import { groupBy, toAction, toMilestone, toPlanView, type PlanView } from './plan-views.ts';
 
 export interface ActionOverview extends Action {
   readonly planId: number;
@@ -20,16 +20,6 @@ export interface PlanOverview {
   readonly actions: readonly ActionOverview[];
 }
 
-function grouped<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
-
 export function toPlanOverview(rows: PlanOverviewRows, asAt: IsoDate): PlanOverview {
   const plan = toPlanView({
     plan: rows.plan,
@@ -38,8 +28,8 @@ export function toPlanOverview(rows: PlanOverviewRows, asAt: IsoDate): PlanOverv
     actionCount: rows.actions.length,
     measuredActionCount: rows.actions.filter((action) => rows.measureCounts.has(action.id)).length,
   });
-  const linksOf = grouped(rows.links, (link) => link.action_id);
-  const milestonesOf = grouped(rows.milestones, (row) => row.action_id);
+  const linksOf = groupBy(rows.links, (link) => link.action_id);
+  const milestonesOf = groupBy(rows.milestones, (row) => row.action_id);
   const actions = rows.actions.map((row) => {
     const action = toAction(
       row,

@@ -206,7 +206,8 @@ export function toActionUpdate(row: PlanUpdateRow, files: readonly PlanEvidenceR
   };
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+/** Rows by a key, each group in the order the rows came. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const row of rows) {
     const k = key(row);

@@ -346,45 +346,58 @@ export async function findPlanEvidenceRow(db: Db, id: number): Promise<PlanEvide
 
 // Everything a plan holds, read together.
 
-export interface PlanRows {
+export interface PlanRows extends PlanOutlineRows {
   readonly plan: PlanRow;
-  readonly items: readonly PlanItemRow[];
-  readonly actions: readonly PlanActionRow[];
-  readonly links: readonly { action_id: number; item_id: number }[];
-  readonly milestones: readonly PlanMilestoneRow[];
   readonly measures: readonly PlanMeasureRow[];
   readonly values: readonly PlanMeasureValueRow[];
   readonly updates: readonly PlanUpdateRow[];
   readonly evidence: readonly PlanEvidenceRow[];
 }
 
-export async function loadPlanRows(db: Db, plan: PlanRow): Promise<PlanRows> {
-  const planId = plan.id;
-  const actionIds = (eb: Db) => eb.selectFrom('plan_action').select('id').where('plan_id', '=', planId);
-  const [items, actions, links, milestones, measures, values, updates, evidence] = await Promise.all([
+/** What every whole-plan read starts from: the plan's items, its actions, their item links and milestones. */
+export interface PlanOutlineRows {
+  readonly items: readonly PlanItemRow[];
+  readonly actions: readonly PlanActionRow[];
+  readonly links: readonly { action_id: number; item_id: number }[];
+  readonly milestones: readonly PlanMilestoneRow[];
+}
+
+/** The ids of a plan's actions, as a subquery. */
+export const planActionIds = (db: Db, planId: number) =>
+  db.selectFrom('plan_action').select('id').where('plan_id', '=', planId);
+
+export async function loadPlanOutlineRows(db: Db, planId: number): Promise<PlanOutlineRows> {
+  const [items, actions, links, milestones] = await Promise.all([
     db.selectFrom('plan_item').selectAll().where('plan_id', '=', planId).orderBy('position').orderBy('id').execute(),
     db.selectFrom('plan_action').selectAll().where('plan_id', '=', planId).orderBy('id').execute(),
     db
       .selectFrom('plan_action_item')
       .select(['action_id', 'item_id'])
-      .where('action_id', 'in', actionIds(db))
+      .where('action_id', 'in', planActionIds(db, planId))
       .orderBy('action_id')
       .orderBy('item_id')
       .execute(),
     db
       .selectFrom('plan_milestone')
       .selectAll()
-      .where('action_id', 'in', actionIds(db))
+      .where('action_id', 'in', planActionIds(db, planId))
       .orderBy('due_date')
       .orderBy('id')
       .execute(),
-    db.selectFrom('plan_measure').selectAll().where('action_id', 'in', actionIds(db)).orderBy('id').execute(),
+  ]);
+  return { items, actions, links, milestones };
+}
+
+export async function loadPlanRows(db: Db, plan: PlanRow): Promise<PlanRows> {
+  const planId = plan.id;
+  const actionIds = planActionIds(db, planId);
+  const [outline, measures, values, updates, evidence] = await Promise.all([
+    loadPlanOutlineRows(db, planId),
+    db.selectFrom('plan_measure').selectAll().where('action_id', 'in', actionIds).orderBy('id').execute(),
     db
       .selectFrom('plan_measure_value')
       .selectAll()
-      .where('measure_id', 'in', (eb) =>
-        eb.selectFrom('plan_measure').select('id').where('action_id', 'in', actionIds(db)),
-      )
+      .where('measure_id', 'in', (eb) => eb.selectFrom('plan_measure').select('id').where('action_id', 'in', actionIds))
       .orderBy('measure_id')
       .orderBy('date')
       .orderBy('id')
@@ -392,13 +405,13 @@ export async function loadPlanRows(db: Db, plan: PlanRow): Promise<PlanRows> {
     db
       .selectFrom('plan_update')
       .selectAll()
-      .where('action_id', 'in', actionIds(db))
+      .where('action_id', 'in', actionIds)
       .orderBy('date')
       .orderBy('id')
       .execute(),
     db.selectFrom('plan_evidence').selectAll().where('plan_id', '=', planId).orderBy('id').execute(),
   ]);
-  return { plan, items, actions, links, milestones, measures, values, updates, evidence };
+  return { plan, ...outline, measures, values, updates, evidence };
 }
 
 /**
