@@ -86,7 +86,7 @@ export async function createApp({
   // 1. Correlation id on every response and one log line per request.
   setUpRequestLogging(app);
   // 2. Security headers and the content security policy with a nonce per response.
-  await setUpWebSecurity(app);
+  setUpWebSecurity(app);
   // 2a. /health and the loading state; rate limit, date bounds and the gate on uncached computations; 405 for a wrong method.
   setUpServiceStatus(app, loading);
   await setUpLoadLimits(app, { perMinute: rateLimitPerMinute, ...computations });

@@ -30,7 +30,7 @@ declare module 'fastify' {
 export const PUBLIC_PAGE = { config: { publicCache: true } } as const;
 
 export function cspNonceOf(reply: FastifyReply): string {
-  return (reply as unknown as { cspNonce?: { script?: string } }).cspNonce?.script ?? '';
+  return (reply.cspNonce as FastifyReply['cspNonce'] | null)?.script ?? '';
 }
 
 /** A rendered page cut at each nonce placeholder, as UTF-8 bytes ready to send. */

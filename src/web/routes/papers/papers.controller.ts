@@ -11,7 +11,7 @@ import { inspectionIdSchema } from '../inspection/inspection.controller.ts';
 
 /** The style nonce of this response's content security policy, for a print view's inline style sheet. */
 export function styleNonceOf(reply: FastifyReply): string {
-  return (reply as unknown as { cspNonce?: { style?: string } }).cspNonce?.style ?? '';
+  return (reply.cspNonce as FastifyReply['cspNonce'] | null)?.style ?? '';
 }
 
 export function registerPaperRoutes(app: FastifyInstance, { papers }: Services): void {
