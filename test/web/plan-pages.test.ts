@@ -192,6 +192,30 @@ describe('improvement plan pages', () => {
     assert.match(after, /Worked out from the dates/);
   });
 
+  test('a plan page and an action page read again after a change made elsewhere show the change (the render memo never serves old content)', async () => {
+    const actionId = Number(/\/actions\/(\d+)/.exec(actionUrl)?.[1]);
+    const plans = testApp.loaded.services.plans;
+    const { version, title } = await plans.getAction(CLI, actionId);
+    for (let i = 0; i < 2; i++) {
+      assert.ok(decode((await editor.get(planUrl)).body).includes(title));
+      assert.match(decode((await editor.get(actionUrl)).body), /Sam Carter \(person\)/);
+    }
+    await plans.updateAction(CLI, actionId, {
+      title: 'Audit every child in need plan each fortnight',
+      owner: { kind: 'team', name: 'Quality assurance' },
+      basedOnVersion: version,
+    });
+    const planPage = decode((await editor.get(planUrl)).body);
+    assert.match(planPage, /Audit every child in need plan each fortnight/);
+    assert.ok(!planPage.includes(title));
+    const actionPage = decode((await editor.get(actionUrl)).body);
+    assert.match(actionPage, /Quality assurance \(team\)/);
+    assert.doesNotMatch(actionPage, /Sam Carter/);
+    // Each response carries a CSRF token of its own, put in after the memo.
+    const again = await editor.get(actionUrl);
+    assert.notEqual(csrfFrom(again.body), csrfFrom((await editor.get(actionUrl)).body));
+  });
+
   test('a viewer reads the plan but cannot change it (403)', async () => {
     assert.equal((await viewer.get(planUrl)).statusCode, 200);
     const form = await viewer.get(actionUrl);

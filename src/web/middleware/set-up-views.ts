@@ -8,10 +8,18 @@
  * The cache serves a page to whoever asks next, so it holds public pages only: a route opts in with
  * `{ config: { publicCache: true } }` (PUBLIC_PAGE), and on any other route cachedView renders afresh
  * every time. A page that shows one user's data must never opt in.
+ *
+ * `reply.memoisedView(template, context)` is for the private pages read most (a plan, an action):
+ * the route has read its data afresh and checked the actor's scope in this request, as always; only
+ * the template's work is skipped when an earlier rendering had exactly the same inputs. The memo's
+ * key is a SHA-256 digest of everything the rendering reads (the template, the whole context, the
+ * path, today's date), so an entry can only be used by a request that already holds every fact in
+ * it, and a change to any of them is a new key. The nonce and the form's CSRF token go in after.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type nunjucks from 'nunjucks';
+import { todayIso } from '../../calendar/index.ts';
 
 type Context = Record<string, unknown>;
 
@@ -23,6 +31,7 @@ declare module 'fastify' {
   interface FastifyReply {
     view(template: string, context?: Record<string, unknown>): FastifyReply;
     cachedView(key: string, template: string, context: () => Promise<Record<string, unknown>>): Promise<FastifyReply>;
+    memoisedView(template: string, context: Record<string, unknown>): FastifyReply;
   }
 }
 
@@ -33,8 +42,14 @@ export function cspNonceOf(reply: FastifyReply): string {
   return (reply.cspNonce as FastifyReply['cspNonce'] | null)?.script ?? '';
 }
 
-/** A rendered page cut at each nonce placeholder, as UTF-8 bytes ready to send. */
-type PageParts = readonly Buffer[];
+/** What each response puts into a rendered page: its own CSP nonce and CSRF token. */
+type Fill = 'nonce' | 'csrf';
+
+/** A rendered page cut where the per-response values go: UTF-8 parts and, between each two, which value. */
+interface PageParts {
+  readonly parts: readonly Buffer[];
+  readonly fills: readonly Fill[];
+}
 
 /** A small least-recently-used map of rendered pages. */
 class PageCache {
@@ -58,21 +73,69 @@ class PageCache {
   }
 }
 
+/**
+ * The memo key's text of a context: plain data as JSON, each function by its identity (a module's
+ * path helpers are the same function every time; a closure made for one request is never seen
+ * again, so it can only miss). A Map or Set would be written as `{}` whatever it holds: refused.
+ */
+function contextText(context: Context): string {
+  return JSON.stringify(context, (_key, value: unknown) => {
+    if (typeof value === 'function') return `function#${functionIdOf(value)}`;
+    if (value instanceof Map || value instanceof Set)
+      throw new TypeError('A memoised page’s context must be plain data: it holds a Map or a Set.');
+    return value;
+  });
+}
+
+const knownFunctions = new WeakMap<object, number>();
+let functionCount = 0;
+/** A number for each function, the same for the same function for as long as the process runs. */
+function functionIdOf(fn: object): number {
+  let id = knownFunctions.get(fn);
+  if (id === undefined) {
+    id = ++functionCount;
+    knownFunctions.set(fn, id);
+  }
+  return id;
+}
+
 export function setUpViews(
   app: FastifyInstance,
   env: nunjucks.Environment,
-  options: { cachedPages?: number } = {},
+  options: { cachedPages?: number; memoisedPages?: number } = {},
 ): void {
-  // Unguessable, so text a visitor types can never be turned into the nonce.
-  const placeholder = `nonce-placeholder-${randomBytes(16).toString('hex')}`;
+  // Unguessable, so text a visitor types can never be turned into the nonce or the token.
+  const secret = randomBytes(16).toString('hex');
+  const placeholder: Record<Fill, string> = {
+    nonce: `nonce-placeholder-${secret}`,
+    csrf: `csrf-placeholder-${secret}`,
+  };
+  const fillOf = new Map(Object.entries(placeholder).map(([fill, text]) => [text, fill as Fill]));
+  const cutAt = new RegExp(`(${placeholder.nonce}|${placeholder.csrf})`);
   const cache = new PageCache(options.cachedPages ?? 200);
+  const memo = new PageCache(options.memoisedPages ?? 200);
+
+  const currentPath = (reply: FastifyReply): string => reply.request.url.split('?')[0] ?? '';
   const render = (reply: FastifyReply, template: string, context: Context, nonce: string): string =>
     env.render(template, {
       ...context,
       cspNonce: nonce,
-      currentPath: reply.request.url.split('?')[0],
+      currentPath: currentPath(reply),
       loading: reply.request.loading ?? null,
     });
+  const cut = (html: string): PageParts => {
+    const pieces = html.split(cutAt);
+    return {
+      parts: pieces.filter((_, index) => index % 2 === 0).map((piece) => Buffer.from(piece, 'utf8')),
+      fills: pieces.filter((_, index) => index % 2 === 1).map((piece) => fillOf.get(piece) as Fill),
+    };
+  };
+  const filled = (page: PageParts, values: Record<Fill, Buffer>): Buffer =>
+    Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [values[page.fills[index - 1]!], part])));
+  const send = (reply: FastifyReply, page: PageParts, csrf: string): FastifyReply =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(filled(page, { nonce: Buffer.from(cspNonceOf(reply), 'utf8'), csrf: Buffer.from(csrf, 'utf8') }));
 
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Context = {}) {
     return this.type('text/html; charset=utf-8').send(render(this, template, context, cspNonceOf(this)));
@@ -83,16 +146,29 @@ export function setUpViews(
     async function cachedView(this: FastifyReply, key: string, template: string, context: () => Promise<Context>) {
       // While reports are loading, pages say how far it has got: they are not cached.
       const cacheable = this.request.routeOptions.config.publicCache === true && !this.request.loading;
-      let parts = cacheable ? cache.get(key) : undefined;
-      if (parts === undefined) {
-        parts = render(this, template, await context(), placeholder)
-          .split(placeholder)
-          .map((part) => Buffer.from(part, 'utf8'));
-        if (cacheable && this.statusCode === 200) cache.set(key, parts);
+      let page = cacheable ? cache.get(key) : undefined;
+      if (page === undefined) {
+        page = cut(render(this, template, await context(), placeholder.nonce));
+        if (cacheable && this.statusCode === 200) cache.set(key, page);
       }
-      const nonce = Buffer.from(cspNonceOf(this), 'utf8');
-      const body = Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
-      return this.type('text/html; charset=utf-8').send(body);
+      return send(this, page, '');
     },
   );
+
+  app.decorateReply('memoisedView', function memoisedView(this: FastifyReply, template: string, context: Context) {
+    // While reports are loading, pages say how far it has got: rendered afresh.
+    if (this.request.loading) return this.view(template, context);
+    const csrf = typeof context.csrfToken === 'string' ? context.csrfToken : '';
+    const inputs = csrf === '' ? context : { ...context, csrfToken: placeholder.csrf };
+    const key = createHash('sha256')
+      .update(`${template}\n${currentPath(this)}\n${todayIso()}\n`)
+      .update(contextText(inputs))
+      .digest('base64');
+    let page = memo.get(key);
+    if (page === undefined) {
+      page = cut(render(this, template, inputs, placeholder.nonce));
+      memo.set(key, page);
+    }
+    return send(this, page, csrf);
+  });
 }

@@ -56,7 +56,9 @@ export async function actionPage(
     reason: action.ragOverride?.reason ?? '',
   };
   const errors = form.evidence?.errors ?? form.errors ?? NO_ERRORS;
-  return reply.code(form.status ?? 200).view('pages/plans/action.njk', {
+  // The page as it is read most (no form shown again) goes through the render memo.
+  const shownAgain = Object.keys(form).length > 0;
+  const context = {
     actor,
     planId: plan.id,
     councilName: header.councilName,
@@ -135,5 +137,7 @@ export async function actionPage(
     canWrite: canWriteCouncil(actor, plan.council),
     csrfToken: csrfToken(reply),
     planPaths,
-  });
+  };
+  const template = 'pages/plans/action.njk';
+  return shownAgain ? reply.code(form.status ?? 200).view(template, context) : reply.memoisedView(template, context);
 }

@@ -168,7 +168,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
           ? { tag: { text: 'No action', classes: 'govuk-tag--red' } }
           : { text: `${item.actionIds.length} action${item.actionIds.length === 1 ? '' : 's'}` },
     }));
-    return reply.view('pages/plans/plan.njk', {
+    return reply.memoisedView('pages/plans/plan.njk', {
       actor,
       plan: header,
       coverage: plan.coverage,
