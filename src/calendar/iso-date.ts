@@ -36,10 +36,25 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return now.toISOString().slice(0, 10);
 }
 
+/** Days in a month (1-12) of the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The year, month and day of a real calendar day written as YYYY-MM-DD (years 0100-9999), else undefined. */
+function partsOf(value: string): [number, number, number] | undefined {
+  const match = ISO_DATE.exec(value);
+  if (match === null) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.UTC reads years 0-99 as 1900-1999: such strings never were dates here.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return [year, month, day];
+}
+
 /** True for a real calendar day written as YYYY-MM-DD (2017-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  return match !== null && isoDateOf(Number(match[1]), Number(match[2]), Number(match[3])) === value;
+  return partsOf(value) !== undefined;
 }
 
 /** Returns the value when it is a real YYYY-MM-DD date; otherwise a ValidationError naming `what`. */
@@ -51,9 +66,22 @@ export function parseIsoDate(value: string, what = 'date'): IsoDate {
   return value;
 }
 
-/** Days since 1970-01-01 (UTC); the inverse of fromDayNumber. */
+/**
+ * Days since 1970-01-01 (UTC); the inverse of fromDayNumber. Counted from the date's digits (the
+ * Gregorian calendar repeats every 400 years, 146,097 days; the year is taken to start on 1 March so
+ * that the leap day comes last), which the RAG ratings of a plan page do hundreds of times; a
+ * string that is no real date goes through Date.parse as before (NaN for most).
+ */
 export function dayNumber(date: IsoDate): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  const parts = partsOf(date);
+  if (parts === undefined) return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  const [year, month, day] = parts;
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function fromDayNumber(days: number): IsoDate {
