@@ -39,7 +39,7 @@ import {
 import { planFor, requireActor } from './plan-access.ts';
 import { auditPlanChange, nowIso, staleWrite, type PlanContext } from './plan-context.ts';
 import { basedOn, MAX_SHORT, optionalText, requiredText } from './plan-input.ts';
-import { toPlanContent, toPlanView, type PlanView } from './plan-views.ts';
+import { toPlanContent, toPlanView, toVersionHead, type PlanVersionHead, type PlanView } from './plan-views.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -58,14 +58,7 @@ export interface SignOffView {
   readonly signedAt: string;
 }
 
-export interface PlanVersionHead {
-  readonly planId: number;
-  readonly number: number;
-  readonly frozenAt: string;
-  readonly frozenBy: string;
-  /** True for the version the public can read. */
-  readonly published: boolean;
-}
+export type { PlanVersionHead };
 
 export interface PlanVersionView extends PlanVersionHead {
   readonly content: PlanContent;
@@ -119,16 +112,6 @@ function toSignOffView(row: PlanSignOffRow): SignOffView {
   };
 }
 
-function head(row: Omit<PlanVersionRow, 'content_json'>, plan: PlanRow): PlanVersionHead {
-  return {
-    planId: row.plan_id,
-    number: row.number,
-    frozenAt: row.frozen_at,
-    frozenBy: row.frozen_by_email,
-    published: plan.published_version === row.number,
-  };
-}
-
 function coverageOf(content: PlanContent): PlanCoverageView {
   const report = planCoverage(content.items, content.actions, content.measures);
   return { ...report, lines: describeGaps(report.gaps) };
@@ -144,7 +127,7 @@ export function createPlanLifecycleService(context: PlanContext): PlanLifecycleS
     const signOffs = (await listPlanSignOffRows(trx, plan.id))
       .filter((signOff) => signOff.version_number === number)
       .map(toSignOffView);
-    return { ...head(row, plan), content: JSON.parse(row.content_json) as PlanContent, signOffs };
+    return { ...toVersionHead(row, plan), content: JSON.parse(row.content_json) as PlanContent, signOffs };
   };
   /** A step in the plan's status, on the plan's version, with its audit row. */
   const transition = async (
@@ -230,7 +213,7 @@ export function createPlanLifecycleService(context: PlanContext): PlanLifecycleS
 
     async listVersions(actor, planId) {
       const plan = await planFor(db, actor, planId, 'read');
-      return (await listPlanVersionHeads(db, plan.id)).map((row) => head(row, plan));
+      return (await listPlanVersionHeads(db, plan.id)).map((row) => toVersionHead(row, plan));
     },
 
     async getVersion(actor, planId, number) {

@@ -6,7 +6,15 @@
 import type { IsoDate } from '../calendar/index.ts';
 import { effectiveRag, type Action, type EffectiveRag } from '../plans/index.ts';
 import type { PlanOverviewRows } from '../store/index.ts';
-import { groupBy, toAction, toMilestone, toPlanView, type PlanView } from './plan-views.ts';
+import {
+  groupBy,
+  toAction,
+  toMilestone,
+  toPlanView,
+  toVersionHead,
+  type PlanVersionHead,
+  type PlanView,
+} from './plan-views.ts';
 
 export interface ActionOverview extends Action {
   readonly planId: number;
@@ -18,6 +26,8 @@ export interface ActionOverview extends Action {
 export interface PlanOverview {
   readonly plan: PlanView;
   readonly actions: readonly ActionOverview[];
+  /** The frozen versions, oldest first, as listVersions gives them. */
+  readonly versions: readonly PlanVersionHead[];
 }
 
 export function toPlanOverview(rows: PlanOverviewRows, asAt: IsoDate): PlanOverview {
@@ -44,5 +54,5 @@ export function toPlanOverview(rows: PlanOverviewRows, asAt: IsoDate): PlanOverv
       measureCount: rows.measureCounts.get(row.id) ?? 0,
     };
   });
-  return { plan, actions };
+  return { plan, actions, versions: rows.versions.map((row) => toVersionHead(row, rows.plan)) };
 }

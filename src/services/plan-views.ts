@@ -31,7 +31,28 @@ import type {
   PlanRow,
   PlanRows,
   PlanUpdateRow,
+  PlanVersionRow,
 } from '../store/index.ts';
+
+export interface PlanVersionHead {
+  readonly planId: number;
+  readonly number: number;
+  readonly frozenAt: string;
+  readonly frozenBy: string;
+  /** True for the version the public can read. */
+  readonly published: boolean;
+}
+
+/** A frozen version as the lists show it: who froze it and when, and whether it is the published one. */
+export function toVersionHead(row: Omit<PlanVersionRow, 'content_json'>, plan: PlanRow): PlanVersionHead {
+  return {
+    planId: row.plan_id,
+    number: row.number,
+    frozenAt: row.frozen_at,
+    frozenBy: row.frozen_by_email,
+    published: plan.published_version === row.number,
+  };
+}
 
 export interface PlanItemView extends PlanItem {
   readonly version: number;

@@ -250,6 +250,7 @@ for (const dialect of TEST_DIALECTS) {
           measureCount: measures.length,
         })),
       );
+      assert.deepEqual(overview.versions, await services.plans.listVersions(ACTORS.viewer, plan.id));
       await assert.rejects(services.plans.getPlanOverview(ACTORS.otherEditor, plan.id), { status: 404 });
       await assert.rejects(services.plans.getPlanOverview(null, plan.id), NotAuthenticatedError);
     });

@@ -3,7 +3,6 @@
  * (the format in the link text), the submitted versions the progress report may compare with (a
  * GET form on the plan page), and whether PDFs can be made here (they need Chromium).
  */
-import type { Actor } from '../../../domain/actor.ts';
 import type { PlanVersionHead, Services } from '../../../services/index.ts';
 import { ukDate } from '../../format.ts';
 import { planPaths } from './plan-paths.ts';
@@ -31,14 +30,16 @@ function versionLabel(head: PlanVersionHead): string {
   return `Version ${head.number}, submitted ${ukDate(head.frozenAt.slice(0, 10))}${head.published ? ' (published)' : ''}`;
 }
 
-/** What the plan page shows under "Papers"; `sinceAsked` is the plan page's `since` query, if any. */
-export async function papersSection(
+/**
+ * What the plan page shows under "Papers", from the plan's frozen versions (oldest first, as the
+ * plan page read them); `sinceAsked` is the plan page's `since` query, if any.
+ */
+export function papersSection(
   services: Services,
-  actor: Actor,
+  heads: readonly PlanVersionHead[],
   planId: number,
   sinceAsked: unknown,
-): Promise<PapersSection> {
-  const heads = await services.plans.listVersions(actor, planId);
+): PapersSection {
   const pdf = services.papers.pdfPrinting();
   const latest = heads.at(-1)?.number ?? null;
   const asked = typeof sinceAsked === 'string' && sinceAsked !== '' ? Number(sinceAsked) : null;

@@ -135,7 +135,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
   }
 
   async function planPage(reply: FastifyReply, actor: Actor, planId: number, sinceAsked: unknown) {
-    const { plan, actions } = await plans.getPlanOverview(actor, planId);
+    const { plan, actions, versions } = await plans.getPlanOverview(actor, planId);
     const header = await planHeader(services, plan);
     const itemById = new Map(plan.items.map((item) => [item.id, item]));
     const gapTasks = [
@@ -188,7 +188,7 @@ export function registerPlanPages(app: FastifyInstance, services: Services): Pro
           .map(itemLabel),
       })),
       canWrite: canWriteCouncil(actor, plan.council),
-      papers: await papersSection(services, actor, plan.id, sinceAsked),
+      papers: papersSection(services, versions, plan.id, sinceAsked),
       planPaths,
       paths,
     });
