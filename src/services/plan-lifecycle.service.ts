@@ -34,7 +34,6 @@ import {
   type Database,
   type PlanRow,
   type PlanSignOffRow,
-  type PlanVersionRow,
 } from '../store/index.ts';
 import { planFor, requireActor } from './plan-access.ts';
 import { auditPlanChange, nowIso, staleWrite, type PlanContext } from './plan-context.ts';
