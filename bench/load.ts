@@ -25,6 +25,8 @@ export interface Target {
   readonly bytes: number;
   /** Sent with every request to the target (a bearer token, a session cookie); none to the static twin. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Where the target is served (the static twins are always served by the first server). */
+  readonly origin: string;
 }
 
 export interface LoadResult {
@@ -66,7 +68,7 @@ export async function serveStaticTwins(app: FastifyInstance): Promise<StaticTwin
       const bytes = Buffer.byteLength(Buffer.from(await response.arrayBuffer()));
       const file = `target-${count++}${extension}`;
       writeFileSync(join(dir, file), Buffer.alloc(bytes, 'x'));
-      return { name, path, staticPath: `/bench-static/${file}`, bytes, headers };
+      return { name, path, staticPath: `/bench-static/${file}`, bytes, headers, origin: base };
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });
@@ -120,12 +122,12 @@ export async function load(
   };
 }
 
-/** Each target in turn: a short warm-up, then the target, then its static twin. */
+/** Each target in turn: a short warm-up, then the target, then its static twin (served at `base`). */
 export async function loadBesideStatic(base: string, targets: readonly Target[]): Promise<TargetResult[]> {
   const results: TargetResult[] = [];
   for (const target of targets) {
-    await load(`${base}${target.path}`, target.headers, WARM_UP_SECONDS);
-    const dynamic = await load(`${base}${target.path}`, target.headers);
+    await load(`${target.origin}${target.path}`, target.headers, WARM_UP_SECONDS);
+    const dynamic = await load(`${target.origin}${target.path}`, target.headers);
     const fixed = await load(`${base}${target.staticPath}`);
     results.push({ target, dynamic, fixed, ratio: dynamic.p99 / Math.max(1, fixed.p99) });
   }

@@ -57,6 +57,8 @@ export interface AppDependencies {
   readonly accounts?: AccountsWebOptions;
   /** Fastify's trustProxy, behind a TLS-terminating proxy (CSCI_TRUST_PROXY). */
   readonly trustProxy?: boolean | number | string;
+  /** How many renderings the plan and action pages' render memo keeps (200; 0: none, every page rendered afresh). */
+  readonly memoisedPages?: number;
 }
 
 export async function createApp({
@@ -68,6 +70,7 @@ export async function createApp({
   computations,
   accounts,
   trustProxy,
+  memoisedPages,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     // A URL that does not decode gets the app's headers, error shape and log line too.
@@ -96,7 +99,7 @@ export async function createApp({
   // 4. Form bodies (application/x-www-form-urlencoded) for any POST.
   await app.register(formbody);
   // 5. Nunjucks views with govuk-frontend's templates.
-  setUpViews(app, createNunjucks());
+  setUpViews(app, createNunjucks(), { memoisedPages });
   // 6. Not found and errors: a GOV.UK-style page (set before the routes so every page inherits it; the API sets its own).
   setUpErrorHandlers(app);
   // 6b. Accounts: who is acting, CSRF on forms, sign-in and private pages.

@@ -113,7 +113,8 @@ export function setUpViews(
   const fillOf = new Map(Object.entries(placeholder).map(([fill, text]) => [text, fill as Fill]));
   const cutAt = new RegExp(`(${placeholder.nonce}|${placeholder.csrf})`);
   const cache = new PageCache(options.cachedPages ?? 200);
-  const memo = new PageCache(options.memoisedPages ?? 200);
+  const memoLimit = options.memoisedPages ?? 200;
+  const memo = new PageCache(memoLimit);
 
   const currentPath = (reply: FastifyReply): string => reply.request.url.split('?')[0] ?? '';
   const render = (reply: FastifyReply, template: string, context: Context, nonce: string): string =>
@@ -167,7 +168,7 @@ export function setUpViews(
     let page = memo.get(key);
     if (page === undefined) {
       page = cut(render(this, template, inputs, placeholder.nonce));
-      memo.set(key, page);
+      if (memoLimit > 0) memo.set(key, page);
     }
     return send(this, page, csrf);
   });
