@@ -7,7 +7,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
-import { ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import {
   ACTION_STATUSES,
   BETTER_WHEN,
@@ -20,6 +20,8 @@ import {
   type BetterWhen,
   type MeasureValue,
   type Owner,
+  type Plan,
+  type PlanItem,
   type RagRating,
 } from '../plans/index.ts';
 import {
@@ -27,6 +29,7 @@ import {
   findPlanActionRow,
   findPlanMeasureRow,
   findPlanMilestoneRow,
+  findPlanRow,
   findPlanUpdateRow,
   insertPlanAction,
   insertPlanMeasure,
@@ -34,6 +37,7 @@ import {
   insertPlanMilestone,
   insertPlanUpdate,
   listMeasureValueRows,
+  listServedItemRows,
   loadActionRows,
   loadPlanHeadRows,
   loadPlanRows,
@@ -49,7 +53,7 @@ import {
   type PlanMilestoneRow,
   type PlanRow,
 } from '../store/index.ts';
-import { actionFor, measureFor, milestoneFor, planFor, requireActor } from './plan-access.ts';
+import { actionFor, checkPlanAccess, measureFor, milestoneFor, planFor, requireActor } from './plan-access.ts';
 import { auditPlanChange, nowIso, staleWrite, today, type PlanContext } from './plan-context.ts';
 import {
   basedOn,
@@ -72,6 +76,8 @@ import {
   toMeasureValue,
   toMeasureView,
   toMilestone,
+  toPlan,
+  toPlanItem,
   toPlanView,
   type ActionView,
   type MeasureView,
@@ -80,6 +86,13 @@ import {
 } from './plan-views.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** An action read through the plan its address names: the plan, the items the action serves, the action. */
+export interface ActionInPlan {
+  readonly plan: Plan;
+  readonly items: readonly PlanItem[];
+  readonly action: ActionView;
+}
 
 export interface NewActionInput {
   /** The items this action serves: one or more of the plan's. */
@@ -161,6 +174,12 @@ export interface NewUpdateInput {
 export interface PlanActionsService {
   addAction(actor: Actor | null, planId: number, input: NewActionInput): Promise<ActionView>;
   getAction(actor: Actor | null, actionId: number): Promise<ActionView>;
+  /**
+   * The action as its page shows it, read in one go: the plan the address names (scope checked on
+   * it: 404 when it is not the actor's to see), the action only if it belongs to that plan (404
+   * otherwise), and the items it serves.
+   */
+  getActionInPlan(actor: Actor | null, planId: number, actionId: number): Promise<ActionInPlan>;
   /** Every action of the plan, each as `getAction` gives it, read together (by id). */
   listActions(actor: Actor | null, planId: number): Promise<ActionView[]>;
   updateAction(actor: Actor | null, actionId: number, changes: ActionChanges): Promise<ActionView>;
@@ -329,6 +348,24 @@ export function createPlanActionsService(context: PlanContext): PlanActionsServi
     async getAction(actor, actionId) {
       const { row } = await actionFor(db, actor, actionId, 'read');
       return actionView(db, row);
+    },
+
+    async getActionInPlan(actor, planId, actionId) {
+      requireActor(actor);
+      const safe = Number.isSafeInteger(planId) && Number.isSafeInteger(actionId);
+      const [planRow, row] = safe
+        ? await Promise.all([findPlanRow(db, planId), findPlanActionRow(db, actionId)])
+        : [undefined, undefined];
+      const plan = checkPlanAccess(
+        actor,
+        planRow,
+        'read',
+        new NotFoundError(`There is no plan ${planId}.`, 'unknown-plan'),
+      );
+      if (row === undefined || row.plan_id !== plan.id)
+        throw new NotFoundError('There is no such action in this plan.', 'unknown-action');
+      const [rows, items] = await Promise.all([loadActionRows(db, row), listServedItemRows(db, row.id)]);
+      return { plan: toPlan(plan), items: items.map(toPlanItem), action: toActionView(rows, today(context)) };
     },
 
     async listActions(actor, planId) {

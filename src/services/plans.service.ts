@@ -49,6 +49,7 @@ export {
 export type { ActionOverview, PlanOverview } from './plan-overview.ts';
 export type { NewPlanInput, NewItemInput, ItemResponseInput } from './plan-records.service.ts';
 export type {
+  ActionInPlan,
   NewActionInput,
   ActionChanges,
   RagOverrideInput,

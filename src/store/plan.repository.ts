@@ -514,6 +514,18 @@ export async function loadActionRows(db: Db, action: PlanActionRow): Promise<Act
   return { action, itemIds: links.map((link) => link.item_id), milestones, measures, values, updates, evidence };
 }
 
+/** The items an action serves, in the plan's order: what its page names above everything else. */
+export async function listServedItemRows(db: Db, actionId: number): Promise<PlanItemRow[]> {
+  return db
+    .selectFrom('plan_item')
+    .innerJoin('plan_action_item', 'plan_action_item.item_id', 'plan_item.id')
+    .selectAll('plan_item')
+    .where('plan_action_item.action_id', '=', actionId)
+    .orderBy('plan_item.position')
+    .orderBy('plan_item.id')
+    .execute();
+}
+
 // Frozen versions and sign-offs (never changed).
 
 export async function insertPlanVersion(trx: Db, version: PlanVersionTable): Promise<void> {

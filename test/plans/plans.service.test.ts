@@ -236,6 +236,53 @@ for (const dialect of TEST_DIALECTS) {
       await assert.rejects(services.plans.listActions(null, plan.id), NotAuthenticatedError);
     });
 
+    test("an action read through its plan is the plan, the items the action serves and the action as getAction gives it; another plan's address or council gives 404", async () => {
+      const [plan] = await services.plans.listCouncilPlans(ACTORS.viewer, OWN);
+      assert.ok(plan);
+      const whole = await services.plans.getPlan(ACTORS.viewer, plan.id);
+      const [action] = await services.plans.listActions(ACTORS.viewer, plan.id);
+      assert.ok(action);
+      const read = await services.plans.getActionInPlan(ACTORS.viewer, plan.id, action.id);
+      assert.deepEqual(read.action, await services.plans.getAction(ACTORS.viewer, action.id));
+      assert.deepEqual(read.plan, {
+        id: whole.id,
+        council: whole.council,
+        inspectionId: whole.inspectionId,
+        status: whole.status,
+        dueDate: whole.dueDate,
+        version: whole.version,
+      });
+      assert.deepEqual(
+        read.items,
+        whole.items
+          .filter((item) => action.itemIds.includes(item.id))
+          .map(({ actionIds: _actionIds, version: _version, ...item }) => item),
+      );
+      assert.ok(read.items.length > 0);
+
+      await assert.rejects(services.plans.getActionInPlan(null, plan.id, action.id), NotAuthenticatedError);
+      await assert.rejects(services.plans.getActionInPlan(ACTORS.otherEditor, plan.id, action.id), {
+        status: 404,
+        code: 'unknown-plan',
+      });
+      // Another council's own plan, with this council's action in its address: nothing about the action shows.
+      const nottingham = await inspectionId(services, OTHER, '2019-07-01');
+      const theirs =
+        (await services.plans.listCouncilPlans(ACTORS.otherEditor, OTHER)).find(
+          (summary) => summary.inspectionId === nottingham,
+        ) ?? (await services.plans.createPlan(ACTORS.otherEditor, OTHER, { inspectionId: nottingham }));
+      await assert.rejects(services.plans.getActionInPlan(ACTORS.otherEditor, theirs.id, action.id), {
+        status: 404,
+        code: 'unknown-action',
+      });
+      await assert.rejects(services.plans.getActionInPlan(ACTORS.admin, theirs.id, action.id), {
+        status: 404,
+        code: 'unknown-action',
+      });
+      await assert.rejects(services.plans.getActionInPlan(ACTORS.viewer, plan.id, 987654), { status: 404 });
+      await assert.rejects(services.plans.getActionInPlan(ACTORS.viewer, Number.NaN, action.id), { status: 404 });
+    });
+
     test('the plan page overview, read at once, is the plan as getPlan gives it and each action as listActions gives it, with the same scope', async () => {
       const [plan] = await services.plans.listCouncilPlans(ACTORS.viewer, OWN);
       assert.ok(plan);

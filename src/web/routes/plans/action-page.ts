@@ -15,7 +15,7 @@ import { NO_ERRORS, type FormErrors } from '../account/private-pages.ts';
 import { evidenceRows, evidenceUploadForm, type EvidenceFormState } from './evidence-view.ts';
 import { planPaths } from './plan-paths.ts';
 import { capital, escapeHtml, type StaleView } from './plan-forms.ts';
-import { itemLabel, itemWords, planHeader } from './plans.controller.ts';
+import { itemLabel, itemWords } from './plans.controller.ts';
 
 /** The RAG form's state when it is shown again, or an evidence upload's error. */
 export interface ActionPageState {
@@ -48,9 +48,9 @@ export async function actionPage(
   actionId: number,
   form: ActionPageState = {},
 ) {
-  const { plan, action } = await actionOfPlan(services, actor, planId, actionId);
-  const header = await planHeader(services, plan);
-  const items = plan.items.filter((item) => action.itemIds.includes(item.id));
+  // One read for the page: the plan (scope checked), the action in it and the items it serves.
+  const { plan, items, action } = await services.plans.getActionInPlan(actor, planId, actionId);
+  const councilName = await services.councils.nameOf(plan.council);
   const values = form.values ?? {
     rating: action.ragOverride?.rating ?? 'derived',
     reason: action.ragOverride?.reason ?? '',
@@ -61,7 +61,7 @@ export async function actionPage(
   const context = {
     actor,
     planId: plan.id,
-    councilName: header.councilName,
+    councilName,
     action: {
       id: action.id,
       title: action.title,
