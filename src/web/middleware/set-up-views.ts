@@ -10,16 +10,18 @@
  * every time. A page that shows one user's data must never opt in.
  *
  * `reply.memoisedView(template, context)` is for the private pages read most (a plan, an action):
- * the route has read its data afresh and checked the actor's scope in this request, as always; only
- * the template's work is skipped when an earlier rendering had exactly the same inputs. The memo's
- * key is a SHA-256 digest of everything the rendering reads (the template, the whole context, the
- * path, today's date), so an entry can only be used by a request that already holds every fact in
- * it, and a change to any of them is a new key. The nonce and the form's CSRF token go in after.
+ * the route has read its data (the plan's row afresh, its views by that version) and checked the
+ * actor's scope in this request, as always; only the template's work is skipped when an earlier
+ * rendering had exactly the same inputs. The memo's key is a SHA-256 digest of everything the
+ * rendering reads (the template, the whole context as memo-key.ts writes it, the path, today's
+ * date), so an entry can only be used by a request that already holds every fact in it, and a
+ * change to any of them is a new key. The nonce and the form's CSRF token go in after.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type nunjucks from 'nunjucks';
 import { todayIso } from '../../calendar/index.ts';
+import { memoKeyText } from './memo-key.ts';
 
 type Context = Record<string, unknown>;
 
@@ -71,32 +73,6 @@ class PageCache {
     this.#pages.set(key, page);
     while (this.#pages.size > this.#limit) this.#pages.delete(this.#pages.keys().next().value as string);
   }
-}
-
-/**
- * The memo key's text of a context: plain data as JSON, each function by its identity (a module's
- * path helpers are the same function every time; a closure made for one request is never seen
- * again, so it can only miss). A Map or Set would be written as `{}` whatever it holds: refused.
- */
-function contextText(context: Context): string {
-  return JSON.stringify(context, (_key, value: unknown) => {
-    if (typeof value === 'function') return `function#${functionIdOf(value)}`;
-    if (value instanceof Map || value instanceof Set)
-      throw new TypeError('A memoised page’s context must be plain data: it holds a Map or a Set.');
-    return value;
-  });
-}
-
-const knownFunctions = new WeakMap<object, number>();
-let functionCount = 0;
-/** A number for each function, the same for the same function for as long as the process runs. */
-function functionIdOf(fn: object): number {
-  let id = knownFunctions.get(fn);
-  if (id === undefined) {
-    id = ++functionCount;
-    knownFunctions.set(fn, id);
-  }
-  return id;
 }
 
 export function setUpViews(
@@ -163,7 +139,7 @@ export function setUpViews(
     const inputs = csrf === '' ? context : { ...context, csrfToken: placeholder.csrf };
     const key = createHash('sha256')
       .update(`${template}\n${currentPath(this)}\n${todayIso()}\n`)
-      .update(contextText(inputs))
+      .update(memoKeyText(inputs))
       .digest('base64');
     let page = memo.get(key);
     if (page === undefined) {
