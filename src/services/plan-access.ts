@@ -34,15 +34,18 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
-/** The check itself, on a plan row already read (or undefined: not found). */
+/**
+ * The check itself, on a plan row already read (or undefined: not found). `hidden` makes the 404
+ * to give, only when one is given (an error costs its stack trace to make).
+ */
 export function checkPlanAccess(
   actor: Actor | null,
   plan: PlanRow | undefined,
   need: Need,
-  hidden: NotFoundError,
+  hidden: () => NotFoundError,
 ): PlanRow {
   const who = requireActor(actor);
-  if (plan === undefined || !canReadCouncil(who, plan.urn)) throw hidden;
+  if (plan === undefined || !canReadCouncil(who, plan.urn)) throw hidden();
   if (need === 'write') {
     if (!canWriteCouncil(who, plan.urn))
       throw new ForbiddenError('You can read this plan but not change it: ask one of your council’s editors.');
@@ -52,8 +55,8 @@ export function checkPlanAccess(
   return plan;
 }
 
-function notFound(what: string, id: number, code: ErrorCode): NotFoundError {
-  return new NotFoundError(`There is no ${what} ${id}.`, code);
+function notFound(what: string, id: number, code: ErrorCode): () => NotFoundError {
+  return () => new NotFoundError(`There is no ${what} ${id}.`, code);
 }
 
 type Lookup<R> = (db: Db, actor: Actor | null, id: number, need: Need) => Promise<R>;
@@ -79,7 +82,7 @@ function onPlan<T extends { plan_id: number }>(
   return async (db, actor, id, need) => {
     const row = await lookUp(db, actor, id, find);
     const hidden = notFound(what, id, code);
-    if (row === undefined) throw hidden;
+    if (row === undefined) throw hidden();
     const plan = checkPlanAccess(actor, await findPlanRow(db, row.plan_id), need, hidden);
     return { row, plan };
   };
@@ -94,7 +97,7 @@ function onAction<T extends { action_id: number }>(
   return async (db, actor, id, need) => {
     const row = await lookUp(db, actor, id, find);
     const hidden = notFound(what, id, code);
-    if (row === undefined) throw hidden;
+    if (row === undefined) throw hidden();
     const action = await findPlanActionRow(db, row.action_id);
     const plan = checkPlanAccess(actor, action ? await findPlanRow(db, action.plan_id) : undefined, need, hidden);
     return { row, action: action as PlanActionRow, plan };
