@@ -91,8 +91,14 @@ export interface ServicesOptions {
   readonly alerts?: Pick<AlertDependencies, 'sleep' | 'webhookAttempts' | 'now'>;
   /** How long the read model's snapshot lives, and its clock (tests). */
   readonly readModel?: ReadModelOptions;
-  /** The plans' clock and where evidence files go instead of `<data dir>/evidence` (tests). */
-  readonly plans?: { readonly now?: () => Date; readonly evidenceDir?: string; readonly evidenceMaxBytes?: number };
+  /** The plans' clock, where evidence files go instead of `<data dir>/evidence` (tests), and the view cache's size. */
+  readonly plans?: {
+    readonly now?: () => Date;
+    readonly evidenceDir?: string;
+    readonly evidenceMaxBytes?: number;
+    /** How many plans' page views are kept by version; 0 reads every view afresh (bench:plans). */
+    readonly viewCachePlans?: number;
+  };
   /** The papers: which Chromium prints PDFs (Debian's by default). */
   readonly papers?: { readonly chromiumPath?: string };
 }

@@ -352,20 +352,24 @@ export function createPlanActionsService(context: PlanContext): PlanActionsServi
 
     async getActionInPlan(actor, planId, actionId) {
       requireActor(actor);
-      const safe = Number.isSafeInteger(planId) && Number.isSafeInteger(actionId);
-      const [planRow, row] = safe
-        ? await Promise.all([findPlanRow(db, planId), findPlanActionRow(db, actionId)])
-        : [undefined, undefined];
+      const planRow = Number.isSafeInteger(planId) ? await findPlanRow(db, planId) : undefined;
       const plan = checkPlanAccess(
         actor,
         planRow,
         'read',
-        new NotFoundError(`There is no plan ${planId}.`, 'unknown-plan'),
+        () => new NotFoundError(`There is no plan ${planId}.`, 'unknown-plan'),
       );
+      // After the plan's row, so that what the view is made of is no older than the version it is kept by.
+      const row = Number.isSafeInteger(actionId) ? await findPlanActionRow(db, actionId) : undefined;
       if (row === undefined || row.plan_id !== plan.id)
         throw new NotFoundError('There is no such action in this plan.', 'unknown-action');
-      const [rows, items] = await Promise.all([loadActionRows(db, row), listServedItemRows(db, row.id)]);
-      return { plan: toPlan(plan), items: items.map(toPlanItem), action: toActionView(rows, today(context)) };
+      const asAt = today(context);
+      // Kept by the plan's version (read and scope-checked just now): every change to the action, what it
+      // holds or the items it serves moves the plan's version on.
+      return context.views.read(plan, `action ${row.id} ${asAt}`, async () => {
+        const [rows, items] = await Promise.all([loadActionRows(db, row), listServedItemRows(db, row.id)]);
+        return { plan: toPlan(plan), items: items.map(toPlanItem), action: toActionView(rows, asAt) };
+      });
     },
 
     async listActions(actor, planId) {

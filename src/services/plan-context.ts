@@ -1,14 +1,17 @@
-/** What the plan services share: the store, the clock, and the audit row every change writes in its transaction. */
+/** What the plan services share: the store, the clock, the views kept by plan version, and the audit row every change writes in its transaction. */
 import type { Kysely, Transaction } from 'kysely';
 import { todayIso, type IsoDate } from '../calendar/index.ts';
 import type { Actor } from '../domain/actor.ts';
 import { StaleWriteError } from '../errors.ts';
 import { appendAuditEvent, type Database } from '../store/index.ts';
 import { auditActor } from './accounts.service.ts';
+import type { PlanViewCache } from './plan-view-cache.ts';
 
 export interface PlanContext {
   readonly db: Kysely<Database>;
   readonly now: () => Date;
+  /** The views of the pages read most, kept by plan version (plan-view-cache.ts). */
+  readonly views: PlanViewCache;
 }
 
 export const nowIso = (context: PlanContext): string => context.now().toISOString();

@@ -247,7 +247,11 @@ export function createPlanRecordsService(context: PlanContext): PlanRecordsServi
 
     async getPlanOverview(actor, planId) {
       const plan = await planFor(db, actor, planId, 'read');
-      return toPlanOverview(await loadPlanOverviewRows(db, plan), today(context));
+      const asAt = today(context);
+      // Kept by the plan's version (read and scope-checked just now): RAG ratings change with the day.
+      return context.views.read(plan, `overview ${asAt}`, async () =>
+        toPlanOverview(await loadPlanOverviewRows(db, plan), asAt),
+      );
     },
 
     async addItem(actor, planId, input) {

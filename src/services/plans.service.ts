@@ -11,6 +11,7 @@ import { createPlanActionsService, type PlanActionsService } from './plan-action
 import { createPlanEvidenceService, type PlanEvidenceService } from './plan-evidence.service.ts';
 import { createPlanLifecycleService, type PlanLifecycleService } from './plan-lifecycle.service.ts';
 import { createPlanRecordsService, type PlanRecordsService } from './plan-records.service.ts';
+import { PlanViewCache } from './plan-view-cache.ts';
 
 export interface PlansService
   extends PlanRecordsService, PlanActionsService, PlanLifecycleService, PlanEvidenceService {}
@@ -22,6 +23,8 @@ export interface PlansDependencies {
   readonly evidenceDir: string;
   /** The largest evidence file taken, in bytes. */
   readonly evidenceMaxBytes: number;
+  /** How many plans' page views are kept by version (plan-view-cache.ts); 0 reads every view afresh. */
+  readonly viewCachePlans?: number;
 }
 
 export function createPlansService({
@@ -29,8 +32,9 @@ export function createPlansService({
   now = () => new Date(),
   evidenceDir,
   evidenceMaxBytes,
+  viewCachePlans,
 }: PlansDependencies): PlansService {
-  const context = { db, now };
+  const context = { db, now, views: new PlanViewCache(viewCachePlans) };
   return {
     ...createPlanRecordsService(context),
     ...createPlanActionsService(context),

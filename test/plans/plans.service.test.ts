@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { join } from 'node:path';
 import { NotAuthenticatedError, StaleWriteError } from '../../src/errors.ts';
+import { createPlansService } from '../../src/services/plans.service.ts';
 import { TEST_DIALECTS } from '../helpers/dialects.ts';
 import {
   ACTORS,
@@ -281,6 +283,43 @@ for (const dialect of TEST_DIALECTS) {
       });
       await assert.rejects(services.plans.getActionInPlan(ACTORS.viewer, plan.id, 987654), { status: 404 });
       await assert.rejects(services.plans.getActionInPlan(ACTORS.viewer, Number.NaN, action.id), { status: 404 });
+    });
+
+    test('the views kept by plan version follow every write, made here or by another process on the same store', async () => {
+      const [plan] = await services.plans.listCouncilPlans(ACTORS.viewer, OWN);
+      assert.ok(plan);
+      // A second plans service over the same store stands for another process: its writes never touch our cache.
+      const elsewhere = createPlansService({
+        db: services.store.db,
+        now: () => NOW,
+        evidenceDir: join(services.dir, 'evidence'),
+        evidenceMaxBytes: 1024 * 1024,
+      });
+      const before = await services.plans.getPlanOverview(ACTORS.viewer, plan.id);
+      assert.equal(await services.plans.getPlanOverview(ACTORS.viewer, plan.id), before, 'kept while nothing changed');
+      const action = before.actions[0]!;
+      const milestone = await elsewhere.addMilestone(ACTORS.editor, action.id, {
+        title: 'Audit of a sample of plans',
+        dueDate: '2017-07-01',
+        basedOnVersion: action.version,
+      });
+      const after = await services.plans.getPlanOverview(ACTORS.viewer, plan.id);
+      assert.equal(after.plan.version, before.plan.version + 1);
+      assert.notDeepEqual(after.actions[0]!.rag, before.actions[0]!.rag, 'a missed milestone shows in the RAG rating');
+      assert.deepEqual(after, await elsewhere.getPlanOverview(ACTORS.viewer, plan.id));
+
+      const page = await services.plans.getActionInPlan(ACTORS.viewer, plan.id, action.id);
+      assert.ok(page.action.milestones.some((shown) => shown.id === milestone.id));
+      await elsewhere.updateMilestone(ACTORS.editor, milestone.id, {
+        metOn: '2017-06-30',
+        basedOnVersion: milestone.version,
+      });
+      const again = await services.plans.getActionInPlan(ACTORS.viewer, plan.id, action.id);
+      assert.equal(again.action.milestones.find((shown) => shown.id === milestone.id)?.metOn, '2017-06-30');
+      assert.deepEqual(again, await elsewhere.getActionInPlan(ACTORS.viewer, plan.id, action.id));
+      // The scope is checked on every read, kept view or not.
+      await assert.rejects(services.plans.getPlanOverview(ACTORS.otherEditor, plan.id), { status: 404 });
+      await assert.rejects(services.plans.getActionInPlan(ACTORS.otherEditor, plan.id, action.id), { status: 404 });
     });
 
     test('the plan page overview, read at once, is the plan as getPlan gives it and each action as listActions gives it, with the same scope', async () => {
