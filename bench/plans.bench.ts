@@ -8,8 +8,9 @@
  * their ratio); then PATCH writes per second on distinct actions (each PATCH names the version it
  * read). The two pages are loaded again from a second app on the same store file with no render memo
  * (memoisedPages: 0) and no plan views kept by version (viewCachePlans: 0), so every request reads
- * and renders afresh, as the first request after any change to the plan does. Goal (issue 11): p99 under 50 ms. The machine's load average is printed before and after:
- * the ratio to the static file in the same run is what carries across loads.
+ * and renders afresh, as the first request after any change to the plan does. Goal (issue 11): p99
+ * under 50 ms. The machine's load average is printed before and after: the ratio to the static file
+ * in the same run is what carries across loads.
  *
  * `--cpu-prof` writes the server child's CPU profile to data/tmp/bench-plans-profile/.
  */

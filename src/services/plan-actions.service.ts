@@ -29,7 +29,6 @@ import {
   findPlanActionRow,
   findPlanMeasureRow,
   findPlanMilestoneRow,
-  findPlanRow,
   findPlanUpdateRow,
   insertPlanAction,
   insertPlanMeasure,
@@ -53,7 +52,7 @@ import {
   type PlanMilestoneRow,
   type PlanRow,
 } from '../store/index.ts';
-import { actionFor, checkPlanAccess, measureFor, milestoneFor, planFor, requireActor } from './plan-access.ts';
+import { actionFor, measureFor, milestoneFor, planFor, requireActor } from './plan-access.ts';
 import { auditPlanChange, nowIso, staleWrite, today, type PlanContext } from './plan-context.ts';
 import {
   basedOn,
@@ -351,14 +350,7 @@ export function createPlanActionsService(context: PlanContext): PlanActionsServi
     },
 
     async getActionInPlan(actor, planId, actionId) {
-      requireActor(actor);
-      const planRow = Number.isSafeInteger(planId) ? await findPlanRow(db, planId) : undefined;
-      const plan = checkPlanAccess(
-        actor,
-        planRow,
-        'read',
-        () => new NotFoundError(`There is no plan ${planId}.`, 'unknown-plan'),
-      );
+      const plan = await planFor(db, actor, planId, 'read');
       // After the plan's row, so that what the view is made of is no older than the version it is kept by.
       const row = Number.isSafeInteger(actionId) ? await findPlanActionRow(db, actionId) : undefined;
       if (row === undefined || row.plan_id !== plan.id)

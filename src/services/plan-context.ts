@@ -1,4 +1,7 @@
-/** What the plan services share: the store, the clock, the views kept by plan version, and the audit row every change writes in its transaction. */
+/**
+ * What the plan services share: the store, the clock, the views kept by plan version, and the audit
+ * row every change writes in its transaction.
+ */
 import type { Kysely, Transaction } from 'kysely';
 import { todayIso, type IsoDate } from '../calendar/index.ts';
 import type { Actor } from '../domain/actor.ts';
